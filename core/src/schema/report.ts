@@ -1,0 +1,130 @@
+import { z } from "zod";
+
+/**
+ * The report JSON: the import's public output and the contract between the importer, the CLI,
+ * the add-in and users' scripts. Field names are fixed (docs: report-json.md); new fields may be
+ * added, never renamed. Money is in the table's unit (1000 kr for economy tables); a blank cell is
+ * `null`, never 0. `line` is the 1-based line in the input text that carries the numbers.
+ */
+
+const money = z.number().finite().nullable();
+const line = z.number().int().positive();
+
+export const budgetTableIds = ["0.1", "0.1B", "FO1", "FO2A", "FO2B", "FO2C", "FO3", "FO4", "FO4A", "FO4B", "FO4C"] as const;
+export const budgetTableIdSchema = z.enum(budgetTableIds).describe("0.1 gross, 0.1B net, or the service area of a Hovedoversikt table");
+
+export const budgetRowSchema = z
+  .object({
+    line,
+    label: z.string().describe("The row's label as printed, wrapped lines joined with one space"),
+    kostra: z.string().regex(/^\d{3}$/).nullable().describe("Three-digit KOSTRA function, when the label starts with one"),
+    isTotal: z.boolean().describe("A Sum row"),
+    previousActual: money.describe("Regnskap previous year"),
+    originalBudget: money.describe("Opprinnelig budsjett"),
+    revisedBudget: money.describe("Regulert budsjett"),
+    actual: money.describe("Regnskap"),
+    variance: money.describe("Avvik as printed (revisedBudget − actual when the report is right)"),
+  })
+  .passthrough();
+
+export const budgetTableSchema = z
+  .object({
+    id: budgetTableIdSchema,
+    title: z.string(),
+    basis: z.enum(["gross", "net"]),
+    line,
+    rows: z.array(budgetRowSchema),
+  })
+  .passthrough();
+
+export const varianceSplitRowSchema = z
+  .object({
+    line,
+    label: z.string(),
+    kostra: z.string().regex(/^\d{3}$/).nullable(),
+    isTotal: z.boolean(),
+    variance: money.describe("Avvik total"),
+    earmarkedVariance: money.describe("Avvik øremerkede midler"),
+    ordinaryVariance: money.describe("Avvik ordinær drift"),
+  })
+  .passthrough();
+
+export const varianceSplitSchema = z
+  .object({
+    id: z.string().describe("0.1B for the district summary, else the service area (FO1 …)"),
+    line,
+    rows: z.array(varianceSplitRowSchema),
+  })
+  .passthrough();
+
+export const indicatorUnits = ["percent", "score", "count", "days", "nok", "other"] as const;
+export const comparisonOperators = [">", ">=", "<", "<="] as const;
+
+export const printedValueSchema = z.object({ raw: z.string(), value: z.number().finite().nullable() }).passthrough();
+
+export const indicatorSchema = z
+  .object({
+    line,
+    area: z.string().nullable().describe("Service area (FO1, FO2A …, HR for sick leave) or null"),
+    label: z.string(),
+    unit: z.enum(indicatorUnits),
+    target: z
+      .object({ raw: z.string(), operator: z.enum(comparisonOperators).nullable(), value: z.number().finite().nullable() })
+      .passthrough()
+      .nullable(),
+    result: printedValueSchema.nullable(),
+    statedDeviation: printedValueSchema.nullable(),
+    deviation: z.number().finite().nullable().describe("result − target, in pp for percentages"),
+    higherIsBetter: z.boolean().nullable(),
+    met: z.boolean().nullable(),
+  })
+  .passthrough();
+
+export const findingSeverities = ["error", "warning", "info"] as const;
+export const findingCodes = [
+  "ROW_VARIANCE_MISMATCH",
+  "SUM_MISMATCH",
+  "CROSS_TABLE_MISMATCH",
+  "SPLIT_MISMATCH",
+  "INDICATOR_DEVIATION_MISMATCH",
+  "AMBIGUOUS_NUMBERS",
+  "TABLE_MISSING",
+  "UNREADABLE_ROW",
+] as const;
+
+export const findingSchema = z
+  .object({
+    severity: z.enum(findingSeverities),
+    code: z.string().describe(`One of ${findingCodes.join(", ")}, or a newer code`),
+    line: line.nullable(),
+    message: z.string().describe("Norwegian, for the controller"),
+    stated: z.number().finite().nullable().optional(),
+    computed: z.number().finite().nullable().optional(),
+    candidates: z.array(z.array(z.number().finite().nullable())).optional().describe("AMBIGUOUS_NUMBERS: every surviving reading"),
+  })
+  .passthrough();
+
+export const reportSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    district: z.string().nullable(),
+    year: z.number().int().nullable(),
+    budgetTables: z.array(budgetTableSchema),
+    varianceSplits: z.array(varianceSplitSchema),
+    indicators: z.array(indicatorSchema),
+    findings: z.array(findingSchema),
+  })
+  .passthrough();
+
+export type BudgetTableId = z.infer<typeof budgetTableIdSchema>;
+export type BudgetRow = z.infer<typeof budgetRowSchema>;
+export type BudgetTable = z.infer<typeof budgetTableSchema>;
+export type VarianceSplitRow = z.infer<typeof varianceSplitRowSchema>;
+export type VarianceSplit = z.infer<typeof varianceSplitSchema>;
+export type Indicator = z.infer<typeof indicatorSchema>;
+export type IndicatorUnit = (typeof indicatorUnits)[number];
+export type ComparisonOperator = (typeof comparisonOperators)[number];
+export type Finding = z.infer<typeof findingSchema>;
+export type FindingSeverity = (typeof findingSeverities)[number];
+export type FindingCode = (typeof findingCodes)[number];
+export type Report = z.infer<typeof reportSchema>;
