@@ -24,6 +24,9 @@ export const budgetRowSchema = z
     revisedBudget: money.describe("Regulert budsjett"),
     actual: money.describe("Regnskap"),
     variance: money.describe("Avvik as printed (revisedBudget − actual when the report is right)"),
+    area: z.string().nullable().optional().describe("The service area (FO1, FO2A …) a row of Tabell 0.1/0.1 B stands for"),
+    sumOf: z.array(line).optional().describe("A total row: the lines of the rows (in the same table) it sums"),
+    needsReview: z.boolean().optional().describe("The row's columns were recovered but not confirmed by the arithmetic"),
   })
   .passthrough();
 
@@ -46,6 +49,8 @@ export const varianceSplitRowSchema = z
     variance: money.describe("Avvik total"),
     earmarkedVariance: money.describe("Avvik øremerkede midler"),
     ordinaryVariance: money.describe("Avvik ordinær drift"),
+    area: z.string().nullable().optional().describe("The service area a row stands for, when it names one"),
+    sumOf: z.array(line).optional().describe("A total row: the lines of the rows it sums"),
   })
   .passthrough();
 
@@ -77,6 +82,11 @@ export const indicatorSchema = z
     deviation: z.number().finite().nullable().describe("result − target, in pp for percentages"),
     higherIsBetter: z.boolean().nullable(),
     met: z.boolean().nullable(),
+    kind: z.enum(["indicator", "keyFigure", "sickLeave"]).optional().describe("Resultatindikator, nøkkeltall series, or sykefravær"),
+    series: z
+      .array(z.object({ year: z.number().int(), raw: z.string(), value: z.number().finite().nullable() }).passthrough())
+      .optional()
+      .describe("Results by year as printed (nøkkeltall, and the prior years of an indicator)"),
   })
   .passthrough();
 
