@@ -1,0 +1,145 @@
+/**
+ * The workbook layout: plain data, renderer-neutral. `@bydel/xlsx` renders it with exceljs, the add-in
+ * with Office.js; both must produce the same workbook. Nothing here knows either library.
+ *
+ * Rules every renderer follows:
+ * 1. Grid: `SheetLayout.rows[r][c]` is the cell at 0-based row r, column c, i.e. A1 is rows[0][0].
+ *    `null` (or a missing entry) means "write nothing". Ranges elsewhere are A1 strings ("A3:N40").
+ * 2. A `text` cell is written as text, always, even when it starts with `=`, `+`, `-` or `@`
+ *    (labels from a report are data, never formulas). exceljs: a plain string value. Office.js: set the
+ *    cell's numberFormat to "@" before writing the value (or prefix `'`), never through `formulas`.
+ * 3. A `formula` cell's `formula` starts with "=" and uses invariant syntax as for `range.formulas`:
+ *    English function names, `,` between arguments, `.` as decimal point, A1 references, sheet names quoted
+ *    as 'Name'!A1. Write it without a cached result; the spreadsheet recalculates. `expected` is the value
+ *    `@bydel/core` computes for it (used by tests; a renderer must not write it as the cell's value).
+ * 4. `number` values are JS numbers in the table's unit (1000 kr for economy tables), never strings.
+ * 5. `blank` is an empty cell that still gets its format/style (an input cell the controller fills).
+ *    Office.js: write "" (never null) as its value.
+ * 6. `format` is an invariant Excel number format code (`#,##0`, `0.0%`, `+0.0" pp";-0.0" pp";0.0" pp"`),
+ *    set through `numberFormat`, never `numberFormatLocal`. Absent = General.
+ * 7. Tables: the first row of `range` is the header row and its cells are `text` cells holding the column
+ *    names (unique within the table). Create the table after writing the cells (Office.js:
+ *    `tables.add(range, true)`), then set its name and style. No totals row (totals are formulas in the body).
+ * 8. Column widths are in Excel character units (exceljs `column.width`); Office.js `columnWidth` is in
+ *    points: use `points = Math.round(width * 7 + 5) * 0.75` (px → pt at 96 dpi).
+ * 9. Colours are 6-digit hex RGB without '#': "C00000".
+ */
+
+/** A value as a spreadsheet shows it after recalculation ("" for an empty string result). */
+export type CellValue = string | number | boolean | null;
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  /** Font size in points; absent = the workbook default (11). */
+  fontSize?: number;
+  /** Hex RGB, e.g. "C00000". */
+  fontColor?: string;
+  /** Solid background fill, hex RGB. */
+  fill?: string;
+  horizontalAlignment?: "left" | "center" | "right";
+  wrapText?: boolean;
+  /** Indent level (Excel's indent, about 3 characters per level). */
+  indent?: number;
+  /** A thin line under the cell (section headings). */
+  bottomBorder?: boolean;
+}
+
+interface CellBase {
+  /** Invariant number format code; absent = General. */
+  format?: string;
+  style?: CellStyle;
+  /** A note for the controller (rendered as a cell comment/note where the renderer supports it). */
+  note?: string;
+}
+
+export interface TextCell extends CellBase {
+  kind: "text";
+  value: string;
+}
+
+export interface NumberCell extends CellBase {
+  kind: "number";
+  value: number;
+}
+
+export interface BooleanCell extends CellBase {
+  kind: "boolean";
+  value: boolean;
+}
+
+export interface FormulaCell extends CellBase {
+  kind: "formula";
+  /** Starts with "="; invariant syntax (see rule 3). */
+  formula: string;
+  /** What `@bydel/core` computes for this cell from the report ("" = the formula yields an empty text). */
+  expected?: CellValue;
+}
+
+/** An empty cell that still carries a format or style, e.g. an input cell for the controller. */
+export interface BlankCell extends CellBase {
+  kind: "blank";
+}
+
+export type Cell = TextCell | NumberCell | BooleanCell | FormulaCell | BlankCell;
+
+export interface ColumnLayout {
+  /** Width in Excel character units (see rule 8). */
+  width: number;
+  hidden?: boolean;
+}
+
+export interface TableLayout {
+  /** Unique in the workbook; a valid Excel name (letter or _ first, then letters, digits, _ or .). */
+  name: string;
+  /** A1 range including the header row, e.g. "A3:P120". */
+  range: string;
+  /** A built-in table style, e.g. "TableStyleMedium2". */
+  style: string;
+  showRowStripes: boolean;
+}
+
+export type ConditionalFormat =
+  | {
+      /** Data bars over a range (negative values to the left of the axis). */
+      type: "dataBar";
+      range: string;
+      /** Positive bar colour, hex RGB. */
+      color: string;
+      /** Negative bar colour, hex RGB. */
+      negativeColor: string;
+    }
+  | {
+      /** Cell value < `value` → font colour (merforbruk in red). */
+      type: "lessThan";
+      range: string;
+      value: number;
+      fontColor: string;
+    };
+
+export interface FreezePanes {
+  /** Rows frozen at the top (0 = none). */
+  rows: number;
+  /** Columns frozen at the left (0 = none). */
+  columns: number;
+}
+
+export interface SheetLayout {
+  /** ≤ 31 characters, none of []:*?/\ ; unique in the workbook (case-insensitive). */
+  name: string;
+  rows: (Cell | null)[][];
+  /** Widths from column A onwards; columns beyond the list keep the default width. */
+  columns: ColumnLayout[];
+  tables: TableLayout[];
+  conditionalFormats: ConditionalFormat[];
+  freeze: FreezePanes | null;
+  /** Hex RGB tab colour, optional. */
+  tabColor?: string;
+}
+
+export interface WorkbookLayout {
+  /** In tab order; the first is the active sheet. */
+  sheets: SheetLayout[];
+  /** Workbook properties. */
+  title: string;
+}
