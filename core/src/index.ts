@@ -1,1 +1,29 @@
 export * from "./schema/report.js";
+export { InvalidArgumentError, NumberParseError, numberParseReasons, type NumberParseReason } from "./errors.js";
+export type { Amount } from "./amount.js";
+export type { Calculator } from "./calculator/types.js";
+export { nativeCalculator } from "./calculator/native.js";
+export { decimalCalculator, ExactDecimal } from "./calculator/decimal.js";
+
+export { variance, varianceWith } from "./api/variance.js";
+export { variancePercent, variancePercentWith } from "./api/variancePercent.js";
+export { ordinaryVariance, ordinaryVarianceWith } from "./api/ordinaryVariance.js";
+export { adjustmentKinds, adjustmentKindSchema, adjustmentRules, adjustmentSchema, type AdjustmentKind } from "./api/adjustmentKinds.js";
+export { correctionBridge, correctionBridgeWith, type Adjustment, type Bridge, type BridgeStep } from "./api/correctionBridge.js";
+export { realChange, realChangeWith, type Growth } from "./api/realChange.js";
+export {
+  indicatorDeviation,
+  indicatorDeviationWith,
+  isMet,
+  type DeviationUnit,
+  type IndicatorDeviation,
+  type IndicatorDeviationOptions,
+  type TargetInput,
+} from "./api/indicatorDeviation.js";
+export { round } from "./api/round.js";
+export { sum, sumWith } from "./api/sum.js";
+
+export { parseNorwegianNumber, type ParseNorwegianNumberOptions } from "./parse/parseNorwegianNumber.js";
+export { readNorwegianNumber, type NumberContext, type NumberUnit, type ReadNumber } from "./parse/readNorwegianNumber.js";
+export { parseTarget, type ParsedTarget, type TargetUnit } from "./parse/parseTarget.js";
+export { formatNorwegian, type FormatNorwegianOptions } from "./format/formatNorwegian.js";
