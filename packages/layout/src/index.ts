@@ -1,1 +1,10 @@
 export type * from "./types.js";
+export { buildLayout, buildCombinedLayout } from "./build-layout.js";
+export { cellAddress, columnLetter, columnRuns, parseCellAddress, rangeAddress, sheetReference } from "./address.js";
+export { sheetName, tableName, MAX_SHEET_NAME } from "./names.js";
+export { formats } from "./formats.js";
+export { economyColumns, economyHeaders, ECONOMY_HEADER_ROW } from "./economy-sheet.js";
+export { indicatorColumns, indicatorHeaders, INDICATOR_HEADER_ROW } from "./indicator-sheet.js";
+export { findingHeaders, FINDINGS_HEADER_ROW, severityNames } from "./findings-sheet.js";
+export { overviewRows, bridgeSteps } from "./overview-sheet.js";
+export { COMPARISON_HEADER_ROW } from "./comparison-sheet.js";

@@ -5,6 +5,8 @@
  * Rules every renderer follows:
  * 1. Grid: `SheetLayout.rows[r][c]` is the cell at 0-based row r, column c, i.e. A1 is rows[0][0].
  *    `null` (or a missing entry) means "write nothing". Ranges elsewhere are A1 strings ("A3:N40").
+ *    A conditional format's `range` may list several ranges separated by a space ("I5:I9 I11:I20",
+ *    Excel's sqref; Office.js: `sheet.getRanges("I5:I9, I11:I20")`): one rule over all of them.
  * 2. A `text` cell is written as text, always, even when it starts with `=`, `+`, `-` or `@`
  *    (labels from a report are data, never formulas). exceljs: a plain string value. Office.js: set the
  *    cell's numberFormat to "@" before writing the value (or prefix `'`), never through `formulas`.

@@ -1,1 +1,1 @@
-export {};
+export { renderXlsx } from "./render.js";

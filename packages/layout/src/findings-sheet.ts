@@ -1,0 +1,55 @@
+import type { FindingSeverity, Report } from "@bydel/core";
+import { rangeAddress } from "./address.js";
+import { Grid, blank, numberOrBlank, text } from "./cells.js";
+import { formats } from "./formats.js";
+import { styles, TABLE_STYLE } from "./styles.js";
+import type { SheetLayout } from "./types.js";
+
+export const severityNames: Record<FindingSeverity, string> = { error: "Feil", warning: "Advarsel", info: "Info" };
+export const findingHeaders = ["Alvorlighet", "Kode", "Linje", "Melding", "Oppgitt", "Beregnet"] as const;
+export const FINDINGS_HEADER_ROW = 3;
+
+export interface FindingsPlacement {
+  sheetName: string;
+  /** The severity column's body range, for COUNTIF. */
+  severityRange: string;
+  counts: Record<FindingSeverity, number>;
+}
+
+export function buildFindingsSheet(report: Report, name: string, tableName: string, title: string): { sheet: SheetLayout; placement: FindingsPlacement } {
+  const grid = new Grid();
+  grid.set(0, 0, text(title, styles.title));
+  grid.set(1, 0, text("Det importen fant når den regnet etter rapportens tall. Linje er linjen i rapportteksten.", styles.subtitle));
+  grid.setRow(FINDINGS_HEADER_ROW, 0, findingHeaders.map((h) => text(h, styles.header)));
+  const counts: Record<FindingSeverity, number> = { error: 0, warning: 0, info: 0 };
+  let r = FINDINGS_HEADER_ROW + 1;
+  for (const f of report.findings) {
+    counts[f.severity]++;
+    grid.setRow(r, 0, [
+      text(severityNames[f.severity], f.severity === "error" ? styles.error : undefined),
+      text(f.code),
+      numberOrBlank(f.line, formats.integer),
+      text(f.message, { wrapText: true }),
+      numberOrBlank(f.stated ?? null, formats.money),
+      numberOrBlank(f.computed ?? null, formats.money),
+    ]);
+    r++;
+  }
+  if (r === FINDINGS_HEADER_ROW + 1) {
+    grid.setRow(r, 0, [blank(), blank(), blank(), text("Ingen funn: rapportens tall stemmer.")]);
+    r++;
+  }
+  const last = r - 1;
+  const widths = [12, 30, 8, 90, 12, 12];
+  return {
+    sheet: {
+      name,
+      rows: grid.rows,
+      columns: widths.map((width) => ({ width })),
+      tables: [{ name: tableName, range: rangeAddress(FINDINGS_HEADER_ROW, 0, last, findingHeaders.length - 1), style: TABLE_STYLE, showRowStripes: true }],
+      conditionalFormats: [],
+      freeze: { rows: FINDINGS_HEADER_ROW + 1, columns: 0 },
+    },
+    placement: { sheetName: name, severityRange: rangeAddress(FINDINGS_HEADER_ROW + 1, 0, last, 0, true), counts },
+  };
+}

@@ -1,0 +1,17 @@
+/** Invariant number format codes (Excel shows them with the user's separators: 1 234 567 in nb-NO). */
+export const formats = {
+  /** Money in the table's unit (1000 kr). */
+  money: "#,##0",
+  /** Variance in percent of the revised budget. */
+  percent: "0.0%",
+  /** An indicator value in percent (51 → "51,0 %"). */
+  percentValue: '0.0#" %"',
+  /** A deviation between two percentages, in percentage points. */
+  percentagePoints: '+0.0#" pp";-0.0#" pp";0.0" pp"',
+  /** Scores, days and other decimals. */
+  decimal: "0.0#",
+  signedDecimal: "+0.0#;-0.0#;0.0",
+  integer: "0",
+  /** The sign of a correction step: 1 adds, −1 subtracts. */
+  bridgeSign: '"legg til (+)";"trekk fra (−)";"0"',
+} as const;

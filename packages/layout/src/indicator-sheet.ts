@@ -1,0 +1,127 @@
+import { parseTarget, type Indicator, type IndicatorUnit, type Report } from "@bydel/core";
+import { cellAddress, rangeAddress } from "./address.js";
+import { expectedIndicator } from "./calc.js";
+import { Grid, blank, formula, numberOrBlank, text } from "./cells.js";
+import { formats } from "./formats.js";
+import { colors, styles, TABLE_STYLE } from "./styles.js";
+import type { SheetLayout } from "./types.js";
+
+export const indicatorColumns = {
+  area: 0,
+  label: 1,
+  kind: 2,
+  unit: 3,
+  targetRaw: 4,
+  target: 5,
+  resultRaw: 6,
+  result: 7,
+  deviation: 8,
+  statedDeviation: 9,
+  higherIsBetter: 10,
+  met: 11,
+  line: 12,
+} as const;
+
+export const indicatorHeaders = [
+  "Område",
+  "Indikator",
+  "Type",
+  "Enhet",
+  "Måltall oppgitt",
+  "Måltall",
+  "Resultat oppgitt",
+  "Resultat",
+  "Avvik",
+  "Avvik oppgitt",
+  "Høyere er bedre",
+  "Oppnådd",
+  "Kildelinje",
+] as const;
+
+export const INDICATOR_HEADER_ROW = 3;
+
+const unitNames: Record<IndicatorUnit, string> = {
+  percent: "prosent",
+  score: "skår",
+  count: "antall",
+  days: "dager",
+  nok: "kroner",
+  other: "annet",
+};
+
+const kindNames = { indicator: "Resultatindikator", keyFigure: "Nøkkeltall", sickLeave: "Sykefravær" } as const;
+
+function valueFormat(unit: IndicatorUnit): string | undefined {
+  if (unit === "percent") return formats.percentValue;
+  if (unit === "nok") return formats.money;
+  if (unit === "score" || unit === "days") return formats.decimal;
+  return undefined;
+}
+
+function deviationFormat(unit: IndicatorUnit): string {
+  if (unit === "percent") return formats.percentagePoints;
+  if (unit === "nok") return formats.money;
+  return formats.signedDecimal;
+}
+
+/** The comparison that decides "met": the target's operator, else the row's higher-is-better cell. */
+function metFormula(ind: Indicator, row: number): string {
+  const c = indicatorColumns;
+  const t = cellAddress(row, c.target);
+  const r = cellAddress(row, c.result);
+  const hib = cellAddress(row, c.higherIsBetter);
+  const op = ind.target?.operator ?? null;
+  if (op) return `=IF(COUNT(${t},${r})<2,"",IF(${r}${op}${t},"Ja","Nei"))`;
+  return `=IF(OR(COUNT(${t},${r})<2,${hib}=""),"",IF(IF(${hib}="Ja",${r}>=${t},${r}<=${t}),"Ja","Nei"))`;
+}
+
+export function buildIndicatorSheet(report: Report, name: string, tableName: string, title: string): SheetLayout {
+  const c = indicatorColumns;
+  const grid = new Grid();
+  grid.set(0, 0, text(title, styles.title));
+  grid.set(1, 0, text("Avvik = resultat − måltall (prosentpoeng for prosenter). Avvik og Oppnådd er formler; endre Høyere er bedre (Ja/Nei) der rapporten ikke sier det.", styles.subtitle));
+  grid.setRow(INDICATOR_HEADER_ROW, 0, indicatorHeaders.map((h) => text(h, styles.header)));
+
+  let r = INDICATOR_HEADER_ROW + 1;
+  for (const ind of report.indicators) {
+    const resultValue = ind.result?.value ?? null;
+    // A target that refers to another year's result ("> 2022") has no value a formula can use.
+    const yearTarget = ind.target ? parseTarget(ind.target.raw)?.unit === "year" : false;
+    const targetValue = yearTarget ? null : (ind.target?.value ?? null);
+    const expected = expectedIndicator(resultValue, ind.target ? { operator: ind.target.operator, value: targetValue } : null, ind.higherIsBetter);
+    const t = cellAddress(r, c.target);
+    const res = cellAddress(r, c.result);
+    grid.setRow(r, 0, [
+      ind.area ? text(ind.area) : blank(),
+      text(ind.label),
+      ind.kind ? text(kindNames[ind.kind]) : blank(),
+      text(unitNames[ind.unit]),
+      ind.target ? text(ind.target.raw) : blank(),
+      numberOrBlank(targetValue, valueFormat(ind.unit)),
+      ind.result ? text(ind.result.raw) : blank(),
+      numberOrBlank(resultValue, valueFormat(ind.unit)),
+      formula(`=IF(COUNT(${t},${res})<2,"",${res}-${t})`, expected.deviation, deviationFormat(ind.unit)),
+      numberOrBlank(ind.statedDeviation?.value ?? null, deviationFormat(ind.unit)),
+      ind.higherIsBetter === null ? blank(undefined, styles.input) : text(ind.higherIsBetter ? "Ja" : "Nei"),
+      formula(metFormula(ind, r), expected.met),
+      numberOrBlank(ind.line, formats.integer),
+    ]);
+    r++;
+  }
+  if (r === INDICATOR_HEADER_ROW + 1) {
+    grid.set(r, c.label, text("Rapporten har ingen indikatorer med måltall."));
+    r++;
+  }
+  const last = r - 1;
+  const widths = [8, 60, 16, 9, 14, 10, 16, 10, 10, 11, 10, 10, 10];
+  return {
+    name,
+    rows: grid.rows,
+    columns: widths.map((width) => ({ width })),
+    tables: [{ name: tableName, range: rangeAddress(INDICATOR_HEADER_ROW, 0, last, indicatorHeaders.length - 1), style: TABLE_STYLE, showRowStripes: true }],
+    conditionalFormats: [
+      { type: "lessThan", range: rangeAddress(INDICATOR_HEADER_ROW + 1, c.deviation, last, c.deviation), value: 0, fontColor: colors.overspend },
+    ],
+    freeze: { rows: INDICATOR_HEADER_ROW + 1, columns: c.label + 1 },
+  };
+}

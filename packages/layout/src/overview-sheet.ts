@@ -1,0 +1,172 @@
+import type { AdjustmentKind, Report } from "@bydel/core";
+import { cellAddress, sheetReference } from "./address.js";
+import { expectedBridge, expectedOrdinary, signOf } from "./calc.js";
+import { Grid, blank, formula, numberOrBlank, text } from "./cells.js";
+import { economyColumns, type EconomyPlacement } from "./economy-sheet.js";
+import { severityNames, type FindingsPlacement } from "./findings-sheet.js";
+import { formats } from "./formats.js";
+import { colors, styles } from "./styles.js";
+import { earmarkedTotal, mainTotalRow, netTable } from "./rows.js";
+import type { CellValue, SheetLayout } from "./types.js";
+
+/** Rows of the overview that tests and the add-in refer to (0-based). */
+export const overviewRows = {
+  district: 3,
+  year: 4,
+  variance: 7,
+  earmarked: 8,
+  ordinary: 9,
+  bridgeHeader: 12,
+  bridgeStart: 13,
+} as const;
+
+/**
+ * The correction steps, in order, with their sign rule (domain: "deviation corrections").
+ * Only the earmarked amount comes from the report; the others are inputs the controller fills.
+ */
+export const bridgeSteps: readonly { kind: AdjustmentKind; label: string; rule: string }[] = [
+  { kind: "earmarked", label: "Øremerkede midler (ubrukt)", rule: "Trekkes fra: ubrukte øremerkede midler overføres og er ingen reell besparelse." },
+  { kind: "priorYearOverspend", label: "Inndekning av fjorårets merforbruk", rule: "Legges til: fjorårets merforbruk er dekket inn ved å kutte årets budsjett." },
+  { kind: "plannedOverspend", label: "Planlagt merforbruk", rule: "Legges til: et merforbruk bydelen har fått lov til å budsjettere med." },
+  { kind: "riskReserveRelease", label: "Frigitt risikoavsetning", rule: "Trekkes fra: en frigitt avsetning viser seg som mindreforbruk." },
+  { kind: "other", label: "Annen korreksjon (f.eks. fjorårets anslag)", rule: "Med fortegn: positivt beløp øker resultatet, negativt reduserer det." },
+];
+
+export function buildOverviewSheet(
+  report: Report,
+  name: string,
+  title: string,
+  economy: EconomyPlacement,
+  findings: FindingsPlacement,
+): SheetLayout {
+  const grid = new Grid();
+  const V = 1; // value column B
+  const eco = (row: number, col: number) => sheetReference(economy.sheetName, cellAddress(row, col));
+  grid.set(0, 0, text(title, styles.title));
+  grid.set(1, 0, text("Laget fra årsberetningen. Gule celler fyller du inn; alt annet er formler som følger tabellene.", styles.subtitle));
+  grid.setRow(overviewRows.district, 0, [text("Bydel", styles.label), report.district ? text(report.district) : blank()]);
+  grid.setRow(overviewRows.year, 0, [text("År", styles.label), numberOrBlank(report.year, formats.integer, { horizontalAlignment: "left" })]);
+
+  // Net result: variance → earmarked → ordinary operations.
+  grid.set(6, 0, text("Resultat (tall i 1000 kr; positivt = mindreforbruk)", styles.section));
+  for (let col = 1; col <= 4; col++) grid.set(6, col, blank(undefined, styles.section));
+  const net = netTable(report);
+  const total = net ? mainTotalRow(net) : undefined;
+  const totalRow = total ? economy.rowOf.get(total) : undefined;
+  const variance: number | null = total ? (economy.varianceOf.get(total) === "" ? null : (economy.varianceOf.get(total) as number)) : null;
+  grid.set(overviewRows.variance, 0, text(total ? `Avvik netto: ${total.label}` : "Avvik netto (Tabell 0.1 B mangler: fyll inn)", styles.label));
+  grid.set(
+    overviewRows.variance,
+    V,
+    totalRow !== undefined
+      ? formula(`=${eco(totalRow, economyColumns.variance)}`, variance, formats.money, { bold: true })
+      : blank(formats.money, styles.input, "Tabell 0.1 B mangler i rapportteksten: fyll inn bydelens netto avvik."),
+  );
+  const printed = (value: number | null | undefined) => (value == null ? "" : `Oppgitt i rapporten: ${new Intl.NumberFormat("nb-NO").format(value)}`);
+  // Sum rows are formulas over their rows, so the net variance can differ by rounding from the printed one.
+  grid.set(overviewRows.variance, 2, text(printed(total?.variance), styles.subtitle));
+  const split = earmarkedTotal(report, total);
+  const earmarked = split?.earmarkedVariance ?? null;
+  grid.set(overviewRows.earmarked, 0, text("Avvik øremerkede midler", styles.label));
+  grid.set(
+    overviewRows.earmarked,
+    V,
+    earmarked !== null
+      ? { ...numberOrBlank(earmarked, formats.money), note: `Fra rapportens fordeling av avvik, linje ${split!.line}.` }
+      : blank(formats.money, styles.input, "Rapporten har ingen tabell over øremerkede midler: fyll inn ubrukte øremerkede midler (positivt = ubrukt)."),
+  );
+  const varianceCell = cellAddress(overviewRows.variance, V);
+  const earmarkedCell = cellAddress(overviewRows.earmarked, V);
+  grid.set(overviewRows.ordinary, 0, text("Avvik ordinær drift (avvik − øremerkede)", styles.label));
+  grid.set(overviewRows.ordinary, V, formula(`=${varianceCell}-${earmarkedCell}`, expectedOrdinary(variance, earmarked), formats.money, { bold: true }));
+  grid.set(overviewRows.ordinary, 2, text(printed(split?.ordinaryVariance), styles.subtitle));
+
+  // The bridge: start, then each step with its sign and a running total.
+  grid.set(11, 0, text("Korreksjoner: fra rapportert til reelt resultat", styles.section));
+  for (let col = 1; col <= 4; col++) grid.set(11, col, blank(undefined, styles.section));
+  grid.setRow(overviewRows.bridgeHeader, 0, ["Steg", "Fortegn", "Beløp", "Resultat etter steg", "Regel"].map((h) => text(h, styles.header)));
+  const s = overviewRows.bridgeStart;
+  grid.setRow(s, 0, [
+    text("Rapportert avvik", styles.label),
+    blank(),
+    formula(`=${varianceCell}`, variance, formats.money),
+    formula(`=${cellAddress(s, 2)}`, variance ?? 0, formats.money, { bold: true }),
+    text("Netto avvik fra Tabell 0.1 B.", styles.subtitle),
+  ]);
+  const amounts = bridgeSteps.map((step) => (step.kind === "earmarked" ? earmarked : null));
+  const running = expectedBridge(variance, bridgeSteps.map((step, i) => ({ kind: step.kind, amount: amounts[i] ?? null })));
+  bridgeSteps.forEach((step, i) => {
+    const r = s + 1 + i;
+    grid.setRow(r, 0, [
+      text(step.label),
+      { kind: "number", value: signOf(step.kind), format: formats.bridgeSign },
+      step.kind === "earmarked" ? formula(`=${earmarkedCell}`, earmarked ?? 0, formats.money) : blank(formats.money, styles.input, "Fyll inn beløpet (1000 kr) om det gjelder bydelen."),
+      formula(`=${cellAddress(r - 1, 3)}+${cellAddress(r, 1)}*N(${cellAddress(r, 2)})`, running[i]!, formats.money, { bold: true }),
+      text(step.rule, styles.subtitle),
+    ]);
+  });
+  const end = s + bridgeSteps.length + 1;
+  grid.setRow(end, 0, [
+    text("Reelt resultat", { ...styles.total }),
+    blank(undefined, styles.total),
+    blank(undefined, styles.total),
+    formula(`=${cellAddress(end - 1, 3)}`, running[running.length - 1]!, formats.money, styles.total),
+    blank(undefined, styles.total),
+  ]);
+
+  // Per service area, straight from Tabell 0.1 B.
+  let r = end + 2;
+  grid.set(r, 0, text("Avvik per funksjonsområde (Tabell 0.1 B)", styles.section));
+  for (let col = 1; col <= 4; col++) grid.set(r, col, blank(undefined, styles.section));
+  r++;
+  grid.setRow(r, 0, ["Funksjonsområde", "Regulert budsjett", "Regnskap", "Avvik", "Avvik i %"].map((h) => text(h, styles.header)));
+  r++;
+  const areaStart = r;
+  for (const row of net?.rows ?? []) {
+    const at = economy.rowOf.get(row)!;
+    const v = economy.valuesOf.get(row)!;
+    const st = row.isTotal ? styles.total : undefined;
+    const pct = v.revisedBudget ? (economy.varianceOf.get(row) === "" ? "" : Number(economy.varianceOf.get(row)) / v.revisedBudget) : "";
+    grid.setRow(r, 0, [
+      text(row.label, st),
+      formula(`=${eco(at, economyColumns.revisedBudget)}`, v.revisedBudget ?? 0, formats.money, st),
+      formula(`=${eco(at, economyColumns.actual)}`, v.actual ?? 0, formats.money, st),
+      formula(`=${eco(at, economyColumns.variance)}`, economy.varianceOf.get(row)! as CellValue, formats.money, st),
+      formula(`=${eco(at, economyColumns.variancePercent)}`, pct, formats.percent, st),
+    ]);
+    r++;
+  }
+  if (!net) {
+    grid.set(r, 0, text("Tabell 0.1 B mangler i rapportteksten.", styles.subtitle));
+    r++;
+  }
+  const areaEnd = r - 1;
+
+  // Findings by severity, counted on the findings sheet.
+  r += 1;
+  grid.set(r, 0, text("Kontrollfunn", styles.section));
+  for (let col = 1; col <= 4; col++) grid.set(r, col, blank(undefined, styles.section));
+  r++;
+  for (const sev of ["error", "warning", "info"] as const) {
+    grid.setRow(r, 0, [
+      text(severityNames[sev], styles.label),
+      formula(`=COUNTIF(${sheetReference(findings.sheetName, findings.severityRange)},"${severityNames[sev]}")`, findings.counts[sev], formats.integer, { horizontalAlignment: "right" }),
+    ]);
+    r++;
+  }
+
+  const negatives = [
+    `${cellAddress(overviewRows.variance, V)}:${cellAddress(overviewRows.ordinary, V)}`,
+    `${cellAddress(s, 3)}:${cellAddress(end, 3)}`,
+    ...(areaEnd >= areaStart ? [`${cellAddress(areaStart, 3)}:${cellAddress(areaEnd, 4)}`] : []),
+  ];
+  return {
+    name,
+    rows: grid.rows,
+    columns: [{ width: 52 }, { width: 16 }, { width: 14 }, { width: 18 }, { width: 70 }],
+    tables: [],
+    conditionalFormats: negatives.map((range) => ({ type: "lessThan" as const, range, value: 0, fontColor: colors.overspend })),
+    freeze: null,
+    tabColor: colors.underspendBar,
+  };
+}

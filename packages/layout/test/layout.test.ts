@@ -1,0 +1,233 @@
+import { describe, expect, it } from "vitest";
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Report } from "@bydel/core";
+import {
+  buildCombinedLayout,
+  buildLayout,
+  columnLetter,
+  columnRuns,
+  economyColumns,
+  economyHeaders,
+  ECONOMY_HEADER_ROW,
+  indicatorHeaders,
+  overviewRows,
+  parseCellAddress,
+  sheetName,
+  tableName,
+  type Cell,
+  type SheetLayout,
+  type WorkbookLayout,
+} from "@bydel/layout";
+import { reportFromExpected } from "../../../tests/workbook/report-from-expected.js";
+
+const sagene = reportFromExpected("sagene-2024");
+const vestreAker = reportFromExpected("vestre-aker-2024");
+
+const sheet = (layout: WorkbookLayout, name: string): SheetLayout => {
+  const s = layout.sheets.find((x) => x.name === name);
+  if (!s) throw new Error(`no sheet ${name}`);
+  return s;
+};
+const cells = (layout: WorkbookLayout): Cell[] => layout.sheets.flatMap((s) => s.rows.flat().filter((c): c is Cell => c !== null && c !== undefined));
+const economyRowOf = (s: SheetLayout, tableId: string, line: number) =>
+  s.rows.find((r) => r[economyColumns.table]?.kind === "text" && (r[economyColumns.table] as { value: string }).value === tableId && r[economyColumns.line]?.kind === "number" && (r[economyColumns.line] as { value: number }).value === line)!;
+
+describe("A1 addressing", () => {
+  it("names columns like Excel", () => {
+    expect([0, 25, 26, 51, 701, 702].map(columnLetter)).toEqual(["A", "Z", "AA", "AZ", "ZZ", "AAA"]);
+    expect(parseCellAddress("$AA$10")).toEqual({ row: 9, col: 26 });
+    expect(() => columnLetter(-1)).toThrow(/non-negative/);
+  });
+  it("compacts consecutive rows into ranges", () => {
+    expect(columnRuns(7, [4, 5, 6, 9])).toBe("H5:H7,H10");
+    expect(columnRuns(0, [3], " ")).toBe("A4");
+  });
+});
+
+describe("Excel names", () => {
+  it("makes valid, unique sheet names of at most 31 characters", () => {
+    const taken = new Set<string>();
+    expect(sheetName("Økonomi [2024]: a/b*c?", taken)).toBe("Økonomi -2024-- a-b-c-");
+    const long = "Indikatorer Søndre Nordstrand og noe mer";
+    const a = sheetName(long, taken);
+    const b = sheetName(long, taken);
+    expect(a.length).toBeLessThanOrEqual(31);
+    expect(b.length).toBeLessThanOrEqual(31);
+    expect(a.toLowerCase()).not.toBe(b.toLowerCase());
+  });
+  it("makes valid, unique table names", () => {
+    const taken = new Set<string>();
+    expect(tableName("Okonomi_Grünerløkka", taken)).toBe("Okonomi_Grunerlokka");
+    expect(tableName("Okonomi_St. Hanshaugen", taken)).toBe("Okonomi_St_Hanshaugen");
+    expect(tableName("A1", taken)).toBe("T_A1");
+    expect(tableName("2024", taken)).toBe("T_2024");
+    expect(tableName("okonomi_grunerlokka", taken)).toBe("okonomi_grunerlokka_2");
+  });
+});
+
+describe("buildLayout", () => {
+  const layout = buildLayout(sagene);
+
+  it("has the four sheets with Norwegian names and one Excel table each (but the overview)", () => {
+    expect(layout.sheets.map((s) => s.name)).toEqual(["Oversikt", "Økonomi", "Indikatorer", "Kontroll"]);
+    expect(layout.sheets.map((s) => s.tables.map((t) => t.name))).toEqual([[], ["Okonomi"], ["Indikatorer"], ["Kontroll"]]);
+  });
+
+  it("writes the economy table with Norwegian headers and one row per report row", () => {
+    const s = sheet(layout, "Økonomi");
+    const header = s.rows[ECONOMY_HEADER_ROW]!.map((c) => (c?.kind === "text" ? c.value : null));
+    expect(header).toEqual([...economyHeaders]);
+    const rowCount = sagene.budgetTables.reduce((n, t) => n + t.rows.length, 0);
+    expect(s.tables[0]!.range).toBe(`A4:P${4 + rowCount}`);
+    expect(s.freeze).toEqual({ rows: 4, columns: 3 });
+  });
+
+  it("makes Sum rows SUM formulas over their addends and keeps the printed sums beside them", () => {
+    const s = sheet(layout, "Økonomi");
+    const sum = economyRowOf(s, "0.1B", 248); // Sum netto utgifter, drift (printed avvik −10 410, rows give −1 654)
+    expect(sum[economyColumns.actual]).toMatchObject({ kind: "formula", formula: "=SUM(H13:H17)", expected: 1569095 });
+    expect(sum[economyColumns.variance]).toMatchObject({ kind: "formula", expected: -1654 });
+    expect(sum[economyColumns.statedVariance]).toMatchObject({ kind: "number", value: -10410 });
+    expect(sum[economyColumns.printedActual]).toMatchObject({ kind: "number", value: 1569095 });
+    const grand = economyRowOf(s, "0.1B", 252);
+    expect(grand[economyColumns.actual]).toMatchObject({ kind: "formula", formula: "=SUM(H18:H19)", expected: 1873212 });
+  });
+
+  it("leaves Avvik i % blank when the budget is 0 and makes it a fraction otherwise", () => {
+    const s = sheet(layout, "Økonomi");
+    const zero = economyRowOf(s, "FO1", 1000); // Kontroll og revisjon: regulert 0
+    expect(zero[economyColumns.variancePercent]).toMatchObject({ kind: "formula", expected: "", format: "0.0%" });
+    expect((zero[economyColumns.variancePercent] as { formula: string }).formula).toMatch(/^=IF\(N\(G\d+\)=0,"",I\d+\/G\d+\)$/);
+    const fo1 = economyRowOf(s, "0.1B", 243);
+    expect((fo1[economyColumns.variancePercent] as { expected: number }).expected).toBeCloseTo(11786 / 50560, 12);
+  });
+
+  it("keeps blank report cells blank, never 0", () => {
+    const s = sheet(layout, "Økonomi");
+    const blankRow = economyRowOf(s, "FO1", 1013); // a row without numbers
+    expect(blankRow[economyColumns.actual]).toMatchObject({ kind: "blank" });
+    expect(blankRow[economyColumns.variance]).toMatchObject({ kind: "formula", expected: "" });
+  });
+
+  it("uses invariant formula syntax and number formats, and gives every formula the core's value", () => {
+    const formulas = cells(layout).filter((c) => c.kind === "formula");
+    expect(formulas.length).toBeGreaterThan(200);
+    for (const f of formulas) {
+      expect(f.formula.startsWith("=")).toBe(true);
+      expect(f.formula).not.toMatch(/;/);
+      expect(f.expected).not.toBeUndefined();
+    }
+    for (const c of cells(layout)) if (c.format) expect(c.format).not.toMatch(/# ##0|0,0/);
+  });
+
+  it("computes the net result: Sagene has no split table, so earmarked is an input cell", () => {
+    const o = sheet(layout, "Oversikt");
+    expect(o.rows[overviewRows.variance]![1]).toMatchObject({ kind: "formula", formula: "='Økonomi'!I20", expected: 28682 });
+    expect(o.rows[overviewRows.earmarked]![1]).toMatchObject({ kind: "blank", style: { fill: "FFF2CC" } });
+    expect(o.rows[overviewRows.ordinary]![1]).toMatchObject({ kind: "formula", formula: "=B8-B9", expected: 28682 });
+  });
+
+  it("takes earmarked funds from the split table: Vestre Aker −85 142 − 20 039 = −105 181 (printed −85 141, −105 180)", () => {
+    // The Sum rows are SUM formulas over their rows, which add up to 1 less than the printed, rounded total.
+    const o = sheet(buildLayout(vestreAker), "Oversikt");
+    expect(o.rows[overviewRows.variance]![1]).toMatchObject({ expected: -85142 });
+    expect(o.rows[overviewRows.variance]![2]).toMatchObject({ kind: "text", value: "Oppgitt i rapporten: −85\u00a0141" });
+    expect(o.rows[overviewRows.earmarked]![1]).toMatchObject({ kind: "number", value: 20039 });
+    expect(o.rows[overviewRows.ordinary]![1]).toMatchObject({ expected: -105181 });
+    expect(o.rows[overviewRows.ordinary]![2]).toMatchObject({ kind: "text", value: "Oppgitt i rapporten: −105\u00a0180" });
+    const steps = o.rows.slice(overviewRows.bridgeStart, overviewRows.bridgeStart + 7).map((r) => r[3]);
+    expect(steps.map((c) => (c?.kind === "formula" ? c.expected : null))).toEqual([-85142, -105181, -105181, -105181, -105181, -105181, -105181]);
+    // Sign rules from the core: earmarked and risk reserve subtract, the others add.
+    expect(o.rows.slice(overviewRows.bridgeStart + 1, overviewRows.bridgeStart + 6).map((r) => (r[1] as { value: number }).value)).toEqual([-1, 1, 1, -1, 1]);
+  });
+
+  it("counts findings by severity with COUNTIF on the findings sheet", () => {
+    const o = sheet(layout, "Oversikt");
+    const feil = o.rows.find((r) => r[0]?.kind === "text" && r[0].value === "Feil")!;
+    expect(feil[1]).toMatchObject({ kind: "formula", formula: `=COUNTIF('Kontroll'!$A$5:$A$${4 + sagene.findings.length},"Feil")`, expected: sagene.findings.filter((f) => f.severity === "error").length });
+  });
+
+  it("writes indicators with deviation and met as formulas (pp for percentages)", () => {
+    const s = sheet(layout, "Indikatorer");
+    expect(s.rows[3]!.map((c) => (c?.kind === "text" ? c.value : null))).toEqual([...indicatorHeaders]);
+    const i = sagene.indicators.findIndex((x) => x.line === 1195); // 51 % against 50 %: +1,0 pp
+    const row = s.rows[4 + i]!;
+    expect(row[8]).toMatchObject({ kind: "formula", expected: 1, format: '+0.0#" pp";-0.0#" pp";0.0" pp"' });
+    expect(row[11]).toMatchObject({ kind: "formula", expected: "Ja" });
+    const wrongSign = s.rows[4 + sagene.indicators.findIndex((x) => x.line === 2298)]!; // prints 30, is −30, lower is better
+    expect(wrongSign[8]).toMatchObject({ expected: -30 });
+    expect(wrongSign[9]).toMatchObject({ kind: "number", value: 30 });
+    expect(wrongSign[11]).toMatchObject({ expected: "Ja" });
+  });
+
+  it("writes a label that starts with =, +, - or @ as a text cell", () => {
+    const t = sagene.budgetTables[0]!;
+    const hostile: Report = { ...sagene, budgetTables: [{ ...t, rows: [{ ...t.rows[0]!, label: "=SUM(A1:A9)" }, { ...t.rows[1]!, label: "-herav" }, ...t.rows.slice(2)] }] };
+    const s = sheet(buildLayout(hostile), "Økonomi");
+    expect(s.rows[ECONOMY_HEADER_ROW + 1]![economyColumns.label]).toEqual({ kind: "text", value: "=SUM(A1:A9)" });
+    expect(s.rows[ECONOMY_HEADER_ROW + 2]![economyColumns.label]).toEqual({ kind: "text", value: "-herav" });
+  });
+
+  it("says so, and invents nothing, when the report has no tables (economy tables only as images)", () => {
+    const empty: Report = { schemaVersion: 1, district: "St. Hanshaugen", year: 2023, budgetTables: [], varianceSplits: [], indicators: [], findings: [] };
+    const l = buildLayout(empty);
+    const eco = sheet(l, "Økonomi");
+    expect(eco.tables[0]!.range).toBe("A4:P5");
+    expect(eco.rows[4]![economyColumns.label]).toMatchObject({ kind: "text", value: expect.stringMatching(/ingen økonomitabeller/) });
+    expect(cells(l).some((c) => c.kind === "number" && c.value !== 2023 && c.value !== 1 && c.value !== -1)).toBe(false);
+    expect(sheet(l, "Oversikt").rows[overviewRows.variance]![1]).toMatchObject({ kind: "blank" });
+  });
+
+  it("refers to sheets through quoted names", () => {
+    const refs = cells(layout).filter((c) => c.kind === "formula" && c.formula.includes("!"));
+    expect(refs.length).toBeGreaterThan(10);
+    for (const f of refs) expect((f as { formula: string }).formula).toMatch(/'[^']+'!/);
+  });
+});
+
+describe("buildCombinedLayout", () => {
+  const grunerlokka = reportFromExpected("grunerlokka-2024");
+  const layout = buildCombinedLayout([sagene, vestreAker, grunerlokka]);
+
+  it("puts the comparison first and one suffixed sheet set per report", () => {
+    expect(layout.sheets[0]!.name).toBe("Sammenligning");
+    expect(layout.sheets.map((s) => s.name)).toContain("Indikatorer Grünerløkka");
+    expect(layout.sheets).toHaveLength(13);
+    const tables = layout.sheets.flatMap((s) => s.tables.map((t) => t.name.toLowerCase()));
+    expect(new Set(tables).size).toBe(tables.length);
+    for (const t of tables) expect(t).toMatch(/^[a-z][a-z0-9_]*$/);
+  });
+
+  it("compares the net variance per service area with formulas into each district's sheet", () => {
+    const c = layout.sheets[0]!;
+    const fo1 = c.rows.find((r) => r[0]?.kind === "text" && r[0].value === "Funksjonsområde 1")!;
+    expect(fo1[1]).toMatchObject({ kind: "formula", formula: "='Økonomi Sagene'!I13", expected: 11786 });
+    expect(fo1[2]).toMatchObject({ kind: "formula", expected: -1337 });
+  });
+
+  it("tells two reports of one district apart by year and keeps names ≤ 31 characters", () => {
+    const older = { ...sagene, year: 2023 };
+    const l = buildCombinedLayout([{ ...sagene, district: "Søndre Nordstrand" }, { ...older, district: "Søndre Nordstrand" }]);
+    const names = l.sheets.map((s) => s.name);
+    expect(names).toContain("Økonomi Søndre Nordstrand 2024");
+    expect(names).toContain("Økonomi Søndre Nordstrand 2023");
+    for (const n of names) expect(n.length).toBeLessThanOrEqual(31);
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+  });
+
+  it("refuses an empty list", () => {
+    expect(() => buildCombinedLayout([])).toThrow(/minst én rapport/);
+  });
+});
+
+describe("the layout package", () => {
+  it("imports neither exceljs nor Office.js", () => {
+    const dir = fileURLToPath(new URL("../src/", import.meta.url));
+    for (const f of readdirSync(dir)) {
+      const src = readFileSync(dir + f, "utf8");
+      expect(src, f).not.toMatch(/from\s+["'](exceljs|office|@microsoft\/office-js)/);
+      expect(src, f).not.toMatch(/\bExcel\.run\b/);
+    }
+  });
+});

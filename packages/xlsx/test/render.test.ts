@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import ExcelJS from "exceljs";
+import type { Report } from "@bydel/core";
+import { buildLayout, economyColumns, ECONOMY_HEADER_ROW, type WorkbookLayout } from "@bydel/layout";
+import { renderXlsx } from "@bydel/xlsx";
+import { reportFromExpected } from "../../../tests/workbook/report-from-expected.js";
+
+async function readBack(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  return wb;
+}
+
+describe("renderXlsx", () => {
+  const report = reportFromExpected("sagene-2024");
+  const t = report.budgetTables[0]!;
+  const hostile: Report = { ...report, budgetTables: [{ ...t, rows: [{ ...t.rows[0]!, label: "=1+2" }, { ...t.rows[1]!, label: "@foo" }, ...t.rows.slice(1 + 1)] }, ...report.budgetTables.slice(1)] };
+  const layout: WorkbookLayout = buildLayout(hostile);
+
+  it("writes an xlsx (a zip) with the layout's sheets in order", async () => {
+    const bytes = await renderXlsx(layout);
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]);
+    const wb = await readBack(bytes);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(layout.sheets.map((s) => s.name));
+  });
+
+  it("writes formulas without cached results, text as text, numbers with their formats", async () => {
+    const wb = await readBack(await renderXlsx(layout));
+    const ws = wb.getWorksheet("Økonomi")!;
+    const first = ECONOMY_HEADER_ROW + 2; // 1-based first body row
+    const variance = ws.getCell(first, economyColumns.variance + 1).value as ExcelJS.CellFormulaValue;
+    expect(variance.formula).toMatch(/^IF\(COUNT\(G5,H5\)=0,"",G5-H5\)$/);
+    expect(variance.result).toBeUndefined();
+    expect(ws.getCell(first, economyColumns.label + 1).value).toBe("=1+2");
+    expect(ws.getCell(first, economyColumns.label + 1).type).toBe(ExcelJS.ValueType.String);
+    expect(ws.getCell(first + 1, economyColumns.label + 1).value).toBe("@foo");
+    expect(ws.getCell(first, economyColumns.actual + 1).numFmt).toBe("#,##0");
+    expect(ws.getCell(first, economyColumns.variancePercent + 1).numFmt).toBe("0.0%");
+  });
+
+  it("creates the Excel tables, frozen panes, column widths and conditional formats of the layout", async () => {
+    const wb = await readBack(await renderXlsx(layout));
+    const ws = wb.getWorksheet("Økonomi")!;
+    const spec = layout.sheets[1]!;
+    const table = ws.getTable("Okonomi") as unknown as { table: { ref: string; tableRef?: string; name: string } };
+    expect(table.table.name).toBe("Okonomi");
+    expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 3, ySplit: 4 });
+    expect(ws.getColumn(3).width).toBe(spec.columns[2]!.width);
+    const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }).conditionalFormattings;
+    expect(cfs.length).toBe(spec.conditionalFormats.length);
+    expect(cfs.some((c) => c.rules[0]!.type === "dataBar")).toBe(true);
+    expect(cfs.some((c) => c.rules[0]!.type === "cellIs")).toBe(true);
+  });
+
+  it("refuses a table whose header row is not text", async () => {
+    const broken: WorkbookLayout = {
+      title: "x",
+      sheets: [{ name: "A", rows: [[{ kind: "number", value: 1 }], [{ kind: "number", value: 2 }]], columns: [], tables: [{ name: "T", range: "A1:A2", style: "TableStyleMedium2", showRowStripes: true }], conditionalFormats: [], freeze: null }],
+    };
+    await expect(renderXlsx(broken)).rejects.toThrow(/text header/);
+  });
+});

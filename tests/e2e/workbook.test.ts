@@ -1,0 +1,162 @@
+import { describe, expect, it } from "vitest";
+import ExcelJS from "exceljs";
+import { correctionBridge, indicatorDeviation, sum, variance, type BudgetRow, type Report } from "@bydel/core";
+import { buildCombinedLayout, buildLayout, economyColumns, ECONOMY_HEADER_ROW, overviewRows, type WorkbookLayout } from "@bydel/layout";
+import { renderXlsx } from "@bydel/xlsx";
+import { fixtureNames } from "../workbook/report-from-expected.js";
+import { loadReport } from "../workbook/load-report.js";
+import { findSoffice, recalculate } from "../workbook/libreoffice.js";
+import { csvValue, formulaMismatches } from "../workbook/compare.js";
+
+/**
+ * Proof by a real spreadsheet engine: each fixture's workbook is opened in LibreOffice, which
+ * recalculates every formula (none has a cached result); every recalculated formula cell must equal
+ * what @bydel/core computes, and editing a Regnskap cell must flow through the sheet.
+ */
+
+const num = (raw: string | undefined): number => {
+  const v = csvValue(raw ?? "");
+  if (typeof v !== "number") throw new Error(`expected a number, got ${JSON.stringify(raw)}`);
+  return v;
+};
+
+async function recalculated(layout: WorkbookLayout, bytes?: Uint8Array) {
+  return recalculate(bytes ?? (await renderXlsx(layout)), layout.sheets.map((s) => s.name));
+}
+
+/** The economy sheet's row for a report row, found by table id and source line (not by layout internals). */
+function economyRow(grid: string[][], tableId: string, line: number): string[] {
+  const row = grid.slice(ECONOMY_HEADER_ROW + 1).find((r) => r[economyColumns.table] === tableId && r[economyColumns.line] === String(line));
+  if (!row) throw new Error(`no economy row for ${tableId} line ${line}`);
+  return row;
+}
+
+/** A Sum row's four money values recomputed with core from its addends (recursively). */
+function coreTotals(rows: readonly BudgetRow[], row: BudgetRow): { revisedBudget: number | null; actual: number | null } {
+  if (!row.isTotal || !row.sumOf?.length) return { revisedBudget: row.revisedBudget, actual: row.actual };
+  const parts = row.sumOf.map((l) => rows.find((r) => r.line === l)!).map((r) => coreTotals(rows, r));
+  return { revisedBudget: sum(parts.map((p) => p.revisedBudget)), actual: sum(parts.map((p) => p.actual)) };
+}
+
+describe("the workbook, recalculated by LibreOffice", () => {
+  it("has LibreOffice (soffice) installed; the e2e tests never skip", () => {
+    expect(findSoffice()).toMatch(/soffice$/);
+  });
+
+  for (const name of fixtureNames) {
+    it(`${name}: every formula cell equals the core's value`, async () => {
+      const { report, source } = await loadReport(name);
+      console.info(`${name}: report from ${source}`);
+      const layout = buildLayout(report);
+      const values = await recalculated(layout);
+      const { checked, mismatches } = formulaMismatches(layout, values);
+      expect(mismatches).toEqual([]);
+      expect(checked).toBeGreaterThan(200);
+
+      // Independently of the layout's own expectations: variances, Sum rows, indicators, bridge.
+      const economy = values.get("Økonomi")!;
+      let rowsChecked = 0;
+      for (const table of report.budgetTables) {
+        for (const row of table.rows) {
+          const cells = economyRow(economy, table.id, row.line);
+          const t = coreTotals(table.rows, row);
+          const v = t.revisedBudget === null && t.actual === null ? null : variance(t.revisedBudget ?? 0, t.actual ?? 0);
+          if (v === null) expect(cells[economyColumns.variance]).toBe("");
+          else expect(num(cells[economyColumns.variance])).toBe(v);
+          if (row.isTotal && row.sumOf?.length) expect(num(cells[economyColumns.actual])).toBe(t.actual ?? 0);
+          rowsChecked++;
+        }
+      }
+      expect(rowsChecked).toBeGreaterThan(50);
+
+      const indicators = values.get("Indikatorer")!;
+      report.indicators.forEach((ind, i) => {
+        const cells = indicators[4 + i]!;
+        const d = indicatorDeviation(ind.result?.value ?? null, ind.target?.value != null ? { operator: ind.target.operator, value: ind.target.value } : null, {
+          higherIsBetter: ind.higherIsBetter,
+        });
+        if (d.deviation === null) expect(cells[8]).toBe("");
+        else expect(num(cells[8])).toBeCloseTo(d.deviation, 9);
+        expect(cells[11]).toBe(d.met === null ? "" : d.met ? "Ja" : "Nei");
+      });
+
+      const overview = values.get("Oversikt")!;
+      const net = report.budgetTables.find((t) => t.id === "0.1B")!;
+      const main = net.rows.filter((r) => r.isTotal).find((r) => /sosialhjelp/i.test(r.label))!;
+      const mainTotals = coreTotals(net.rows, main);
+      const start = variance(mainTotals.revisedBudget ?? 0, mainTotals.actual ?? 0);
+      const earmarked = report.varianceSplits.find((s) => s.id === "0.1B")?.rows.find((r) => /sosialhjelp/i.test(r.label))?.earmarkedVariance ?? 0;
+      const bridge = correctionBridge(start, [{ kind: "earmarked", amount: earmarked }]);
+      expect(num(overview[overviewRows.variance]![1])).toBe(start);
+      expect(num(overview[overviewRows.ordinary]![1])).toBe(bridge.result);
+      const end = overviewRows.bridgeStart + 6;
+      expect(overview[end]![0]).toBe("Reelt resultat");
+      expect(num(overview[end]![3])).toBe(bridge.result);
+    });
+  }
+
+  it("follows an edited Regnskap cell: the row's variance, the table's Sum rows and the overview's bridge", async () => {
+    const { report } = await loadReport("sagene-2024");
+    const layout = buildLayout(report);
+    const bytes = await renderXlsx(layout);
+    const before = await recalculated(layout, bytes);
+
+    // Edit the file as a controller would: FO1's Regnskap in Tabell 0.1 B goes up by 1 000.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("Økonomi")!;
+    const economy = before.get("Økonomi")!;
+    const net = report.budgetTables.find((t) => t.id === "0.1B")!;
+    const fo1 = net.rows.find((r) => /funksjonsområde 1$/i.test(r.label))!;
+    const rowIndex = economy.indexOf(economyRow(economy, "0.1B", fo1.line));
+    const cell = ws.getCell(rowIndex + 1, economyColumns.actual + 1);
+    expect(cell.value).toBe(fo1.actual);
+    cell.value = fo1.actual! + 1000;
+    const edited = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const after = await recalculated(layout, edited);
+
+    const varianceAt = (values: Map<string, string[][]>, line: number) => num(economyRow(values.get("Økonomi")!, "0.1B", line)[economyColumns.variance]);
+    expect(varianceAt(after, fo1.line)).toBe(varianceAt(before, fo1.line) - 1000);
+    for (const total of net.rows.filter((r) => r.isTotal)) {
+      expect(varianceAt(after, total.line)).toBe(varianceAt(before, total.line) - 1000);
+      expect(num(economyRow(after.get("Økonomi")!, "0.1B", total.line)[economyColumns.actual])).toBe(
+        num(economyRow(before.get("Økonomi")!, "0.1B", total.line)[economyColumns.actual]) + 1000,
+      );
+    }
+    const o = (values: Map<string, string[][]>, r: number, c: number) => num(values.get("Oversikt")![r]![c]);
+    expect(o(after, overviewRows.variance, 1)).toBe(o(before, overviewRows.variance, 1) - 1000);
+    expect(o(after, overviewRows.ordinary, 1)).toBe(o(before, overviewRows.ordinary, 1) - 1000);
+    for (let r = overviewRows.bridgeStart; r <= overviewRows.bridgeStart + 6; r++) expect(o(after, r, 3)).toBe(o(before, r, 3) - 1000);
+  });
+
+  it("writes report text that looks like a formula as text", async () => {
+    const { report } = await loadReport("sagene-2024");
+    const labels = ["=1+2", "+47 22 00 00 00", "-herav lønn", "@SUM(1,2)", '=HYPERLINK("http://x","y")'];
+    const table = report.budgetTables[0]!;
+    const hostile: Report = {
+      ...report,
+      budgetTables: [{ ...table, rows: table.rows.map((r, i) => (i < labels.length ? { ...r, label: labels[i]! } : r)) }, ...report.budgetTables.slice(1)],
+    };
+    const layout = buildLayout(hostile);
+    const values = await recalculated(layout);
+    const economy = values.get("Økonomi")!;
+    labels.forEach((label, i) => expect(economy[ECONOMY_HEADER_ROW + 1 + i]![economyColumns.label]).toBe(label));
+  });
+
+  it("combines the three reports with a comparison sheet whose formulas equal the core's values", async () => {
+    const reports = await Promise.all(fixtureNames.map(async (n) => (await loadReport(n)).report));
+    const layout = buildCombinedLayout(reports);
+    expect(layout.sheets.map((s) => s.name)).toContain("Sammenligning");
+    for (const s of layout.sheets) expect(s.name.length).toBeLessThanOrEqual(31);
+    const values = await recalculated(layout);
+    const { checked, mismatches } = formulaMismatches(layout, values);
+    expect(mismatches).toEqual([]);
+    expect(checked).toBeGreaterThan(600);
+    const comparison = values.get("Sammenligning")!;
+    const fo1 = comparison.find((r) => r[0] === "Funksjonsområde 1")!;
+    reports.forEach((rep, i) => {
+      const row = rep.budgetTables.find((t) => t.id === "0.1B")!.rows.find((r) => r.label === "Funksjonsområde 1")!;
+      expect(num(fo1[1 + i])).toBe(variance(row.revisedBudget!, row.actual!));
+    });
+  });
+});

@@ -1,0 +1,101 @@
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+
+export const SOFFICE_HINT =
+  "LibreOffice (soffice) ble ikke funnet. Installer den: `apt-get install -y libreoffice-calc-nogui` (Debian/Ubuntu) " +
+  "eller sett SOFFICE=/sti/til/soffice. E2E-testene av arbeidsboken krever en ekte regnearkmotor og hoppes aldri over.";
+
+/** The soffice binary, or a loud error with an install hint (the e2e tests must never skip). */
+export function findSoffice(): string {
+  const candidates = [process.env.SOFFICE, "/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/lib/libreoffice/program/soffice", "/opt/libreoffice/program/soffice"];
+  for (const c of candidates) if (c && existsSync(c)) return c;
+  throw new Error(SOFFICE_HINT);
+}
+
+/** Minimal RFC 4180 reader (LibreOffice quotes text fields with ", doubling inner quotes). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += ch;
+  }
+  if (field !== "" || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/**
+ * Opens the workbook in LibreOffice headless, which recalculates every formula (they are written
+ * without cached results), and returns each sheet's values as unformatted text, by sheet name.
+ */
+export async function recalculate(xlsx: Uint8Array, sheetNames: readonly string[], name = "workbook"): Promise<Map<string, string[][]>> {
+  const soffice = findSoffice();
+  const dir = mkdtempSync(join(tmpdir(), "bydel-lo-"));
+  try {
+    const file = join(dir, `${name}.xlsx`);
+    writeFileSync(file, xlsx);
+    const out = join(dir, "out");
+    await run(
+      soffice,
+      [
+        `-env:UserInstallation=file://${join(dir, "profile")}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,1031,false,true,false,false,false,-1",
+        "--outdir",
+        out,
+        file,
+      ],
+      { timeout: 120_000 },
+    );
+    const files = existsSync(out) ? readdirSync(out) : [];
+    const sheets = new Map<string, string[][]>();
+    for (const sheet of sheetNames) {
+      const csv = `${name}-${sheet}.csv`;
+      if (!files.includes(csv)) throw new Error(`LibreOffice skrev ikke ${csv} (fant: ${files.join(", ") || "ingenting"})`);
+      sheets.set(sheet, parseCsv(readFileSync(join(out, csv), "utf8")));
+    }
+    return sheets;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Converts a workbook to PDF with LibreOffice (for the screenshot). */
+export async function toPdf(xlsxPath: string, outDir: string): Promise<string> {
+  const soffice = findSoffice();
+  const profile = mkdtempSync(join(tmpdir(), "bydel-lo-profile-"));
+  try {
+    await run(soffice, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", outDir, xlsxPath], { timeout: 120_000 });
+    return join(outDir, basename(xlsxPath).replace(/\.xlsx$/, ".pdf"));
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
