@@ -27,3 +27,13 @@ export { parseNorwegianNumber, type ParseNorwegianNumberOptions } from "./parse/
 export { readNorwegianNumber, type NumberContext, type NumberUnit, type ReadNumber } from "./parse/readNorwegianNumber.js";
 export { parseTarget, type ParsedTarget, type TargetUnit } from "./parse/parseTarget.js";
 export { formatNorwegian, type FormatNorwegianOptions } from "./format/formatNorwegian.js";
+
+export { tolerances, severityOf } from "./checks/tolerances.js";
+export { budgetColumns, splitColumns } from "./checks/columns.js";
+export { serviceAreaOf, mainTotals } from "./checks/areas.js";
+export { checkRowVariance } from "./checks/checkRowVariance.js";
+export { checkSums } from "./checks/checkSums.js";
+export { checkCrossTables, areaTotals } from "./checks/checkCrossTables.js";
+export { checkSplits } from "./checks/checkSplits.js";
+export { checkIndicator, printedDecimals } from "./checks/checkIndicator.js";
+export { checkReport } from "./checks/checkReport.js";

@@ -1,0 +1,36 @@
+/**
+ * The service area a label names: "Funksjonsområde 2A" → "FO2A", "Funk.omr. 4, Sosiale
+ * tjenester …" → "FO4", "Sum FO4A *)" → "FO4A", "F02C" (zero for O, a real typo) → "FO2C".
+ * Null when the label names none.
+ */
+export function serviceAreaOf(label: string): string | null {
+  const m = /(?:funksjonsområde|funk\.?\s*omr\.?|\bF[O0])\s*(\d)\s*([ABC])?(?![\dA-Za-zæøå])/i.exec(label);
+  return m ? `FO${m[1]}${(m[2] ?? "").toUpperCase()}` : null;
+}
+
+type TotalRow = { line: number; label: string; isTotal: boolean; area?: string | null | undefined; sumOf?: number[] | undefined };
+
+/**
+ * The main Sum row(s) of a service-area table, by the area each stands for. The main totals are
+ * the Sum rows no other Sum row adds up; usually one ("Sum netto utgifter"), but an FO4 table
+ * may end in "Sum FO4A", "Sum FO4B", "Sum FO4C" with no grand total. A total's area is its
+ * `area`, else the sub-area its label names within the table's area, else the table's id; the
+ * last row wins.
+ */
+export function mainTotals<R extends TotalRow>(rows: readonly R[], tableId: string): Map<string, R> {
+  const totals = rows.filter((r) => r.isTotal);
+  const inner = new Set(totals.flatMap((t) => t.sumOf ?? []));
+  const result = new Map<string, R>();
+  for (const t of totals) {
+    if (inner.has(t.line)) continue;
+    const named = t.area ?? serviceAreaOf(t.label);
+    const area = named && named.startsWith(tableId) ? named : tableId;
+    result.set(area, t);
+  }
+  return result;
+}
+
+/** The area of a summary-table row: its `area`, else the one its label names (non-total rows only). */
+export const summaryAreaOf = (row: TotalRow): string | null => row.area ?? (row.isTotal ? null : serviceAreaOf(row.label));
+
+export const FO4_PARTS = ["FO4A", "FO4B", "FO4C"] as const;

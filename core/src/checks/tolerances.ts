@@ -1,0 +1,32 @@
+import type { FindingSeverity } from "../schema/report.js";
+
+/**
+ * Every tolerance and severity rule of the consistency checks, in one place. A difference of 0 is
+ * no finding; a difference within the tolerance is rounding (`info`); beyond it, an `error`.
+ * Reports print whole thousands rounded from exact accounts, so identities between printed
+ * numbers hold only up to rounding.
+ */
+export const tolerances = {
+  /** Row: variance = revisedBudget − actual. Each of three printed numbers is off by ≤ 0.5: ±1. */
+  rowVariance: 1,
+  /** Column sum of n addends against the Sum row: each addend off by ≤ 0.5, so ±⌈n/2⌉. */
+  sum: (addends: number): number => Math.ceil(addends / 2),
+  /** An FO table's Sum row against the same FO's row in Tabell 0.1 B: ±2 (two roundings of sums). */
+  crossTable: 2,
+  /** Split row: variance = earmarkedVariance + ordinaryVariance: ±1. */
+  split: 1,
+  /** The summary split against an FO's own split or tables: ±2, as for cross-table checks. */
+  splitCross: 2,
+  /**
+   * Indicator: stated against recomputed deviation: half a unit of the stated deviation's last
+   * printed decimal (a deviation printed as "-2,2" may stand for −2.21), plus a tiny epsilon
+   * for the double nearest the decimal.
+   */
+  indicator: (printedDecimals: number): number => 0.5 * 10 ** -printedDecimals + 1e-9,
+} as const;
+
+/** The severity of a difference: null for none (0), `info` within the tolerance, else `error`. */
+export function severityOf(difference: number, tolerance: number): FindingSeverity | null {
+  if (difference === 0) return null;
+  return Math.abs(difference) <= tolerance ? "info" : "error";
+}
