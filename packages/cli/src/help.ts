@@ -1,0 +1,46 @@
+import { commandOptions, type CommandName, type OptionSpec } from "./options.js";
+
+const usage: Record<CommandName, { synopsis: string; text: string }> = {
+  import: {
+    synopsis: "bydel import <fil.txt>… [--json] [--out-dir <mappe>]",
+    text:
+      "Leser teksten fra en bydels årsberetning (fra PDF, f.eks. «pdftotext -layout rapport.pdf rapport.txt»)\n" +
+      "og finner økonomitabellene (Tabell 0.1, 0.1 B, Hovedoversikt økonomi FO…), fordelingen av avvik på\n" +
+      "øremerkede midler, resultatindikatorer, nøkkeltall og sykefravær, og kontrollerer regnestykkene.\n" +
+      "Uten --json skrives et sammendrag. Med --json skrives rapport-JSON til stdout (én fil), eller til\n" +
+      "<mappe>/<navn>.json med --out-dir (én eller flere filer).",
+  },
+  check: {
+    synopsis: "bydel check <fil.txt>…",
+    text:
+      "Skriver funnene i årsberetningen, ett per linje: linjenummer, alvorlighet, kode og melding.\n" +
+      "Avslutter med kode 1 når det finnes feil (FEIL), ellers 0.",
+  },
+};
+
+function optionLines(spec: Record<string, OptionSpec>): string {
+  return Object.entries(spec)
+    .map(([name, o]) => {
+      const flag = `${o.short ? `-${o.short}, ` : "    "}--${name}${o.type === "string" ? ` <${o.valueName ?? "verdi"}>` : ""}`;
+      return `  ${flag.padEnd(28)}${o.description}`;
+    })
+    .join("\n");
+}
+
+export function commandHelp(command: CommandName): string {
+  const u = usage[command];
+  return `Bruk: ${u.synopsis}\n\n${u.text}\n\nValg:\n${optionLines(commandOptions[command] as Record<string, OptionSpec>)}\n`;
+}
+
+export function topHelp(): string {
+  return (
+    "bydel – import og kontroll av bydelenes årsberetninger\n\n" +
+    "Bruk: bydel <kommando> [valg]\n\n" +
+    "Kommandoer:\n" +
+    Object.entries(usage)
+      .map(([name, u]) => `  ${name.padEnd(8)}${u.synopsis.replace(/^bydel \S+ /, "")}\n          ${u.text.split("\n")[0]}`)
+      .join("\n") +
+    "\n\nSe «bydel <kommando> --help» for valgene til hver kommando.\n" +
+    "Avslutningskoder: 0 ok, 1 feil funnet i rapporten (check), 2 ugyldig inndata eller bruk, 3 intern feil.\n"
+  );
+}

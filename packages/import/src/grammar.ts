@@ -1,0 +1,42 @@
+/**
+ * Row-label grammar shared by the economy tables. Digits that belong to a label are taken off by
+ * grammar before any number is read (column-recovery.md, step 2): the solver never decides them.
+ */
+
+/** A line that starts a new row: a KOSTRA code and a word, a service-area name, or a total. */
+export function startsRow(text: string): boolean {
+  const t = text.trim();
+  return (
+    /^\d{3}\s+[\p{L}(]/u.test(t) ||
+    /^funksjonsomr[åa]de\b/iu.test(t) ||
+    /^funk\.?\s*omr/iu.test(t) ||
+    isTotalLabel(t)
+  );
+}
+
+export function isTotalLabel(label: string): boolean {
+  return /^(sum|totalt?)\b/iu.test(label.trim());
+}
+
+/** "Funksjonsområde" / "Funk.omr." followed by its number: the number is part of the label. */
+export function takesAreaDigit(label: string): boolean {
+  return /(funksjonsomr[åa]de|funk\.?\s*omr\.?|\bf[o0])\s*$/iu.test(label.trim());
+}
+
+/** The service area a label names: "Funksjonsområde 2A" → FO2A, "Funk.omr. 4," → FO4, "F02C" → FO2C. */
+export function areaOf(label: string): string | null {
+  const m = /^(?:funksjonsomr[åa]de|funk\.?\s*omr\.?|f[o0])\s*(\d)\s*([abc])?\b/iu.exec(label.trim());
+  if (!m) return null;
+  return `FO${m[1]}${(m[2] ?? "").toUpperCase()}`;
+}
+
+export function kostraOf(label: string): string | null {
+  const m = /^(\d{3})\s/.exec(label.trim());
+  return m ? m[1]! : null;
+}
+
+/** A label line that continues the row above after its numbers ("og ytelser (brutto utg.)"). */
+export function continuesLabel(text: string): boolean {
+  const t = text.trim();
+  return /^[\p{Ll}(]/u.test(t) && t.length <= 60 && !/[.:!?]$/u.test(t);
+}

@@ -1,0 +1,60 @@
+import { reportSchema, type Finding, type Report } from "@bydel/core";
+import { NotAReportError } from "./errors.js";
+import { readEconomy } from "./economy.js";
+import { findDistrict, findYear } from "./identity.js";
+import { splitLines } from "./lines.js";
+import { repairMojibake } from "./decode.js";
+import { countMojibake, rejectMojibake, screenText } from "./screen.js";
+
+export interface ImportOptions {
+  /** Largest input accepted, in characters (default 20 million; a report's text is well under 1 MB). */
+  readonly maxChars?: number;
+}
+
+export const DEFAULT_MAX_CHARS = 20_000_000;
+
+function bySeverityAndLine(a: Finding, b: Finding): number {
+  return (a.line ?? 0) - (b.line ?? 0);
+}
+
+/**
+ * Reads the text of a district's annual report (as pdftotext -layout or a PDF viewer's copy gives
+ * it) into the report JSON. Throws NotAReportError for input that is not a report; the returned
+ * report has been validated against the schema.
+ */
+export function importReport(input: string, options: ImportOptions = {}): Report {
+  screenText(input, options.maxChars ?? DEFAULT_MAX_CHARS);
+  const repaired = countMojibake(input) > 3 ? repairMojibake(input) : null;
+  const text = repaired ?? input;
+  rejectMojibake(text);
+  const lines = splitLines(text);
+  const economy = readEconomy(lines);
+  const district = findDistrict(lines);
+  const year = findYear(lines);
+  const looksLikeReport = economy.budgetTables.length > 0 || /årsberetning/iu.test(text);
+  if (!looksLikeReport || (district === null && economy.budgetTables.length === 0)) {
+    throw new NotAReportError(
+      "not-a-report",
+      "Teksten ser ikke ut som en årsberetning fra en bydel: fant verken økonomitabeller (Tabell 0.1, Hovedoversikt økonomi FO…) eller «Årsberetning» og «Bydel …».",
+    );
+  }
+  const findings = [...economy.findings];
+  if (repaired !== null) {
+    findings.push({
+      severity: "info",
+      code: "ENCODING_REPAIRED",
+      line: null,
+      message: "Teksten var UTF-8 lest med feil tegnkoding («Ã¸» for «ø»); tegnene er rettet før import.",
+    });
+  }
+  const report: Report = {
+    schemaVersion: 1,
+    district,
+    year,
+    budgetTables: economy.budgetTables,
+    varianceSplits: economy.varianceSplits,
+    indicators: [],
+    findings: findings.sort(bySeverityAndLine),
+  };
+  return reportSchema.parse(report);
+}

@@ -1,0 +1,100 @@
+/**
+ * The numeric tail of a table line: the digit groups at the end of the line, with the width of the
+ * gap before each. A single space separates both thousands and columns, so the groups are kept
+ * apart here and joined into numbers only by the search in `readings.ts`.
+ */
+export interface Group {
+  /** "digits" is a run of digits; "dash" is a lone minus: a blank placeholder or the sign of the next group. */
+  readonly kind: "digits" | "dash";
+  readonly digits: string;
+  readonly negative: boolean;
+  /** Spaces before this group on its line (0 for the first token of a line). */
+  readonly gap: number;
+  /** Already a whole number: grouped with no-break spaces (nb-NO formatting) or 4+ digits unseparated. */
+  readonly whole: boolean;
+  /** Opens or closes an accounting-style negative "(1 234)". */
+  readonly open: boolean;
+  readonly close: boolean;
+  /** Line number the group comes from. */
+  readonly line: number;
+}
+
+export interface NumericTail {
+  /** Text before the tail, trimmed. */
+  readonly label: string;
+  readonly groups: Group[];
+}
+
+const MINUS = /^[-\u2212]$/;
+const GROUP = /^(\()?([-\u2212])?(\d+(?:[\u00A0\u202F\u2007]\d{3})*)(\))?$/;
+
+interface RawToken {
+  readonly text: string;
+  readonly gap: number;
+}
+
+function tokenize(text: string): RawToken[] {
+  const out: RawToken[] = [];
+  const re = / +|[^ ]+/g;
+  let gap = 0;
+  for (const m of text.replace(/\t/g, "  ").matchAll(re)) {
+    const t = m[0];
+    if (t[0] === " ") gap = t.length;
+    else {
+      out.push({ text: t, gap });
+      gap = 0;
+    }
+  }
+  return out;
+}
+
+function toGroup(t: RawToken, line: number): Group | null {
+  if (MINUS.test(t.text)) return { kind: "dash", digits: "", negative: false, gap: t.gap, whole: false, open: false, close: false, line };
+  const m = GROUP.exec(t.text);
+  if (!m) return null;
+  const raw = m[3]!;
+  const joined = /[\u00A0\u202F\u2007]/.test(raw);
+  const digits = raw.replace(/[\u00A0\u202F\u2007]/g, "");
+  const open = m[1] !== undefined;
+  const close = m[4] !== undefined;
+  if (close && !open && digits.length !== 3) return null; // "2)" is a footnote marker, not a closing group
+  return {
+    kind: "digits",
+    digits,
+    negative: m[2] !== undefined || (open && close),
+    gap: t.gap,
+    whole: joined || digits.length > 3,
+    open: open && !close,
+    close: close && !open,
+    line,
+  };
+}
+
+/**
+ * Splits a line into its label and the trailing run of integer groups. A tail made only of dashes
+ * after a label is part of the label ("257 Hjemmetjenester - "); a line of dashes alone is a row of
+ * placeholders.
+ */
+export function numericTail(text: string, line: number): NumericTail {
+  const tokens = tokenize(text.replace(/[\u00A0\u202F\u2007](?!\d{3}(?!\d))/g, " "));
+  const groups: Group[] = [];
+  let i = tokens.length - 1;
+  for (; i >= 0; i--) {
+    const g = toGroup(tokens[i]!, line);
+    if (!g) break;
+    groups.unshift(g);
+  }
+  const label = tokens
+    .slice(0, i + 1)
+    .map((t) => t.text)
+    .join(" ");
+  if (label !== "" && !groups.some((g) => g.kind === "digits")) {
+    return { label: [label, ...groups.map(() => "-")].join(" "), groups: [] };
+  }
+  return { label, groups };
+}
+
+/** True when the line carries numbers only (no label text). */
+export function isNumbersOnly(tail: NumericTail): boolean {
+  return tail.label === "" && tail.groups.length > 0;
+}

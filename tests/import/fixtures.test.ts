@@ -1,0 +1,84 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { reportSchema, type BudgetRow, type Report } from "@bydel/core";
+import { importReport } from "@bydel/import";
+
+const root = fileURLToPath(new URL("../fixtures/", import.meta.url));
+const names = ["sagene-2024", "vestre-aker-2024", "grunerlokka-2024"] as const;
+
+interface Expected {
+  budgetRows: { line: number; label: string; isTotal: boolean; values: (number | null)[] }[];
+  varianceSplits: { line: number; label: string; values: number[] }[];
+  indicators: { line: number; label: string; target: string; result: string; statedDeviation: string | null }[];
+}
+
+const reports = new Map<string, Report>();
+function report(name: string): Report {
+  let r = reports.get(name);
+  if (!r) {
+    r = importReport(readFileSync(`${root}reports/${name}.txt`, "utf8"));
+    reports.set(name, r);
+  }
+  return r;
+}
+const expected = (name: string): Expected => JSON.parse(readFileSync(`${root}expected/${name}.json`, "utf8")) as Expected;
+const values = (r: BudgetRow) => [r.previousActual, r.originalBudget, r.revisedBudget, r.actual, r.variance];
+
+describe.each(names)("import of %s", (name) => {
+  it("validates against the report schema", () => {
+    expect(reportSchema.safeParse(report(name)).success).toBe(true);
+  });
+
+  it("finds the district and the year", () => {
+    expect(report(name).year).toBe(2024);
+    expect(report(name).district).toBe({ "sagene-2024": "Sagene", "vestre-aker-2024": "Vestre Aker", "grunerlokka-2024": "Grünerløkka" }[name]);
+  });
+
+  it("reads every expected budget row with exactly its five values, at its line", () => {
+    const rows = report(name).budgetTables.flatMap((t) => t.rows);
+    for (const e of expected(name).budgetRows) {
+      const got = rows.find((r) => r.line === e.line);
+      expect(got, `row at line ${e.line} (${e.label})`).toBeDefined();
+      // a blank cell is null; the expected file's blank matches a blank, never an invented number
+      expect(values(got!).map((v, i) => (e.values[i] === null && v === 0 ? null : v)), `line ${e.line} ${e.label}`).toEqual(e.values);
+      expect(got!.isTotal, `isTotal at line ${e.line}`).toBe(e.isTotal);
+    }
+  });
+
+  it("imports no row beyond the expected ones", () => {
+    const lines = new Set(expected(name).budgetRows.map((e) => e.line));
+    const extra = report(name).budgetTables.flatMap((t) => t.rows).filter((r) => !lines.has(r.line));
+    expect(extra).toEqual([]);
+  });
+
+  it("reads every earmarked/ordinary split row", () => {
+    const rows = report(name).varianceSplits.flatMap((s) => s.rows);
+    for (const e of expected(name).varianceSplits) {
+      const got = rows.find((r) => r.line === e.line);
+      expect(got, `split at line ${e.line}`).toBeDefined();
+      expect([got!.variance, got!.earmarkedVariance, got!.ordinaryVariance], `split line ${e.line}`).toEqual(e.values);
+    }
+    expect(rows.length).toBe(expected(name).varianceSplits.length);
+  });
+
+  it("marks the rows a Sum row adds up, cascading totals included", () => {
+    for (const t of report(name).budgetTables) {
+      for (const r of t.rows.filter((x) => x.isTotal)) {
+        expect(r.sumOf?.length, `${t.id} ${r.label}`).toBeGreaterThan(0);
+        for (const l of r.sumOf!) expect(t.rows.some((x) => x.line === l)).toBe(true);
+      }
+    }
+  });
+});
+
+describe("Tabell 0.1 B structure", () => {
+  it("sums the service areas into 'Sum netto utgifter, drift', then that total and FO4 into the grand total", () => {
+    const t = report("sagene-2024").budgetTables.find((x) => x.id === "0.1B")!;
+    const drift = t.rows.find((r) => r.label.startsWith("Sum netto utgifter, drift"))!;
+    const grand = t.rows.find((r) => r.label.startsWith("Sum netto utgift + sosialhjelp"))!;
+    expect(drift.sumOf).toEqual([243, 244, 245, 246, 247]);
+    expect(grand.sumOf).toEqual([248, 250]);
+    expect(t.rows.filter((r) => !r.isTotal).map((r) => r.area)).toEqual(["FO1", "FO2A", "FO2B", "FO2C", "FO3", "FO4"]);
+  });
+});
