@@ -1,4 +1,4 @@
-import { reportSchema, type Finding, type Report } from "@bydel/core";
+import { checkReport, reportSchema, type Finding, type Report } from "@bydel/core";
 import { NotAReportError } from "./errors.js";
 import { readEconomy } from "./economy.js";
 import { findDistrict, findYear } from "./identity.js";
@@ -13,8 +13,8 @@ export interface ImportOptions {
 
 export const DEFAULT_MAX_CHARS = 20_000_000;
 
-function bySeverityAndLine(a: Finding, b: Finding): number {
-  return (a.line ?? 0) - (b.line ?? 0);
+function byLine(a: Finding, b: Finding): number {
+  return (a.line ?? Infinity) - (b.line ?? Infinity);
 }
 
 /**
@@ -54,7 +54,8 @@ export function importReport(input: string, options: ImportOptions = {}): Report
     budgetTables: economy.budgetTables,
     varianceSplits: economy.varianceSplits,
     indicators: [],
-    findings: findings.sort(bySeverityAndLine),
+    findings: [],
   };
+  report.findings = [...findings, ...checkReport(report)].sort(byLine);
   return reportSchema.parse(report);
 }
