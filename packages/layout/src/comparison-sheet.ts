@@ -67,6 +67,7 @@ export function buildComparisonSheet(
           ]
         : [],
     freeze: { rows: COMPARISON_HEADER_ROW + 1, columns: 1 },
+    print: { orientation: "landscape", fitToWidth: true },
     tabColor: colors.underspendBar,
   };
 }

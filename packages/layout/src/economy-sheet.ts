@@ -173,7 +173,7 @@ export function buildEconomySheet(report: Report, name: string, tableName: strin
     { type: "lessThan", range: body(c.variancePercent), value: 0, fontColor: colors.overspend },
   );
 
-  const widths = [7, 8, 46, 9, 13, 13, 13, 13, 12, 12, 10, 10, 14, 14, 14, 14];
+  const widths = [7, 8, 46, 8, 13, 13, 13, 13, 12, 12, 10, 10, 15, 15, 15, 15];
   return {
     sheet: {
       name,
@@ -182,6 +182,8 @@ export function buildEconomySheet(report: Report, name: string, tableName: strin
       tables: [{ name: tableName, range: rangeAddress(ECONOMY_HEADER_ROW, 0, last, economyHeaders.length - 1), style: TABLE_STYLE, showRowStripes: true }],
       conditionalFormats,
       freeze: { rows: ECONOMY_HEADER_ROW + 1, columns: c.label + 1 },
+      rowHeights: [{ row: ECONOMY_HEADER_ROW, height: 30 }],
+      print: { orientation: "landscape", fitToWidth: true },
       tabColor: colors.header,
     },
     placement,

@@ -49,6 +49,7 @@ export function buildFindingsSheet(report: Report, name: string, tableName: stri
       tables: [{ name: tableName, range: rangeAddress(FINDINGS_HEADER_ROW, 0, last, findingHeaders.length - 1), style: TABLE_STYLE, showRowStripes: true }],
       conditionalFormats: [],
       freeze: { rows: FINDINGS_HEADER_ROW + 1, columns: 0 },
+      print: { orientation: "landscape", fitToWidth: true },
     },
     placement: { sheetName: name, severityRange: rangeAddress(FINDINGS_HEADER_ROW + 1, 0, last, 0, true), counts },
   };

@@ -123,5 +123,7 @@ export function buildIndicatorSheet(report: Report, name: string, tableName: str
       { type: "lessThan", range: rangeAddress(INDICATOR_HEADER_ROW + 1, c.deviation, last, c.deviation), value: 0, fontColor: colors.overspend },
     ],
     freeze: { rows: INDICATOR_HEADER_ROW + 1, columns: c.label + 1 },
+    rowHeights: [{ row: INDICATOR_HEADER_ROW, height: 30 }],
+    print: { orientation: "landscape", fitToWidth: true },
   };
 }

@@ -32,6 +32,9 @@ export const bridgeSteps: readonly { kind: AdjustmentKind; label: string; rule: 
   { kind: "other", label: "Annen korreksjon (f.eks. fjorårets anslag)", rule: "Med fortegn: positivt beløp øker resultatet, negativt reduserer det." },
 ];
 
+/** The overview spans columns A to I (the rule texts need the room). */
+const LAST_COL = 8;
+
 export function buildOverviewSheet(
   report: Report,
   name: string,
@@ -49,7 +52,7 @@ export function buildOverviewSheet(
 
   // Net result: variance → earmarked → ordinary operations.
   grid.set(6, 0, text("Resultat (tall i 1000 kr; positivt = mindreforbruk)", styles.section));
-  for (let col = 1; col <= 4; col++) grid.set(6, col, blank(undefined, styles.section));
+  for (let col = 1; col <= LAST_COL; col++) grid.set(6, col, blank(undefined, styles.section));
   const net = netTable(report);
   const total = net ? mainTotalRow(net) : undefined;
   const totalRow = total ? economy.rowOf.get(total) : undefined;
@@ -83,8 +86,10 @@ export function buildOverviewSheet(
 
   // The bridge: start, then each step with its sign and a running total.
   grid.set(11, 0, text("Korreksjoner: fra rapportert til reelt resultat", styles.section));
-  for (let col = 1; col <= 4; col++) grid.set(11, col, blank(undefined, styles.section));
+  for (let col = 1; col <= LAST_COL; col++) grid.set(11, col, blank(undefined, styles.section));
   grid.setRow(overviewRows.bridgeHeader, 0, ["Steg", "Fortegn", "Beløp", "Resultat etter steg", "Regel"].map((h) => text(h, styles.header)));
+  // The rule text runs over the empty columns to its right; the header band follows it.
+  for (let col = 5; col <= LAST_COL; col++) grid.set(overviewRows.bridgeHeader, col, blank(undefined, styles.header));
   const s = overviewRows.bridgeStart;
   grid.setRow(s, 0, [
     text("Rapportert avvik", styles.label),
@@ -117,7 +122,7 @@ export function buildOverviewSheet(
   // Per service area, straight from Tabell 0.1 B.
   let r = end + 2;
   grid.set(r, 0, text("Avvik per funksjonsområde (Tabell 0.1 B)", styles.section));
-  for (let col = 1; col <= 4; col++) grid.set(r, col, blank(undefined, styles.section));
+  for (let col = 1; col <= LAST_COL; col++) grid.set(r, col, blank(undefined, styles.section));
   r++;
   grid.setRow(r, 0, ["Funksjonsområde", "Regulert budsjett", "Regnskap", "Avvik", "Avvik i %"].map((h) => text(h, styles.header)));
   r++;
@@ -145,7 +150,7 @@ export function buildOverviewSheet(
   // Findings by severity, counted on the findings sheet.
   r += 1;
   grid.set(r, 0, text("Kontrollfunn", styles.section));
-  for (let col = 1; col <= 4; col++) grid.set(r, col, blank(undefined, styles.section));
+  for (let col = 1; col <= LAST_COL; col++) grid.set(r, col, blank(undefined, styles.section));
   r++;
   for (const sev of ["error", "warning", "info"] as const) {
     grid.setRow(r, 0, [
@@ -163,10 +168,11 @@ export function buildOverviewSheet(
   return {
     name,
     rows: grid.rows,
-    columns: [{ width: 52 }, { width: 16 }, { width: 14 }, { width: 18 }, { width: 70 }],
+    columns: [46, 16, 14, 18, 11, 12, 12, 12, 12].map((width) => ({ width })),
     tables: [],
     conditionalFormats: negatives.map((range) => ({ type: "lessThan" as const, range, value: 0, fontColor: colors.overspend })),
     freeze: null,
+    print: { orientation: "landscape", fitToWidth: true },
     tabColor: colors.underspendBar,
   };
 }

@@ -137,6 +137,16 @@ export interface SheetLayout {
   freeze: FreezePanes | null;
   /** Hex RGB tab colour, optional. */
   tabColor?: string;
+  /** Row heights in points (0-based rows), e.g. a wrapped two-line header; other rows keep the default. */
+  rowHeights?: { row: number; height: number }[];
+  /** Page setup for printing/PDF (Office.js: `worksheet.pageLayout`); absent = defaults. */
+  print?: PrintSetup;
+}
+
+export interface PrintSetup {
+  orientation: "portrait" | "landscape";
+  /** Scale so that all columns fit on one page width (any number of pages tall). */
+  fitToWidth: boolean;
 }
 
 export interface WorkbookLayout {

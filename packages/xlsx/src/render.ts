@@ -61,6 +61,11 @@ function renderSheet(wb: ExcelJS.Workbook, sheet: SheetLayout): void {
     properties: sheet.tabColor ? { tabColor: argb(sheet.tabColor) } : {},
     views: sheet.freeze ? [{ state: "frozen", xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }] : [{}],
   });
+  if (sheet.print) {
+    ws.pageSetup.orientation = sheet.print.orientation;
+    if (sheet.print.fitToWidth) Object.assign(ws.pageSetup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+  }
+  for (const { row, height } of sheet.rowHeights ?? []) ws.getRow(row + 1).height = height;
   sheet.columns.forEach((c, i) => {
     const column = ws.getColumn(i + 1);
     column.width = c.width;
