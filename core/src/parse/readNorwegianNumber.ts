@@ -99,10 +99,10 @@ export function readNorwegianNumber(text: string, context: NumberContext = "mone
 
 function diagnose(s: string, text: string): [reason: "EMPTY" | "NOT_A_NUMBER" | "BAD_GROUPING" | "BAD_DECIMAL" | "BAD_UNIT", detail: string] {
   if (s === "") return ["EMPTY", "bare fortegn eller enhet, ingen sifre"];
+  if (/^[\d\s.,]*\d\s*[^\d\s.,]+$/.test(s))
+    return ["BAD_UNIT", `ukjent enhet «${s.replace(/^[\d\s.,]+/, "")}» (kjente: %, pp, prosentpoeng, kr, mill.)`];
+  if (/[^\d\s.,]/.test(s)) return ["NOT_A_NUMBER", text.trim() === "" ? "tom tekst" : "inneholder tegn som ikke hører til et tall"];
   if ((s.match(/[.,]/g) ?? []).length > 1) return ["BAD_DECIMAL", "mer enn ett desimaltegn (bruk komma eller punktum, ikke begge)"];
-  if (/^[\d.,]*\d[.,]?$/.test(s.replace(new RegExp(`[${GROUP}]`, "g"), "")) && new RegExp(`[${GROUP}]`).test(s))
-    return ["BAD_GROUPING", "tusenskille må stå mellom grupper på tre sifre, med ett mellomrom (kan være to tall i to kolonner)"];
-  if (/^[.,]\d/.test(s) || /\d[.,]$/.test(s)) return ["BAD_DECIMAL", "desimaltegnet må ha sifre på begge sider"];
-  if (/^[\d\s.,]+\D+$/.test(s)) return ["BAD_UNIT", `ukjent enhet «${s.replace(/^[\d\s.,]+/, "")}» (kjente: %, pp, prosentpoeng, kr, mill.)`];
-  return ["NOT_A_NUMBER", text.trim() === "" ? "tom tekst" : "inneholder tegn som ikke hører til et tall"];
+  if (/^[.,]/.test(s) || /[.,]$/.test(s)) return ["BAD_DECIMAL", "desimaltegnet må ha sifre på begge sider"];
+  return ["BAD_GROUPING", "tusenskille må stå mellom grupper på tre sifre, med ett mellomrom (kan være to tall i to kolonner)"];
 }

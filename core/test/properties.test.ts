@@ -1,0 +1,153 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { Decimal } from "decimal.js";
+import {
+  adjustmentKinds,
+  adjustmentRules,
+  correctionBridge,
+  decimalCalculator,
+  ExactDecimal,
+  formatNorwegian,
+  indicatorDeviation,
+  nativeCalculator,
+  ordinaryVariance,
+  parseNorwegianNumber,
+  realChange,
+  round,
+  sum,
+  variance,
+  variancePercent,
+  variancePercentWith,
+  varianceWith,
+} from "@bydel/core";
+
+// The reference: decimal.js at 100 digits on the shortest decimal of each double.
+const D = (x: number | string) => new ExactDecimal(x);
+const ref = (d: Decimal) => {
+  const n = d.toNumber();
+  return n === 0 ? 0 : n;
+};
+
+/** Report-like amounts: integer thousands, and short decimals (87.4, 26.55, −40.342). */
+const shortDecimal = fc
+  .tuple(fc.integer({ min: -99_999_999_999, max: 99_999_999_999 }), fc.integer({ min: 0, max: 4 }))
+  .map(([m, k]) => m / 10 ** k);
+const anyDouble = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e18, max: 1e18 });
+const amount = fc.oneof(shortDecimal, anyDouble, fc.integer({ min: -(2 ** 53) + 1, max: 2 ** 53 - 1 }));
+
+const runs = { numRuns: 2000 };
+
+describe("exactness against decimal.js", () => {
+  it("variance, ordinaryVariance and sum equal the decimal.js result (native and decimal paths)", () => {
+    fc.assert(
+      fc.property(amount, amount, (a, b) => {
+        expect(variance(a, b)).toBe(ref(D(a).minus(D(b))));
+        expect(ordinaryVariance(a, b)).toBe(ref(D(a).minus(D(b))));
+        expect(sum([a, b, a])).toBe(ref(D(a).plus(D(b)).plus(D(a))));
+      }),
+      runs,
+    );
+  });
+  it("variancePercent is the double nearest the exact quotient", () => {
+    fc.assert(
+      fc.property(amount, amount, (b, a) => {
+        const want = D(b).isZero() ? null : ref(D(b).minus(D(a)).times(100).div(D(b)));
+        expect(variancePercent(b, a)).toBe(want);
+      }),
+      runs,
+    );
+  });
+  it("indicatorDeviation and realChange equal the decimal.js result", () => {
+    fc.assert(
+      fc.property(shortDecimal, shortDecimal, fc.integer({ min: -100, max: 100 }), (p, a, rate) => {
+        const d = rate / 1000;
+        expect(indicatorDeviation(a, { operator: null, value: p }).deviation).toBe(ref(D(a).minus(D(p))));
+        expect(realChange(p, a, { priceGrowth: d })).toBe(ref(D(a).minus(D(p)).minus(D(d))));
+        expect(realChange(p, a, { deflator: d })).toBe(ref(D(a).minus(D(p).times(D(d).plus(1)))));
+      }),
+      runs,
+    );
+  });
+  it("the native and decimal calculators agree on scaled integers", () => {
+    const nv = varianceWith(nativeCalculator);
+    const dv = varianceWith(decimalCalculator);
+    const np = variancePercentWith(nativeCalculator);
+    const dp = variancePercentWith(decimalCalculator);
+    const safe = fc.integer({ min: -(2 ** 45), max: 2 ** 45 });
+    fc.assert(
+      fc.property(safe, safe, fc.integer({ min: 0, max: 6 }), (b, a, scale) => {
+        expect(nativeCalculator.toNumber(nv(b, a), scale)).toBe(decimalCalculator.toNumber(dv(D(b), D(a)), scale));
+        const n = np(b, a);
+        const d = dp(D(b), D(a));
+        expect(n === null ? null : nativeCalculator.toNumber(n, 0)).toBe(d === null ? null : decimalCalculator.toNumber(d, 0));
+      }),
+      runs,
+    );
+  });
+  it("round is half away from zero on the exact decimal", () => {
+    fc.assert(
+      fc.property(amount, fc.integer({ min: 0, max: 6 }), (x, d) => {
+        expect(round(x, d)).toBe(ref(D(x).toDecimalPlaces(d, Decimal.ROUND_HALF_UP)));
+      }),
+      runs,
+    );
+  });
+});
+
+describe("algebra", () => {
+  it("variance is antisymmetric", () => {
+    fc.assert(
+      fc.property(amount, amount, (a, b) => {
+        expect(variance(a, b)).toBe(0 - variance(b, a));
+      }),
+      runs,
+    );
+  });
+  it("a bridge's result is start + Σ signed amounts, every total is the running sum, and signs follow the kind", () => {
+    const adjustment = fc.record({ kind: fc.constantFrom(...adjustmentKinds), amount: shortDecimal });
+    fc.assert(
+      fc.property(shortDecimal, fc.array(adjustment, { maxLength: 6 }), (start, adjustments) => {
+        const b = correctionBridge(start, adjustments);
+        let total = D(start);
+        b.steps.forEach((s, i) => {
+          const adj = adjustments[i]!;
+          const signed = D(adj.amount).times(adjustmentRules[adj.kind].sign);
+          total = total.plus(signed);
+          expect(s.signedAmount).toBe(ref(signed));
+          expect(s.total).toBe(ref(total));
+        });
+        expect(b.result).toBe(ref(total));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("parse ∘ format", () => {
+  it("parseNorwegianNumber(formatNorwegian(x)) = x for every finite double", () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+        expect(parseNorwegianNumber(formatNorwegian(x))).toBe(x === 0 ? 0 : x);
+      }),
+      runs,
+    );
+  });
+  it("parseNorwegianNumber(formatNorwegian(x, { decimals })) = round(x, decimals)", () => {
+    fc.assert(
+      fc.property(amount, fc.integer({ min: 0, max: 6 }), (x, decimals) => {
+        expect(parseNorwegianNumber(formatNorwegian(x, { decimals }))).toBe(round(x, decimals));
+      }),
+      runs,
+    );
+  });
+  it("formatNorwegian equals Intl.NumberFormat('nb-NO') (except Intl's −0)", () => {
+    const formats = [0, 1, 2, 3].map((d) => new Intl.NumberFormat("nb-NO", { minimumFractionDigits: d, maximumFractionDigits: d }));
+    fc.assert(
+      fc.property(fc.oneof(shortDecimal, fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e15, max: 1e15 })), fc.integer({ min: 0, max: 3 }), (x, d) => {
+        fc.pre(!(x < 0 && round(x, d) === 0) && !Object.is(x, -0));
+        expect(formatNorwegian(x, { decimals: d })).toBe(formats[d]!.format(x));
+      }),
+      runs,
+    );
+  });
+});
