@@ -2,13 +2,16 @@ import { commandOptions, type CommandName, type OptionSpec } from "./options.js"
 
 const usage: Record<CommandName, { synopsis: string; text: string }> = {
   import: {
-    synopsis: "bydel import <fil.txt>… [--json] [--out-dir <mappe>]",
+    synopsis: "bydel import <fil.txt>… [--json] [--out-dir <mappe>] [--xlsx <fil.xlsx> | --workbooks | --combined <fil.xlsx>] [--force]",
     text:
       "Leser teksten fra en bydels årsberetning (fra PDF, f.eks. «pdftotext -layout rapport.pdf rapport.txt»)\n" +
       "og finner økonomitabellene (Tabell 0.1, 0.1 B, Hovedoversikt økonomi FO…), fordelingen av avvik på\n" +
       "øremerkede midler, resultatindikatorer, nøkkeltall og sykefravær, og kontrollerer regnestykkene.\n" +
       "Uten --json skrives et sammendrag. Med --json skrives rapport-JSON til stdout (én fil), eller til\n" +
-      "<mappe>/<navn>.json med --out-dir (én eller flere filer).",
+      "<mappe>/<navn>.json med --out-dir (én eller flere filer).\n" +
+      "Med --xlsx skrives en levende arbeidsbok: Excel-tabeller, norske overskrifter og avvik som formler.\n" +
+      "Med flere filer: --workbooks --out-dir <mappe> (én per rapport) eller --combined <fil.xlsx> (alle, med\n" +
+      "et sammenligningsark). En fil som finnes fra før overskrives bare med --force.",
   },
   check: {
     synopsis: "bydel check <fil.txt>…",

@@ -5,14 +5,19 @@ import { isCommand, parseCommand, type ParsedCommand } from "./options.js";
 import { readReports } from "./readReport.js";
 import { findingLine, summary } from "./format.js";
 import { writeAtomic } from "./writeAtomic.js";
+import { validateXlsxOptions, writeXlsxOutputs, xlsxOptions } from "./xlsx-output.js";
 
 async function runImport(cmd: ParsedCommand, io: Io): Promise<number> {
   const outDir = cmd.values["out-dir"] as string | undefined;
   if (cmd.files.length > 1 && cmd.values.json && !outDir) {
     throw new InputError("Flere filer med --json krever --out-dir <mappe> (én JSON-fil per rapport).");
   }
+  const workbooks = xlsxOptions(cmd.values);
+  validateXlsxOptions(cmd.files.length, workbooks);
   const reports = await readReports(cmd.files, io);
-  if (outDir) {
+  await writeXlsxOutputs(reports, workbooks, io);
+  // With --workbooks, --out-dir holds the workbooks; JSON goes there too only with --json.
+  if (outDir && (cmd.values.json || !workbooks.workbooks)) {
     for (const { name, report } of reports) {
       const path = join(outDir, `${name}.json`);
       await writeAtomic(path, `${JSON.stringify(report, null, 2)}\n`);

@@ -9,6 +9,10 @@ export const commandOptions = {
   import: {
     json: { type: "boolean", description: "skriv rapport-JSON (til stdout, eller til --out-dir)" },
     "out-dir": { type: "string", short: "o", description: "mappe for <navn>.json, én fil per rapport", valueName: "mappe" },
+    xlsx: { type: "string", description: "skriv en arbeidsbok (.xlsx) med tabeller og formler (én rapport)", valueName: "fil.xlsx" },
+    workbooks: { type: "boolean", description: "skriv én arbeidsbok per rapport til --out-dir (<navn>.xlsx)" },
+    combined: { type: "string", description: "skriv én arbeidsbok for alle rapportene, med sammenligning", valueName: "fil.xlsx" },
+    force: { type: "boolean", description: "overskriv arbeidsbøker som finnes fra før" },
     help: { type: "boolean", short: "h", description: "vis hjelp" },
   },
   check: {
