@@ -1,0 +1,42 @@
+// Workbook: layout build and xlsx render time per fixture report (real import), and file size.
+// Figures are medians over repeated runs; run with `node bench/run.mjs workbook` after `npm run build`.
+import { readFileSync } from "node:fs";
+import { importReport } from "@bydel/import";
+import { buildCombinedLayout, buildLayout } from "@bydel/layout";
+import { renderXlsx } from "@bydel/xlsx";
+
+const fixtures = ["sagene-2024", "vestre-aker-2024", "grunerlokka-2024"];
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function time(fn, runs) {
+  const ms = [];
+  let result;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    result = await fn();
+    ms.push(performance.now() - t);
+  }
+  return { ms: median(ms), result };
+}
+
+export async function run() {
+  const reports = fixtures.map((name) => ({ name, report: importReport(readFileSync(new URL(`../tests/fixtures/reports/${name}.txt`, import.meta.url), "utf8")) }));
+  console.log("fixture            cells  formulas  layout ms  render ms   bytes");
+  for (const { name, report } of reports) {
+    await renderXlsx(buildLayout(report)); // warm-up
+    const layout = await time(() => buildLayout(report), 50);
+    const render = await time(() => renderXlsx(layout.result), 10);
+    const cells = layout.result.sheets.flatMap((s) => s.rows.flat()).filter(Boolean);
+    const formulas = cells.filter((c) => c.kind === "formula").length;
+    console.log(
+      `${name.padEnd(18)} ${String(cells.length).padStart(5)} ${String(formulas).padStart(9)} ${layout.ms.toFixed(2).padStart(10)} ${render.ms.toFixed(1).padStart(10)} ${String(render.result.length).padStart(7)}`,
+    );
+  }
+  const combined = await time(() => buildCombinedLayout(reports.map((r) => r.report)), 20);
+  const bytes = await time(() => renderXlsx(combined.result), 5);
+  console.log(`${"combined (3)".padEnd(18)} ${"".padStart(5)} ${"".padStart(9)} ${combined.ms.toFixed(2).padStart(10)} ${bytes.ms.toFixed(1).padStart(10)} ${String(bytes.result.length).padStart(7)}`);
+}
