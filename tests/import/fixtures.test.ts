@@ -62,6 +62,35 @@ describe.each(names)("import of %s", (name) => {
     expect(rows.length).toBe(expected(name).varianceSplits.length);
   });
 
+  it("reads each indicator it finds at an expected line with exactly the printed target, result and deviation", () => {
+    const norm = (t: string | null | undefined) => (t ?? null) === null ? null : t!.replace(/\s+/g, " ").trim();
+    let found = 0;
+    for (const e of expected(name).indicators) {
+      const got = report(name).indicators.find((i) => i.line === e.line);
+      if (!got) continue;
+      found++;
+      expect(norm(got.target?.raw), `target at line ${e.line}`).toBe(norm(e.target));
+      expect(norm(got.result?.raw), `result at line ${e.line}`).toBe(norm(e.result));
+      expect(norm(got.statedDeviation?.raw), `deviation at line ${e.line}`).toBe(norm(e.statedDeviation));
+    }
+    // indicators stated only in prose ("minimum 85 %", "ca. 11,8 %") are out of scope; every table row is read
+    const floor = { "sagene-2024": 40, "vestre-aker-2024": 14, "grunerlokka-2024": 1 }[name];
+    expect(found).toBeGreaterThanOrEqual(floor);
+  });
+
+  it("recomputes every indicator deviation as result − target and says whether the target is met", () => {
+    for (const i of report(name).indicators) {
+      if (i.result?.value == null || i.target?.value == null) continue;
+      expect(i.deviation, i.label).toBeCloseTo(i.result.value - i.target.value, 9);
+      if (i.higherIsBetter !== null && i.target.operator === null) expect(i.met, i.label).toBe(i.higherIsBetter ? i.deviation! >= 0 : i.deviation! <= 0);
+    }
+  });
+
+  it("reports only the known contradictions as errors", () => {
+    const known = { "sagene-2024": [248, 1057, 2119, 2298, 2309, 2318], "vestre-aker-2024": [330, 330], "grunerlokka-2024": [2295] }[name];
+    expect(report(name).findings.filter((f) => f.severity === "error").map((f) => f.line)).toEqual(known);
+  });
+
   it("marks the rows a Sum row adds up, cascading totals included", () => {
     for (const t of report(name).budgetTables) {
       for (const r of t.rows.filter((x) => x.isTotal)) {

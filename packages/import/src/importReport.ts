@@ -1,6 +1,7 @@
 import { checkReport, reportSchema, type Finding, type Report } from "@bydel/core";
 import { NotAReportError } from "./errors.js";
 import { readEconomy } from "./economy.js";
+import { readIndicators } from "./indicators.js";
 import { findDistrict, findYear } from "./identity.js";
 import { splitLines } from "./lines.js";
 import { repairMojibake } from "./decode.js";
@@ -38,7 +39,8 @@ export function importReport(input: string, options: ImportOptions = {}): Report
       "Teksten ser ikke ut som en årsberetning fra en bydel: fant verken økonomitabeller (Tabell 0.1, Hovedoversikt økonomi FO…) eller «Årsberetning» og «Bydel …».",
     );
   }
-  const findings = [...economy.findings];
+  const indicators = readIndicators(lines, year);
+  const findings = [...economy.findings, ...indicators.findings];
   if (repaired !== null) {
     findings.push({
       severity: "info",
@@ -53,7 +55,7 @@ export function importReport(input: string, options: ImportOptions = {}): Report
     year,
     budgetTables: economy.budgetTables,
     varianceSplits: economy.varianceSplits,
-    indicators: [],
+    indicators: indicators.indicators,
     findings: [],
   };
   report.findings = [...findings, ...checkReport(report)].sort(byLine);

@@ -1,0 +1,110 @@
+/**
+ * The value cells at the end of an indicator line: numbers with their comparator and unit
+ * ("> 66 %", "-0,6pp", "49.35%", "1 006"), placeholders ("*", "-", "x", "NA"). Cells are kept as
+ * printed; a plain integer followed by a 3-digit group may be one number ("1 006") or two cells,
+ * which `readCells` decides from the column count and the deviation identity.
+ */
+export interface Atom {
+  raw: string;
+  /** A bare integer of 1–3 digits, no sign, unit or comparator: may take a 3-digit continuation. */
+  readonly head: boolean;
+  /** A bare 3-digit group that may continue the atom before it. */
+  readonly tail: boolean;
+  readonly gap: number;
+}
+
+const VALUE = /^(?:[<>≥≤]=?)?[+\-\u2212]?\d+(?:[.,]\d+)?(?:%|pp|%-poeng)?$/u;
+const UNIT = /^(?:%|pp|%-poeng|prosentpoeng)$/u;
+const COMPARATOR = /^(?:[<>≥≤]=?|maks\.?|minst|min\.?|minimum|maksimum)$/iu;
+const PLACEHOLDER = /^(?:\*|-|\u2212|–|x|X|NA|\(N\))$/u;
+
+interface Tok {
+  readonly text: string;
+  readonly gap: number;
+}
+
+function tokens(text: string): Tok[] {
+  const out: Tok[] = [];
+  let gap = 0;
+  for (const m of text.replace(/[\u00A0\u202F\u2007\t]/g, " ").matchAll(/ +|[^ ]+/g)) {
+    if (m[0][0] === " ") gap = m[0].length;
+    else {
+      out.push({ text: m[0], gap });
+      gap = 0;
+    }
+  }
+  return out;
+}
+
+export interface CellTail {
+  readonly label: string;
+  readonly atoms: Atom[];
+}
+
+/** Splits a line into its label and the value atoms at its end. */
+export function cellTail(text: string): CellTail {
+  const toks = tokens(text);
+  const atoms: Atom[] = [];
+  let pendingUnit = "";
+  let i = toks.length - 1;
+  for (; i >= 0; i--) {
+    const t = toks[i]!.text;
+    if (UNIT.test(t)) {
+      if (pendingUnit) break;
+      pendingUnit = ` ${t}`;
+      continue;
+    }
+    if (VALUE.test(t) || PLACEHOLDER.test(t)) {
+      if (PLACEHOLDER.test(t) && pendingUnit) break;
+      const bare = /^\d{1,3}$/.test(t) && !pendingUnit;
+      atoms.unshift({ raw: t + pendingUnit, head: bare, tail: /^\d{3}$/.test(t) && toks[i]!.gap <= 1, gap: toks[i]!.gap });
+      pendingUnit = "";
+      continue;
+    }
+    if (COMPARATOR.test(t) && atoms.length > 0 && !/[<>≥≤]/u.test(atoms[0]!.raw[0]!)) {
+      atoms[0] = { ...atoms[0]!, raw: `${t} ${atoms[0]!.raw}`, head: false, tail: false };
+      continue;
+    }
+    break;
+  }
+  if (pendingUnit) i++;
+  const label = toks
+    .slice(0, i + 1)
+    .map((t) => t.text)
+    .join(" ");
+  return { label, atoms };
+}
+
+/** Every way to group atoms into cells: each head followed by a 3-digit tail may be joined ("1 006"). */
+export function cellReadings(atoms: readonly Atom[], maxCells: number, limit = 256): string[][] {
+  const out: string[][] = [];
+  const cur: string[] = [];
+  const go = (i: number): void => {
+    if (out.length >= limit || cur.length > maxCells) return;
+    if (i === atoms.length) {
+      out.push([...cur]);
+      return;
+    }
+    const a = atoms[i]!;
+    if (!/^0\d/.test(a.raw)) {
+      // "083" cannot stand alone: a leading zero only continues a number
+      cur.push(a.raw);
+      go(i + 1);
+      cur.pop();
+    }
+    const next = atoms[i + 1];
+    if (a.head && next && next.tail && !/^0/.test(a.raw)) {
+      const third = atoms[i + 2];
+      cur.push(`${a.raw} ${next.raw}`);
+      go(i + 2);
+      cur.pop();
+      if (third && third.tail && /^\d{3}$/.test(next.raw)) {
+        cur.push(`${a.raw} ${next.raw} ${third.raw}`);
+        go(i + 3);
+        cur.pop();
+      }
+    }
+  };
+  go(0);
+  return out;
+}

@@ -1,0 +1,330 @@
+import {
+  indicatorDeviation,
+  parseTarget,
+  readNorwegianNumber,
+  serviceAreaOf,
+  type Finding,
+  type Indicator,
+  type IndicatorUnit,
+} from "@bydel/core";
+import { cellReadings, cellTail } from "./cells.js";
+import { isBlank, type Line } from "./lines.js";
+import { isPageFooter } from "./rows.js";
+
+/**
+ * The indicator tables: Resultatindikatorer (results, Måltall, Avvik, or results and targets
+ * only), "Obligatoriske sentrale måltall", sick leave (per month and Korttid/Langtid/Totalt) and
+ * Nøkkeltall (result series without targets). Columns come from the header words
+ * (Resultat/Måltall/Mål/Avvik + year); rows are label lines followed by a line of value cells.
+ */
+
+type ColumnKind = "result" | "target" | "deviation";
+interface Column {
+  readonly kind: ColumnKind;
+  readonly year: number | null;
+}
+
+type TableKind = "indicator" | "sickLeave" | "keyFigure" | "monthlySickLeave";
+
+const START: readonly [RegExp, TableKind][] = [
+  [/^\s*resultatindikator(?:er)?\b/iu, "indicator"],
+  [/^\s*obligatoriske\s+(?:sentrale\s+)?(?:resultatindikatorer|måltall)\b/iu, "indicator"],
+  [/^\s*sykefravær\s+i\s+%/iu, "sickLeave"],
+  [/^\s*måned(?=\s+sykefravær)/iu, "monthlySickLeave"],
+  [/^\s*nøkkeltall(?:\s+for)?\s*:/iu, "keyFigure"],
+];
+
+const HEADER_WORD = /\b(resultat|måltall|mål|avvik|sykefraværsprosent)\b(?:\s+(?:bydel|sykefravær))?\s*(\d{4})?/giu;
+/** A header fragment: only column words, years, "bydel", parentheses and dashes. */
+const FRAGMENT = /^(?:\s|\(|\)|-|–|resultat-?|resultat|måltall|mål|avvik|bydel|i|%|\d{4}|sykefraværsprosent|sykefravær|innhold)*$/iu;
+
+function columnsOf(header: string): Column[] {
+  const cleaned = header.replace(/\([^)]*\)/g, " ");
+  const out: Column[] = [];
+  for (const m of cleaned.matchAll(HEADER_WORD)) {
+    const w = m[1]!.toLowerCase();
+    const kind: ColumnKind = w === "avvik" ? "deviation" : w === "måltall" || w === "mål" ? "target" : "result";
+    out.push({ kind, year: m[2] ? Number(m[2]) : null });
+  }
+  return out;
+}
+
+const LOWER_IS_BETTER = /sykefravær|hoftebrudd|liggedøgn|ventetid|viktigste\s+inntektskilde|fristbrudd|saksbehandlingstid|klager/iu;
+
+function unitOf(label: string, cells: readonly (string | null)[]): IndicatorUnit {
+  if (cells.some((c) => c !== null && /%|pp/u.test(c)) || /^\s*(andel|dekningsgrad)/iu.test(label)) return "percent";
+  if (/undersøkelse|score|skår/iu.test(label)) return "score";
+  if (/liggedøgn|dager/iu.test(label)) return "days";
+  if (/^\s*antall/iu.test(label)) return "count";
+  if (/\bkr\b|kroner/iu.test(label)) return "nok";
+  return "other";
+}
+
+function valueOf(raw: string): number | null {
+  try {
+    return readNorwegianNumber(raw.replace(/^[<>≥≤]=?\s*/u, ""), "indicator").value;
+  } catch {
+    return null;
+  }
+}
+
+interface Table {
+  kind: TableKind;
+  area: string | null;
+  columns: Column[];
+  startLine: number;
+}
+
+/** The header block from a start line: column words until the first line that is no header fragment. */
+function readHeader(lines: readonly Line[], start: number, kind: TableKind): { columns: Column[]; next: number; title: string } | null {
+  let header = "";
+  let i = start;
+  let seen = 0;
+  for (; i < lines.length && i < start + 30; i++) {
+    const t = lines[i]!.text;
+    if (isBlank(t)) continue;
+    const own = i === start ? t.replace(START.find(([re]) => re.test(t))?.[0] ?? /^/, "") : t;
+    const cols = columnsOf(own).length;
+    if (i === start || seen === 0 || FRAGMENT.test(t.trim()) || (cols > 0 && cellTail(t).atoms.length === 0 && t.length < 60)) {
+      header += ` ${own.trim()}`;
+      seen += cols;
+      if (kind === "monthlySickLeave" || kind === "sickLeave") {
+        if (i === start && cols >= 3) {
+          i++;
+          break;
+        }
+      }
+      continue;
+    }
+    break;
+  }
+  const columns = columnsOf(header);
+  if (columns.length < 2) return null;
+  return { columns, next: i, title: header.trim() };
+}
+
+function areaFromHeading(text: string): string | null {
+  const t = text.trim();
+  if (!/^\d+(\.\d+)*\.?\s/u.test(t) && !/^hovedoversikt/iu.test(t)) return null;
+  return serviceAreaOf(t);
+}
+
+export interface IndicatorResult {
+  indicators: Indicator[];
+  findings: Finding[];
+}
+
+export function readIndicators(lines: readonly Line[], year: number | null): IndicatorResult {
+  const indicators: Indicator[] = [];
+  const findings: Finding[] = [];
+  let sectionArea: string | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i]!.text;
+    const headingArea = areaFromHeading(text);
+    if (headingArea) sectionArea = headingArea;
+    const start = START.find(([re]) => re.test(text));
+    if (!start) continue;
+    const kind = start[1];
+    const header = readHeader(lines, i, kind);
+    if (!header) continue;
+    const area = kind === "sickLeave" || kind === "monthlySickLeave" ? "HR" : (serviceAreaOf(header.title) ?? sectionArea);
+    const table: Table = { kind, area, columns: header.columns, startLine: lines[i]!.no };
+    const end = readTableRows(lines, header.next, table, year, indicators, findings);
+    i = Math.max(i, end - 1);
+  }
+  return { indicators, findings };
+}
+
+const MAX_LABEL_LINES = 6;
+
+function endsTable(text: string): boolean {
+  const t = text.trim();
+  return (
+    /^\d+(\.\d+)+\.?\s+\p{L}/u.test(t) || // a numbered heading
+    /^(\*|\d\))/u.test(t) || // a footnote
+    START.some(([re]) => re.test(t)) ||
+    /^(mål|tiltak|kommentar)\s*\d*\s*:/iu.test(t)
+  );
+}
+
+function readTableRows(lines: readonly Line[], from: number, table: Table, year: number | null, out: Indicator[], findings: Finding[]): number {
+  const k = table.columns.length;
+  let label: string[] = [];
+  /** Cells printed at the end of the last label line, before the row's other cells ("Korttid 3,98 %" … "3,89 %"). */
+  let pending: ReturnType<typeof cellTail>["atoms"] = [];
+  let blanks = 0;
+  let i = from;
+  for (; i < lines.length; i++) {
+    const { text, no } = lines[i]!;
+    if (isBlank(text)) {
+      if (++blanks > 4) break;
+      continue;
+    }
+    blanks = 0;
+    if (isPageFooter(text)) continue;
+    if (endsTable(text)) break;
+    const tail = cellTail(text);
+    const isValues = (tail.label === "" && tail.atoms.length > 0) || tail.atoms.length >= Math.min(2, k);
+    if (!isValues) {
+      // a one-word group row ("Utbygging", "Barnevern") heads the rows below it; it is no part of their label
+      if (label.length === 1 && /^\p{Lu}\p{L}+$/u.test(label[0]!) && /^\p{Lu}/u.test(text.trim())) label = [];
+      label.push(text.trim());
+      pending = tail.label !== "" ? tail.atoms : [];
+      if (label.length > MAX_LABEL_LINES) break;
+      continue;
+    }
+    let atoms = tail.atoms;
+    if (tail.label === "" && pending.length > 0 && atoms.length < k && atoms.length + pending.length <= k) {
+      atoms = [...pending, ...atoms];
+      label[label.length - 1] = cellTailLabel(label[label.length - 1]!);
+    }
+    pending = [];
+    const rowLabel = [...label, tail.label].filter((s) => s !== "").join(" ").replace(/\s+/g, " ").trim();
+    label = [];
+    const cells = chooseCells(atoms, table, rowLabel, no, findings);
+    if (cells === null) continue;
+    const ind = toIndicator(rowLabel, no, cells, table, year);
+    if (ind) out.push(ind);
+  }
+  return i;
+}
+
+function cellTailLabel(text: string): string {
+  return cellTail(text).label;
+}
+
+/** The row's cells, one per column (null = blank), or null when the cells cannot be placed. */
+function chooseCells(atoms: ReturnType<typeof cellTail>["atoms"], table: Table, label: string, line: number, findings: Finding[]): (string | null)[] | null {
+  const k = table.columns.length;
+  let readings = cellReadings(atoms, k + 8);
+  // leading plain numbers beyond the column count belong to the label ("innen 3 mnd 89 % …")
+  readings = readings.filter((r) => r.length <= k);
+  if (readings.length === 0) return null;
+  const dev = table.columns.findIndex((c) => c.kind === "deviation");
+  const res = resultColumn(table.columns, null);
+  const tgt = targetColumn(table.columns, null);
+  const score = (r: string[]): number[] => {
+    const full = r.length === k ? 0 : 1;
+    let identity = 1;
+    if (dev >= 0 && res >= 0 && tgt >= 0 && r.length === k) {
+      const d = valueOf(r[dev]!);
+      const rv = valueOf(r[res]!);
+      const tv = valueOf(r[tgt]!);
+      if (d !== null && rv !== null && tv !== null && Math.abs(Math.abs(rv - tv) - Math.abs(d)) < 0.051) identity = 0;
+    }
+    const joins = atoms.length - r.length;
+    return [full, identity, Math.round(magnitudeSpread(r) * 20), joins];
+  };
+  const scored = readings.map((r) => ({ r, s: score(r) })).sort((a, b) => a.s[0]! - b.s[0]! || a.s[1]! - b.s[1]! || a.s[2]! - b.s[2]! || a.s[3]! - b.s[3]!);
+  const best = scored[0]!;
+  const tied = scored.filter((x) => x.s.every((v, j) => v === best.s[j]));
+  if (tied.length > 1 && tied.some((x) => x.r.join("|") !== best.r.join("|"))) {
+    findings.push({
+      severity: "warning",
+      code: "AMBIGUOUS_NUMBERS",
+      line,
+      message: `${label}: verdiene kan leses på ${tied.length} måter (${tied
+        .slice(0, 3)
+        .map((x) => x.r.join(" | "))
+        .join(" eller ")}); raden er ikke importert`,
+      candidates: tied.slice(0, 20).map((x) => x.r.map(valueOf)),
+    });
+    return null;
+  }
+  return place(best.r, table);
+}
+
+/** How far apart the cells' orders of magnitude are: a series of counts or kroner has similar sizes year to year. */
+function magnitudeSpread(cells: readonly string[]): number {
+  const logs = cells.map(valueOf).filter((v): v is number => v !== null).map((v) => Math.log10(Math.abs(v) + 1));
+  if (logs.length < 2) return 0;
+  const mean = logs.reduce((a, b) => a + b, 0) / logs.length;
+  return logs.reduce((a, l) => a + (l - mean) ** 2, 0) / logs.length;
+}
+
+/** Places n < k cells: sick-leave sub-rows leave the target blank; elsewhere the missing cells are the last ones. */
+function place(cells: readonly string[], table: Table): (string | null)[] {
+  const k = table.columns.length;
+  const out: (string | null)[] = [...cells];
+  if (cells.length === k - 1 && table.kind === "sickLeave") {
+    const t = targetColumn(table.columns, null);
+    if (t >= 0) out.splice(t, 0, null);
+  }
+  while (out.length < k) out.push(null);
+  return out.map((c) => (c === null || /^(?:\*|-|\u2212|–|x|X|NA|\(N\))$/u.test(c) ? (c === null ? null : c) : c));
+}
+
+function lastIndex(columns: readonly Column[], kind: ColumnKind, year: number | null): number {
+  if (year !== null) {
+    const exact = columns.findIndex((c) => c.kind === kind && c.year === year);
+    if (exact >= 0) return exact;
+  }
+  for (let j = columns.length - 1; j >= 0; j--) if (columns[j]!.kind === kind) return j;
+  return -1;
+}
+
+function resultColumn(columns: readonly Column[], year: number | null): number {
+  // the report year's result; without a year, the last result column printed after a target
+  if (year !== null) {
+    const exact = columns.findIndex((c) => c.kind === "result" && c.year === year);
+    if (exact >= 0) return exact;
+  }
+  const t = columns.findIndex((c) => c.kind === "target");
+  for (let j = columns.length - 1; j >= 0; j--) if (columns[j]!.kind === "result" && (t < 0 || j > t || columns[j]!.year === null)) return j;
+  return t < 0 ? lastIndex(columns, "result", null) : -1;
+}
+
+function targetColumn(columns: readonly Column[], year: number | null): number {
+  return lastIndex(columns, "target", year);
+}
+
+const MONTHS = /^(jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)\b/iu;
+
+function toIndicator(label: string, line: number, cells: readonly (string | null)[], table: Table, year: number | null): Indicator | null {
+  if (label === "") return null;
+  const columns = table.columns;
+  const res = resultColumn(columns, year);
+  const tgt = table.kind === "keyFigure" ? -1 : targetColumn(columns, year);
+  const dev = columns.findIndex((c) => c.kind === "deviation");
+  const resultRaw = res >= 0 ? (cells[res] ?? null) : null;
+  const targetRaw = tgt >= 0 ? (cells[tgt] ?? null) : null;
+  const devRaw = dev >= 0 ? (cells[dev] ?? null) : null;
+  const kind = table.kind === "keyFigure" ? "keyFigure" : table.kind === "indicator" ? "indicator" : "sickLeave";
+  const fullLabel =
+    table.kind === "monthlySickLeave" && MONTHS.test(label)
+      ? `Sykefraværsprosent ${label}${columns[res]?.year ? ` ${columns[res]!.year}` : ""}`
+      : table.kind === "sickLeave"
+        ? `Sykefravær ${label}`
+        : label;
+  const unit = table.kind === "sickLeave" || table.kind === "monthlySickLeave" ? "percent" : unitOf(label, cells);
+  const parsedTarget = targetRaw !== null ? parseTarget(targetRaw) : null;
+  const result = resultRaw !== null ? { raw: resultRaw, value: valueOf(resultRaw) } : null;
+  const lowerByLabel = LOWER_IS_BETTER.test(fullLabel) || table.kind !== "indicator";
+  const higher = parsedTarget?.operator ? parsedTarget.operator.startsWith(">") : lowerByLabel ? false : parsedTarget ? true : null;
+  let deviation: number | null = null;
+  let met: boolean | null = null;
+  if (result?.value != null && parsedTarget) {
+    const d = indicatorDeviation(result.value, { operator: parsedTarget.operator, value: parsedTarget.value, unit: unit === "percent" ? "percent" : "number" }, { higherIsBetter: higher });
+    deviation = d.deviation;
+    met = d.met;
+  }
+  const series = columns
+    .map((c, j) => ({ c, raw: cells[j] ?? null }))
+    .filter((x) => x.c.kind === "result" && x.c.year !== null && x.raw !== null)
+    .map((x) => ({ year: x.c.year!, raw: x.raw!, value: valueOf(x.raw!) }));
+  const ind: Indicator = {
+    line,
+    area: table.area,
+    label: fullLabel,
+    unit,
+    target: targetRaw !== null ? { raw: targetRaw, operator: parsedTarget?.operator ?? null, value: parsedTarget?.value ?? null } : null,
+    result,
+    statedDeviation: devRaw !== null ? { raw: devRaw, value: valueOf(devRaw) } : null,
+    deviation,
+    higherIsBetter: table.kind === "keyFigure" ? (LOWER_IS_BETTER.test(label) ? false : null) : higher,
+    met,
+    kind,
+  };
+  if (series.length > 0) ind.series = series;
+  return ind;
+}
