@@ -20,10 +20,11 @@ export const economyColumns = {
   statedVariance: 9,
   variancePercent: 10,
   line: 11,
-  printedPreviousActual: 12,
-  printedOriginalBudget: 13,
-  printedRevisedBudget: 14,
-  printedActual: 15,
+  needsReview: 12,
+  printedPreviousActual: 13,
+  printedOriginalBudget: 14,
+  printedRevisedBudget: 15,
+  printedActual: 16,
 } as const;
 
 export const economyHeaders = [
@@ -39,6 +40,7 @@ export const economyHeaders = [
   "Avvik oppgitt",
   "Avvik i %",
   "Kildelinje",
+  "Bør kontrolleres",
   "Oppgitt sum: regnskap i fjor",
   "Oppgitt sum: opprinnelig budsjett",
   "Oppgitt sum: regulert budsjett",
@@ -97,7 +99,7 @@ export function buildEconomySheet(report: Report, name: string, tableName: strin
   const c = economyColumns;
   const grid = new Grid();
   grid.set(0, 0, text(title, styles.title));
-  grid.set(1, 0, text("Tall i 1000 kr. Avvik og Avvik i % er formler; sumrader summerer radene sine, og de oppgitte summene står lengst til høyre.", styles.subtitle));
+  grid.set(1, 0, text("Tall i 1000 kr. Avvik og Avvik i % er formler; sumrader summerer radene sine, og de oppgitte summene står lengst til høyre. «Bør kontrolleres»: tallene er lest, men regnestykket bekrefter dem ikke.", styles.subtitle));
   grid.setRow(ECONOMY_HEADER_ROW, 0, economyHeaders.map((h) => text(h, styles.header)));
 
   const placement: EconomyPlacement = { sheetName: name, rowOf: new Map(), valuesOf: new Map(), varianceOf: new Map() };
@@ -151,6 +153,8 @@ export function buildEconomySheet(report: Report, name: string, tableName: strin
         formula(`=IF(N(${rev})=0,"",${cellAddress(at, c.variance)}/${rev})`, expectedVariancePercent(values.revisedBudget, values.actual), formats.percent, rowStyle),
       );
       grid.set(at, c.line, numberOrBlank(row.line, formats.integer, rowStyle));
+      // The import recovered the columns but the arithmetic could not confirm them.
+      grid.set(at, c.needsReview, row.needsReview ? text("Ja", { ...rowStyle, ...styles.error }) : blank(undefined, rowStyle));
       if (!row.isTotal) barRows.push(at);
     }
     // One data-bar rule per report table: FO1's rows are not dwarfed by Tabell 0.1 B's.
@@ -173,7 +177,7 @@ export function buildEconomySheet(report: Report, name: string, tableName: strin
     { type: "lessThan", range: body(c.variancePercent), value: 0, fontColor: colors.overspend },
   );
 
-  const widths = [7, 8, 46, 8, 13, 13, 13, 13, 12, 12, 10, 10, 15, 15, 15, 15];
+  const widths = [7, 8, 46, 8, 13, 13, 13, 13, 12, 12, 10, 10, 11, 15, 15, 15, 15];
   return {
     sheet: {
       name,

@@ -79,7 +79,7 @@ describe("buildLayout", () => {
     const header = s.rows[ECONOMY_HEADER_ROW]!.map((c) => (c?.kind === "text" ? c.value : null));
     expect(header).toEqual([...economyHeaders]);
     const rowCount = sagene.budgetTables.reduce((n, t) => n + t.rows.length, 0);
-    expect(s.tables[0]!.range).toBe(`A4:P${4 + rowCount}`);
+    expect(s.tables[0]!.range).toBe(`A4:Q${4 + rowCount}`);
     expect(s.freeze).toEqual({ rows: 4, columns: 3 });
   });
 
@@ -101,6 +101,14 @@ describe("buildLayout", () => {
     expect((zero[economyColumns.variancePercent] as { formula: string }).formula).toMatch(/^=IF\(N\(G\d+\)=0,"",I\d+\/G\d+\)$/);
     const fo1 = economyRowOf(s, "0.1B", 243);
     expect((fo1[economyColumns.variancePercent] as { expected: number }).expected).toBeCloseTo(11786 / 50560, 12);
+  });
+
+  it("marks rows the import could not confirm", () => {
+    const t = sagene.budgetTables[1]!;
+    const flagged: Report = { ...sagene, budgetTables: [{ ...t, rows: t.rows.map((r, i) => (i === 0 ? { ...r, needsReview: true } : r)) }] };
+    const s = sheet(buildLayout(flagged), "Økonomi");
+    expect(s.rows[ECONOMY_HEADER_ROW + 1]![economyColumns.needsReview]).toMatchObject({ kind: "text", value: "Ja" });
+    expect(s.rows[ECONOMY_HEADER_ROW + 2]![economyColumns.needsReview]).toMatchObject({ kind: "blank" });
   });
 
   it("keeps blank report cells blank, never 0", () => {
@@ -173,7 +181,7 @@ describe("buildLayout", () => {
     const empty: Report = { schemaVersion: 1, district: "St. Hanshaugen", year: 2023, budgetTables: [], varianceSplits: [], indicators: [], findings: [] };
     const l = buildLayout(empty);
     const eco = sheet(l, "Økonomi");
-    expect(eco.tables[0]!.range).toBe("A4:P5");
+    expect(eco.tables[0]!.range).toBe("A4:Q5");
     expect(eco.rows[4]![economyColumns.label]).toMatchObject({ kind: "text", value: expect.stringMatching(/ingen økonomitabeller/) });
     expect(cells(l).some((c) => c.kind === "number" && c.value !== 2023 && c.value !== 1 && c.value !== -1)).toBe(false);
     expect(sheet(l, "Oversikt").rows[overviewRows.variance]![1]).toMatchObject({ kind: "blank" });
