@@ -91,19 +91,22 @@ export function buildIndicatorSheet(report: Report, name: string, tableName: str
     const expected = expectedIndicator(resultValue, ind.target ? { operator: ind.target.operator, value: targetValue } : null, ind.higherIsBetter);
     const t = cellAddress(r, c.target);
     const res = cellAddress(r, c.result);
+    const right = { horizontalAlignment: "right" } as const;
+    const center = { horizontalAlignment: "center" } as const;
     grid.setRow(r, 0, [
       ind.area ? text(ind.area) : blank(),
       text(ind.label),
       ind.kind ? text(kindNames[ind.kind]) : blank(),
       text(unitNames[ind.unit]),
-      ind.target ? text(ind.target.raw) : blank(),
+      ind.target ? text(ind.target.raw, right) : blank(),
       numberOrBlank(targetValue, valueFormat(ind.unit)),
-      ind.result ? text(ind.result.raw) : blank(),
+      ind.result ? text(ind.result.raw, right) : blank(),
       numberOrBlank(resultValue, valueFormat(ind.unit)),
       formula(`=IF(COUNT(${t},${res})<2,"",${res}-${t})`, expected.deviation, deviationFormat(ind.unit)),
       numberOrBlank(ind.statedDeviation?.value ?? null, deviationFormat(ind.unit)),
-      ind.higherIsBetter === null ? blank(undefined, styles.input) : text(ind.higherIsBetter ? "Ja" : "Nei"),
-      formula(metFormula(ind, r), expected.met),
+      // Unknown direction: an input only where there is a target to compare with.
+      ind.higherIsBetter === null ? blank(undefined, targetValue === null ? undefined : { ...styles.input, ...center }) : text(ind.higherIsBetter ? "Ja" : "Nei", center),
+      formula(metFormula(ind, r), expected.met, undefined, center),
       numberOrBlank(ind.line, formats.integer),
     ]);
     r++;
@@ -113,7 +116,7 @@ export function buildIndicatorSheet(report: Report, name: string, tableName: str
     r++;
   }
   const last = r - 1;
-  const widths = [8, 60, 16, 9, 14, 10, 16, 10, 10, 11, 10, 10, 10];
+  const widths = [8, 60, 16, 9, 14, 10, 16, 10, 11, 11, 10, 10, 10];
   return {
     name,
     rows: grid.rows,
