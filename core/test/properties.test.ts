@@ -30,7 +30,7 @@ const ref = (d: Decimal) => {
 
 /** Report-like amounts: integer thousands, and short decimals (87.4, 26.55, −40.342). */
 const shortDecimal = fc
-  .tuple(fc.integer({ min: -99_999_999_999, max: 99_999_999_999 }), fc.integer({ min: 0, max: 4 }))
+  .tuple(fc.integer({ min: -99_999_999_999, max: 99_999_999_999 }), fc.integer({ min: 0, max: 8 }))
   .map(([m, k]) => m / 10 ** k);
 const anyDouble = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e18, max: 1e18 });
 const amount = fc.oneof(shortDecimal, anyDouble, fc.integer({ min: -(2 ** 53) + 1, max: 2 ** 53 - 1 }));

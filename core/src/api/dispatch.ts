@@ -1,7 +1,7 @@
 import type { Decimal } from "decimal.js";
 import { toExactDecimal, type Amount } from "../amount.js";
 import { decimalCalculator } from "../calculator/decimal.js";
-import { nativeCalculator, pair, scalePair } from "../calculator/native.js";
+import { nativeCalculator, pair, scalePair, scalePairMinimal } from "../calculator/native.js";
 import type { NumberContext } from "../parse/readNorwegianNumber.js";
 
 /**
@@ -20,7 +20,9 @@ export function runBinary(
   context: NumberContext = "money",
 ): number | null {
   if (scalePair(a, b)) {
-    const r = native(pair.a, pair.b);
+    let r = native(pair.a, pair.b);
+    if (r === null) return null;
+    if (r !== r && pair.scale > 0 && scalePairMinimal(a, b)) r = native(pair.a, pair.b);
     if (r === null) return null;
     if (r === r) return nativeCalculator.toNumber(r, scaled ? pair.scale : 0);
   }

@@ -1,0 +1,133 @@
+// @bydel/core: exact arithmetic against naive native numbers, 10⁶ rows of realistic report data.
+// Goals (ratios to the naive version measured in the same run): variance ≤ 3×, variancePercent and
+// indicatorDeviation ≤ 10×; every result identical to a decimal.js reference (0 mismatches).
+import { Decimal } from "decimal.js";
+import { indicatorDeviation, variance, variancePercent } from "@bydel/core";
+
+const N = 1_000_000;
+const RUNS = 7;
+
+// Deterministic data (a small LCG), shaped like the reports: budget rows in whole thousands
+// (−50 000 … 2 000 000, some negative), "mill." amounts with 1–3 decimals, indicator results
+// like 87.4 % against targets like 90 or 67.1.
+function makeData() {
+  let s = 42;
+  const rnd = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const int = (lo, hi) => lo + Math.floor(rnd() * (hi - lo + 1));
+  const thousands = { b: new Array(N), a: new Array(N) };
+  const mill = { b: new Array(N), a: new Array(N) };
+  const ind = { r: new Array(N), t: new Array(N) };
+  const ops = [">", ">=", "<", "<=", null];
+  for (let i = 0; i < N; i++) {
+    const b = int(-50_000, 2_000_000);
+    thousands.b[i] = b === 0 ? 1 : b;
+    thousands.a[i] = b + int(-100_000, 100_000);
+    const k = int(1, 3);
+    mill.b[i] = int(1, 3_000_000) / 10 ** k;
+    mill.a[i] = int(1, 3_000_000) / 10 ** k;
+    ind.r[i] = int(0, 1000) / 10;
+    const op = ops[int(0, 4)];
+    ind.t[i] = { raw: "", operator: op, value: int(0, 1) ? int(0, 100) : int(0, 1000) / 10, unit: "percent" };
+  }
+  return { thousands, mill, ind };
+}
+
+function median(xs) {
+  const s = [...xs].sort((x, y) => x - y);
+  return s[Math.floor(s.length / 2)];
+}
+
+// Core and naive runs alternate, so both see the same load on a shared machine; the figure is
+// the median of the per-pair ratios (and the median times for throughput).
+function timePair(coreFn, naiveFn) {
+  coreFn(); // warm up (JIT)
+  naiveFn();
+  const tc = [], tn = [], ratios = [];
+  for (let r = 0; r < RUNS; r++) {
+    let t0 = process.hrtime.bigint();
+    coreFn();
+    const c = Number(process.hrtime.bigint() - t0) / 1e6;
+    t0 = process.hrtime.bigint();
+    naiveFn();
+    const n = Number(process.hrtime.bigint() - t0) / 1e6;
+    tc.push(c);
+    tn.push(n);
+    ratios.push(c / n);
+  }
+  return { tCore: median(tc), tNaive: median(tn), ratio: median(ratios) };
+}
+
+const naive = {
+  variance: (b, a) => b - a,
+  variancePercent: (b, a) => (b === 0 ? null : ((b - a) / b) * 100),
+  indicatorDeviation: (r, t) => {
+    const deviation = r - t.value;
+    const op = t.operator;
+    const met = op === ">" ? deviation > 0 : op === ">=" ? deviation >= 0 : op === "<" ? deviation < 0 : op === "<=" ? deviation <= 0 : null;
+    return { deviation, unit: "pp", higherIsBetter: op === null ? null : op[0] === ">", met };
+  },
+};
+
+const reference = {
+  variance: (b, a) => new Decimal(b).minus(a).toNumber(),
+  variancePercent: (b, a) => (b === 0 ? null : new Decimal(b).minus(a).times(100).div(b).toNumber()),
+  indicatorDeviation: (r, t) => new Decimal(r).minus(t.value).toNumber(),
+};
+Decimal.set({ precision: 100 });
+
+function loop2(f, xs, ys, out) {
+  return () => {
+    for (let i = 0; i < N; i++) out[i] = f(xs[i], ys[i]) ?? Number.NaN;
+  };
+}
+function loopInd(f, rs, ts, out) {
+  return () => {
+    for (let i = 0; i < N; i++) out[i] = f(rs[i], ts[i]).deviation ?? Number.NaN;
+  };
+}
+
+function mismatches(out, refFn, xs, ys) {
+  let bad = 0;
+  for (let i = 0; i < N; i++) {
+    const want = refFn(xs[i], ys[i]) ?? Number.NaN;
+    if (!Object.is(out[i], want) && !(Number.isNaN(out[i]) && Number.isNaN(want))) bad++;
+  }
+  return bad;
+}
+
+export async function run() {
+  const data = makeData();
+  const cases = [
+    ["variance", "1000 kr (integers)", data.thousands.b, data.thousands.a, 3, loop2],
+    ["variance", "mill. (1–3 decimals)", data.mill.b, data.mill.a, 3, loop2],
+    ["variancePercent", "1000 kr (integers)", data.thousands.b, data.thousands.a, 10, loop2],
+    ["variancePercent", "mill. (1–3 decimals)", data.mill.b, data.mill.a, 10, loop2],
+    ["indicatorDeviation", "87.4 vs 90 (parsed target)", data.ind.r, data.ind.t, 10, loopInd],
+  ];
+  const core = { variance, variancePercent, indicatorDeviation };
+  const rows = [];
+  let ok = true;
+  for (const [name, label, xs, ys, goal, loop] of cases) {
+    const outCore = new Float64Array(N);
+    const outNaive = new Float64Array(N);
+    const { tCore, tNaive, ratio } = timePair(loop(core[name], xs, ys, outCore), loop(naive[name], xs, ys, outNaive));
+    const bad = mismatches(outCore, reference[name], xs, ys);
+    const naiveBad = mismatches(outNaive, reference[name], xs, ys);
+    const pass = ratio <= goal && bad === 0;
+    ok &&= pass;
+    rows.push({
+      operation: name,
+      data: label,
+      "core rows/s": `${(N / tCore / 1000).toFixed(1)} M`,
+      "naive rows/s": `${(N / tNaive / 1000).toFixed(1)} M`,
+      ratio: `${ratio.toFixed(2)}×`,
+      goal: `≤ ${goal}×`,
+      "core ≠ decimal.js": bad,
+      "naive ≠ decimal.js": naiveBad,
+      "": pass ? "ok" : "FAIL",
+    });
+  }
+  console.log(`${N.toLocaleString("en")} rows, median of ${RUNS} alternating runs after warm-up, Node ${process.version}`);
+  console.table(rows);
+  if (!ok) process.exitCode = 1;
+}
