@@ -1,0 +1,263 @@
+import type { Cell, CellStyle, ConditionalFormat, SheetLayout, TableLayout, WorkbookLayout } from "@bydel/layout";
+import { cellA1, columnsA1, rectA1 } from "./a1.js";
+
+/**
+ * The import as a list of requests: plain data, so the chunking is tested without Excel.
+ * Excel on the web rejects a request over 5 MB; a request here is kept to `requestBytes` by an
+ * estimate of what Office.js sends (the values and formats as JSON plus an overhead per call).
+ */
+export interface WriteLimits {
+  /** Upper bound on one cell block (values + number formats as JSON). */
+  blockBytes: number;
+  /** Upper bound on rows in one cell block (Microsoft suggests 5k–20k). */
+  blockRows: number;
+  /** Upper bound on one request, i.e. everything between two `context.sync()` calls. */
+  requestBytes: number;
+}
+
+export const defaultLimits: WriteLimits = { blockBytes: 1_000_000, blockRows: 5_000, requestBytes: 2_000_000 };
+
+/** The estimated cost of one proxy call (object path + action) in an Office.js request. */
+export const CALL_BYTES = 200;
+
+/** Excel's number format for text: what is written stays text, even "=…", "-…", "1/2" or "0012". */
+export const TEXT_FORMAT = "@";
+
+export type Scalar = string | number | boolean;
+
+export type Op =
+  | { kind: "addSheet"; sheet: string }
+  | {
+      kind: "cells";
+      sheet: string;
+      row: number;
+      col: number;
+      /** null = leave unchanged (a new sheet's General). */
+      numberFormat: (string | null)[][] | null;
+      /** Written through `range.formulas`; null = write nothing. */
+      formulas: (Scalar | null)[][];
+    }
+  | { kind: "style"; sheet: string; addresses: string; style: CellStyle }
+  | { kind: "columns"; sheet: string; address: string; width: number; hidden: boolean }
+  | { kind: "table"; sheet: string; table: TableLayout }
+  | { kind: "conditionalFormat"; sheet: string; format: ConditionalFormat }
+  | { kind: "freeze"; sheet: string; rows: number; columns: number }
+  | { kind: "tabColor"; sheet: string; color: string }
+  | { kind: "note"; sheet: string; address: string; text: string }
+  | { kind: "chart"; sheet: string; chart: ChartSpec }
+  | { kind: "activate"; sheet: string };
+
+/** A clustered bar chart of one series, placed on the sheet that holds its data. */
+export interface ChartSpec {
+  sheet: string;
+  title: string;
+  /** A1 ranges of the category labels and the values (same length, same sheet). */
+  categories: string;
+  values: string;
+  seriesName: string;
+  /** Top-left and bottom-right cells of where it is placed. */
+  from: string;
+  to: string;
+}
+
+export interface Request {
+  ops: Op[];
+  bytes: number;
+  /** The sheet most of the request writes, for the progress text. */
+  sheet: string;
+}
+
+const json = (x: unknown) => JSON.stringify(x).length;
+
+export function opBytes(op: Op): number {
+  switch (op.kind) {
+    case "cells":
+      return CALL_BYTES * 3 + json(op.formulas) + (op.numberFormat ? json(op.numberFormat) : 0);
+    case "style":
+      return CALL_BYTES * (1 + Object.keys(op.style).length) + op.addresses.length;
+    case "note":
+      return CALL_BYTES + op.text.length * 2;
+    case "table":
+    case "chart":
+      return CALL_BYTES * 6;
+    case "conditionalFormat":
+      return CALL_BYTES * 4;
+    default:
+      return CALL_BYTES * 2;
+  }
+}
+
+function cellFormula(cell: Cell): Scalar {
+  switch (cell.kind) {
+    case "text":
+      return cell.value;
+    case "number":
+    case "boolean":
+      return cell.value;
+    case "formula":
+      return cell.formula;
+    case "blank":
+      return ""; // never null: null means "leave unchanged"
+  }
+}
+
+function cellFormat(cell: Cell): string | null {
+  if (cell.kind === "text") return TEXT_FORMAT; // rule: text stays text (see README: formula injection)
+  return cell.format ?? null;
+}
+
+/** Row blocks of a sheet's grid, each within the block limits. */
+export function cellOps(sheet: SheetLayout, limits: WriteLimits = defaultLimits): Op[] {
+  const ops: Op[] = [];
+  const rows = sheet.rows;
+  let start = 0;
+  while (start < rows.length) {
+    let end = start;
+    let bytes = 0;
+    while (end < rows.length && end - start < limits.blockRows) {
+      const rowBytes = json((rows[end] ?? []).map((c) => (c ? cellFormula(c) : null))) * 2;
+      if (end > start && bytes + rowBytes > limits.blockBytes) break;
+      bytes += rowBytes;
+      end++;
+    }
+    const block = rows.slice(start, end);
+    const width = Math.max(1, ...block.map((r) => r.length));
+    const formulas = block.map((r) => Array.from({ length: width }, (_, c) => (r[c] ? cellFormula(r[c]!) : null)));
+    const formats = block.map((r) => Array.from({ length: width }, (_, c) => (r[c] ? cellFormat(r[c]!) : null)));
+    const anyFormat = formats.some((r) => r.some((f) => f !== null));
+    if (formulas.some((r) => r.some((v) => v !== null)) || anyFormat) {
+      ops.push({ kind: "cells", sheet: sheet.name, row: start, col: 0, numberFormat: anyFormat ? formats : null, formulas });
+    }
+    start = end;
+  }
+  return ops;
+}
+
+const styleKey = (s: CellStyle) => JSON.stringify(Object.entries(s).sort(([a], [b]) => a.localeCompare(b)));
+
+/**
+ * One op per distinct style, over every cell that has it: rectangles merged from runs in a row and
+ * identical runs in consecutive rows (not for bottom borders, which must stay on every row).
+ */
+export function styleOps(sheet: SheetLayout, maxAddressChars = 2_000): Op[] {
+  interface Rect { top: number; bottom: number; left: number; right: number }
+  const byKey = new Map<string, { style: CellStyle; rects: Rect[]; open: Map<string, Rect> }>();
+  sheet.rows.forEach((row, r) => {
+    const runs: { key: string; style: CellStyle; left: number; right: number }[] = [];
+    row.forEach((cell, c) => {
+      if (!cell?.style || Object.keys(cell.style).length === 0) return;
+      const key = styleKey(cell.style);
+      const last = runs[runs.length - 1];
+      if (last && last.key === key && last.right === c - 1) last.right = c;
+      else runs.push({ key, style: cell.style, left: c, right: c });
+    });
+    for (const run of runs) {
+      let entry = byKey.get(run.key);
+      if (!entry) byKey.set(run.key, (entry = { style: run.style, rects: [], open: new Map() }));
+      const span = `${run.left}:${run.right}`;
+      const open = entry.open.get(span);
+      if (open && open.bottom === r - 1 && !run.style.bottomBorder) open.bottom = r;
+      else {
+        const rect = { top: r, bottom: r, left: run.left, right: run.right };
+        entry.rects.push(rect);
+        entry.open.set(span, rect);
+      }
+    }
+  });
+  const ops: Op[] = [];
+  for (const { style, rects } of byKey.values()) {
+    let group: string[] = [];
+    let length = 0;
+    const flush = () => {
+      if (group.length) ops.push({ kind: "style", sheet: sheet.name, addresses: group.join(","), style });
+      group = [];
+      length = 0;
+    };
+    for (const rect of rects) {
+      const a = rectA1(rect.top, rect.left, rect.bottom, rect.right);
+      if (length + a.length + 1 > maxAddressChars) flush();
+      group.push(a);
+      length += a.length + 1;
+    }
+    flush();
+  }
+  return ops;
+}
+
+/** Column widths, adjacent columns with the same width in one op. */
+export function columnOps(sheet: SheetLayout): Op[] {
+  const ops: Op[] = [];
+  let c = 0;
+  while (c < sheet.columns.length) {
+    const col = sheet.columns[c]!;
+    let end = c;
+    while (
+      end + 1 < sheet.columns.length &&
+      sheet.columns[end + 1]!.width === col.width &&
+      Boolean(sheet.columns[end + 1]!.hidden) === Boolean(col.hidden)
+    )
+      end++;
+    ops.push({ kind: "columns", sheet: sheet.name, address: columnsA1(c, end), width: col.width, hidden: Boolean(col.hidden) });
+    c = end + 1;
+  }
+  return ops;
+}
+
+export function noteOps(sheet: SheetLayout): Op[] {
+  const ops: Op[] = [];
+  sheet.rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell?.note) ops.push({ kind: "note", sheet: sheet.name, address: cellA1(r, c), text: cell.note });
+    }),
+  );
+  return ops;
+}
+
+/** Everything one sheet needs, in the order Excel needs it (cells before the tables over them). */
+export function sheetOps(sheet: SheetLayout, limits: WriteLimits = defaultLimits, withNotes = true): Op[] {
+  return [
+    { kind: "addSheet", sheet: sheet.name },
+    ...cellOps(sheet, limits),
+    ...styleOps(sheet),
+    ...columnOps(sheet),
+    ...sheet.tables.map((table): Op => ({ kind: "table", sheet: sheet.name, table })),
+    ...sheet.conditionalFormats.map((format): Op => ({ kind: "conditionalFormat", sheet: sheet.name, format })),
+    ...(sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0)
+      ? [{ kind: "freeze", sheet: sheet.name, rows: sheet.freeze.rows, columns: sheet.freeze.columns } as Op]
+      : []),
+    ...(sheet.tabColor ? [{ kind: "tabColor", sheet: sheet.name, color: sheet.tabColor } as Op] : []),
+    ...(withNotes ? noteOps(sheet) : []),
+  ];
+}
+
+/** Groups ops, in order, into requests within `requestBytes` (an op larger than that goes alone). */
+export function toRequests(ops: Op[], limits: WriteLimits = defaultLimits): Request[] {
+  const requests: Request[] = [];
+  let current: Request | null = null;
+  for (const op of ops) {
+    const bytes = opBytes(op);
+    if (!current || (current.ops.length > 0 && current.bytes + bytes > limits.requestBytes)) {
+      current = { ops: [], bytes: 0, sheet: op.sheet };
+      requests.push(current);
+    }
+    current.ops.push(op);
+    current.bytes += bytes;
+  }
+  return requests;
+}
+
+export interface PlanOptions {
+  limits?: Partial<WriteLimits>;
+  /** Cell notes need ExcelApi 1.18; without it they are left out (and counted). */
+  notes?: boolean;
+  chart?: ChartSpec | null;
+}
+
+/** The requests for a whole (already renamed) workbook layout. */
+export function planWorkbook(layout: WorkbookLayout, options: PlanOptions = {}): Request[] {
+  const limits = { ...defaultLimits, ...options.limits };
+  const ops = layout.sheets.flatMap((s) => sheetOps(s, limits, options.notes ?? true));
+  if (options.chart) ops.push({ kind: "chart", sheet: options.chart.sheet, chart: options.chart });
+  if (layout.sheets[0]) ops.push({ kind: "activate", sheet: layout.sheets[0].name });
+  return toRequests(ops, limits);
+}

@@ -1,0 +1,265 @@
+import { sheetName as freeSheetName, tableName as freeTableName } from "@bydel/layout";
+import type { CellStyle, ConditionalFormat, SheetLayout, WorkbookLayout } from "@bydel/layout";
+import { renameReferences, type Renames } from "./names.js";
+import { planWorkbook, type ChartSpec, type Op, type PlanOptions, type Request } from "./plan.js";
+
+/** `Excel.run`, or the test fake's equivalent. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface Progress {
+  /** Requests sent so far, and in all. */
+  done: number;
+  total: number;
+  /** Norwegian, for the progress line. */
+  text: string;
+}
+
+export interface WriteOptions extends PlanOptions {
+  onProgress?: (progress: Progress) => void;
+}
+
+export interface WriteResult {
+  /** The sheets written, with the name each got (a name already in the workbook gets " (2)"). */
+  sheets: { wanted: string; name: string }[];
+  tables: { wanted: string; name: string }[];
+  /** `context.sync()` calls, the initial read included. */
+  syncs: number;
+  requests: number;
+  /** Notes left out because the host lacks ExcelApi 1.18. */
+  notesSkipped: number;
+}
+
+/** A failed import, with a Norwegian message for the controller. `cause` is the Office error. */
+export class ImportWriteError extends Error {
+  override readonly name = "ImportWriteError";
+  constructor(message: string, override readonly cause?: unknown) {
+    super(message);
+  }
+}
+
+/**
+ * Points of width (Excel character units → pixels at 96 dpi → points), as the layout defines it.
+ */
+export const widthToPoints = (width: number) => Math.round(width * 7 + 5) * 0.75;
+
+/** The layout with free sheet and table names, and every formula following the renames. */
+export function renameLayout(
+  layout: WorkbookLayout,
+  existing: { sheets: Iterable<string>; tables: Iterable<string> },
+  chart?: ChartSpec | null,
+): { layout: WorkbookLayout; renames: Renames; chart: ChartSpec | null } {
+  const takenSheets = new Set([...existing.sheets].map((s) => s.toLowerCase()));
+  const takenTables = new Set([...existing.tables].map((s) => s.toLowerCase()));
+  const renames: Renames = { sheets: new Map(), tables: new Map() };
+  for (const s of layout.sheets) renames.sheets.set(s.name.toLowerCase(), freeSheetName(s.name, takenSheets));
+  for (const s of layout.sheets)
+    for (const t of s.tables) renames.tables.set(t.name.toLowerCase(), freeTableName(t.name, takenTables));
+  const sheetName = (name: string) => renames.sheets.get(name.toLowerCase()) ?? name;
+  const changed =
+    [...renames.sheets].some(([from, to]) => from !== to.toLowerCase()) ||
+    [...renames.tables].some(([from, to]) => from !== to.toLowerCase());
+  const sheets = layout.sheets.map(
+    (s): SheetLayout => ({
+      ...s,
+      name: sheetName(s.name),
+      tables: s.tables.map((t) => ({ ...t, name: renames.tables.get(t.name.toLowerCase())! })),
+      rows: changed
+        ? s.rows.map((row) =>
+            row.map((cell) => (cell?.kind === "formula" ? { ...cell, formula: renameReferences(cell.formula, renames) } : cell)),
+          )
+        : s.rows,
+    }),
+  );
+  return {
+    layout: { ...layout, sheets },
+    renames,
+    chart: chart ? { ...chart, sheet: sheetName(chart.sheet) } : null,
+  };
+}
+
+const hex = (rgb: string) => `#${rgb}`;
+const ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
+
+function applyStyle(format: Excel.RangeFormat, style: CellStyle): void {
+  if (style.bold !== undefined) format.font.bold = style.bold;
+  if (style.italic !== undefined) format.font.italic = style.italic;
+  if (style.fontSize !== undefined) format.font.size = style.fontSize;
+  if (style.fontColor !== undefined) format.font.color = hex(style.fontColor);
+  if (style.fill !== undefined) format.fill.color = hex(style.fill);
+  if (style.horizontalAlignment !== undefined) format.horizontalAlignment = ALIGN[style.horizontalAlignment];
+  if (style.wrapText !== undefined) format.wrapText = style.wrapText;
+  if (style.indent !== undefined) format.indentLevel = style.indent;
+  if (style.bottomBorder) {
+    for (const edge of ["EdgeBottom", "InsideHorizontal"] as const) {
+      const border = format.borders.getItem(edge);
+      border.style = "Continuous";
+      border.weight = "Thin";
+    }
+  }
+}
+
+function applyConditionalFormat(range: Excel.Range, cf: ConditionalFormat): void {
+  if (cf.type === "dataBar") {
+    const f = range.conditionalFormats.add("DataBar");
+    f.dataBar.positiveFormat.fillColor = hex(cf.color);
+    f.dataBar.negativeFormat.fillColor = hex(cf.negativeColor);
+  } else {
+    const f = range.conditionalFormats.add("CellValue");
+    f.cellValue.format.font.color = hex(cf.fontColor);
+    f.cellValue.rule = { formula1: `=${cf.value}`, operator: "LessThan" };
+  }
+}
+
+function applyOp(context: Excel.RequestContext, sheets: Map<string, Excel.Worksheet>, op: Op): void {
+  const sheet = () => {
+    const ws = sheets.get(op.sheet);
+    if (!ws) throw new Error(`internal: sheet ${op.sheet} written before it was added`);
+    return ws;
+  };
+  switch (op.kind) {
+    case "addSheet":
+      sheets.set(op.sheet, context.workbook.worksheets.add(op.sheet));
+      return;
+    case "cells": {
+      const range = sheet().getRangeByIndexes(op.row, op.col, op.formulas.length, op.formulas[0]!.length);
+      // The format first: a text cell must already be "@" when its value arrives.
+      if (op.numberFormat) range.numberFormat = op.numberFormat;
+      range.formulas = op.formulas;
+      return;
+    }
+    case "style":
+      applyStyle(sheet().getRanges(op.addresses).format, op.style);
+      return;
+    case "columns": {
+      const range = sheet().getRange(op.address);
+      range.format.columnWidth = widthToPoints(op.width);
+      if (op.hidden) range.columnHidden = true;
+      return;
+    }
+    case "table": {
+      const table = sheet().tables.add(op.table.range, true);
+      table.name = op.table.name;
+      table.style = op.table.style;
+      table.showBandedRows = op.table.showRowStripes;
+      return;
+    }
+    case "conditionalFormat":
+      applyConditionalFormat(sheet().getRange(op.format.range), op.format);
+      return;
+    case "freeze": {
+      const panes = sheet().freezePanes;
+      if (op.rows > 0 && op.columns > 0) panes.freezeAt(sheet().getRangeByIndexes(0, 0, op.rows, op.columns));
+      else if (op.rows > 0) panes.freezeRows(op.rows);
+      else panes.freezeColumns(op.columns);
+      return;
+    }
+    case "tabColor":
+      sheet().tabColor = hex(op.color);
+      return;
+    case "note":
+      sheet().notes.add(op.address, op.text);
+      return;
+    case "chart": {
+      // Values and labels are separate columns: add the chart on the values, then set the labels.
+      const chart = sheet().charts.add("BarClustered", sheet().getRange(op.chart.values), "Columns");
+      chart.title.text = op.chart.title;
+      chart.legend.visible = false;
+      const series = chart.series.getItemAt(0);
+      series.name = op.chart.seriesName;
+      series.setXAxisValues(sheet().getRange(op.chart.categories));
+      chart.setPosition(op.chart.from, op.chart.to);
+      return;
+    }
+    case "activate":
+      sheet().activate();
+      return;
+  }
+}
+
+const OFFICE_MESSAGES: Record<string, string> = {
+  RequestPayloadSizeLimitExceeded: "Excel avviste importen fordi en forespørsel ble for stor.",
+  InvalidOperationInCellEditMode: "Excel er i redigeringsmodus. Trykk Enter eller Esc i cellen du redigerer, og prøv igjen.",
+  AccessDenied: "Excel tillater ikke endringer i arbeidsboken nå (den kan være beskyttet eller skrivebeskyttet).",
+  ItemAlreadyExists: "Et ark- eller tabellnavn ble tatt i bruk mens importen pågikk. Prøv igjen.",
+  GeneralException: "Excel meldte en intern feil under importen.",
+};
+
+/** A plain Norwegian sentence for an error from Office.js (or anything else). */
+export function describeOfficeError(error: unknown): string {
+  const code = (error as { code?: unknown })?.code;
+  const known = typeof code === "string" ? OFFICE_MESSAGES[code] : undefined;
+  if (known) return known;
+  const message = error instanceof Error ? error.message : String(error);
+  return `Excel meldte en feil: ${message}`;
+}
+
+/**
+ * Writes a workbook layout into the open workbook as new sheets. It never writes to, renames or
+ * deletes a sheet or table that was there: a taken name gets " (2)" (sheets) or "_2" (tables).
+ * One `context.sync()` per request, calculation suspended for each; on failure the sheets this
+ * import added are removed again and an {@link ImportWriteError} says what happened.
+ */
+export async function writeWorkbook(run: ExcelRun, layout: WorkbookLayout, options: WriteOptions = {}): Promise<WriteResult> {
+  const added: string[] = [];
+  let syncs = 0;
+  try {
+    return await run(async (context) => {
+      const workbook = context.workbook;
+      const worksheets = workbook.worksheets.load("items/name");
+      const tables = workbook.tables.load("items/name");
+      const names = workbook.names.load("items/name");
+      await context.sync();
+      syncs++;
+      const renamed = renameLayout(
+        layout,
+        { sheets: worksheets.items.map((w) => w.name), tables: [...tables.items, ...names.items].map((t) => t.name) },
+        options.chart,
+      );
+      const notes = options.notes ?? true;
+      const requests: Request[] = planWorkbook(renamed.layout, { ...options, notes, chart: renamed.chart });
+      const sheets = new Map<string, Excel.Worksheet>();
+      for (const [i, request] of requests.entries()) {
+        options.onProgress?.({ done: i, total: requests.length, text: `Skriver «${request.sheet}» (${i + 1} av ${requests.length})` });
+        workbook.application.suspendApiCalculationUntilNextSync();
+        for (const op of request.ops) {
+          if (op.kind === "addSheet") added.push(op.sheet);
+          applyOp(context, sheets, op);
+        }
+        await context.sync();
+        syncs++;
+      }
+      options.onProgress?.({ done: requests.length, total: requests.length, text: "Ferdig" });
+      const noteCount = layout.sheets.reduce((n, s) => n + s.rows.flat().filter((c) => c?.note).length, 0);
+      return {
+        sheets: layout.sheets.map((s) => ({ wanted: s.name, name: renamed.renames.sheets.get(s.name.toLowerCase())! })),
+        tables: layout.sheets.flatMap((s) =>
+          s.tables.map((t) => ({ wanted: t.name, name: renamed.renames.tables.get(t.name.toLowerCase())! })),
+        ),
+        syncs,
+        requests: requests.length,
+        notesSkipped: notes ? 0 : noteCount,
+      };
+    });
+  } catch (error) {
+    const removed = await removeSheets(run, added);
+    const after = added.length === 0 ? "" : removed ? " De nye arkene er fjernet igjen." : " Noen nye ark kan være igjen; slett dem om de er ufullstendige.";
+    throw new ImportWriteError(`${describeOfficeError(error)} Ingenting som var i arbeidsboken fra før er endret.${after}`, error);
+  }
+}
+
+/** Deletes the sheets an import added (and only those). True when it got rid of all of them. */
+async function removeSheets(run: ExcelRun, names: string[]): Promise<boolean> {
+  if (names.length === 0) return true;
+  try {
+    await run(async (context) => {
+      const found = names.map((n) => context.workbook.worksheets.getItemOrNullObject(n));
+      for (const ws of found) ws.load("isNullObject");
+      await context.sync();
+      for (const ws of found) if (!ws.isNullObject) ws.delete();
+      await context.sync();
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,117 @@
+import type { Finding, FindingSeverity, Report } from "@bydel/core";
+
+// What the task pane shows about an imported report, as plain data (tested without a DOM).
+// Everything here ends up in textContent, never in HTML.
+
+export interface PreviewTable {
+  title: string;
+  detail: string;
+  missing: boolean;
+}
+
+export interface PreviewFinding {
+  severity: FindingSeverity;
+  where: string;
+  message: string;
+}
+
+export interface Preview {
+  district: string;
+  year: string;
+  counts: string[];
+  tables: PreviewTable[];
+  summary: { severity: FindingSeverity; text: string }[];
+  findings: PreviewFinding[];
+}
+
+const SEVERITY_ORDER: FindingSeverity[] = ["error", "warning", "info"];
+const SEVERITY_TEXT: Record<FindingSeverity, [string, string]> = {
+  error: ["feil", "feil"],
+  warning: ["advarsel", "advarsler"],
+  info: ["merknad", "merknader"],
+};
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function findingWhere(f: Finding): string {
+  return f.line === null ? "" : `linje ${f.line}`;
+}
+
+export function previewOf(report: Report): Preview {
+  const tables: PreviewTable[] = [
+    ...report.budgetTables.map((t) => ({
+      title: t.title,
+      detail: plural(t.rows.length, "rad", "rader"),
+      missing: t.rows.length === 0,
+    })),
+    ...report.varianceSplits.map((s) => ({
+      title: `Fordeling av avvik på øremerkede midler og ordinær drift (${s.id})`,
+      detail: plural(s.rows.length, "rad", "rader"),
+      missing: s.rows.length === 0,
+    })),
+  ];
+  const byArea = new Map<string, number>();
+  for (const i of report.indicators) {
+    const name = i.kind === "sickLeave" ? "Sykefravær" : i.kind === "keyFigure" ? `Nøkkeltall ${i.area ?? ""}`.trim() : `Resultatindikatorer ${i.area ?? ""}`.trim();
+    byArea.set(name, (byArea.get(name) ?? 0) + 1);
+  }
+  for (const [name, n] of byArea) tables.push({ title: name, detail: plural(n, "indikator", "indikatorer"), missing: false });
+  for (const f of report.findings) {
+    if (f.code === "TABLE_MISSING") tables.push({ title: f.message, detail: "mangler", missing: true });
+  }
+
+  const findings = [...report.findings]
+    .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || (a.line ?? 0) - (b.line ?? 0))
+    .map((f) => ({ severity: f.severity, where: findingWhere(f), message: f.message }));
+  const summary = SEVERITY_ORDER.map((severity) => {
+    const n = report.findings.filter((f) => f.severity === severity).length;
+    return { severity, n };
+  })
+    .filter((s) => s.n > 0)
+    .map(({ severity, n }) => ({ severity, text: plural(n, ...SEVERITY_TEXT[severity]) }));
+
+  const rows = report.budgetTables.reduce((n, t) => n + t.rows.length, 0);
+  return {
+    district: report.district ? `Bydel ${report.district}` : "Ukjent bydel",
+    year: report.year === null ? "år ukjent" : `årsberetning ${report.year}`,
+    counts: [
+      plural(report.budgetTables.length, "økonomitabell", "økonomitabeller"),
+      plural(rows, "tabellrad", "tabellrader"),
+      plural(report.indicators.length, "indikator", "indikatorer"),
+    ],
+    tables,
+    summary: summary.length ? summary : [{ severity: "info", text: "Ingen funn: tallene i rapporten stemmer" }],
+    findings,
+  };
+}
+
+/** Builds an element with text content only. */
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string | null, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** Renders a preview into the task pane's elements. */
+export function renderPreview(p: Preview, at: { district: HTMLElement; year: HTMLElement; counts: HTMLElement; tables: HTMLElement; summary: HTMLElement; findings: HTMLElement }): void {
+  at.district.textContent = p.district;
+  at.year.textContent = p.year;
+  at.counts.replaceChildren(...p.counts.map((c) => el("li", null, c)));
+  at.tables.replaceChildren(
+    ...p.tables.map((t) => {
+      const li = el("li", t.missing ? "missing" : null);
+      li.append(el("span", "t", t.title), el("span", "n", t.detail));
+      return li;
+    }),
+  );
+  at.summary.replaceChildren(...p.summary.map((s) => el("span", `badge ${s.severity}`, s.text)));
+  at.findings.replaceChildren(
+    ...p.findings.map((f) => {
+      const li = el("li", f.severity);
+      const label = f.severity === "error" ? "Feil" : f.severity === "warning" ? "Advarsel" : "Merknad";
+      li.append(el("span", "where", f.where ? `${label} · ${f.where}` : label), document.createTextNode(f.message));
+      return li;
+    }),
+  );
+}

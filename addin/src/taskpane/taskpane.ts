@@ -1,0 +1,134 @@
+import type { Report } from "@bydel/core";
+import { importReport, isNotAReportError } from "@bydel/import";
+import { buildLayout } from "@bydel/layout";
+import { varianceChart } from "../excel/chart.js";
+import { ImportWriteError, writeWorkbook, type ExcelRun } from "../excel/writer.js";
+import { previewOf, renderPreview } from "./preview.js";
+import { textOfBytes, tooLarge } from "./read-input.js";
+
+// The task pane: choose or paste a report's text → preview (district, tables, findings) →
+// "Importer" writes the workbook layout as new sheets. Report text reaches the page only through
+// textContent (preview.ts), never as HTML.
+
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+let report: Report | null = null;
+let busy = false;
+
+function say(text: string, kind: "info" | "error" | "ok" = "info"): void {
+  const box = byId<HTMLDivElement>("message");
+  box.className = `message ${kind}`;
+  box.setAttribute("role", kind === "error" ? "alert" : "status");
+  box.textContent = text;
+  box.hidden = false;
+}
+
+function clearPreview(): void {
+  report = null;
+  byId("preview").hidden = true;
+  byId("import").hidden = true;
+}
+
+/** Runs the import on text and shows the preview, or says why the text is no report. */
+function read(text: string, note: string | null): void {
+  clearPreview();
+  try {
+    report = importReport(text);
+  } catch (e) {
+    say(isNotAReportError(e) ? e.message : `Kunne ikke lese teksten: ${e instanceof Error ? e.message : String(e)}`, "error");
+    return;
+  }
+  renderPreview(previewOf(report), {
+    district: byId("district"),
+    year: byId("year"),
+    counts: byId("counts"),
+    tables: byId("tables"),
+    summary: byId("findings-summary"),
+    findings: byId("findings"),
+  });
+  byId("preview").hidden = false;
+  byId("import").hidden = false;
+  byId("progress-box").hidden = true;
+  byId<HTMLButtonElement>("import-button").disabled = false;
+  if (note) say(note, "info");
+  else byId("message").hidden = true;
+}
+
+async function onFile(input: HTMLInputElement): Promise<void> {
+  const file = input.files?.[0];
+  if (!file) return;
+  byId("file-name").textContent = file.name;
+  const refused = tooLarge(file.size);
+  if (refused) {
+    clearPreview();
+    say(refused, "error");
+    return;
+  }
+  try {
+    const { text, note } = textOfBytes(new Uint8Array(await file.arrayBuffer()));
+    read(text, note);
+  } catch (e) {
+    clearPreview();
+    say(`Kunne ikke lese filen: ${e instanceof Error ? e.message : String(e)}`, "error");
+  }
+}
+
+function onPaste(): void {
+  byId("file-name").textContent = "Innlimt tekst";
+  read(byId<HTMLTextAreaElement>("paste-text").value, null);
+}
+
+async function onImport(run: ExcelRun, notes: boolean): Promise<void> {
+  if (!report || busy) return;
+  busy = true;
+  const button = byId<HTMLButtonElement>("import-button");
+  const bar = byId<HTMLProgressElement>("progress");
+  const line = byId("progress-text");
+  button.disabled = true;
+  byId("progress-box").hidden = false;
+  bar.value = 0;
+  line.textContent = "Forbereder arkene …";
+  try {
+    const layout = buildLayout(report);
+    const result = await writeWorkbook(run, layout, {
+      chart: varianceChart(layout),
+      notes,
+      onProgress: (p) => {
+        bar.value = p.total === 0 ? 1 : p.done / p.total;
+        line.textContent = p.text;
+      },
+    });
+    bar.value = 1;
+    line.textContent = "Ferdig";
+    const renamed = result.sheets.filter((s) => s.name !== s.wanted);
+    say(
+      [
+        `Importert til ${result.sheets.length} nye ark: ${result.sheets.map((s) => s.name).join(", ")}.`,
+        renamed.length ? "Arbeidsboken hadde allerede ark med samme navn; de nye arkene fikk et nummer, og ingenting ble overskrevet." : "",
+        result.notesSkipped ? `${result.notesSkipped} cellemerknader er utelatt (krever en nyere Excel).` : "",
+      ]
+        .filter(Boolean)
+        .join("\n"),
+      "ok",
+    );
+  } catch (e) {
+    line.textContent = "Avbrutt";
+    say(e instanceof ImportWriteError ? e.message : `Importen mislyktes: ${e instanceof Error ? e.message : String(e)}`, "error");
+  } finally {
+    busy = false;
+    button.disabled = false;
+  }
+}
+
+Office.onReady((info) => {
+  const file = byId<HTMLInputElement>("file");
+  file.addEventListener("change", () => void onFile(file));
+  byId("paste-read").addEventListener("click", onPaste);
+  const inExcel = info.host === Office.HostType.Excel;
+  const run: ExcelRun = (batch) => Excel.run(batch);
+  const notes = inExcel && Office.context.requirements.isSetSupported("ExcelApi", "1.18");
+  byId("import-button").addEventListener("click", () => {
+    if (!inExcel) say("Importen skriver til en Excel-arbeidsbok: åpne oppgaveruten i Excel.", "error");
+    else void onImport(run, notes);
+  });
+});
