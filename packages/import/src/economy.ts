@@ -104,7 +104,7 @@ interface Solved {
 function solveBody(body: Body, columns: number, findings: Finding[], context: string): { rows: Solved[]; equations: SumEquation[]; sumsClose: boolean } {
   const inputs = body.rows.map((row) => {
     const { readings, overflow } = enumerateReadings(row.groups, { columns, alwaysPrinted: columns === 5 ? 4 : null });
-    return { readings, overflow };
+    return { readings, overflow, blank: row.groups.length === 0 };
   });
   const flags = body.rows.map((r) => ({ isTotal: isTotalLabel(r.label) }));
   const equations = sumStructure(flags);

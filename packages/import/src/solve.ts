@@ -10,6 +10,8 @@ export interface SolveRowInput {
   readonly readings: readonly Reading[];
   /** The reading search hit its bound. */
   readonly overflow: boolean;
+  /** The row prints no number at all: every cell is blank (0 in the sums), not unknown. */
+  readonly blank?: boolean;
 }
 
 /** A total row and the rows it sums (indexes into the table's rows). */
@@ -117,7 +119,8 @@ export function solveTable(rows: readonly SolveRowInput[], equations: readonly S
   let combos = 1;
   for (const i of open) combos *= candidates[i]!.length;
   const boundHit = combos > bound;
-  const choice: (Reading | null)[] = candidates.map((c, i) => (tooMany[i] || c.length !== 1 ? null : c[0]!));
+  const blankReading: Reading = { values: Array(options.columns).fill(null), groupCounts: Array(options.columns).fill(0), blanks: [], layoutCost: 0, spread: 0 };
+  const choice: (Reading | null)[] = candidates.map((c, i) => (rows[i]!.blank ? blankReading : tooMany[i] || c.length !== 1 ? null : c[0]!));
   const solutions: RowSolution[] = [];
 
   const relevant = equations.filter((eq) => [eq.total, ...eq.addends].some((r) => open.includes(r)));
@@ -187,7 +190,7 @@ export function solveTable(rows: readonly SolveRowInput[], equations: readonly S
     }
   }
 
-  const final = solutions.map((s) => s.chosen?.values ?? null);
+  const final = solutions.map((s, i) => (rows[i]!.blank ? blankReading.values : (s.chosen?.values ?? null)));
   let possible = 0;
   for (const eq of equations) if ([eq.total, ...eq.addends].every((r) => final[r])) possible += options.columns;
   const sumsClose = scoreEquations(equations, options.columns, (r) => final[r] ?? null) === possible;
