@@ -178,6 +178,7 @@ describe("round (Excel ROUND, half away from zero)", () => {
   it("never −0, null stays null, bad decimals throw", () => {
     expect(Object.is(round(-0.04, 1), 0)).toBe(true);
     expect(round(null, 1)).toBeNull();
+    expect(round(2.5, null)).toBe(3);
     expect(() => round(1, 1.5)).toThrow(InvalidArgumentError);
   });
 });

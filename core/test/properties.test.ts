@@ -57,6 +57,38 @@ describe("exactness against decimal.js", () => {
       runs,
     );
   });
+  it("variancePercent is the nearest double: neither neighbour is closer to the exact quotient", () => {
+    const Big = Decimal.clone({ precision: 1200 });
+    const f64 = new Float64Array(1);
+    const i64 = new BigInt64Array(f64.buffer);
+    const step = (x: number, up: boolean) => {
+      if (x === 0) return up ? Number.MIN_VALUE : -Number.MIN_VALUE;
+      f64[0] = x;
+      i64[0]! += x > 0 === up ? 1n : -1n;
+      return f64[0]!;
+    };
+    // The exact binary value of a double (not its shortest decimal).
+    const exact = (x: number) => {
+      f64[0] = x;
+      const bits = i64[0]!;
+      const e = Number((bits >> 52n) & 0x7ffn);
+      const m = bits & 0xfffffffffffffn;
+      const mant = e === 0 ? m : m | (1n << 52n);
+      const v = new Big(mant.toString()).times(new Big(2).pow((e === 0 ? 1 : e) - 1075));
+      return x < 0 ? v.neg() : v;
+    };
+    fc.assert(
+      fc.property(shortDecimal, shortDecimal, (b, a) => {
+        fc.pre(b !== 0);
+        const q = variancePercent(b, a)!;
+        const target = new Big(b).minus(new Big(a)).times(100);
+        const err = (x: number) => exact(x).times(new Big(b)).minus(target).abs();
+        expect(err(q).lte(err(step(q, true)))).toBe(true);
+        expect(err(q).lte(err(step(q, false)))).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
   it("indicatorDeviation and realChange equal the decimal.js result", () => {
     fc.assert(
       fc.property(shortDecimal, shortDecimal, fc.integer({ min: -100, max: 100 }), (p, a, rate) => {

@@ -8,9 +8,10 @@ import { INVALID_DECIMALS_MESSAGE } from "../messages.js";
  * Rounds to `decimals` places (negative: to tens, hundreds …), half away from zero on the exact
  * decimal — Excel's ROUND: round(1.005, 2) = 1.01, round(-2.5) = -3, round(2.675, 2) = 2.68.
  * Returns the double nearest the rounded decimal, never −0. `null` (or a not-available string)
- * gives `null`.
+ * gives `null`; `decimals` null or omitted is 0.
  */
-export function round(value: Amount | null, decimals = 0): number | null {
+export function round(value: Amount | null, decimals: number | null = 0): number | null {
+  decimals ??= 0; // the add-in passes null for an omitted argument
   assert(Number.isInteger(decimals) && Math.abs(decimals) <= 20, INVALID_DECIMALS_MESSAGE, "decimals");
   if (typeof value === "number" && decimals >= 0) {
     const k = decimalScale(value);

@@ -111,6 +111,12 @@ export const findingSchema = z
     stated: z.number().finite().nullable().optional(),
     computed: z.number().finite().nullable().optional(),
     candidates: z.array(z.array(z.number().finite().nullable())).optional().describe("AMBIGUOUS_NUMBERS: every surviving reading"),
+    table: z.string().optional().describe("The table the finding is about (0.1B, FO3 …), when it is about one"),
+    column: z
+      .string()
+      .optional()
+      .describe("The column compared: previousActual, originalBudget, revisedBudget, actual, variance, earmarkedVariance or ordinaryVariance"),
+    referenceLine: line.optional().describe("The other table's line the value was compared with (cross-table checks)"),
   })
   .passthrough();
 
