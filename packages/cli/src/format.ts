@@ -4,8 +4,7 @@ const SEVERITY: Record<string, string> = { error: "FEIL", warning: "ADVARSEL", i
 
 /** One finding per line: `linje 248  FEIL  SUM_MISMATCH  …`. Report text is printed as data, on one line. */
 export function findingLine(f: Finding): string {
-  const line = f.line === null ? "linje -" : `linje ${f.line}`;
-  return `${line.padEnd(10)}  ${(SEVERITY[f.severity] ?? f.severity).padEnd(8)}  ${f.code}  ${oneLine(f.message)}`;
+  return `linje ${f.line ?? "-"}  ${SEVERITY[f.severity] ?? f.severity}  ${f.code}  ${oneLine(f.message)}`;
 }
 
 function oneLine(text: string): string {
