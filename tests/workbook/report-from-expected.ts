@@ -84,7 +84,7 @@ export function reportFromExpected(name: FixtureName): Report {
 
   const splits = new Map<string, VarianceSplit>();
   for (const r of data.varianceSplits) {
-    const id = /0\.1\s*B\b/.test(r.table) && !splits.has(r.table) ? "0.1B" : r.table;
+    const id = /0\.1\s*B\b/.test(r.table) ? "0.1B" : tableId(r.table);
     let s = splits.get(r.table);
     if (!s) {
       s = { id, line: Math.max(1, r.line - 5), rows: [] };

@@ -1,6 +1,7 @@
-import type { BudgetRow, Report } from "@bydel/core";
+import type { BudgetRow, Report, VarianceSplitRow } from "@bydel/core";
 import { columnRuns, cellAddress, rangeAddress } from "./address.js";
-import { expectedSum, expectedVariance, expectedVariancePercent } from "./calc.js";
+import { expectedOrdinary, expectedSum, expectedVariance, expectedVariancePercent } from "./calc.js";
+import { splitRowsFor } from "./rows.js";
 import { Grid, blank, formula, numberOrBlank, text } from "./cells.js";
 import { formats } from "./formats.js";
 import { colors, styles, TABLE_STYLE } from "./styles.js";
@@ -19,12 +20,14 @@ export const economyColumns = {
   variance: 8,
   statedVariance: 9,
   variancePercent: 10,
-  line: 11,
-  needsReview: 12,
-  printedPreviousActual: 13,
-  printedOriginalBudget: 14,
-  printedRevisedBudget: 15,
-  printedActual: 16,
+  earmarked: 11,
+  ordinary: 12,
+  line: 13,
+  needsReview: 14,
+  printedPreviousActual: 15,
+  printedOriginalBudget: 16,
+  printedRevisedBudget: 17,
+  printedActual: 18,
 } as const;
 
 export const economyHeaders = [
@@ -39,6 +42,8 @@ export const economyHeaders = [
   "Avvik",
   "Avvik oppgitt",
   "Avvik i %",
+  "Avvik øremerkede",
+  "Avvik ordinær drift",
   "Kildelinje",
   "Bør kontrolleres",
   "Oppgitt sum: regnskap i fjor",
@@ -66,6 +71,10 @@ export interface EconomyPlacement {
   valuesOf: Map<BudgetRow, Record<MoneyField, number | null>>;
   /** The computed variance of a row ("" when the row is blank). */
   varianceOf: Map<BudgetRow, number | "">;
+  /** Earmarked variance as the sheet computes it; null where the report has no split for the row. */
+  earmarkedOf: Map<BudgetRow, number | null>;
+  /** The split row each row's earmarked figure comes from (its printed values). */
+  splitOf: Map<BudgetRow, VarianceSplitRow>;
 }
 
 /** The addend rows of a Sum row, or null when its `sumOf` is missing, unresolvable or circular. */
@@ -99,10 +108,10 @@ export function buildEconomySheet(report: Report, name: string, tableName: strin
   const c = economyColumns;
   const grid = new Grid();
   grid.set(0, 0, text(title, styles.title));
-  grid.set(1, 0, text("Tall i 1000 kr. Avvik og Avvik i % er formler; sumrader summerer radene sine, og de oppgitte summene står lengst til høyre. «Bør kontrolleres»: tallene er lest, men regnestykket bekrefter dem ikke.", styles.subtitle));
+  grid.set(1, 0, text("Tall i 1000 kr. Avvik og Avvik i % er formler; sumrader summerer radene sine, og de oppgitte summene står lengst til høyre. Øremerkede: fra rapportens fordeling av avvik, der den finnes. «Bør kontrolleres»: tallene er lest, men regnestykket bekrefter dem ikke.", styles.subtitle));
   grid.setRow(ECONOMY_HEADER_ROW, 0, economyHeaders.map((h) => text(h, styles.header)));
 
-  const placement: EconomyPlacement = { sheetName: name, rowOf: new Map(), valuesOf: new Map(), varianceOf: new Map() };
+  const placement: EconomyPlacement = { sheetName: name, rowOf: new Map(), valuesOf: new Map(), varianceOf: new Map(), earmarkedOf: new Map(), splitOf: new Map() };
   const conditionalFormats: ConditionalFormat[] = [];
   let r = ECONOMY_HEADER_ROW + 1;
 
@@ -118,6 +127,19 @@ export function buildEconomySheet(report: Report, name: string, tableName: strin
       ) as Record<MoneyField, number | null>;
       placement.valuesOf.set(row, values);
       return values;
+    };
+
+    const splits = splitRowsFor(report, table);
+    for (const [row, split] of splits) placement.splitOf.set(row, split);
+    // A Sum row sums its rows' earmarked figures when any of them has one, like the money columns.
+    const hasEarmarked = (row: BudgetRow): boolean =>
+      splits.get(row)?.earmarkedVariance != null || (addends.get(row) ?? []).some(hasEarmarked);
+    const earmarkedSum = (row: BudgetRow): boolean => (addends.get(row) ?? []).some(hasEarmarked);
+    const earmarked = (row: BudgetRow): number | null => {
+      if (placement.earmarkedOf.has(row)) return placement.earmarkedOf.get(row)!;
+      const value = earmarkedSum(row) ? expectedSum(addends.get(row)!.map(earmarked)) : (splits.get(row)?.earmarkedVariance ?? null);
+      placement.earmarkedOf.set(row, value);
+      return value;
     };
 
     const barRows: number[] = [];
@@ -152,6 +174,20 @@ export function buildEconomySheet(report: Report, name: string, tableName: strin
         c.variancePercent,
         formula(`=IF(N(${rev})=0,"",${cellAddress(at, c.variance)}/${rev})`, expectedVariancePercent(values.revisedBudget, values.actual), formats.percent, rowStyle),
       );
+      const e = earmarked(row);
+      const eCell = cellAddress(at, c.earmarked);
+      grid.set(
+        at,
+        c.earmarked,
+        earmarkedSum(row)
+          ? formula(`=SUM(${columnRuns(c.earmarked, addends.get(row)!.map((p) => placement.rowOf.get(p)!))})`, e, formats.money, rowStyle)
+          : numberOrBlank(e, formats.money, rowStyle),
+      );
+      grid.set(
+        at,
+        c.ordinary,
+        formula(`=IF(${eCell}="","",N(${cellAddress(at, c.variance)})-${eCell})`, e === null ? "" : expectedOrdinary(variance === "" ? null : variance, e), formats.money, rowStyle),
+      );
       grid.set(at, c.line, numberOrBlank(row.line, formats.integer, rowStyle));
       // The import recovered the columns but the arithmetic could not confirm them.
       grid.set(at, c.needsReview, row.needsReview ? text("Ja", { ...rowStyle, ...styles.error }) : blank(undefined, rowStyle));
@@ -175,9 +211,10 @@ export function buildEconomySheet(report: Report, name: string, tableName: strin
     { type: "lessThan", range: body(c.variance), value: 0, fontColor: colors.overspend },
     { type: "lessThan", range: body(c.statedVariance), value: 0, fontColor: colors.overspend },
     { type: "lessThan", range: body(c.variancePercent), value: 0, fontColor: colors.overspend },
+    { type: "lessThan", range: body(c.ordinary), value: 0, fontColor: colors.overspend },
   );
 
-  const widths = [7, 8, 46, 8, 13, 13, 13, 13, 12, 12, 10, 10, 11, 15, 15, 15, 15];
+  const widths = [7, 8, 46, 8, 13, 13, 13, 13, 12, 12, 10, 12, 12, 10, 11, 15, 15, 15, 15];
   return {
     sheet: {
       name,

@@ -6,7 +6,7 @@ import { economyColumns, type EconomyPlacement } from "./economy-sheet.js";
 import { severityNames, type FindingsPlacement } from "./findings-sheet.js";
 import { formats } from "./formats.js";
 import { colors, styles } from "./styles.js";
-import { earmarkedTotal, mainTotalRow, netTable } from "./rows.js";
+import { mainTotalRow, netTable } from "./rows.js";
 import type { CellValue, SheetLayout } from "./types.js";
 
 /** Rows of the overview that tests and the add-in refer to (0-based). */
@@ -68,16 +68,18 @@ export function buildOverviewSheet(
   const printed = (value: number | null | undefined) => (value == null ? "" : `Oppgitt i rapporten: ${new Intl.NumberFormat("nb-NO").format(value)}`);
   // Sum rows are formulas over their rows, so the net variance can differ by rounding from the printed one.
   grid.set(overviewRows.variance, 2, text(printed(total?.variance), styles.subtitle));
-  const split = earmarkedTotal(report, total);
-  const earmarked = split?.earmarkedVariance ?? null;
+  // Earmarked funds: the economy sheet's figure for the same total row when the report splits it.
+  const earmarked = total ? (economy.earmarkedOf.get(total) ?? null) : null;
+  const split = total ? economy.splitOf.get(total) : undefined;
   grid.set(overviewRows.earmarked, 0, text("Avvik øremerkede midler", styles.label));
   grid.set(
     overviewRows.earmarked,
     V,
-    earmarked !== null
-      ? { ...numberOrBlank(earmarked, formats.money), note: `Fra rapportens fordeling av avvik, linje ${split!.line}.` }
+    earmarked !== null && totalRow !== undefined
+      ? formula(`=${eco(totalRow, economyColumns.earmarked)}`, earmarked, formats.money)
       : blank(formats.money, styles.input, "Rapporten har ingen tabell over øremerkede midler: fyll inn ubrukte øremerkede midler (positivt = ubrukt)."),
   );
+  grid.set(overviewRows.earmarked, 2, text(printed(split?.earmarkedVariance), styles.subtitle));
   const varianceCell = cellAddress(overviewRows.variance, V);
   const earmarkedCell = cellAddress(overviewRows.earmarked, V);
   grid.set(overviewRows.ordinary, 0, text("Avvik ordinær drift (avvik − øremerkede)", styles.label));

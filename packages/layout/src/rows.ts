@@ -13,18 +13,6 @@ export function mainTotalRow(table: BudgetTable): BudgetRow | undefined {
   return totals.find((r) => /sosialhjelp/i.test(r.label)) ?? totals[totals.length - 1];
 }
 
-/** The district total of the earmarked split (the row matching the main total, else the last Sum row). */
-export function earmarkedTotal(report: Report, mainTotal: BudgetRow | undefined): VarianceSplitRow | undefined {
-  const split = report.varianceSplits.find((s) => s.id === "0.1B");
-  if (!split) return undefined;
-  const totals = split.rows.filter((r) => r.isTotal || /^sum\b/i.test(r.label));
-  if (mainTotal) {
-    const same = totals.find((r) => normalize(r.label) === normalize(mainTotal.label));
-    if (same) return same;
-  }
-  return totals.find((r) => /sosialhjelp/i.test(r.label)) ?? totals[totals.length - 1];
-}
-
 /**
  * A key that identifies the same row of Tabell 0.1 B across districts: the service area (FO1, FO2A …)
  * or, for Sum rows, the normalized label.
@@ -34,4 +22,26 @@ export function comparisonKey(row: BudgetRow): string {
   const m = /^(?:funksjonsområde|funk\.?\s*omr\.?)\s*(\d[a-c]?)\b/i.exec(row.label);
   if (m) return `FO${m[1]!.toUpperCase()}`;
   return normalize(row.label);
+}
+
+/**
+ * The rows of the report's earmarked split ("fordeling av avvik på øremerkede midler og ordinær
+ * drift") that belong to a budget table's rows: same table id, then the same KOSTRA function or the
+ * same label.
+ */
+export function splitRowsFor(report: Report, table: BudgetTable): Map<BudgetRow, VarianceSplitRow> {
+  const out = new Map<BudgetRow, VarianceSplitRow>();
+  const split = report.varianceSplits.find((s) => s.id === table.id);
+  if (!split) return out;
+  const unused = new Set(split.rows);
+  for (const row of table.rows) {
+    const match =
+      (row.kostra ? [...unused].find((s) => s.kostra === row.kostra) : undefined) ??
+      [...unused].find((s) => normalize(s.label) === normalize(row.label) && s.isTotal === row.isTotal);
+    if (match) {
+      out.set(row, match);
+      unused.delete(match);
+    }
+  }
+  return out;
 }

@@ -79,7 +79,7 @@ describe("buildLayout", () => {
     const header = s.rows[ECONOMY_HEADER_ROW]!.map((c) => (c?.kind === "text" ? c.value : null));
     expect(header).toEqual([...economyHeaders]);
     const rowCount = sagene.budgetTables.reduce((n, t) => n + t.rows.length, 0);
-    expect(s.tables[0]!.range).toBe(`A4:Q${4 + rowCount}`);
+    expect(s.tables[0]!.range).toBe(`A4:S${4 + rowCount}`);
     expect(s.freeze).toEqual({ rows: 4, columns: 3 });
   });
 
@@ -136,16 +136,25 @@ describe("buildLayout", () => {
     expect(o.rows[overviewRows.ordinary]![1]).toMatchObject({ kind: "formula", formula: "=B8-B9", expected: 28682 });
   });
 
-  it("takes earmarked funds from the split table: Vestre Aker −85 142 − 20 039 = −105 181 (printed −85 141, −105 180)", () => {
-    // The Sum rows are SUM formulas over their rows, which add up to 1 less than the printed, rounded total.
-    const o = sheet(buildLayout(vestreAker), "Oversikt");
+  it("takes earmarked funds from the split table: Vestre Aker −85 142 − 20 040 = −105 182 (printed −85 141 − 20 039 = −105 180)", () => {
+    // Sum rows are SUM formulas over their rows; the rounded printed totals differ by 1–2.
+    const l = buildLayout(vestreAker);
+    const o = sheet(l, "Oversikt");
     expect(o.rows[overviewRows.variance]![1]).toMatchObject({ expected: -85142 });
     expect(o.rows[overviewRows.variance]![2]).toMatchObject({ kind: "text", value: "Oppgitt i rapporten: −85\u00a0141" });
-    expect(o.rows[overviewRows.earmarked]![1]).toMatchObject({ kind: "number", value: 20039 });
-    expect(o.rows[overviewRows.ordinary]![1]).toMatchObject({ expected: -105181 });
+    expect(o.rows[overviewRows.earmarked]![1]).toMatchObject({ kind: "formula", formula: "='Økonomi'!L20", expected: 20040 });
+    expect(o.rows[overviewRows.earmarked]![2]).toMatchObject({ kind: "text", value: "Oppgitt i rapporten: 20\u00a0039" });
+    expect(o.rows[overviewRows.ordinary]![1]).toMatchObject({ expected: -105182 });
     expect(o.rows[overviewRows.ordinary]![2]).toMatchObject({ kind: "text", value: "Oppgitt i rapporten: −105\u00a0180" });
+    // In the economy table: each FO row has its earmarked figure, and ordinary operations as a formula.
+    const eco = sheet(l, "Økonomi");
+    const fo3 = economyRowOf(eco, "0.1B", 295);
+    expect(fo3[economyColumns.earmarked]).toMatchObject({ kind: "number", value: 3568 });
+    expect(fo3[economyColumns.ordinary]).toMatchObject({ kind: "formula", formula: "=IF(L17=\"\",\"\",N(I17)-L17)", expected: -93149 - 3568 });
+    const fo4a = economyRowOf(eco, "FO4A", 2839);
+    expect(fo4a[economyColumns.earmarked]).toMatchObject({ kind: "formula", expected: 10413 });
     const steps = o.rows.slice(overviewRows.bridgeStart, overviewRows.bridgeStart + 7).map((r) => r[3]);
-    expect(steps.map((c) => (c?.kind === "formula" ? c.expected : null))).toEqual([-85142, -105181, -105181, -105181, -105181, -105181, -105181]);
+    expect(steps.map((c) => (c?.kind === "formula" ? c.expected : null))).toEqual([-85142, -105182, -105182, -105182, -105182, -105182, -105182]);
     // Sign rules from the core: earmarked and risk reserve subtract, the others add.
     expect(o.rows.slice(overviewRows.bridgeStart + 1, overviewRows.bridgeStart + 6).map((r) => (r[1] as { value: number }).value)).toEqual([-1, 1, 1, -1, 1]);
   });
@@ -181,7 +190,7 @@ describe("buildLayout", () => {
     const empty: Report = { schemaVersion: 1, district: "St. Hanshaugen", year: 2023, budgetTables: [], varianceSplits: [], indicators: [], findings: [] };
     const l = buildLayout(empty);
     const eco = sheet(l, "Økonomi");
-    expect(eco.tables[0]!.range).toBe("A4:Q5");
+    expect(eco.tables[0]!.range).toBe("A4:S5");
     expect(eco.rows[4]![economyColumns.label]).toMatchObject({ kind: "text", value: expect.stringMatching(/ingen økonomitabeller/) });
     expect(cells(l).some((c) => c.kind === "number" && c.value !== 2023 && c.value !== 1 && c.value !== -1)).toBe(false);
     expect(sheet(l, "Oversikt").rows[overviewRows.variance]![1]).toMatchObject({ kind: "blank" });
