@@ -8,6 +8,9 @@ import type { SheetLayout } from "./types.js";
 export const severityNames: Record<FindingSeverity, string> = { error: "Feil", warning: "Advarsel", info: "Info" };
 export const findingHeaders = ["Alvorlighet", "Kode", "Linje", "Melding", "Oppgitt", "Beregnet"] as const;
 export const FINDINGS_HEADER_ROW = 3;
+const MESSAGE_WIDTH = 90;
+/** About how many characters of a proportional font fit a line of the message column. */
+const MESSAGE_CHARS_PER_LINE = Math.round(MESSAGE_WIDTH * 1.1);
 
 export interface FindingsPlacement {
   sheetName: string;
@@ -23,15 +26,20 @@ export function buildFindingsSheet(report: Report, name: string, tableName: stri
   grid.setRow(FINDINGS_HEADER_ROW, 0, findingHeaders.map((h) => text(h, styles.header)));
   const counts: Record<FindingSeverity, number> = { error: 0, warning: 0, info: 0 };
   let r = FINDINGS_HEADER_ROW + 1;
+  const rowHeights: { row: number; height: number }[] = [];
   for (const f of report.findings) {
+    // Not every spreadsheet fits a wrapped row's height on opening: give long messages their lines.
+    const lines = Math.ceil(f.message.length / MESSAGE_CHARS_PER_LINE);
+    if (lines > 1) rowHeights.push({ row: r, height: 15 * Math.min(lines, 10) });
     counts[f.severity]++;
+    const top = { verticalAlignment: "top" } as const;
     grid.setRow(r, 0, [
-      text(severityNames[f.severity], f.severity === "error" ? styles.error : undefined),
-      text(f.code),
-      numberOrBlank(f.line, formats.integer),
-      text(f.message, { wrapText: true }),
-      numberOrBlank(f.stated ?? null, formats.money),
-      numberOrBlank(f.computed ?? null, formats.money),
+      text(severityNames[f.severity], f.severity === "error" ? { ...styles.error, ...top } : top),
+      text(f.code, top),
+      numberOrBlank(f.line, formats.integer, top),
+      text(f.message, { wrapText: true, ...top }),
+      numberOrBlank(f.stated ?? null, formats.money, top),
+      numberOrBlank(f.computed ?? null, formats.money, top),
     ]);
     r++;
   }
@@ -40,7 +48,7 @@ export function buildFindingsSheet(report: Report, name: string, tableName: stri
     r++;
   }
   const last = r - 1;
-  const widths = [12, 30, 8, 90, 12, 12];
+  const widths = [12, 30, 8, MESSAGE_WIDTH, 12, 12];
   return {
     sheet: {
       name,
@@ -49,6 +57,7 @@ export function buildFindingsSheet(report: Report, name: string, tableName: stri
       tables: [{ name: tableName, range: rangeAddress(FINDINGS_HEADER_ROW, 0, last, findingHeaders.length - 1), style: TABLE_STYLE, showRowStripes: true }],
       conditionalFormats: [],
       freeze: { rows: FINDINGS_HEADER_ROW + 1, columns: 0 },
+      rowHeights,
       print: { orientation: "landscape", fitToWidth: true },
     },
     placement: { sheetName: name, severityRange: rangeAddress(FINDINGS_HEADER_ROW + 1, 0, last, 0, true), counts },

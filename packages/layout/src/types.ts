@@ -40,6 +40,7 @@ export interface CellStyle {
   /** Solid background fill, hex RGB. */
   fill?: string;
   horizontalAlignment?: "left" | "center" | "right";
+  verticalAlignment?: "top" | "center" | "bottom";
   wrapText?: boolean;
   /** Indent level (Excel's indent, about 3 characters per level). */
   indent?: number;

@@ -40,11 +40,12 @@ function applyStyle(target: ExcelJS.Cell, style: CellStyle): void {
   if (style.fontColor) font.color = argb(style.fontColor);
   if (Object.keys(font).length > 0) target.font = font;
   if (style.fill) target.fill = { type: "pattern", pattern: "solid", fgColor: argb(style.fill) };
-  const alignment: Partial<ExcelJS.Alignment> = { vertical: "top" };
+  const alignment: Partial<ExcelJS.Alignment> = {};
+  if (style.verticalAlignment) alignment.vertical = style.verticalAlignment === "center" ? "middle" : style.verticalAlignment;
   if (style.horizontalAlignment) alignment.horizontal = style.horizontalAlignment;
   if (style.wrapText) alignment.wrapText = true;
   if (style.indent) alignment.indent = style.indent;
-  target.alignment = alignment;
+  if (Object.keys(alignment).length > 0) target.alignment = alignment;
   if (style.bottomBorder) target.border = { bottom: { style: "thin", color: argb(style.fontColor ?? "000000") } };
 }
 
