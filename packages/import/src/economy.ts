@@ -25,9 +25,12 @@ const SUB = /^\s*f[o0]\s?4\s?([abc])\b/iu;
 const ANCHOR = /^\s*(?:(?:brutto|netto)\s+driftsutgifter(?:\s+pr\.?)?(?:\s+kostra-funk\S*)?|kostra-funk\S*)\s*$/iu;
 const HEADER_SPAN = 40;
 
+/** Cheap test before the heading patterns: most lines are prose and contain none of these words. */
+const HEADING_WORDS = /driftsutgifter|hovedoversikt|fordeling|^\s*f[o0]\s?4/i;
+
 function headingOf(line: Line): Heading | null {
   const text = line.text.trim();
-  if (text.length > 160) return null;
+  if (text.length > 160 || !HEADING_WORDS.test(text)) return null;
   let m = T01.exec(text);
   if (m) {
     const net = m[2]!.toLowerCase() === "netto" || m[1] !== undefined;
@@ -222,7 +225,7 @@ export function readEconomy(lines: readonly Line[]): EconomyResult {
       else split = h;
       continue;
     }
-    if (!ANCHOR.test(line.text)) continue;
+    if (line.text.length > 80 || !/driftsutgifter|kostra-funk/i.test(line.text) || !ANCHOR.test(line.text)) continue;
     const body = readBody(lines, i);
     if (!body) continue;
     i = body.end - 1;

@@ -1,5 +1,3 @@
-import type { Line } from "./lines.js";
-
 /** Oslo's fifteen districts, longest first so "Søndre Nordstrand" wins over "Nordstrand". */
 const DISTRICTS = [
   "Søndre Nordstrand",
@@ -19,23 +17,19 @@ const DISTRICTS = [
   "Alna",
 ];
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
+const LOWER = DISTRICTS.map((d) => d.toLowerCase());
 
 /** The district the report is about: the "Bydel X" named most often (a report mentions neighbours too). */
-export function findDistrict(lines: readonly Line[]): string | null {
+export function findDistrict(text: string): string | null {
   const counts = new Map<string, number>();
-  const known = new RegExp(`\\bbydel\\s+(${DISTRICTS.map(escape).join("|")})`, "giu");
-  const generic = /\bBydel\s+(\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}]+)?)/gu;
-  for (const { text } of lines) {
-    for (const m of text.matchAll(known)) {
-      const name = DISTRICTS.find((d) => d.toLowerCase() === m[1]!.toLowerCase().replace(/\s+/g, " "))!;
-      counts.set(name, (counts.get(name) ?? 0) + 1);
-    }
+  for (const m of text.matchAll(/\b[Bb][Yy][Dd][Ee][Ll]\s+/g)) {
+    const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 24).toLowerCase().replace(/\s+/g, " ");
+    const k = LOWER.findIndex((d) => rest.startsWith(d) && !/\p{L}/u.test(rest[d.length] ?? ""));
+    const name = k >= 0 ? DISTRICTS[k] : undefined;
+    if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   if (counts.size === 0) {
-    for (const { text } of lines) for (const m of text.matchAll(generic)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+    for (const m of text.matchAll(/\bBydel\s+(\p{Lu}[\p{L}.]+(?:[ ]\p{Lu}\p{L}+)?)/gu)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
   }
   let best: string | null = null;
   let n = 0;
@@ -44,20 +38,16 @@ export function findDistrict(lines: readonly Line[]): string | null {
 }
 
 /** The report year: "Årsberetning 2024", "årsberetningen for 2024", else the year most budget headers name. */
-export function findYear(lines: readonly Line[]): number | null {
+export function findYear(text: string): number | null {
   const counts = new Map<number, number>();
-  for (const { text } of lines) {
-    for (const m of text.matchAll(/årsberetning(?:en)?\s+(?:for\s+)?(?:år\s+)?(20\d\d)\b/giu)) {
-      const y = Number(m[1]);
-      counts.set(y, (counts.get(y) ?? 0) + 1);
-    }
+  for (const m of text.matchAll(/[ÅåAa][Rr][Ss][Bb][Ee][Rr][Ee][Tt][Nn][Ii][Nn][Gg](?:[Ee][Nn])?\s+(?:for\s+)?(?:år\s+)?(20\d\d)\b/g)) {
+    const y = Number(m[1]);
+    counts.set(y, (counts.get(y) ?? 0) + 1);
   }
   if (counts.size === 0) {
-    for (const { text } of lines) {
-      for (const m of text.matchAll(/(?:regulert\s+budsjett|budsjett)\s+(20\d\d)\b/giu)) {
-        const y = Number(m[1]);
-        counts.set(y, (counts.get(y) ?? 0) + 1);
-      }
+    for (const m of text.matchAll(/[Bb]udsjett\s+(20\d\d)\b/g)) {
+      const y = Number(m[1]);
+      counts.set(y, (counts.get(y) ?? 0) + 1);
     }
   }
   let best: number | null = null;

@@ -30,8 +30,8 @@ export function importReport(input: string, options: ImportOptions = {}): Report
   rejectMojibake(text);
   const lines = splitLines(text);
   const economy = readEconomy(lines);
-  const district = findDistrict(lines);
-  const year = findYear(lines);
+  const district = findDistrict(text);
+  const year = findYear(text);
   const looksLikeReport = economy.budgetTables.length > 0 || /årsberetning/iu.test(text);
   if (!looksLikeReport || (district === null && economy.budgetTables.length === 0)) {
     throw new NotAReportError(

@@ -103,6 +103,9 @@ function readHeader(lines: readonly Line[], start: number, kind: TableKind): { c
   return { columns, next: i, title: header.trim() };
 }
 
+/** Cheap test before the patterns: a numbered heading, a Hovedoversikt, or a table start word. */
+const MAYBE = /^\s*(?:\d|hovedoversikt|resultatindikator|obligatoriske|sykefravær|måned|nøkkeltall)/i;
+
 function areaFromHeading(text: string): string | null {
   const t = text.trim();
   if (!/^\d+(\.\d+)*\.?\s/u.test(t) && !/^hovedoversikt/iu.test(t)) return null;
@@ -120,6 +123,7 @@ export function readIndicators(lines: readonly Line[], year: number | null): Ind
   let sectionArea: string | null = null;
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.text;
+    if (!MAYBE.test(text)) continue;
     const headingArea = areaFromHeading(text);
     if (headingArea) sectionArea = headingArea;
     const start = START.find(([re]) => re.test(text));
