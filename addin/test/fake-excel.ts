@@ -182,7 +182,7 @@ const rectAddress = (r: Rect) =>
 const overlaps = (a: Rect, b: Rect) =>
   a.left < b.left + b.cols && b.left < a.left + a.cols && a.top < b.top + b.rows && b.top < a.top + a.rows;
 
-function officeError(code: string, message: string): Error {
+export function officeError(code: string, message: string): Error {
   const e = new Error(message) as Error & { code: string };
   e.name = "RichApi.Error";
   e.code = code;

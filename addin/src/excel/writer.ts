@@ -98,7 +98,12 @@ function applyStyle(format: Excel.RangeFormat, style: CellStyle): void {
   }
 }
 
-function applyConditionalFormat(range: Excel.Range, cf: ConditionalFormat): void {
+/** A conditional format's range may list several areas ("I9 I11", OOXML's sqref style, or "I9,I11"). */
+export function areasOf(range: string): string[] {
+  return range.split(/[\s,]+/).filter(Boolean);
+}
+
+function applyConditionalFormat(range: Excel.Range | Excel.RangeAreas, cf: ConditionalFormat): void {
   if (cf.type === "dataBar") {
     const f = range.conditionalFormats.add("DataBar");
     f.dataBar.positiveFormat.fillColor = hex(cf.color);
@@ -143,9 +148,11 @@ function applyOp(context: Excel.RequestContext, sheets: Map<string, Excel.Worksh
       table.showBandedRows = op.table.showRowStripes;
       return;
     }
-    case "conditionalFormat":
-      applyConditionalFormat(sheet().getRange(op.format.range), op.format);
+    case "conditionalFormat": {
+      const areas = areasOf(op.format.range);
+      applyConditionalFormat(areas.length === 1 ? sheet().getRange(areas[0]) : sheet().getRanges(areas.join(",")), op.format);
       return;
+    }
     case "freeze": {
       const panes = sheet().freezePanes;
       if (op.rows > 0 && op.columns > 0) panes.freezeAt(sheet().getRangeByIndexes(0, 0, op.rows, op.columns));

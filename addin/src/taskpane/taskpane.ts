@@ -1,7 +1,7 @@
 import type { Report } from "@bydel/core";
 import { importReport, isNotAReportError } from "@bydel/import";
 import { buildLayout } from "@bydel/layout";
-import { varianceChart } from "../excel/chart.js";
+import { withVarianceChart } from "../excel/chart.js";
 import { ImportWriteError, writeWorkbook, type ExcelRun } from "../excel/writer.js";
 import { previewOf, renderPreview } from "./preview.js";
 import { textOfBytes, tooLarge } from "./read-input.js";
@@ -89,9 +89,9 @@ async function onImport(run: ExcelRun, notes: boolean): Promise<void> {
   bar.value = 0;
   line.textContent = "Forbereder arkene …";
   try {
-    const layout = buildLayout(report);
+    const { layout, chart } = withVarianceChart(buildLayout(report));
     const result = await writeWorkbook(run, layout, {
-      chart: varianceChart(layout),
+      chart,
       notes,
       onProgress: (p) => {
         bar.value = p.total === 0 ? 1 : p.done / p.total;

@@ -1,0 +1,293 @@
+import { readFileSync } from "node:fs";
+import { importReport } from "@bydel/import";
+import { buildLayout, type SheetLayout, type WorkbookLayout } from "@bydel/layout";
+import { describe, expect, it } from "vitest";
+import { withVarianceChart } from "../src/excel/chart.js";
+import type { ChartSpec } from "../src/excel/plan.js";
+import { renameReferences } from "../src/excel/names.js";
+import { areasOf, ImportWriteError, widthToPoints, writeWorkbook, type WriteResult } from "../src/excel/writer.js";
+import { FakeWorkbook, officeError, REQUEST_LIMIT_BYTES, type FakeWorkbookSeed } from "./fake-excel.js";
+
+const fixtures = ["sagene-2024", "vestre-aker-2024", "grunerlokka-2024"] as const;
+const reportText = (name: string) => readFileSync(new URL(`../../tests/fixtures/reports/${name}.txt`, import.meta.url), "utf8");
+/** The layout as the task pane writes it: the report's workbook plus the chart's data block. */
+const planOf = (text: string) => withVarianceChart(buildLayout(importReport(text)));
+
+async function importInto(
+  seed: FakeWorkbookSeed,
+  plan: { layout: WorkbookLayout; chart: ChartSpec | null },
+  options: Parameters<typeof writeWorkbook>[2] = {},
+) {
+  const fake = new FakeWorkbook(seed);
+  const before = fake.snapshotPreexisting();
+  const result = await writeWorkbook(fake.run, plan.layout, { chart: plan.chart, ...options });
+  return { fake, before, result, layout: plan.layout };
+}
+
+/** Every cell, format, style, table and conditional format of the layout arrived as the layout says. */
+function expectFaithful(fake: FakeWorkbook, layout: WorkbookLayout, result: WriteResult): number {
+  const renames = {
+    sheets: new Map(result.sheets.map((s) => [s.wanted.toLowerCase(), s.name])),
+    tables: new Map(result.tables.map((t) => [t.wanted.toLowerCase(), t.name])),
+  };
+  let cells = 0;
+  for (const sheet of layout.sheets) {
+    const name = renames.sheets.get(sheet.name.toLowerCase())!;
+    const model = fake.sheet(name)!;
+    expect(model, name).toBeDefined();
+    expect(model.preexisting).toBe(false);
+    sheet.rows.forEach((row, r) =>
+      row.forEach((c, col) => {
+        if (!c) return;
+        const at = `${name}!R${r + 1}C${col + 1}`;
+        const got = model.cells.get(`${r},${col}`);
+        const format = model.formats.get(`${r},${col}`) ?? {};
+        cells++;
+        switch (c.kind) {
+          case "text":
+            // Writing "" leaves the cell empty, as in Excel.
+            expect(got, at).toEqual(c.value === "" ? undefined : { kind: "text", value: c.value });
+            break;
+          case "number":
+          case "boolean":
+            expect(got, at).toEqual({ kind: c.kind, value: c.value });
+            break;
+          case "formula":
+            expect(got?.kind, at).toBe("formula");
+            expect(got?.converted, at).toBeUndefined();
+            expect(got?.formula, at).toBe(renameReferences(c.formula, renames));
+            break;
+          case "blank":
+            expect(got, at).toBeUndefined();
+            break;
+        }
+        if (c.kind !== "text") expect(format.numberFormat, at).toBe(c.format);
+        if (c.style?.bold !== undefined) expect(format.bold, at).toBe(c.style.bold);
+        if (c.style?.fill !== undefined) expect(format.fill, at).toBe(`#${c.style.fill}`);
+        if (c.style?.fontColor !== undefined) expect(format.fontColor, at).toBe(`#${c.style.fontColor}`);
+        if (c.style?.wrapText !== undefined) expect(format.wrapText, at).toBe(c.style.wrapText);
+        if (c.style?.bottomBorder) expect(format.borders?.EdgeBottom, at).toBe("Continuous");
+      }),
+    );
+    for (const t of sheet.tables) {
+      const table = fake.tables.find((x) => x.name === renames.tables.get(t.name.toLowerCase()));
+      expect(table, t.name).toBeDefined();
+      expect(table!.sheet).toBe(model);
+      expect(table!.address).toBe(t.range);
+      expect(table!.style).toBe(t.style);
+      expect(table!.showBandedRows).toBe(t.showRowStripes);
+    }
+    expect(model.conditionalFormats.map((f) => f.address)).toEqual(
+      sheet.conditionalFormats.map((f) => areasOf(f.range).map((a) => (a.includes(":") ? a : `${a}:${a}`)).join(",")),
+    );
+    sheet.conditionalFormats.forEach((f, i) => {
+      const got = model.conditionalFormats[i]!;
+      if (f.type === "dataBar") expect([got.type, got.positiveColor, got.negativeColor]).toEqual(["DataBar", `#${f.color}`, `#${f.negativeColor}`]);
+      else expect([got.type, got.fontColor, got.rule]).toEqual(["CellValue", `#${f.fontColor}`, { formula1: `=${f.value}`, operator: "LessThan" }]);
+    });
+    expect(model.freeze).toEqual(sheet.freeze && (sheet.freeze.rows || sheet.freeze.columns) ? sheet.freeze : null);
+    sheet.columns.forEach((c, i) => expect(model.columns.get(i)?.width, `${name} column ${i}`).toBe(widthToPoints(c.width)));
+    if (sheet.tabColor) expect(model.tabColor).toBe(`#${sheet.tabColor}`);
+  }
+  return cells;
+}
+
+describe("writeWorkbook against a recording fake Excel", () => {
+  it("imports Sagene in three syncs, each request far under 5 MB, with calculation suspended", async () => {
+    const plan = planOf(reportText("sagene-2024"));
+    const layout = plan.layout;
+    const progress: string[] = [];
+    const { fake, before, result } = await importInto({ sheets: [{ name: "Ark1", cells: { A1: "Mine tall", B2: 42 } }] }, plan, {
+      onProgress: (p) => progress.push(`${p.done}/${p.total} ${p.text}`),
+    });
+    expect(result.syncs).toBe(fake.syncs.length);
+    expect(result.syncs).toBeLessThanOrEqual(3);
+    expect(fake.syncs[0]!.calls).toBeLessThan(10); // the first sync only reads the names in use
+    for (const s of fake.syncs) expect(s.bytes).toBeLessThan(REQUEST_LIMIT_BYTES / 2);
+    for (const s of fake.syncs.slice(1)) expect(s.suspended).toBe(true);
+    expect(expectFaithful(fake, layout, result)).toBeGreaterThan(1000);
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Ark1", "Oversikt", "Økonomi", "Indikatorer", "Kontroll"]);
+    expect(fake.activeSheet).toBe("Oversikt");
+    expect(fake.violations).toEqual([]);
+    expect(fake.snapshotPreexisting()).toBe(before);
+    expect(progress.at(-1)).toMatch(/Ferdig$/);
+    expect(progress[0]).toMatch(/^0\/\d+ Skriver «Oversikt»/);
+  });
+
+  it("adds a bar chart of the variance per service area, over live formulas without the Sum rows", async () => {
+    const { fake } = await importInto({}, planOf(reportText("sagene-2024")));
+    const overview = fake.sheet("Oversikt")!;
+    expect(overview.charts).toHaveLength(1);
+    const chart = overview.charts[0]!;
+    expect(chart.type).toBe("BarClustered");
+    expect(chart.title).toBe("Avvik per funksjonsområde (1000 kr)");
+    const rowsOf = (range: string) => {
+      const [a, b] = range.split(":").map((x) => Number(x.replace(/^[A-Z]+/, "")));
+      return Array.from({ length: b! - a! + 1 }, (_, i) => a! + i);
+    };
+    // Each category is a formula pointing at a label of the service-area table; each value at its Avvik.
+    const labels = rowsOf(chart.categories!).map((r) => {
+      const f = overview.cell(`A${r}`)!.formula!;
+      expect(f).toMatch(/^=A\d+$/);
+      return String(overview.cell(f.slice(1))!.value);
+    });
+    expect(labels).toEqual(["Funksjonsområde 1", "Funksjonsområde 2A", "Funksjonsområde 2B", "Funksjonsområde 2C", "Funksjonsområde 3", expect.stringMatching(/^Funk\.omr\. 4/)]);
+    rowsOf(chart.source).forEach((r, i) => {
+      const f = overview.cell(`B${r}`)!.formula!;
+      const labelRow = Number(overview.cell(`A${rowsOf(chart.categories!)[i]}`)!.formula!.slice(2));
+      expect(f).toBe(`=D${labelRow}`);
+    });
+    expect(overview.cell(`D${Number(overview.cell(`A${rowsOf(chart.categories!)[0]}`)!.formula!.slice(2)) - 1}`)?.value).toBe("Avvik");
+  });
+
+  it("never overwrites: taken sheet names get (2), taken table names _2, and formulas follow", async () => {
+    const plan = planOf(reportText("vestre-aker-2024"));
+    const layout = plan.layout;
+    const seed: FakeWorkbookSeed = {
+      sheets: [
+        { name: "Oversikt", cells: { A1: "Budsjett 2025", C3: "=SUM(A1:A2)" } },
+        { name: "økonomi", cells: { B2: 7 } },
+        { name: "Kontroll" },
+      ],
+      tables: [{ name: "Okonomi", sheet: "økonomi", address: "A1:B2" }],
+      names: ["Indikatorer"],
+    };
+    const { fake, before, result } = await importInto(seed, plan);
+    expect(result.sheets.map((s) => s.name)).toEqual(["Oversikt (2)", "Økonomi (2)", "Indikatorer", "Kontroll (2)"]);
+    expect(result.tables.map((t) => t.name)).toEqual(["Okonomi_2", "Indikatorer_2", "Kontroll"]);
+    expect(fake.violations).toEqual([]);
+    expect(fake.snapshotPreexisting()).toBe(before);
+    expectFaithful(fake, layout, result);
+    // The overview's formulas point at the new economy sheet, not at the one that was there.
+    const formulas = [...fake.sheet("Oversikt (2)")!.cells.values()].flatMap((c) => (c.formula ? [c.formula] : []));
+    expect(formulas.some((f) => f.includes("'Økonomi (2)'!"))).toBe(true);
+    expect(formulas.some((f) => /'Økonomi'!/i.test(f))).toBe(false);
+    expect(fake.sheet("Oversikt (2)")!.charts).toHaveLength(1);
+
+    // And once more: the third copy gets (3).
+    const again = await writeWorkbook(fake.run, layout);
+    expect(again.sheets.map((s) => s.name)).toEqual(["Oversikt (3)", "Økonomi (3)", "Indikatorer (2)", "Kontroll (3)"]);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it("keeps every report's import within few syncs and bytes", async () => {
+    for (const name of fixtures) {
+      const plan = planOf(reportText(name));
+      const { fake, result, layout } = await importInto({}, plan);
+      expect(result.syncs, name).toBeLessThanOrEqual(3);
+      expect(Math.max(...fake.syncs.map((s) => s.bytes)), name).toBeLessThan(REQUEST_LIMIT_BYTES / 2);
+      expectFaithful(fake, layout, result);
+    }
+  });
+
+  it("splits into more, smaller requests under tight limits and writes the same workbook", async () => {
+    const plan = planOf(reportText("sagene-2024"));
+    const layout = plan.layout;
+    const normal = await importInto({}, plan);
+    const tight = new FakeWorkbook({});
+    tight.requestLimit = 60_000; // as if Excel's limit were 60 kB
+    const result = await writeWorkbook(tight.run, layout, {
+      chart: plan.chart,
+      limits: { requestBytes: 20_000, blockBytes: 8_000, blockRows: 25 },
+    });
+    expect(result.syncs).toBeGreaterThan(normal.result.syncs + 5);
+    for (const s of tight.syncs) expect(s.bytes).toBeLessThan(60_000);
+    for (const s of tight.syncs.slice(1)) expect(s.suspended).toBe(true);
+    for (const sheet of normal.fake.sheets) {
+      expect(tight.sheet(sheet.name)!.grid()).toEqual(sheet.grid());
+      expect([...tight.sheet(sheet.name)!.formats]).toEqual([...sheet.formats]);
+    }
+    expectFaithful(tight, layout, result);
+  });
+});
+
+describe("text from a report stays text", () => {
+  const risky = ["=HYPERLINK(\"http://x\")", "+47 22 00 00 00", "- herav sykefravær", "-12", "@SUM(A1)", "1/2", "0012", "12,5", "<img src=x onerror=alert(1)>"];
+
+  it("writes formula-, number- and date-shaped labels as text (number format @ first)", async () => {
+    const sheet: SheetLayout = {
+      name: "Tekst",
+      rows: [risky.map((value) => ({ kind: "text" as const, value }))],
+      columns: [],
+      tables: [],
+      conditionalFormats: [],
+      freeze: null,
+    };
+    const { fake } = await importInto({}, { layout: { title: "t", sheets: [sheet] }, chart: null });
+    const model = fake.sheet("Tekst")!;
+    risky.forEach((value, c) => {
+      expect(model.cells.get(`0,${c}`)).toEqual({ kind: "text", value });
+      expect(model.formats.get(`0,${c}`)?.numberFormat).toBe("@");
+    });
+  });
+
+  it("the fake would have turned them into formulas and numbers without the text format", async () => {
+    const fake = new FakeWorkbook({});
+    await fake.run(async (context) => {
+      const ws = context.workbook.worksheets.add("Rå");
+      ws.getRangeByIndexes(0, 0, 1, risky.length).values = [risky];
+      await context.sync();
+    });
+    const converted = risky.map((_, c) => {
+      const cell = fake.sheet("Rå")!.cells.get(`0,${c}`)!;
+      return cell.kind === "text" ? null : (cell.converted ?? cell.kind);
+    });
+    expect(converted).toEqual(["formula", "formula", "formula", "number", "formula", "date", "number", "number", null]);
+  });
+
+  it("keeps injected labels in a real report import as plain text cells", async () => {
+    const text = reportText("sagene-2024")
+      .replace("Andel fast ansatte i heltidsstillinger 71 %", '=HYPERLINK("http://x") 71 %')
+      .replace("Foreldreundersøkelse: Barns trivsel 4,7", "<img src=x onerror=alert(1)> 4,7");
+    const { fake, result, layout } = await importInto({}, planOf(text));
+    expectFaithful(fake, layout, result);
+    const values = fake.sheets.flatMap((s) => [...s.cells.values()]);
+    const hyperlink = values.filter((c) => String(c.value).startsWith('=HYPERLINK("http://x")'));
+    expect(hyperlink.length).toBeGreaterThan(0);
+    for (const c of hyperlink) expect(c).toEqual({ kind: "text", value: c.value });
+    expect(values.some((c) => c.kind === "text" && c.value === "<img src=x onerror=alert(1)>")).toBe(true);
+    expect(values.filter((c) => c.converted)).toEqual([]);
+  });
+});
+
+describe("a failed import", () => {
+  const layout = () => planOf(reportText("grunerlokka-2024")).layout;
+
+  it("removes the sheets it added, leaves the rest alone and says so in Norwegian", async () => {
+    const fake = new FakeWorkbook({ sheets: [{ name: "Ark1", cells: { A1: 1 } }] });
+    const before = fake.snapshotPreexisting();
+    fake.failAtSync = { sync: 2, error: officeError("GeneralException", "An internal error has occurred.") };
+    const error = await writeWorkbook(fake.run, layout()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportWriteError);
+    expect((error as Error).message).toBe(
+      "Excel meldte en intern feil under importen. Ingenting som var i arbeidsboken fra før er endret. De nye arkene er fjernet igjen.",
+    );
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Ark1"]);
+    expect(fake.violations).toEqual([]);
+    expect(fake.snapshotPreexisting()).toBe(before);
+  });
+
+  it("removes what earlier requests wrote when a later one fails", async () => {
+    const fake = new FakeWorkbook({});
+    fake.failAtSync = { sync: 5, error: officeError("GeneralException", "boom") };
+    const error = await writeWorkbook(fake.run, layout(), { limits: { requestBytes: 20_000 } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportWriteError);
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Ark1"]);
+  });
+
+  it("explains Excel's 5 MB limit and cell edit mode", async () => {
+    const big = new FakeWorkbook({});
+    big.requestLimit = 10_000;
+    const e1 = (await writeWorkbook(big.run, layout()).catch((e: unknown) => e)) as ImportWriteError;
+    expect(e1.message).toMatch(/^Excel avviste importen fordi en forespørsel ble for stor\./);
+    expect((e1.cause as { code: string }).code).toBe("RequestPayloadSizeLimitExceeded");
+    expect(big.sheets.map((s) => s.name)).toEqual(["Ark1"]);
+
+    const editing = new FakeWorkbook({});
+    editing.failAtSync = { sync: 1, error: officeError("InvalidOperationInCellEditMode", "cell edit mode") };
+    const e2 = (await writeWorkbook(editing.run, layout()).catch((e: unknown) => e)) as ImportWriteError;
+    expect(e2.message).toBe(
+      "Excel er i redigeringsmodus. Trykk Enter eller Esc i cellen du redigerer, og prøv igjen. Ingenting som var i arbeidsboken fra før er endret.",
+    );
+  });
+});
