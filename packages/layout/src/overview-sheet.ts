@@ -62,7 +62,7 @@ export function buildOverviewSheet(
     overviewRows.variance,
     V,
     totalRow !== undefined
-      ? formula(`=${eco(totalRow, economyColumns.variance)}`, variance, formats.money, { bold: true })
+      ? formula(`=N(${eco(totalRow, economyColumns.variance)})`, variance ?? 0, formats.money, { bold: true })
       : blank(formats.money, styles.input, "Tabell 0.1 B mangler i rapportteksten: fyll inn bydelens netto avvik."),
   );
   const printed = (value: number | null | undefined) => (value == null ? "" : `Oppgitt i rapporten: ${new Intl.NumberFormat("nb-NO").format(value)}`);
@@ -96,7 +96,7 @@ export function buildOverviewSheet(
   grid.setRow(s, 0, [
     text("Rapportert avvik", styles.label),
     blank(),
-    formula(`=${varianceCell}`, variance, formats.money),
+    formula(`=${varianceCell}`, variance ?? 0, formats.money),
     formula(`=${cellAddress(s, 2)}`, variance ?? 0, formats.money, { bold: true }),
     text("Netto avvik fra Tabell 0.1 B.", styles.subtitle),
   ]);

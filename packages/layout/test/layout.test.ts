@@ -131,7 +131,7 @@ describe("buildLayout", () => {
 
   it("computes the net result: Sagene has no split table, so earmarked is an input cell", () => {
     const o = sheet(layout, "Oversikt");
-    expect(o.rows[overviewRows.variance]![1]).toMatchObject({ kind: "formula", formula: "='Økonomi'!I20", expected: 28682 });
+    expect(o.rows[overviewRows.variance]![1]).toMatchObject({ kind: "formula", formula: "=N('Økonomi'!I20)", expected: 28682 });
     expect(o.rows[overviewRows.earmarked]![1]).toMatchObject({ kind: "blank", style: { fill: "FFF2CC" } });
     expect(o.rows[overviewRows.ordinary]![1]).toMatchObject({ kind: "formula", formula: "=B8-B9", expected: 28682 });
   });
