@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "./libreoffice.js";
+import { findSoffice, parseCsv, SOFFICE_HINT } from "./libreoffice.js";
 import { csvValue, sameValue } from "./compare.js";
 import { fixtureNames, reportFromExpected } from "./report-from-expected.js";
 
@@ -12,6 +12,11 @@ describe("workbook test helpers", () => {
     }
     expect(reportFromExpected("vestre-aker-2024").varianceSplits[0]!.id).toBe("0.1B");
     expect(reportFromExpected("sagene-2024").findings.map((f) => f.line)).toContain(248);
+  });
+
+  it("fails loudly with an install hint when LibreOffice is missing (never skips)", () => {
+    expect(() => findSoffice(["/finnes/ikke/soffice", undefined])).toThrow(SOFFICE_HINT);
+    expect(SOFFICE_HINT).toMatch(/apt-get install -y libreoffice-calc-nogui/);
   });
 
   it("reads LibreOffice's CSV: quotes, doubled quotes, commas and newlines in fields", () => {

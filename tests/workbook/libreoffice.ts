@@ -11,8 +11,9 @@ export const SOFFICE_HINT =
   "eller sett SOFFICE=/sti/til/soffice. E2E-testene av arbeidsboken krever en ekte regnearkmotor og hoppes aldri over.";
 
 /** The soffice binary, or a loud error with an install hint (the e2e tests must never skip). */
-export function findSoffice(): string {
-  const candidates = [process.env.SOFFICE, "/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/lib/libreoffice/program/soffice", "/opt/libreoffice/program/soffice"];
+export function findSoffice(
+  candidates: readonly (string | undefined)[] = [process.env.SOFFICE, "/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/lib/libreoffice/program/soffice", "/opt/libreoffice/program/soffice"],
+): string {
   for (const c of candidates) if (c && existsSync(c)) return c;
   throw new Error(SOFFICE_HINT);
 }
