@@ -132,6 +132,35 @@ describe("the workbook, recalculated by LibreOffice", () => {
     for (let r = overviewRows.bridgeStart; r <= overviewRows.bridgeStart + 6; r++) expect(o(after, r, 3)).toBe(o(before, r, 3) - 1000);
   });
 
+  it("follows the controller's inputs: Sagene's earmarked 10 373 gives ordinary operations 28 682 − 10 373 = 18 309", async () => {
+    const { report } = await loadReport("sagene-2024");
+    const layout = buildLayout(report);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await renderXlsx(layout)) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("Oversikt")!;
+    const input = ws.getCell(overviewRows.earmarked + 1, 2);
+    expect(input.value).toBeNull(); // Sagene has no split table: an input cell
+    input.value = 10373;
+    // A planned overspend of 1 000 (adds back) and a risk-reserve release of 500 (subtracts).
+    ws.getCell(overviewRows.bridgeStart + 3 + 1, 3).value = 1000;
+    ws.getCell(overviewRows.bridgeStart + 4 + 1, 3).value = 500;
+    const after = await recalculated(layout, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    const o = after.get("Oversikt")!;
+    const start = num(o[overviewRows.variance]![1]);
+    expect(start).toBe(28682);
+    expect(num(o[overviewRows.ordinary]![1])).toBe(18309);
+    const bridge = correctionBridge(start, [
+      { kind: "earmarked", amount: 10373 },
+      { kind: "priorYearOverspend", amount: 0 },
+      { kind: "plannedOverspend", amount: 1000 },
+      { kind: "riskReserveRelease", amount: 500 },
+      { kind: "other", amount: 0 },
+    ]);
+    bridge.steps.forEach((step, i) => expect(num(o[overviewRows.bridgeStart + 1 + i]![3])).toBe(step.total));
+    expect(num(o[overviewRows.bridgeStart + 6]![3])).toBe(bridge.result);
+    expect(bridge.result).toBe(18809);
+  });
+
   it("writes report text that looks like a formula as text", async () => {
     const { report } = await loadReport("sagene-2024");
     const labels = ["=1+2", "+47 22 00 00 00", "-herav lønn", "@SUM(1,2)", '=HYPERLINK("http://x","y")'];
