@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { correctionBridge, indicatorDeviation, sum, variance, type BudgetRow, type Report } from "@bydel/core";
+import { correctionBridge, indicatorDeviation, sum, variance, variancePercent, type BudgetRow, type Report } from "@bydel/core";
 import { buildCombinedLayout, buildLayout, economyColumns, ECONOMY_HEADER_ROW, overviewRows, type WorkbookLayout } from "@bydel/layout";
 import { renderXlsx } from "@bydel/xlsx";
 import { fixtureNames } from "../workbook/report-from-expected.js";
@@ -64,6 +64,9 @@ describe("the workbook, recalculated by LibreOffice", () => {
           if (v === null) expect(cells[economyColumns.variance]).toBe("");
           else expect(num(cells[economyColumns.variance])).toBe(v);
           if (row.isTotal && row.sumOf?.length) expect(num(cells[economyColumns.actual])).toBe(t.actual ?? 0);
+          const pct = variancePercent(t.revisedBudget ?? 0, t.actual ?? 0);
+          if (pct === null) expect(cells[economyColumns.variancePercent]).toBe("");
+          else expect(num(cells[economyColumns.variancePercent]) * 100).toBeCloseTo(pct, 9);
           rowsChecked++;
         }
       }
