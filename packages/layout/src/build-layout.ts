@@ -46,9 +46,14 @@ export function buildCombinedLayout(reports: readonly Report[]): WorkbookLayout 
   const comparisonTable = tableName("Sammenligning", names.tables);
   const districtCount = new Map<string, number>();
   for (const r of reports) districtCount.set(r.district ?? "", (districtCount.get(r.district ?? "") ?? 0) + 1);
+  const labels = new Set<string>();
   const sets = reports.map((report, i) => {
     const district = report.district ?? `Rapport ${i + 1}`;
-    const label = (districtCount.get(report.district ?? "") ?? 0) > 1 && report.year !== null ? `${district} ${report.year}` : district;
+    const base = (districtCount.get(report.district ?? "") ?? 0) > 1 && report.year !== null ? `${district} ${report.year}` : district;
+    // The labels head the comparison table's columns, which must be unique.
+    let label = base;
+    for (let n = 2; labels.has(label.toLowerCase()); n++) label = `${base} (${n})`;
+    labels.add(label.toLowerCase());
     return { report, label, ...buildSheetSet(report, label, names) };
   });
   const comparison = buildComparisonSheet(sets, comparisonName, comparisonTable);

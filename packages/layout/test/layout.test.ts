@@ -233,6 +233,13 @@ describe("buildCombinedLayout", () => {
     expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
   });
 
+  it("keeps the comparison's column headers unique when the same report comes twice", () => {
+    const l = buildCombinedLayout([sagene, sagene]);
+    const header = l.sheets[0]!.rows[3]!.map((c) => (c?.kind === "text" ? c.value : null));
+    expect(header).toEqual(["Funksjonsområde", "Sagene 2024", "Sagene 2024 (2)"]);
+    expect(l.sheets.map((s) => s.name)).toContain("Økonomi Sagene 2024 (2)");
+  });
+
   it("refuses an empty list", () => {
     expect(() => buildCombinedLayout([])).toThrow(/minst én rapport/);
   });
