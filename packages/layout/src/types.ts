@@ -25,6 +25,8 @@
  * 8. Column widths are in Excel character units (exceljs `column.width`); Office.js `columnWidth` is in
  *    points: use `points = Math.round(width * 7 + 5) * 0.75` (px → pt at 96 dpi).
  * 9. Colours are 6-digit hex RGB without '#': "C00000".
+ * 10. Anything absent (style properties, row heights, print setup) is the spreadsheet's default: a renderer
+ *    adds no styling of its own, so the file and the add-in look the same.
  */
 
 /** A value as a spreadsheet shows it after recalculation ("" for an empty string result). */
