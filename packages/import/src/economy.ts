@@ -104,15 +104,43 @@ interface Solved {
   readonly isTotal: boolean;
 }
 
-function solveBody(body: Body, columns: number, findings: Finding[], context: string): { rows: Solved[]; equations: SumEquation[]; sumsClose: boolean } {
-  const inputs = body.rows.map((row) => {
+/** Fixed rows from other tables (e.g. Tabell 0.1 B's FO4 row) and the equations that tie them to this table. */
+interface CrossTie {
+  readonly fixed: (number | null)[][];
+  /** Indexes ≥ the table's row count refer to `fixed`. */
+  readonly equations: SumEquation[];
+}
+
+interface SolvedBody {
+  readonly rows: Solved[];
+  readonly equations: SumEquation[];
+  readonly sumsClose: boolean;
+}
+
+function fixedReading(values: (number | null)[]): Reading {
+  return { values, groupCounts: values.map(() => 0), blanks: [], layoutCost: 0, spread: 0 };
+}
+
+function solveBody(rowsIn: readonly RawRow[], columns: number, cross?: CrossTie): SolvedBody {
+  const inputs = rowsIn.map((row) => {
     const { readings, overflow } = enumerateReadings(row.groups, { columns, alwaysPrinted: columns === 5 ? 4 : null });
     return { readings, overflow, blank: row.groups.length === 0 };
   });
-  const flags = body.rows.map((r) => ({ isTotal: isTotalLabel(r.label) }));
+  const flags = rowsIn.map((r) => ({ isTotal: isTotalLabel(r.label) }));
   const equations = sumStructure(flags);
-  const solved = solveTable(inputs, equations, { columns, identity: columns === 5 ? budgetIdentity : splitIdentity });
-  const rows = body.rows.map((raw, i) => ({ raw, solution: solved.rows[i]!, isTotal: flags[i]!.isTotal }));
+  const extra = cross?.fixed.map((values) => ({ readings: [fixedReading(values)], overflow: false })) ?? [];
+  const solved = solveTable([...inputs, ...extra], [...equations, ...(cross?.equations ?? [])], {
+    columns,
+    identity: columns === 5 ? budgetIdentity : splitIdentity,
+  });
+  const rows = rowsIn.map((raw, i) => ({ raw, solution: solved.rows[i]!, isTotal: flags[i]!.isTotal }));
+  // the table's own sums decide whether its rows need review; the tie to other tables only helps choose
+  const own = cross ? solveTable(rows.map((r) => ({ readings: r.solution.chosen ? [r.solution.chosen] : [], overflow: false, blank: r.raw.groups.length === 0 })), equations, { columns, identity: () => true }).sumsClose : solved.sumsClose;
+  return { rows, equations, sumsClose: own };
+}
+
+function rowFindings(rows: readonly Solved[], columns: number, context: string): Finding[] {
+  const findings: Finding[] = [];
   for (const { raw, solution } of rows) {
     if (raw.groups.length > 0 && solution.candidates.length === 0) {
       findings.push({
@@ -132,9 +160,25 @@ function solveBody(body: Body, columns: number, findings: Finding[], context: st
           .join(" eller ")}); verdiene er ikke importert`,
         candidates: solution.candidates.slice(0, 20).map((c) => [...c.values]),
       });
+    } else if (raw.groups.length === 0 && hasStrayDigits(raw.label)) {
+      findings.push({
+        severity: "warning",
+        code: "UNREADABLE_ROW",
+        line: raw.line,
+        message: `${context}: raden «${raw.label}» har tall som ikke kan leses som beløp (desimaler eller tekst mellom tallene); verdiene er ikke importert`,
+      });
     }
   }
-  return { rows, equations, sumsClose: solved.sumsClose };
+  return findings;
+}
+
+/** Digits left in a label once its KOSTRA code, area number and footnote marks are taken off. */
+function hasStrayDigits(label: string): boolean {
+  const rest = label
+    .replace(/^\d{3}\s/, "")
+    .replace(/(funksjonsomr[åa]de|funk\.?\s*omr\.?|\bf[o0])\s*\d\s*[abc]?,?/giu, "")
+    .replace(/\*\)|\d\)/g, "");
+  return /\d[\d\s]*[.,]\d|\d\s\d{3}\b/u.test(rest);
 }
 
 function needsReview(s: Solved, sumsClose: boolean): boolean {
@@ -204,11 +248,19 @@ export interface EconomyResult {
 
 const BUDGET_IDS = new Set<string>(["0.1", "0.1B", "FO1", "FO2A", "FO2B", "FO2C", "FO3", "FO4", "FO4A", "FO4B", "FO4C"]);
 
+interface Pending {
+  readonly kind: "budget" | "split";
+  readonly id: string;
+  readonly title: string;
+  readonly line: number;
+  readonly basis: "gross" | "net";
+  rows: RawRow[];
+}
+
 export function readEconomy(lines: readonly Line[]): EconomyResult {
-  const budgetTables: BudgetTable[] = [];
-  const varianceSplits: VarianceSplit[] = [];
   const findings: Finding[] = [];
   const headings: Heading[] = [];
+  const pending: Pending[] = [];
   let context: Heading | null = null;
   let sub: Heading | null = null;
   let split: Heading | null = null;
@@ -228,57 +280,97 @@ export function readEconomy(lines: readonly Line[]): EconomyResult {
     if (line.text.length > 80 || !/driftsutgifter|kostra-funk/i.test(line.text) || !ANCHOR.test(line.text)) continue;
     const body = readBody(lines, i);
     if (!body) continue;
+    const anchorText = line.text;
     i = body.end - 1;
     const details = body.rows.filter((r) => !isTotalLabel(r.label));
     const hasAreaRows = details.length > 0 && details.filter((r) => areaOf(r.label) !== null).length * 2 >= details.length;
+    const subCaption = context?.kind === "fo" && sub && sub.line > context.line ? sub : null;
+    let next: Pending | null = null;
     if (body.kind === "budget") {
-      let id: string;
-      let title: string;
-      let titleLine: number;
-      let basis: "gross" | "net" = "net";
       if (context?.kind === "t01") {
-        if (!hasAreaRows) continue;
-        id = context.id;
-        basis = id === "0.1" ? "gross" : "net";
-        title = context.title;
-        titleLine = context.line;
+        if (hasAreaRows) next = { kind: "budget", id: context.id, title: context.title, line: context.line, basis: context.id === "0.1" ? "gross" : "net", rows: body.rows };
       } else if (context?.kind === "fo") {
-        const fallback = sub && sub.line > context.line ? (sub as { area: string }).area : context.area;
-        id = subArea(body.rows, fallback);
-        const caption = sub && sub.line > context.line ? sub : context;
-        title = caption.title;
-        titleLine = caption.line;
+        const caption = subCaption ?? context;
+        next = { kind: "budget", id: subArea(body.rows, subCaption ? (subCaption as { area: string }).area : context.area), title: caption.title, line: caption.line, basis: "net", rows: body.rows };
       } else if (hasAreaRows) {
-        basis = /brutto/iu.test(lines[i]?.text ?? "") ? "gross" : "net";
-        id = basis === "gross" ? "0.1" : "0.1B";
-        title = lines[body.headerLine - 1]!.text.trim();
-        titleLine = body.headerLine;
-      } else continue;
-      if (!BUDGET_IDS.has(id)) continue;
-      const solved = solveBody(body, 5, findings, `Tabell ${id}`);
-      budgetTables.push({
-        id: id as BudgetTableId,
-        title,
-        basis,
-        line: titleLine,
-        rows: toBudgetRows(solved.rows, solved.equations, solved.sumsClose, id === "0.1" || id === "0.1B"),
-      });
+        const gross = /brutto/iu.test(anchorText);
+        next = { kind: "budget", id: gross ? "0.1" : "0.1B", title: anchorText.trim(), line: body.headerLine, basis: gross ? "gross" : "net", rows: body.rows };
+      }
+      if (next && !BUDGET_IDS.has(next.id)) next = null;
     } else {
-      let id: string;
-      if (hasAreaRows || context?.kind === "t01") id = "0.1B";
-      else if (context?.kind === "fo") id = subArea(body.rows, sub && sub.line > context.line ? (sub as { area: string }).area : context.area);
-      else id = "ukjent";
-      const solved = solveBody(body, 3, findings, `Fordeling av avvik ${id}`);
-      varianceSplits.push({
-        id,
-        line: split && split.line <= body.headerLine && split.line > body.headerLine - 10 ? split.line : body.headerLine,
-        rows: toSplitRows(solved.rows, solved.equations, solved.sumsClose),
-        title: split?.title ?? lines[body.headerLine - 1]!.text.trim(),
-      });
+      const id =
+        hasAreaRows || context?.kind === "t01"
+          ? "0.1B"
+          : context?.kind === "fo"
+            ? subArea(body.rows, subCaption ? (subCaption as { area: string }).area : context.area)
+            : "ukjent";
+      const near = split && split.line <= body.headerLine && split.line > body.headerLine - 10 ? split : null;
+      next = { kind: "split", id, title: near?.title ?? anchorText.trim(), line: near?.line ?? body.headerLine, basis: "net", rows: body.rows };
+    }
+    if (!next) continue;
+    // a table broken by a page (its header printed again) continues: same table, no total yet
+    const last = [...pending].reverse().find((p) => p.kind === next!.kind);
+    if (last && last.id === next.id && last === pending[pending.length - 1] && !last.rows.some((r) => isTotalLabel(r.label))) last.rows = [...last.rows, ...next.rows];
+    else pending.push(next);
+  }
+
+  const budget = pending.filter((p) => p.kind === "budget").map((p) => ({ p, solved: solveBody(p.rows, 5) }));
+  // rows the table's own arithmetic leaves open: tie the table's total to Tabell 0.1 B (FO4A + FO4B + FO4C = FO4)
+  const summary = budget.find((b) => b.p.id === "0.1B");
+  if (summary) {
+    for (const b of budget) {
+      if (!b.p.id.startsWith("FO") || !b.solved.rows.some((r) => r.solution.decision === "layout" || r.solution.decision === "ambiguous")) continue;
+      const tie = crossTie(b, budget, summary.solved);
+      if (tie) b.solved = solveBody(b.p.rows, 5, tie);
     }
   }
+  const budgetTables: BudgetTable[] = budget.map(({ p, solved }) => {
+    findings.push(...rowFindings(solved.rows, 5, `Tabell ${p.id}`));
+    return {
+      id: p.id as BudgetTableId,
+      title: p.title,
+      basis: p.basis,
+      line: p.line,
+      rows: toBudgetRows(solved.rows, solved.equations, solved.sumsClose, p.id === "0.1" || p.id === "0.1B"),
+    };
+  });
+  const varianceSplits: VarianceSplit[] = pending
+    .filter((p) => p.kind === "split")
+    .map((p) => {
+      const solved = solveBody(p.rows, 3);
+      findings.push(...rowFindings(solved.rows, 3, `Fordeling av avvik ${p.id}`));
+      return { id: p.id, line: p.line, title: p.title, rows: toSplitRows(solved.rows, solved.equations, solved.sumsClose) };
+    });
   findings.push(...missingTables(headings, budgetTables, varianceSplits, lines));
   return { budgetTables, varianceSplits, findings };
+}
+
+/** The main total of a solved table: the last total no other total adds up. */
+function mainTotalIndex(solved: SolvedBody): number | null {
+  const inner = new Set(solved.equations.flatMap((e) => e.addends));
+  for (let i = solved.rows.length - 1; i >= 0; i--) if (solved.rows[i]!.isTotal && !inner.has(i)) return i;
+  return null;
+}
+
+function crossTie(b: { p: Pending; solved: SolvedBody }, all: readonly { p: Pending; solved: SolvedBody }[], summary: SolvedBody): CrossTie | null {
+  const own = mainTotalIndex(b.solved);
+  if (own === null) return null;
+  const parts = b.p.id.startsWith("FO4") && b.p.id !== "FO4" ? ["FO4A", "FO4B", "FO4C"] : [b.p.id];
+  const area = parts.length > 1 ? "FO4" : b.p.id;
+  const ref = summary.rows.find((r) => !r.isTotal && areaOf(r.raw.label) === area)?.solution.chosen;
+  if (!ref) return null;
+  const fixed: (number | null)[][] = [[...ref.values]];
+  const addends = [own];
+  for (const part of parts) {
+    if (part === b.p.id) continue;
+    const other = all.find((x) => x.p.id === part);
+    const t = other ? mainTotalIndex(other.solved) : null;
+    const values = t !== null ? other!.solved.rows[t]!.solution.chosen?.values : undefined;
+    if (!values) return null;
+    fixed.push([...values]);
+    addends.push(b.solved.rows.length + fixed.length - 1);
+  }
+  return { fixed, equations: [{ total: b.solved.rows.length, addends }] };
 }
 
 /** Headings whose table never appears in the text (e.g. a table printed as an image). */

@@ -10,6 +10,7 @@ export function startsRow(text: string): boolean {
     /^\d{3}\s+[\p{L}(]/u.test(t) ||
     /^funksjonsomr[åa]de\b/iu.test(t) ||
     /^funk\.?\s*omr/iu.test(t) ||
+    (/^F[O0]\s?\d[ABC]?\b/u.test(t) && !/1000\s*kr|tall i/iu.test(t) && (t.length < 50 || /\d\s*$/u.test(t))) ||
     isTotalLabel(t)
   );
 }

@@ -1,4 +1,4 @@
-import { continuesLabel, startsRow, takesAreaDigit } from "./grammar.js";
+import { continuesLabel, isTotalLabel, startsRow, takesAreaDigit } from "./grammar.js";
 import { isBlank, type Line } from "./lines.js";
 import { numericTail, type Group } from "./tokens.js";
 
@@ -84,7 +84,9 @@ export function readRows(lines: readonly Line[], start: number, maxRows = 80): {
   }
   close();
   // a trailing row that only collected a stray label line is not part of the table
-  while (rows.length > 0 && rows[rows.length - 1]!.groups.length === 0 && !startsRow(lineText(lines, rows[rows.length - 1]!.firstLine))) rows.pop();
+  // and a row without numbers after the table's total is the next caption, not a row
+  const afterTotal = (): boolean => rows.slice(0, -1).some((r) => isTotalLabel(r.label));
+  while (rows.length > 0 && rows[rows.length - 1]!.groups.length === 0 && (!startsRow(lineText(lines, rows[rows.length - 1]!.firstLine)) || afterTotal())) rows.pop();
   return { rows, end: i };
 }
 
