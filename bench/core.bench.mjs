@@ -2,7 +2,7 @@
 // Goals (ratios to the naive version measured in the same run): variance ≤ 3×, variancePercent and
 // indicatorDeviation ≤ 10×; every result identical to a decimal.js reference (0 mismatches).
 import { Decimal } from "decimal.js";
-import { indicatorDeviation, variance, variancePercent } from "@bydel/core";
+import { formatNorwegian, indicatorDeviation, parseNorwegianNumber, variance, variancePercent } from "@bydel/core";
 
 const N = 1_000_000;
 const RUNS = 7;
@@ -129,5 +129,28 @@ export async function run() {
   }
   console.log(`${N.toLocaleString("en")} rows, median of ${RUNS} alternating runs after warm-up, Node ${process.version}`);
   console.table(rows);
+
+  // Text in and out (informational): nb-NO formatting against Intl.NumberFormat, and parsing it back.
+  const intl = new Intl.NumberFormat("nb-NO", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const xs = data.mill.b.map((x, i) => (i % 2 ? -x : x) * 1000);
+  const texts = new Array(N);
+  const { tCore: tFormat, tNaive: tIntl } = timePair(
+    () => { for (let i = 0; i < N; i++) texts[i] = formatNorwegian(xs[i], { decimals: 1 }); },
+    () => { for (let i = 0; i < N; i++) intl.format(xs[i]); },
+  );
+  let formatBad = 0;
+  for (let i = 0; i < N; i++) if (texts[i] !== intl.format(xs[i]) && !intl.format(xs[i]).startsWith("\u22120")) formatBad++;
+  const parsed = new Float64Array(N);
+  const { tCore: tParse } = timePair(
+    () => { for (let i = 0; i < N; i++) parsed[i] = parseNorwegianNumber(texts[i]); },
+    () => {},
+  );
+  let parseBad = 0;
+  for (let i = 0; i < N; i++) if (parsed[i] !== new Decimal(xs[i]).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toNumber()) parseBad++;
+  console.table([
+    { operation: "formatNorwegian (1 decimal)", "rows/s": `${(N / tFormat / 1000).toFixed(2)} M`, "Intl.NumberFormat rows/s": `${(N / tIntl / 1000).toFixed(2)} M`, "≠ Intl": formatBad },
+    { operation: "parseNorwegianNumber (its output)", "rows/s": `${(N / tParse / 1000).toFixed(2)} M`, "Intl.NumberFormat rows/s": "", "≠ round(x, 1)": parseBad },
+  ]);
+  if (formatBad || parseBad) process.exitCode = 1;
   if (!ok) process.exitCode = 1;
 }

@@ -11,3 +11,4 @@ export const INVALID_GROWTH_MESSAGE =
   "Oppgi nøyaktig én av priceGrowth (beløp) og deflator (rate, f.eks. 0,043 for 4,3 %).";
 export const INVALID_TARGET_MESSAGE = "Måltallet må være en tekst, et tall eller et tolket måltall.";
 export const INVALID_CONTEXT_MESSAGE = "context må være «money» eller «indicator».";
+export const INVALID_TEXT_MESSAGE = "Teksten som skal tolkes som tall må være en streng.";

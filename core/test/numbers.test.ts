@@ -105,6 +105,9 @@ describe("formatNorwegian", () => {
   it("agrees with Intl.NumberFormat('nb-NO') where Intl is exact", () => {
     const intl = new Intl.NumberFormat("nb-NO", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
     for (const x of [-1234567.5, 0.5, 999.9, 1000, -1e15, 123.45]) expect(formatNorwegian(x, { decimals: 1 })).toBe(intl.format(x));
+    // Large enough that the double's own binary digits show in toFixed (a fast-check find).
+    const two = new Intl.NumberFormat("nb-NO", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    expect(formatNorwegian(991378878929448.6, { decimals: 2 })).toBe(two.format(991378878929448.6));
   });
 
   it("null is blank; bad decimals and NaN throw", () => {

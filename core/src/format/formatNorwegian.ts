@@ -1,4 +1,5 @@
 import { toExactDecimal, type Amount } from "../amount.js";
+import { round } from "../api/round.js";
 import { assert } from "../assert.js";
 import { INVALID_DECIMALS_MESSAGE } from "../messages.js";
 
@@ -28,6 +29,13 @@ export function formatNorwegian(value: Amount | null, options: FormatNorwegianOp
   let text: string;
   if (typeof value === "number" && Number.isSafeInteger(value)) {
     text = String(value) + (decimals ? "." + "0".repeat(decimals) : "");
+  } else if (typeof value === "number" && decimals === null && Number.isFinite(value) && !/e/.test(String(value))) {
+    text = String(value); // the shortest decimal, exactly what decimal.js would print
+  } else if (typeof value === "number" && decimals !== null && Math.abs(value) * 10 ** decimals < 2 ** 50) {
+    // round() gives the double nearest the rounded decimal; toFixed prints that decimal exactly:
+    // with |value|·10^decimals < 2^50 the double is within 10^−decimals/8 of it, far from any
+    // rounding boundary of `decimals` places.
+    text = (round(value, decimals) as number).toFixed(decimals);
   } else {
     const d = toExactDecimal(value, "value");
     if (d === null) return "";

@@ -1,6 +1,6 @@
 import { assert } from "../assert.js";
 import { NumberParseError } from "../errors.js";
-import { INVALID_CONTEXT_MESSAGE } from "../messages.js";
+import { INVALID_CONTEXT_MESSAGE, INVALID_TEXT_MESSAGE } from "../messages.js";
 
 /**
  * What a lone dash means: in a money table (`"money"`) accounting style prints zero as `-`; in an
@@ -59,7 +59,7 @@ const NOT_AVAILABLE: ReadNumber = { value: null, decimal: null, unit: null };
  * for the accepted forms; this variant also returns the exact decimal string and the unit.
  */
 export function readNorwegianNumber(text: string, context: NumberContext = "money"): ReadNumber {
-  assert(typeof text === "string", "Teksten som skal tolkes som tall må være en streng.", "text");
+  assert(typeof text === "string", INVALID_TEXT_MESSAGE, "text");
   assert(context === "money" || context === "indicator", INVALID_CONTEXT_MESSAGE, "context");
   let s = text.trim();
   if (s === "" || PLACEHOLDER.test(s)) return NOT_AVAILABLE;
