@@ -21,7 +21,7 @@ const NAMES = ["variance", "earmarkedVariance"] as const;
  * earmarked money (positive when unspent), which is carried to next year and so is no real
  * saving. Sagene: 28 682 − 10 373 = 18 309. `null` in either argument gives `null`.
  */
-export function ordinaryVariance(variance: Amount, earmarkedVariance: Amount): number;
+export function ordinaryVariance(variance: number | Decimal, earmarkedVariance: number | Decimal): number;
 export function ordinaryVariance(variance: Amount | null, earmarkedVariance: Amount | null): number | null;
 export function ordinaryVariance(variance: Amount | null, earmarkedVariance: Amount | null): number | null {
   return runBinary(nativeOrdinary, decimalOrdinary, true, variance, earmarkedVariance, NAMES);

@@ -21,7 +21,7 @@ const NAMES = ["revisedBudget", "actual"] as const;
  * (mindreforbruk), negative an overspend (merforbruk). `null` in either argument (a blank cell)
  * gives `null`.
  */
-export function variance(revisedBudget: Amount, actual: Amount): number;
+export function variance(revisedBudget: number | Decimal, actual: number | Decimal): number;
 export function variance(revisedBudget: Amount | null, actual: Amount | null): number | null;
 export function variance(revisedBudget: Amount | null, actual: Amount | null): number | null {
   // Hot path inlined: integer thousands are the common case.
