@@ -185,9 +185,10 @@ function readTableRows(lines: readonly Line[], from: number, table: Table, year:
     pending = [];
     const rowLabel = [...label, tail.label].filter((s) => s !== "").join(" ").replace(/\s+/g, " ").trim();
     label = [];
-    const cells = chooseCells(atoms, table, rowLabel, no, findings);
-    if (cells === null) continue;
-    const ind = toIndicator(rowLabel, no, cells, table, year);
+    const placed = chooseCells(atoms, table, rowLabel, no, findings);
+    if (placed === null) continue;
+    const ind = toIndicator(rowLabel, no, placed.cells, table, year);
+    if (ind && !placed.confirmed && table.kind !== "keyFigure") ind.needsReview = true;
     if (ind) out.push(ind);
   }
   return i;
@@ -198,7 +199,13 @@ function cellTailLabel(text: string): string {
 }
 
 /** The row's cells, one per column (null = blank), or null when the cells cannot be placed. */
-function chooseCells(atoms: ReturnType<typeof cellTail>["atoms"], table: Table, label: string, line: number, findings: Finding[]): (string | null)[] | null {
+function chooseCells(
+  atoms: ReturnType<typeof cellTail>["atoms"],
+  table: Table,
+  label: string,
+  line: number,
+  findings: Finding[],
+): { cells: (string | null)[]; confirmed: boolean } | null {
   const k = table.columns.length;
   let readings = cellReadings(atoms, k + 8);
   // leading plain numbers beyond the column count belong to the label ("innen 3 mnd 89 % …")
@@ -246,16 +253,32 @@ function magnitudeSpread(cells: readonly string[]): number {
   return logs.reduce((a, l) => a + (l - mean) ** 2, 0) / logs.length;
 }
 
-/** Places n < k cells: sick-leave sub-rows leave the target blank; elsewhere the missing cells are the last ones. */
-function place(cells: readonly string[], table: Table): (string | null)[] {
+/**
+ * Places n < k cells. A row missing one cell of a table with an Avvik column takes the blank first
+ * when that makes Avvik = resultat − måltall hold (the oldest result is the one left out); sick-leave
+ * sub-rows leave the target blank; otherwise the missing cells are the last ones (no result yet).
+ * `confirmed` is false when nothing but that convention placed the cells.
+ */
+function place(cells: readonly string[], table: Table): { cells: (string | null)[]; confirmed: boolean } {
   const k = table.columns.length;
-  const out: (string | null)[] = [...cells];
+  if (cells.length === k) return { cells: [...cells], confirmed: true };
   if (cells.length === k - 1 && table.kind === "sickLeave") {
     const t = targetColumn(table.columns, null);
-    if (t >= 0) out.splice(t, 0, null);
+    if (t >= 0) return { cells: [...cells.slice(0, t), null, ...cells.slice(t)], confirmed: true };
   }
+  const dev = table.columns.findIndex((c) => c.kind === "deviation");
+  if (cells.length === k - 1 && dev >= 0) {
+    const first = [null, ...cells];
+    const res = resultColumn(table.columns, null);
+    const tgt = targetColumn(table.columns, null);
+    const d = valueOf(first[dev] ?? "");
+    const r = valueOf(first[res] ?? "");
+    const t = valueOf(first[tgt] ?? "");
+    if (d !== null && r !== null && t !== null && Math.abs(Math.abs(r - t) - Math.abs(d)) < 0.051) return { cells: first, confirmed: true };
+  }
+  const out: (string | null)[] = [...cells];
   while (out.length < k) out.push(null);
-  return out.map((c) => (c === null || /^(?:\*|-|\u2212|–|x|X|NA|\(N\))$/u.test(c) ? (c === null ? null : c) : c));
+  return { cells: out, confirmed: false };
 }
 
 function lastIndex(columns: readonly Column[], kind: ColumnKind, year: number | null): number {
