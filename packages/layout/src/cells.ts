@@ -1,8 +1,18 @@
 import type { BlankCell, Cell, CellStyle, CellValue, FormulaCell, NumberCell, TextCell } from "./types.js";
 
-/** A text cell: report text stays text, whatever it starts with. */
+/** Excel's limit on the characters in a cell. */
+export const MAX_CELL_TEXT = 32767;
+// Characters XML 1.0 cannot carry (a PDF's form feed at a page break, stray control codes).
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/**
+ * A text cell: report text stays text, whatever it starts with. Characters a workbook cannot hold
+ * become a space (not dropped, so words stay apart); text beyond Excel's cell limit is cut with "…".
+ */
 export function text(value: string, style?: CellStyle): TextCell {
-  return style ? { kind: "text", value, style } : { kind: "text", value };
+  let clean = value.replace(NOT_XML, " ");
+  if (clean.length > MAX_CELL_TEXT) clean = `${clean.slice(0, MAX_CELL_TEXT - 1)}…`;
+  return style ? { kind: "text", value: clean, style } : { kind: "text", value: clean };
 }
 
 /** A number, or a formatted blank cell when the report has none (blank is never 0). */

@@ -8,7 +8,7 @@ const SHEET_FORBIDDEN = /[[\]:*?/\\]/g;
  * at most 31 characters, and unique (case-insensitive) among `taken`, which it is added to.
  */
 export function sheetName(wanted: string, taken: Set<string>): string {
-  let base = wanted.replace(SHEET_FORBIDDEN, "-").replace(/^'+|'+$/g, "").replace(/\s+/g, " ").trim();
+  let base = wanted.replace(SHEET_FORBIDDEN, "-").replace(/[\u0000-\u001F\uFFFE\uFFFF]/g, " ").replace(/^'+|'+$/g, "").replace(/\s+/g, " ").trim();
   if (base === "" || base.toLowerCase() === "history") base = "Ark";
   let candidate = base.slice(0, MAX_SHEET_NAME).trim();
   for (let n = 2; taken.has(candidate.toLowerCase()); n++) {

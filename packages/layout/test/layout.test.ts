@@ -49,6 +49,9 @@ describe("Excel names", () => {
   it("makes valid, unique sheet names of at most 31 characters", () => {
     const taken = new Set<string>();
     expect(sheetName("Økonomi [2024]: a/b*c?", taken)).toBe("Økonomi -2024-- a-b-c-");
+    expect(sheetName("Oversikt\fSt.\u0001Hanshaugen", taken)).toBe("Oversikt St. Hanshaugen");
+    expect(sheetName("'Sagene'", taken)).toBe("Sagene");
+    expect(sheetName("History", taken)).toBe("Ark");
     const long = "Indikatorer Søndre Nordstrand og noe mer";
     const a = sheetName(long, taken);
     const b = sheetName(long, taken);
@@ -184,6 +187,16 @@ describe("buildLayout", () => {
     const s = sheet(buildLayout(hostile), "Økonomi");
     expect(s.rows[ECONOMY_HEADER_ROW + 1]![economyColumns.label]).toEqual({ kind: "text", value: "=SUM(A1:A9)" });
     expect(s.rows[ECONOMY_HEADER_ROW + 2]![economyColumns.label]).toEqual({ kind: "text", value: "-herav" });
+  });
+
+  it("keeps words apart where report text has characters a workbook cannot hold, and respects the cell limit", () => {
+    const t = sagene.budgetTables[0]!;
+    const odd: Report = { ...sagene, budgetTables: [{ ...t, rows: [{ ...t.rows[0]!, label: "Sum\fnetto\u0001drift\tx" }, { ...t.rows[1]!, label: "x".repeat(40000) }] }] };
+    const s = sheet(buildLayout(odd), "Økonomi");
+    expect(s.rows[ECONOMY_HEADER_ROW + 1]![economyColumns.label]).toEqual({ kind: "text", value: "Sum netto drift\tx" });
+    const long = s.rows[ECONOMY_HEADER_ROW + 2]![economyColumns.label] as { value: string };
+    expect(long.value.length).toBe(32767);
+    expect(long.value.endsWith("…")).toBe(true);
   });
 
   it("says so, and invents nothing, when the report has no tables (economy tables only as images)", () => {
