@@ -155,6 +155,10 @@ describe("indicatorDeviation (§6)", () => {
     expect(indicatorDeviation(80, "måltall for antall deltakere")).toEqual({ deviation: null, unit: null, higherIsBetter: null, met: null });
     expect(indicatorDeviation(80, "> 2022")).toEqual({ deviation: null, unit: "year", higherIsBetter: true, met: null });
   });
+  it("accepts the report's target object, whose value may be null", () => {
+    expect(indicatorDeviation(63, { raw: ">74", operator: ">", value: 74 })).toEqual({ deviation: -11, unit: "number", higherIsBetter: true, met: false });
+    expect(indicatorDeviation(63, { raw: "?", operator: ">", value: null })).toEqual({ deviation: null, unit: "number", higherIsBetter: true, met: null });
+  });
   it("accepts a parsed target and a printed result", () => {
     expect(indicatorDeviation("87,79%", { operator: null, value: 90, unit: "percent" }, { higherIsBetter: true }).deviation).toBe(-2.21);
   });

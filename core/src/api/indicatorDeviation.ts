@@ -27,7 +27,10 @@ export interface IndicatorDeviationOptions {
 }
 
 /** The target as {@link indicatorDeviation} accepts it: parsed, as printed, or a bare number. */
-export type TargetInput = Pick<ParsedTarget, "operator" | "value"> & { unit?: TargetUnit | null; raw?: string } | string | number;
+export type TargetInput =
+  | { operator: ParsedTarget["operator"]; value: number | null; unit?: TargetUnit | null; raw?: string }
+  | string
+  | number;
 
 /** The formula on any calculator: the deviation and whether it meets the target. */
 export function indicatorDeviationWith<T>(calc: Calculator<T>) {
