@@ -41,7 +41,7 @@ export function previewOf(report: Report): Preview {
   const tables: PreviewTable[] = [
     ...report.budgetTables.map((t) => ({
       title: t.title,
-      detail: plural(t.rows.length, "rad", "rader"),
+      detail: `${t.id} · ${plural(t.rows.length, "rad", "rader")}`,
       missing: t.rows.length === 0,
     })),
     ...report.varianceSplits.map((s) => ({
@@ -50,12 +50,12 @@ export function previewOf(report: Report): Preview {
       missing: s.rows.length === 0,
     })),
   ];
-  const byArea = new Map<string, number>();
-  for (const i of report.indicators) {
-    const name = i.kind === "sickLeave" ? "Sykefravær" : i.kind === "keyFigure" ? `Nøkkeltall ${i.area ?? ""}`.trim() : `Resultatindikatorer ${i.area ?? ""}`.trim();
-    byArea.set(name, (byArea.get(name) ?? 0) + 1);
-  }
-  for (const [name, n] of byArea) tables.push({ title: name, detail: plural(n, "indikator", "indikatorer"), missing: false });
+  const kinds: [string, number][] = [
+    ["Resultatindikatorer", report.indicators.filter((i) => (i.kind ?? "indicator") === "indicator").length],
+    ["Nøkkeltall", report.indicators.filter((i) => i.kind === "keyFigure").length],
+    ["Sykefravær", report.indicators.filter((i) => i.kind === "sickLeave").length],
+  ];
+  for (const [name, n] of kinds) if (n > 0) tables.push({ title: name, detail: plural(n, "rad", "rader"), missing: false });
   for (const f of report.findings) {
     if (f.code === "TABLE_MISSING") tables.push({ title: f.message, detail: "mangler", missing: true });
   }

@@ -15,8 +15,9 @@ const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) 
 let report: Report | null = null;
 let busy = false;
 
-function say(text: string, kind: "info" | "error" | "ok" = "info"): void {
-  const box = byId<HTMLDivElement>("message");
+/** Shows a message under the file choice (`message`) or under the import button (`import-message`). */
+function say(text: string, kind: "info" | "error" | "ok" = "info", where: "message" | "import-message" = "message"): void {
+  const box = byId<HTMLDivElement>(where);
   box.className = `message ${kind}`;
   box.setAttribute("role", kind === "error" ? "alert" : "status");
   box.textContent = text;
@@ -25,6 +26,7 @@ function say(text: string, kind: "info" | "error" | "ok" = "info"): void {
 
 function clearPreview(): void {
   report = null;
+  byId("import-message").hidden = true;
   byId("preview").hidden = true;
   byId("import").hidden = true;
 }
@@ -85,6 +87,7 @@ async function onImport(run: ExcelRun, notes: boolean): Promise<void> {
   const bar = byId<HTMLProgressElement>("progress");
   const line = byId("progress-text");
   button.disabled = true;
+  byId("import-message").hidden = true;
   byId("progress-box").hidden = false;
   bar.value = 0;
   line.textContent = "Forbereder arkene …";
@@ -110,10 +113,11 @@ async function onImport(run: ExcelRun, notes: boolean): Promise<void> {
         .filter(Boolean)
         .join("\n"),
       "ok",
+      "import-message",
     );
   } catch (e) {
     line.textContent = "Avbrutt";
-    say(e instanceof ImportWriteError ? e.message : `Importen mislyktes: ${e instanceof Error ? e.message : String(e)}`, "error");
+    say(e instanceof ImportWriteError ? e.message : `Importen mislyktes: ${e instanceof Error ? e.message : String(e)}`, "error", "import-message");
   } finally {
     busy = false;
     button.disabled = false;
@@ -128,7 +132,7 @@ Office.onReady((info) => {
   const run: ExcelRun = (batch) => Excel.run(batch);
   const notes = inExcel && Office.context.requirements.isSetSupported("ExcelApi", "1.18");
   byId("import-button").addEventListener("click", () => {
-    if (!inExcel) say("Importen skriver til en Excel-arbeidsbok: åpne oppgaveruten i Excel.", "error");
+    if (!inExcel) say("Importen skriver til en Excel-arbeidsbok: åpne oppgaveruten i Excel.", "error", "import-message");
     else void onImport(run, notes);
   });
 });

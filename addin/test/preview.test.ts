@@ -1,0 +1,47 @@
+import { readFileSync } from "node:fs";
+import { importReport } from "@bydel/import";
+import { describe, expect, it } from "vitest";
+import { previewOf } from "../src/taskpane/preview.js";
+import { textOfBytes, tooLarge } from "../src/taskpane/read-input.js";
+
+const text = (name: string) => readFileSync(new URL(`../../tests/fixtures/reports/${name}.txt`, import.meta.url), "utf8");
+
+describe("the task pane preview", () => {
+  it("summarises Sagene: district, year, tables with row counts, findings by severity, errors first", () => {
+    const report = importReport(text("sagene-2024"));
+    const p = previewOf(report);
+    expect(p.district).toBe("Bydel Sagene");
+    expect(p.year).toBe("årsberetning 2024");
+    const rows = report.budgetTables.reduce((n, t) => n + t.rows.length, 0);
+    expect(p.counts).toEqual([`${report.budgetTables.length} økonomitabeller`, `${rows} tabellrader`, `${report.indicators.length} indikatorer`]);
+    expect(p.tables[1]).toEqual({ title: "Tabell 0.1 B Netto driftsutgifter i 1000 kr", detail: "0.1B · 8 rader", missing: false });
+    expect(p.tables.slice(-3).map((t) => `${t.title}: ${t.detail}`)).toEqual(["Resultatindikatorer: 27 rader", "Nøkkeltall: 35 rader", "Sykefravær: 15 rader"]);
+    const n = (sev: string) => report.findings.filter((f) => f.severity === sev).length;
+    expect(n("error")).toBeGreaterThanOrEqual(4); // domain.md: line 248, FO1 and FO3 cross-table, FO3 indicator signs
+    expect(p.summary.map((s) => s.text)).toEqual([`${n("error")} feil`, ...(n("warning") ? [`${n("warning")} advarsler`] : []), `${n("info")} merknader`]);
+    expect(p.findings[0]).toMatchObject({ severity: "error", where: "linje 248" });
+    const order = p.findings.map((f) => ["error", "warning", "info"].indexOf(f.severity));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
+  it("names a report without district or findings plainly", () => {
+    const report = importReport(text("grunerlokka-2024"));
+    const p = previewOf({ ...report, district: null, year: null, findings: [] });
+    expect([p.district, p.year]).toEqual(["Ukjent bydel", "år ukjent"]);
+    expect(p.summary).toEqual([{ severity: "info", text: "Ingen funn: tallene i rapporten stemmer" }]);
+  });
+});
+
+describe("reading the chosen file", () => {
+  it("decodes UTF-8 and says when it fell back to Windows-1252", () => {
+    expect(textOfBytes(new TextEncoder().encode("Bydel Grünerløkka"))).toEqual({ text: "Bydel Grünerløkka", note: null });
+    const ansi = textOfBytes(Uint8Array.from([0x42, 0x79, 0x64, 0x65, 0x6c, 0x20, 0xf8]));
+    expect(ansi.text).toBe("Bydel ø");
+    expect(ansi.note).toMatch(/Windows-1252/);
+  });
+
+  it("refuses files far too big to be a report's text", () => {
+    expect(tooLarge(400_000)).toBeNull();
+    expect(tooLarge(80 * 1024 * 1024)).toMatch(/^Filen er 80 MB/);
+  });
+});

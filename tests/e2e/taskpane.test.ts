@@ -1,0 +1,257 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { extname, join, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import ts from "typescript";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+// The BUILT task pane (dist/taskpane.html, after `npm run build`) in real Chromium, with a fake
+// Office host in place of Microsoft's office.js: the CDN URL is routed to the recording fake Excel
+// (addin/test/fake-excel.ts, compiled here). Nothing else leaves 127.0.0.1.
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const dist = join(root, "dist");
+const CHROMIUM = "/usr/bin/chromium";
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const screenshot = join(root, "docs/images/taskpane.png");
+
+const fixture = (name: string) => readFileSync(join(root, `tests/fixtures/reports/${name}.txt`), "utf8");
+
+/** Sagene with two indicator labels that are HTML and a formula: they reach the preview through the findings. */
+const hostileSagene = () =>
+  fixture("sagene-2024")
+    .replace("Antall brukere med aktivitetstid 52 70", "<img src=x onerror=alert(1)> 52 70")
+    .replace("Antall brukere som har mottatt \n", '=HYPERLINK("http://x";"klikk") \n');
+
+/** office.js stand-in: the fake Excel plus the few Office/CustomFunctions globals the page uses. */
+function fakeOfficeScript(): string {
+  const source = readFileSync(join(root, "addin/test/fake-excel.ts"), "utf8");
+  const compiled = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
+  return `(function () {
+  var exports = {}; var module = { exports: exports };
+  ${compiled}
+  var workbook = new exports.FakeWorkbook({
+    sheets: [{ name: "Ark1", cells: { A1: "Mitt budsjett", B1: 1000 } }, { name: "Oversikt", cells: { A1: "Min egen oversikt" } }],
+  });
+  window.__fake = workbook;
+  window.__associated = [];
+  window.Excel = { run: workbook.run };
+  window.Office = {
+    HostType: { Excel: "Excel" },
+    onReady: function (cb) {
+      var info = { host: "Excel", platform: "PC" };
+      return Promise.resolve().then(function () { if (cb) cb(info); return info; });
+    },
+    context: { requirements: { isSetSupported: function () { return true; } } },
+    actions: { associate: function () {} },
+    addin: { showAsTaskpane: function () { return Promise.resolve(); } },
+  };
+  function CfError(code, message) { this.code = code; this.message = message; }
+  window.CustomFunctions = {
+    associate: function (id) { window.__associated.push(id); },
+    Error: CfError,
+    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!" },
+  };
+})();`;
+}
+
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "application/javascript", ".css": "text/css", ".png": "image/png", ".json": "application/json", ".xml": "application/xml" };
+
+function serve(dir: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^([/\\])+/, "");
+    const file = join(dir, path);
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/` })));
+}
+
+let browser: Browser;
+let server: Server;
+let base: string;
+const tmp = join(tmpdir(), `bydel-taskpane-${process.pid}`);
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install it (apt-get install chromium). This test never skips.`);
+  if (!existsSync(join(dist, "taskpane.html"))) throw new Error("dist/taskpane.html is missing: run `npm run build` first.");
+  mkdirSync(tmp, { recursive: true });
+  ({ server, url: base } = await serve(dist));
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+});
+
+interface Opened {
+  page: Page;
+  dialogs: string[];
+  offsite: string[];
+  errors: string[];
+}
+
+async function open(): Promise<Opened> {
+  const page = await browser.newPage({ viewport: { width: 380, height: 1040 }, deviceScaleFactor: 1 });
+  const opened: Opened = { page, dialogs: [], offsite: [], errors: [] };
+  page.on("dialog", (d) => {
+    opened.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on("pageerror", (e) => opened.errors.push(e.message));
+  const script = fakeOfficeScript();
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url === OFFICE_JS) return route.fulfill({ contentType: "application/javascript", body: script });
+    if (url.startsWith(base)) return route.continue();
+    opened.offsite.push(url);
+    return route.abort();
+  });
+  await page.goto(`${base}taskpane.html`);
+  await page.waitForFunction(() => (window as unknown as { __associated: string[] }).__associated.length > 0);
+  return opened;
+}
+
+function withFile(name: string, content: string | Buffer): string {
+  const path = join(tmp, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe("the built task pane in Chromium", () => {
+  it("ships a production manifest without localhost", () => {
+    const manifest = readFileSync(join(dist, "manifest.xml"), "utf8");
+    expect(manifest).not.toMatch(/localhost/);
+    expect(manifest).toMatch(/<SourceLocation resid="Taskpane.Url"/);
+    expect(JSON.parse(readFileSync(join(dist, "functions.json"), "utf8")).functions).toHaveLength(8);
+  });
+
+  it("registers every BYDEL function in the shared runtime page", async () => {
+    const { page, errors } = await open();
+    const ids = await page.evaluate(() => (window as unknown as { __associated: string[] }).__associated);
+    expect(ids.sort()).toEqual(["AVVIK", "AVVIKPROSENT", "KORRIGERT", "MAALNAADD", "ORDINAER", "PP", "REALENDRING", "TALL"]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("imports a report: preview, then new sheets in the workbook, report text as plain text throughout", async () => {
+    const { page, dialogs, offsite, errors } = await open();
+    await page.setInputFiles("#file", withFile("sagene-2024.txt", hostileSagene()));
+    await page.waitForSelector("#preview:not([hidden])");
+
+    expect(await page.textContent("#district")).toBe("Bydel Sagene");
+    expect(await page.textContent("#year")).toBe("årsberetning 2024");
+    const tables = await page.$$eval("#tables li", (lis) => lis.map((li) => li.textContent));
+    expect(tables).toContain("Tabell 0.1 B Netto driftsutgifter i 1000 kr0.1B · 8 rader");
+    expect(tables).toContain("3.7.4 Hovedoversikt økonomi FO4 – netto driftsutgifterFO4A · 9 rader");
+    expect(tables).toContain("Resultatindikatorer27 rader");
+    expect(tables.length).toBe(13);
+    expect(await page.$$eval("#findings-summary .badge", (b) => b.map((x) => x.textContent))).toEqual([
+      expect.stringMatching(/^\d+ feil$/),
+      expect.stringMatching(/^\d+ merknader$/),
+    ]);
+    const findings = await page.$$eval("#findings li", (lis) => lis.map((li) => li.textContent ?? ""));
+    expect(findings[0]).toMatch(/^Feil · linje 248Sum netto utgifter, drift: avvik er oppgitt til −10\s410/);
+    // The hostile labels are shown as the characters they are, never as markup.
+    expect(findings.some((f) => f.includes("<img src=x onerror=alert(1)>: avviket er oppgitt uten fortegn"))).toBe(true);
+    expect(findings.some((f) => f.includes('=HYPERLINK("http://x";"klikk") tjenestene'))).toBe(true);
+    expect(await page.$$eval("img", (imgs) => imgs.map((i) => i.getAttribute("src")))).toEqual(["assets/icon-32.png"]);
+
+    await page.click("#import-button");
+    await page.waitForSelector("#import-message.ok");
+    const message = await page.textContent("#import-message");
+    expect(message).toMatch(/^Importert til 4 nye ark: Oversikt \(2\), Økonomi, Indikatorer, Kontroll\./);
+    expect(message).toMatch(/ingenting ble overskrevet/);
+    expect(await page.$eval("#progress", (p) => (p as HTMLProgressElement).value)).toBe(1);
+
+    const recorded = await page.evaluate(() => {
+      const fake = (window as unknown as { __fake: import("../../addin/test/fake-excel.js").FakeWorkbook }).__fake;
+      const cells = fake.sheets.flatMap((s) => [...s.cells.values()].map((c) => ({ sheet: s.name, ...c })));
+      return {
+        sheets: fake.sheets.map((s) => s.name),
+        syncs: fake.syncs,
+        violations: fake.violations,
+        mine: fake.sheets[1]!.grid(),
+        hostile: cells.filter((c) => String(c.value).includes("onerror") || String(c.value).includes("HYPERLINK")),
+        converted: cells.filter((c) => c.converted),
+        charts: fake.sheets.flatMap((s) => s.charts.map((c) => ({ sheet: s.name, title: c.title }))),
+      };
+    });
+    expect(recorded.sheets).toEqual(["Ark1", "Oversikt", "Oversikt (2)", "Økonomi", "Indikatorer", "Kontroll"]);
+    expect(recorded.violations).toEqual([]);
+    expect(recorded.mine).toEqual([["Min egen oversikt"]]);
+    expect(recorded.syncs.length).toBeLessThanOrEqual(3);
+    for (const s of recorded.syncs) expect(s.bytes).toBeLessThan(5 * 1024 * 1024);
+    expect(recorded.hostile.length).toBeGreaterThanOrEqual(4); // indicator labels and finding messages
+    for (const c of recorded.hostile) expect(c.kind, JSON.stringify(c)).toBe("text");
+    expect(recorded.hostile.some((c) => String(c.value).startsWith("=HYPERLINK"))).toBe(true);
+    expect(recorded.converted).toEqual([]);
+    expect(recorded.charts).toEqual([{ sheet: "Oversikt (2)", title: "Avvik per funksjonsområde (1000 kr)" }]);
+
+    expect(dialogs).toEqual([]);
+    expect(offsite).toEqual([]);
+    expect(errors).toEqual([]);
+
+    mkdirSync(join(root, "docs/images"), { recursive: true });
+    await page.evaluate(() => {
+      document.querySelector("#findings")?.scrollTo(0, 0);
+      window.scrollTo(0, 0);
+    });
+    await page.screenshot({ path: screenshot, fullPage: true });
+    expect(readFileSync(screenshot).subarray(1, 4).toString()).toBe("PNG");
+    await page.close();
+  });
+
+  it("says a PDF must be extracted first, and that a text which is no report is no report", async () => {
+    const { page } = await open();
+    await page.setInputFiles("#file", withFile("rapport.pdf", Buffer.from("%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n")));
+    await page.waitForSelector("#message.error");
+    expect(await page.textContent("#message")).toMatch(/PDF.*Trekk ut teksten først/s);
+    expect(await page.isHidden("#preview")).toBe(true);
+
+    await page.click("#paste summary");
+    await page.fill("#paste-text", "Handleliste: melk, brød og egg.");
+    await page.click("#paste-read");
+    await page.waitForFunction(() => /årsberetning/.test(document.querySelector("#message")?.textContent ?? ""));
+    expect(await page.getAttribute("#message", "class")).toBe("message error");
+
+    // A pasted report works like a file.
+    // (fill() types a 300 kB text too slowly; a paste sets the value at once)
+    await page.$eval("#paste-text", (el, text) => ((el as HTMLTextAreaElement).value = text), fixture("vestre-aker-2024"));
+    await page.click("#paste-read");
+    await page.waitForSelector("#preview:not([hidden])");
+    expect(await page.textContent("#district")).toBe("Bydel Vestre Aker");
+    expect(await page.isHidden("#message")).toBe(true);
+    await page.close();
+  });
+
+  it("reports a failed write in plain Norwegian and leaves the workbook as it was", async () => {
+    const { page } = await open();
+    await page.evaluate(() => {
+      const fake = (window as unknown as { __fake: { requestLimit: number } }).__fake;
+      fake.requestLimit = 20_000; // as if Excel rejected the first write request for its size
+    });
+    await page.setInputFiles("#file", withFile("grunerlokka-2024.txt", fixture("grunerlokka-2024")));
+    await page.waitForSelector("#preview:not([hidden])");
+    await page.click("#import-button");
+    await page.waitForSelector("#import-message.error");
+    expect(await page.textContent("#import-message")).toBe(
+      "Excel avviste importen fordi en forespørsel ble for stor. Ingenting som var i arbeidsboken fra før er endret. De nye arkene er fjernet igjen.",
+    );
+    expect(await page.evaluate(() => (window as unknown as { __fake: { sheets: { name: string }[] } }).__fake.sheets.map((s) => s.name))).toEqual([
+      "Ark1",
+      "Oversikt",
+    ]);
+    expect(await page.isEnabled("#import-button")).toBe(true);
+    await page.close();
+  });
+});
