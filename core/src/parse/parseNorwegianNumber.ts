@@ -13,7 +13,7 @@ export interface ParseNorwegianNumberOptions {
  * (`1 234 567`) or no grouping (`-10410`); a decimal comma or point (`87,4`, `2.58`); a leading
  * `+` or minus as hyphen-minus, U+2212, en dash, figure dash or U+2010, optionally followed by
  * spaces (accounting `-   2 642`); parentheses for negative (`(1 337)`); a lone dash as 0 in money
- * context; a trailing unit `%`, `pp`, `prosentpoeng`, `%-poeng`, `kr`, `mill.` (with or without
+ * context; whole kroner as `1 234,-` (also after `kr`); a trailing unit `%`, `pp`, `prosentpoeng`, `%-poeng`, `kr`, `mill.` (with or without
  * space). The unit is stripped, never applied: `26,550 mill.` is 26.55 and `3,23 %` is 3.23.
  * Anything else throws {@link NumberParseError} with a Norwegian message saying what was wrong.
  * The result is the double nearest the printed decimal, never −0.

@@ -70,7 +70,11 @@ export function readNorwegianNumber(text: string, context: NumberContext = "mone
   if (u && u.index > 0) {
     unit = unitOf(u[1] as string);
     s = s.slice(0, u.index).trim();
+  } else if (/^kr\.?\s/i.test(s)) {
+    unit = "kr"; // "kr 1 234,-"
+    s = s.replace(/^kr\.?\s+/i, "");
   }
+  s = s.replace(/,[-\u2013]$/, ""); // whole kroner: "1 234,-"
 
   let negative = false;
   const paren = /^\((.*)\)$/.exec(s);
