@@ -130,7 +130,7 @@ describe("bad input", () => {
     const started = performance.now();
     const r = await run("import", file);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/grensen er 20 MB/);
+    expect(r.stderr).toMatch(/grensen er 10 MB/);
     expect(performance.now() - started).toBeLessThan(2000);
   });
 

@@ -4,9 +4,28 @@ export interface Io {
   readonly stderr: (text: string) => void;
 }
 
+let quietPipes = false;
+
+/** A reader that stops early (`bydel import x --json | head`) closes the pipe: that is no failure. */
+function ignoreClosedPipes(): void {
+  if (quietPipes) return;
+  quietPipes = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code !== "EPIPE") throw e;
+    });
+  }
+}
+
 export const processIo: Io = {
-  stdout: (text) => void process.stdout.write(text),
-  stderr: (text) => void process.stderr.write(text),
+  stdout: (text) => {
+    ignoreClosedPipes();
+    process.stdout.write(text);
+  },
+  stderr: (text) => {
+    ignoreClosedPipes();
+    process.stderr.write(text);
+  },
 };
 
 /** Bad input or bad usage: one message on stderr, exit code 2, nothing written. */

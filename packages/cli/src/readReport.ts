@@ -4,7 +4,7 @@ import { decodeReportBytes, importReport, isNotAReportError, DEFAULT_MAX_CHARS }
 import type { Report } from "@bydel/core";
 import { InputError, type Io } from "./io.js";
 
-/** Largest file accepted. A report's text is 0.2–0.5 MB; 20 MB leaves room and is refused at once, unread. */
+/** Largest file accepted. A report's text is 0.2–0.5 MB; 10 MB leaves room, and a larger file is refused at once, unread. */
 export const MAX_FILE_BYTES = DEFAULT_MAX_CHARS;
 
 export interface ImportedReport {

@@ -8,11 +8,11 @@ import { repairMojibake } from "./decode.js";
 import { countMojibake, rejectMojibake, screenText } from "./screen.js";
 
 export interface ImportOptions {
-  /** Largest input accepted, in characters (default 20 million; a report's text is well under 1 MB). */
+  /** Largest input accepted, in characters (default 10 million; a report's text is well under 1 MB). */
   readonly maxChars?: number;
 }
 
-export const DEFAULT_MAX_CHARS = 20_000_000;
+export const DEFAULT_MAX_CHARS = 10_000_000;
 
 function byLine(a: Finding, b: Finding): number {
   return (a.line ?? Infinity) - (b.line ?? Infinity);
