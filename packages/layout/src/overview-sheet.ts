@@ -1,4 +1,4 @@
-import type { AdjustmentKind, Report } from "@bydel/core";
+import { formatNorwegian, type AdjustmentKind, type Report } from "@bydel/core";
 import { cellAddress, sheetReference } from "./address.js";
 import { expectedBridge, expectedOrdinary, signOf } from "./calc.js";
 import { Grid, blank, formula, numberOrBlank, text } from "./cells.js";
@@ -65,7 +65,7 @@ export function buildOverviewSheet(
       ? formula(`=N(${eco(totalRow, economyColumns.variance)})`, variance ?? 0, formats.money, { bold: true })
       : blank(formats.money, styles.input, "Tabell 0.1 B mangler i rapportteksten: fyll inn bydelens netto avvik."),
   );
-  const printed = (value: number | null | undefined) => (value == null ? "" : `Oppgitt i rapporten: ${new Intl.NumberFormat("nb-NO").format(value)}`);
+  const printed = (value: number | null | undefined) => (value == null ? "" : `Oppgitt i rapporten: ${formatNorwegian(value)}`);
   // Sum rows are formulas over their rows, so the net variance can differ by rounding from the printed one.
   grid.set(overviewRows.variance, 2, text(printed(total?.variance), styles.subtitle));
   // Earmarked funds: the economy sheet's figure for the same total row when the report splits it.
