@@ -20,7 +20,11 @@ async function runImport(cmd: ParsedCommand, io: Io): Promise<number> {
   if (outDir && (cmd.values.json || !workbooks.workbooks)) {
     for (const { name, report } of reports) {
       const path = join(outDir, `${name}.json`);
-      await writeAtomic(path, `${JSON.stringify(report, null, 2)}\n`);
+      try {
+        await writeAtomic(path, `${JSON.stringify(report, null, 2)}\n`);
+      } catch (e) {
+        throw new InputError(`Kan ikke skrive «${path}»: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      }
       io.stderr(`Skrev ${path}\n`);
     }
     if (!cmd.values.json) for (const { file, report } of reports) io.stdout(summary(file, report));
