@@ -100,7 +100,8 @@ export default async (env, options) => {
     ],
     performance: { hints: dev ? false : "warning", maxEntrypointSize: 300_000, maxAssetSize: 300_000 },
     devServer: {
-      static: { directory: at("dist") },
+      // Serves the in-memory build at https://localhost:3000/ (the development manifest's URLs).
+      static: false,
       headers: { "Access-Control-Allow-Origin": "*" },
       client: false,
       hot: false,

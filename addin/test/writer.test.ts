@@ -201,6 +201,20 @@ describe("writeWorkbook against a recording fake Excel", () => {
   });
 });
 
+describe("cell notes", () => {
+  it("are written where the host has notes (ExcelApi 1.18), and counted as left out where not", async () => {
+    const plan = planOf(reportText("sagene-2024"));
+    const expected = plan.layout.sheets.flatMap((s) => s.rows.flat().filter((c) => c?.note)).length;
+    expect(expected).toBeGreaterThan(0);
+    const withNotes = await importInto({}, plan);
+    expect(withNotes.fake.sheets.flatMap((s) => s.notes)).toHaveLength(expected);
+    expect(withNotes.result.notesSkipped).toBe(0);
+    const without = await importInto({}, plan, { notes: false });
+    expect(without.fake.sheets.flatMap((s) => s.notes)).toHaveLength(0);
+    expect(without.result.notesSkipped).toBe(expected);
+  });
+});
+
 describe("text from a report stays text", () => {
   const risky = ["=HYPERLINK(\"http://x\")", "+47 22 00 00 00", "- herav sykefravær", "-12", "@SUM(A1)", "1/2", "0012", "12,5", "<img src=x onerror=alert(1)>"];
 
