@@ -76,3 +76,23 @@ describe("rows the arithmetic of one table cannot decide", () => {
     expect(row.variance).toBeNull();
   });
 });
+
+describe("a table printed as an image with its labels as text", () => {
+  it("is missing, not an empty table", () => {
+    // keep the FO1 header and labels but drop every number, as when only the numbers are an image
+    const l = lines("sagene-2024");
+    for (let i = 994; i < 1057; i++) l[i] = l[i]!.replace(/(?:^|\s+)-?\d+(?:\s+-?\d+)*\s*$/u, "");
+    const r = importReport(l.join("\n"));
+    expect(r.budgetTables.some((t) => t.id === "FO1")).toBe(false);
+    expect(r.findings.filter((f) => f.code === "TABLE_MISSING").map((f) => f.line)).toEqual([973]);
+  });
+});
+
+describe("readings the arithmetic cannot confirm", () => {
+  it("are listed as info findings with their alternatives, so `bydel check` shows them", () => {
+    const r = importReport(lines("grunerlokka-2024").join("\n"));
+    const f = r.findings.filter((x) => x.code === "UNCONFIRMED_READING");
+    expect(f.map((x) => [x.line, x.severity])).toEqual([[396, "info"]]);
+    expect(f[0]!.candidates).toContainEqual([null, 1, 0, 0, 0]);
+  });
+});

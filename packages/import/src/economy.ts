@@ -1,7 +1,7 @@
 import type { BudgetRow, BudgetTable, BudgetTableId, Finding, VarianceSplit, VarianceSplitRow } from "@bydel/core";
 import { areaOf, isTotalLabel, kostraOf, startsRow } from "./grammar.js";
 import { isBlank, type Line } from "./lines.js";
-import { enumerateReadings, type Reading } from "./readings.js";
+import { enumerateReadings, sameMoney, type Reading } from "./readings.js";
 import { readRows, type RawRow } from "./rows.js";
 import { solveTable, type RowSolution, type SumEquation } from "./solve.js";
 import { formatAmount } from "./text.js";
@@ -160,6 +160,20 @@ function rowFindings(rows: readonly Solved[], columns: number, context: string):
           .join(" eller ")}); verdiene er ikke importert`,
         candidates: solution.candidates.slice(0, 20).map((c) => [...c.values]),
       });
+    } else if (solution.decision === "layout" && solution.chosen && solution.candidates.some((c) => !sameMoney(c.values, solution.chosen!.values))) {
+      const alternatives = solution.candidates.filter((c) => !sameMoney(c.values, solution.chosen!.values));
+      findings.push({
+        severity: "info",
+        code: "UNCONFIRMED_READING",
+        line: raw.line,
+        message:
+          `${context}: raden «${raw.label}» er lest som ${solution.chosen!.values.map(formatAmount).join(" | ")}; regnestykkene kan ikke skille den fra ` +
+          `${alternatives
+            .slice(0, 3)
+            .map((c) => c.values.map(formatAmount).join(" | "))
+            .join(" eller ")}, så lesingen bygger på oppsettet i teksten (mellomrom, tallenes størrelse). Kontroller mot PDF-en.`,
+        candidates: solution.candidates.slice(0, 20).map((c) => [...c.values]),
+      });
     } else if (raw.groups.length === 0 && hasStrayDigits(raw.label)) {
       findings.push({
         severity: "warning",
@@ -307,7 +321,8 @@ export function readEconomy(lines: readonly Line[]): EconomyResult {
       const near = split && split.line <= body.headerLine && split.line > body.headerLine - 10 ? split : null;
       next = { kind: "split", id, title: near?.title ?? anchorText.trim(), line: near?.line ?? body.headerLine, basis: "net", rows: body.rows };
     }
-    if (!next) continue;
+    // a header and labels with no number at all is a table printed as an image: missing, not empty
+    if (!next || next.rows.every((r) => r.groups.length === 0)) continue;
     // a table broken by a page (its header printed again) continues: same table, no total yet
     const last = [...pending].reverse().find((p) => p.kind === next!.kind);
     if (last && last.id === next.id && last === pending[pending.length - 1] && !last.rows.some((r) => isTotalLabel(r.label))) last.rows = [...last.rows, ...next.rows];

@@ -12,6 +12,12 @@ export interface RawRow {
 }
 
 const MAX_BLANK_RUN = 5;
+const MAX_WRAP = 4;
+
+function continuesBeforeNumbers(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 70 && !/[.:!?]$/u.test(t);
+}
 
 function splitAreaDigit(label: string, groups: Group[]): { label: string; groups: Group[] } {
   const first = groups[0];
@@ -33,6 +39,7 @@ export function readRows(lines: readonly Line[], start: number, maxRows = 80): {
   let firstLine = 0;
   let open = false;
   let blanks = 0;
+  let wrapped = 0;
   const close = (): void => {
     if (open) rows.push({ label: label.trim(), groups, line: line || firstLine, firstLine });
     open = false;
@@ -49,6 +56,7 @@ export function readRows(lines: readonly Line[], start: number, maxRows = 80): {
     const hasNumbers = tail.groups.length > 0;
     if (startsRow(text)) {
       close();
+      wrapped = 0;
       const split = splitAreaDigit(tail.label, tail.groups);
       label = split.label;
       groups = split.groups;
@@ -70,6 +78,8 @@ export function readRows(lines: readonly Line[], start: number, maxRows = 80): {
       continue;
     }
     if (groups.length === 0) {
+      // a label wraps over a few short lines; a sentence or a long run of lines is prose after the table
+      if (!hasNumbers && (++wrapped > MAX_WRAP || !continuesBeforeNumbers(text))) break;
       const split = splitAreaDigit(`${label} ${tail.label}`, tail.groups);
       label = split.label;
       groups = split.groups;
