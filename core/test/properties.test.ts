@@ -12,6 +12,7 @@ import {
   nativeCalculator,
   ordinaryVariance,
   parseNorwegianNumber,
+  readNorwegianNumber,
   realChange,
   round,
   sum,
@@ -160,6 +161,16 @@ describe("parse ∘ format", () => {
     fc.assert(
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
         expect(parseNorwegianNumber(formatNorwegian(x))).toBe(x === 0 ? 0 : x);
+      }),
+      runs,
+    );
+  });
+  it("the parser's fast path and general path agree (a leading space forces the general path)", () => {
+    fc.assert(
+      fc.property(amount, fc.integer({ min: 0, max: 6 }), fc.boolean(), (x, decimals, plain) => {
+        const text = plain ? String(round(x, decimals)) : formatNorwegian(x, { decimals });
+        fc.pre(!/e/.test(text));
+        expect(readNorwegianNumber(text)).toEqual(readNorwegianNumber(" " + text));
       }),
       runs,
     );

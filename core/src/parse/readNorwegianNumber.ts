@@ -28,6 +28,7 @@ const UNIT =
   /\s*(%-poeng|%|prosentpoeng|p\.p\.|pp|mill\.?\s*kr\.?|millioner(?:\s*kroner)?|mill\.?|mrd\.?|milliarder|kr\.?|kroner)$/i;
 const SIGN = new RegExp(`^([+${MINUS}])\\s*`);
 const PLAIN = /^\d+(?:[.,]\d+)?$/;
+const FAST = /^([-\u2212]?)([1-9]\d{0,2}(?:\u00A0\d{3})+|[1-9]\d*|0(?=[.,]))(?:[.,](\d+))?$/;
 const GROUPED = new RegExp(`^\\d{1,3}(?:[${GROUP}]\\d{3})+(?:[.,]\\d+)?$`);
 
 const UNITS: Record<string, NumberUnit> = {
@@ -61,6 +62,15 @@ const NOT_AVAILABLE: ReadNumber = { value: null, decimal: null, unit: null };
 export function readNorwegianNumber(text: string, context: NumberContext = "money"): ReadNumber {
   assert(typeof text === "string", INVALID_TEXT_MESSAGE, "text");
   assert(context === "money" || context === "indicator", INVALID_CONTEXT_MESSAGE, "context");
+  // Fast path: what nb-NO formatting and plain tables print ("−1 234,5", "-10410", "87.4").
+  const f = FAST.exec(text);
+  if (f) {
+    const digits = (f[2] as string).replace(/\D/g, "");
+    const frac = f[3]?.replace(/0+$/, "");
+    const decimal = (f[1] ? "-" : "") + digits + (frac ? "." + frac : "");
+    const value = Number(decimal);
+    if (value !== 0) return { value, decimal, unit: null };
+  }
   let s = text.trim();
   if (s === "" || PLACEHOLDER.test(s)) return NOT_AVAILABLE;
   if (LONE_DASH.test(s)) return context === "money" ? { value: 0, decimal: "0", unit: null } : NOT_AVAILABLE;
