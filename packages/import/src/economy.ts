@@ -1,6 +1,6 @@
 import type { BudgetRow, BudgetTable, BudgetTableId, Finding, VarianceSplit, VarianceSplitRow } from "@bydel/core";
 import { areaOf, isTotalLabel, kostraOf, startsRow } from "./grammar.js";
-import { isBlank, type Line } from "./lines.js";
+import type { Line } from "./lines.js";
 import { enumerateReadings, sameMoney, type Reading } from "./readings.js";
 import { readRows, type RawRow } from "./rows.js";
 import { solveTable, type RowSolution, type SumEquation } from "./solve.js";
@@ -427,6 +427,3 @@ function missingTables(headings: readonly Heading[], tables: readonly BudgetTabl
 function isTocLine(text: string): boolean {
   return /\.{4,}\s*\d+\s*$|\s\d{1,3}\s*$/u.test(text.trim()) && !/kr\.?\s*$/iu.test(text.trim());
 }
-
-export { isBlank };
-export type { Reading };

@@ -1,3 +1,5 @@
+import { serviceAreaOf } from "@bydel/core";
+
 /**
  * Row-label grammar shared by the economy tables. Digits that belong to a label are taken off by
  * grammar before any number is read (column-recovery.md, step 2): the solver never decides them.
@@ -24,11 +26,9 @@ export function takesAreaDigit(label: string): boolean {
   return /(funksjonsomr[åa]de|funk\.?\s*omr\.?|\bf[o0])\s*$/iu.test(label.trim());
 }
 
-/** The service area a label names: "Funksjonsområde 2A" → FO2A, "Funk.omr. 4," → FO4, "F02C" → FO2C. */
+/** The service area a row's label names ("Funksjonsområde 2A" → FO2A), by the core's reading of area names. */
 export function areaOf(label: string): string | null {
-  const m = /^(?:funksjonsomr[åa]de|funk\.?\s*omr\.?|f[o0])\s*(\d)\s*([abc])?\b/iu.exec(label.trim());
-  if (!m) return null;
-  return `FO${m[1]}${(m[2] ?? "").toUpperCase()}`;
+  return /^(?:funksjonsomr[åa]de|funk\.?\s*omr|f[o0]\s?\d)/iu.test(label.trim()) ? serviceAreaOf(label) : null;
 }
 
 export function kostraOf(label: string): string | null {

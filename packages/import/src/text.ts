@@ -1,8 +1,6 @@
-/** Norwegian display of an amount for messages: "−10 410" style with plain spaces, "tom" for a blank. */
+import { formatNorwegian } from "@bydel/core";
+
+/** An amount in a message, as nb-NO prints it (like the core's findings); "tom" for a blank cell. */
 export function formatAmount(value: number | null): string {
-  if (value === null) return "tom";
-  const abs = Math.abs(value);
-  const [int, frac] = String(abs).split(".");
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, " ");
-  return `${value < 0 ? "-" : ""}${grouped}${frac ? `,${frac}` : ""}`;
+  return value === null ? "tom" : formatNorwegian(value);
 }
