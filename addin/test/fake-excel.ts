@@ -214,6 +214,8 @@ export class FakeWorkbook {
   syncs: SyncRecord[] = [];
   violations: string[] = [];
   activeSheet = "";
+  /** `application.calculate` calls, and whether calculation was suspended in that request (then it does nothing). */
+  calculations: { type: string; suspended: boolean }[] = [];
   /** Throws this error at the given (1-based) sync, to test failure handling. */
   failAtSync: { sync: number; error: Error } | null = null;
   requestLimit = REQUEST_LIMIT_BYTES;
@@ -297,7 +299,11 @@ class FakeWorkbookProxy {
   worksheets: FakeWorksheetCollection;
   tables: FakeNamedCollection;
   names: FakeNamedCollection;
-  application: { suspendApiCalculationUntilNextSync: () => void; suspendScreenUpdatingUntilNextSync: () => void };
+  application: {
+    suspendApiCalculationUntilNextSync: () => void;
+    suspendScreenUpdatingUntilNextSync: () => void;
+    calculate: (type: string) => void;
+  };
   constructor(readonly ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.tables = new FakeNamedCollection(ctx, () => ctx.model.tables.map((t) => t.name));
@@ -308,6 +314,7 @@ class FakeWorkbookProxy {
         ctx.suspended = true;
       },
       suspendScreenUpdatingUntilNextSync: () => ctx.record([], () => undefined),
+      calculate: (type: string) => ctx.record([type], () => ctx.model.calculations.push({ type, suspended: ctx.suspended })),
     };
   }
 }

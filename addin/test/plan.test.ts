@@ -94,6 +94,7 @@ describe("planning the requests", () => {
     const ops: Op[] = Array.from({ length: 10 }, (_, i) => ({ kind: "note", sheet: "Ark", address: `A${i + 1}`, text: "x".repeat(400) }));
     const requests = toRequests(ops, { ...defaultLimits, requestBytes: 2_500 });
     expect(requests.map((r) => r.ops.length)).toEqual([2, 2, 2, 2, 2]);
+    expect(requests[0]!.sheets).toEqual(["Ark"]);
     expect(requests.flatMap((r) => r.ops)).toEqual(ops);
     for (const r of requests) expect(r.bytes).toBeLessThanOrEqual(2_500);
   });

@@ -63,8 +63,8 @@ export interface ChartSpec {
 export interface Request {
   ops: Op[];
   bytes: number;
-  /** The sheet most of the request writes, for the progress text. */
-  sheet: string;
+  /** The sheets the request writes, in order, for the progress text. */
+  sheets: string[];
 }
 
 const json = (x: unknown) => JSON.stringify(x).length;
@@ -237,9 +237,10 @@ export function toRequests(ops: Op[], limits: WriteLimits = defaultLimits): Requ
   for (const op of ops) {
     const bytes = opBytes(op);
     if (!current || (current.ops.length > 0 && current.bytes + bytes > limits.requestBytes)) {
-      current = { ops: [], bytes: 0, sheet: op.sheet };
+      current = { ops: [], bytes: 0, sheets: [] };
       requests.push(current);
     }
+    if (!current.sheets.includes(op.sheet)) current.sheets.push(op.sheet);
     current.ops.push(op);
     current.bytes += bytes;
   }

@@ -217,6 +217,7 @@ export async function writeWorkbook(run: ExcelRun, layout: WorkbookLayout, optio
       const names = workbook.names.load("items/name");
       await context.sync();
       syncs++;
+      options.onProgress?.({ done: 0, total: 1, text: "Leser navnene på arkene og tabellene i arbeidsboken …" });
       const renamed = renameLayout(
         layout,
         { sheets: worksheets.items.map((w) => w.name), tables: [...tables.items, ...names.items].map((t) => t.name) },
@@ -226,7 +227,8 @@ export async function writeWorkbook(run: ExcelRun, layout: WorkbookLayout, optio
       const requests: Request[] = planWorkbook(renamed.layout, { ...options, notes, chart: renamed.chart });
       const sheets = new Map<string, Excel.Worksheet>();
       for (const [i, request] of requests.entries()) {
-        options.onProgress?.({ done: i, total: requests.length, text: `Skriver «${request.sheet}» (${i + 1} av ${requests.length})` });
+        const step = requests.length > 1 ? ` (${i + 1} av ${requests.length})` : "";
+        options.onProgress?.({ done: i, total: requests.length, text: `Skriver ${request.sheets.map((s) => `«${s}»`).join(", ")}${step} …` });
         workbook.application.suspendApiCalculationUntilNextSync();
         for (const op of request.ops) {
           if (op.kind === "addSheet") added.push(op.sheet);
@@ -235,6 +237,11 @@ export async function writeWorkbook(run: ExcelRun, layout: WorkbookLayout, optio
         await context.sync();
         syncs++;
       }
+      // Calculation was suspended while writing, and the API leaves the recalculation to us:
+      // Recalculate computes only the dirty cells, i.e. what this import wrote.
+      workbook.application.calculate("Recalculate");
+      await context.sync();
+      syncs++;
       options.onProgress?.({ done: requests.length, total: requests.length, text: "Ferdig" });
       const noteCount = layout.sheets.reduce((n, s) => n + s.rows.flat().filter((c) => c?.note).length, 0);
       return {
