@@ -101,7 +101,7 @@ describe("writeWorkbook against a recording fake Excel", () => {
       onProgress: (p) => progress.push(`${p.done}/${p.total} ${p.text}`),
     });
     expect(result.syncs).toBe(fake.syncs.length);
-    expect(result.syncs).toBe(3) // read the names in use, write, recalculate;
+    expect(result.syncs).toBe(3); // read the names in use, write, recalculate
     expect(fake.syncs[0]!.calls).toBeLessThan(10); // the first sync only reads the names in use
     for (const s of fake.syncs) expect(s.bytes).toBeLessThan(REQUEST_LIMIT_BYTES / 2);
     expect(fake.syncs.slice(1, -1).every((s) => s.suspended)).toBe(true);

@@ -37,6 +37,7 @@ function fakeOfficeScript(): string {
   });
   window.__fake = workbook;
   window.__associated = [];
+  window.__functions = {};
   window.Excel = { run: workbook.run };
   window.Office = {
     HostType: { Excel: "Excel" },
@@ -50,7 +51,7 @@ function fakeOfficeScript(): string {
   };
   function CfError(code, message) { this.code = code; this.message = message; }
   window.CustomFunctions = {
-    associate: function (id) { window.__associated.push(id); },
+    associate: function (id, fn) { window.__associated.push(id); window.__functions[id] = fn; },
     Error: CfError,
     ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!" },
   };
@@ -135,10 +136,36 @@ describe("the built task pane in Chromium", () => {
     expect(JSON.parse(readFileSync(join(dist, "functions.json"), "utf8")).functions).toHaveLength(8);
   });
 
-  it("registers every BYDEL function in the shared runtime page", async () => {
+  it("registers every BYDEL function in the shared runtime page, and they compute there", async () => {
     const { page, errors } = await open();
     const ids = await page.evaluate(() => (window as unknown as { __associated: string[] }).__associated);
     expect(ids.sort()).toEqual(["AVVIK", "AVVIKPROSENT", "KORRIGERT", "MAALNAADD", "ORDINAER", "PP", "REALENDRING", "TALL"]);
+    // The bundled functions compute in the page as in Node (exact decimals, Norwegian text, errors).
+    const results = await page.evaluate(() => {
+      type Fn = (...a: unknown[]) => unknown;
+      const f = (window as unknown as { __functions: Record<string, Fn> }).__functions;
+      const attempt = (g: () => unknown) => {
+        try {
+          return g();
+        } catch (e) {
+          return { code: (e as { code: string }).code, message: (e as { message: string }).message };
+        }
+      };
+      return {
+        avvik: f.AVVIK!([[50560], [0.3]], [[38774], [0.1]]),
+        korrigert: f.KORRIGERT!("-40,342", [[5.8, "inndekning"]], null),
+        tall: f.TALL!([["−2 642"], ["26,550 mill."]], null),
+        bad: attempt(() => f.AVVIK!([["abc"]], [[1]])),
+        zero: attempt(() => f.AVVIKPROSENT!([[0]], [[5]])),
+      };
+    });
+    expect(results).toEqual({
+      avvik: [[11786], [0.2]],
+      korrigert: [[-34.542]],
+      tall: [[-2642], [26.55]],
+      bad: { code: "#VALUE!", message: "«abc» er ikke et gyldig tall: inneholder tegn som ikke hører til et tall" },
+      zero: { code: "#DIV/0!", message: undefined },
+    });
     expect(errors).toEqual([]);
     await page.close();
   });
