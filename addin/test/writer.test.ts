@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { importReport } from "@bydel/import";
-import { buildLayout, type SheetLayout, type WorkbookLayout } from "@bydel/layout";
+import { buildLayout, type Cell, type SheetLayout, type WorkbookLayout } from "@bydel/layout";
 import { describe, expect, it } from "vitest";
 import { withVarianceChart } from "../src/excel/chart.js";
 import type { ChartSpec } from "../src/excel/plan.js";
@@ -204,6 +204,38 @@ describe("writeWorkbook against a recording fake Excel", () => {
       expect([...tight.sheet(sheet.name)!.formats]).toEqual([...sheet.formats]);
     }
     expectFaithful(tight, layout, result);
+  });
+});
+
+describe("a workbook far larger than a report", () => {
+  it("is written in row blocks, no request over Excel's 5 MB, every cell in place", async () => {
+    const rows = 30_000;
+    const big: SheetLayout = {
+      name: "Stor",
+      rows: Array.from({ length: rows }, (_, r): Cell[] =>
+        r === 0
+          ? Array.from({ length: 12 }, (_, c) => ({ kind: "text", value: `Kolonne ${c + 1}` }))
+          : [
+              { kind: "text", value: `- rad ${r} med en lang tekst fra rapporten` },
+              ...Array.from({ length: 10 }, (_, c): Cell => ({ kind: "number", value: r * 10 + c + 0.5, format: "#,##0.0" })),
+              { kind: "formula", formula: `=SUM(B${r + 1}:K${r + 1})`, format: "#,##0" },
+            ],
+      ),
+      columns: [],
+      tables: [{ name: "Stor", range: `A1:L${rows}`, style: "TableStyleLight1", showRowStripes: true }],
+      conditionalFormats: [],
+      freeze: { rows: 1, columns: 0 },
+    };
+    const { fake, result } = await importInto({}, { layout: { title: "stor", sheets: [big] }, chart: null });
+    expect(result.requests).toBeGreaterThan(3);
+    for (const s of fake.syncs) expect(s.bytes).toBeLessThan(REQUEST_LIMIT_BYTES);
+    expect(fake.totalBytes).toBeGreaterThan(REQUEST_LIMIT_BYTES); // it would not have fitted in one
+    const sheet = fake.sheet("Stor")!;
+    expect(sheet.cells.size).toBe(rows * 12);
+    expect(sheet.cell(`A${rows}`)).toEqual({ kind: "text", value: `- rad ${rows - 1} med en lang tekst fra rapporten` });
+    expect(sheet.cell(`L${rows}`)?.formula).toBe(`=SUM(B${rows}:K${rows})`);
+    expect(fake.tables.map((t) => t.address)).toEqual([`A1:L${rows}`]);
+    expect(fake.violations).toEqual([]);
   });
 });
 
