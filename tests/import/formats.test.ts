@@ -9,9 +9,10 @@ const expected = JSON.parse(readFileSync(`${root}expected/vestre-aker-2024.json`
 };
 const net = expected.budgetRows.filter((r) => r.table.startsWith("Tabell 0.1 B"));
 
+const headerLines = ["Netto driftsutgifter", "Regnskap 2023", "Oppr. Budsjett 2024", "Regulert budsjett 2024", "Regnskap 2024", "Avvik reg.bud/regnskap 2024"];
+
 /** Tabell 0.1 B of Vestre Aker, re-typeset with `format` for the numbers and `sep` between columns. */
-function table(format: (v: number) => string, sep: string, eol = "\n"): string {
-  const header = ["Netto driftsutgifter", "Regnskap 2023", "Oppr. Budsjett 2024", "Regulert budsjett 2024", "Regnskap 2024", "Avvik reg.bud/regnskap 2024"];
+function table(format: (v: number) => string, sep: string, eol = "\n", header = headerLines): string {
   const rows = net.map((r) => `${r.label} ${r.values.map((v) => format(v!)).join(sep)}`);
   return ["Årsberetning 2024 Bydel Vestre Aker", "", "Tabell 0.1 B Netto driftsutgifter i 1000 kr", "", ...header, ...rows, "", "Tekst etter tabellen."].join(eol);
 }
@@ -41,5 +42,13 @@ describe("number formats beyond the fixtures", () => {
 
   it("reads numbers printed without thousands separators", () => {
     expect(values(table((v) => String(v), " "))).toEqual(want);
+  });
+
+  it("reads a header printed on one line, with or without the 'Netto driftsutgifter' cell", () => {
+    const plain = (v: number) => v.toLocaleString("en-US").replace(/,/g, " ");
+    const oneLine = ["Netto driftsutgifter   Regnskap 2023   Oppr. budsjett 2024   Regulert budsjett 2024   Regnskap 2024   Avvik 2024"];
+    expect(values(table(plain, "   ", "\n", oneLine))).toEqual(want);
+    const areaHeader = ["Funksjonsområde   Regnskap 2023   Oppr. budsjett 2024   Regulert budsjett 2024   Regnskap 2024   Avvik 2024"];
+    expect(values(table(plain, "   ", "\n", areaHeader))).toEqual(want);
   });
 });

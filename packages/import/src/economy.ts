@@ -1,5 +1,5 @@
 import type { BudgetRow, BudgetTable, BudgetTableId, Finding, VarianceSplit, VarianceSplitRow } from "@bydel/core";
-import { areaOf, isTotalLabel, kostraOf, startsRow } from "./grammar.js";
+import { areaOf, isHeaderLine, isTotalLabel, kostraOf, startsRow } from "./grammar.js";
 import type { Line } from "./lines.js";
 import { enumerateReadings, sameMoney, type Reading } from "./readings.js";
 import { readRows, type RawRow } from "./rows.js";
@@ -22,7 +22,21 @@ const T01 = /^\s*tabell\s+0[.,]1\s*(b\b)?.*?\b(brutto|netto)\s+driftsutgifter/iu
 const FO = /hovedoversikt\s+økonomi\s+f[o0]\s?(\d[abc]?)\b/iu;
 const SPLIT = /fordeling\s+av\s+avvik\s+p[åa]\s+\S*merkede/iu;
 const SUB = /^\s*f[o0]\s?4\s?([abc])\b/iu;
-const ANCHOR = /^\s*(?:(?:brutto|netto)\s+driftsutgifter(?:\s+pr\.?)?(?:\s+kostra-funk\S*)?|kostra-funk\S*)\s*$/iu;
+/** The first header line of an economy table: "Netto driftsutgifter pr." / "KOSTRA-funksjon" (alone, or with the column words after it). */
+const ANCHOR = /^\s*(?:(?:brutto|netto)\s+driftsutgifter\b|kostra-funk)/iu;
+
+function isAnchor(text: string): boolean {
+  return text.length <= 200 && /driftsutgifter|kostra-funk/i.test(text) && ANCHOR.test(text) && !/[.:]\s*$/u.test(text);
+}
+
+/** No anchor line follows a caption before the next caption: its header has another form, so the caption starts the header. */
+function noAnchorAhead(lines: readonly Line[], from: number): boolean {
+  for (let j = from + 1; j < lines.length && j < from + HEADER_SPAN; j++) {
+    if (isAnchor(lines[j]!.text)) return false;
+    if (headingOf(lines[j]!)) return true;
+  }
+  return true;
+}
 const HEADER_SPAN = 40;
 
 /** Cheap test before the heading patterns: most lines are prose and contain none of these words. */
@@ -57,7 +71,7 @@ function readBody(lines: readonly Line[], anchor: number): Body | null {
   let i = anchor;
   for (; i < lines.length && i < anchor + HEADER_SPAN; i++) {
     const t = lines[i]!.text;
-    if (i > anchor && startsRow(t)) break;
+    if (i > anchor && startsRow(t) && !isHeaderLine(t)) break;
     header += ` ${t}`;
   }
   if (i >= lines.length || i >= anchor + HEADER_SPAN) return null;
@@ -289,9 +303,8 @@ export function readEconomy(lines: readonly Line[]): EconomyResult {
         sub = null;
       } else if (h.kind === "sub") sub = h;
       else split = h;
-      continue;
-    }
-    if (line.text.length > 80 || !/driftsutgifter|kostra-funk/i.test(line.text) || !ANCHOR.test(line.text)) continue;
+      if (h.kind === "sub" || !noAnchorAhead(lines, i)) continue;
+    } else if (!isAnchor(line.text)) continue;
     const body = readBody(lines, i);
     if (!body) continue;
     const anchorText = line.text;

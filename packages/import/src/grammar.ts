@@ -41,3 +41,8 @@ export function continuesLabel(text: string): boolean {
   const t = text.trim();
   return /^[\p{Ll}(]/u.test(t) && t.length <= 60 && !/[.:!?]$/u.test(t);
 }
+
+/** A header printed on one line ("Funksjonsområde  Regnskap 2023 … Avvik 2024"): column words, no amounts. */
+export function isHeaderLine(text: string): boolean {
+  return /regnskap|avvik|budsjett/iu.test(text) && !/\d\s\d{3}\b|\d{5,}/u.test(text);
+}

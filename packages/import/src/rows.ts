@@ -1,4 +1,4 @@
-import { continuesLabel, isTotalLabel, startsRow, takesAreaDigit } from "./grammar.js";
+import { continuesLabel, isHeaderLine, isTotalLabel, startsRow, takesAreaDigit } from "./grammar.js";
 import { isBlank, type Line } from "./lines.js";
 import { numericTail, type Group } from "./tokens.js";
 
@@ -52,6 +52,7 @@ export function readRows(lines: readonly Line[], start: number, maxRows = 80): {
       continue;
     }
     blanks = 0;
+    if (isPageFooter(text) || (startsRow(text) && isHeaderLine(text))) continue; // page junk, a header printed again
     const tail = numericTail(text, no);
     const hasNumbers = tail.groups.length > 0;
     if (startsRow(text)) {
@@ -66,7 +67,6 @@ export function readRows(lines: readonly Line[], start: number, maxRows = 80): {
       continue;
     }
     if (!open) break;
-    if (isPageFooter(text)) continue;
     if (tail.label === "" && hasNumbers) {
       if (groups.length > 0) {
         // a lone page number between two rows is page junk; other stray numbers end the table
