@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { importReport } from "@bydel/import";
 import { describe, expect, it } from "vitest";
 import { previewOf } from "../src/taskpane/preview.js";
@@ -43,5 +43,17 @@ describe("reading the chosen file", () => {
   it("refuses files far too big to be a report's text", () => {
     expect(tooLarge(400_000)).toBeNull();
     expect(tooLarge(80 * 1024 * 1024)).toMatch(/^Filen er 80 MB/);
+  });
+});
+
+describe("report text never becomes HTML", () => {
+  it("the task pane source builds the page with textContent only", () => {
+    const dir = new URL("../src/taskpane/", import.meta.url);
+    const sources = readdirSync(dir).filter((f) => f.endsWith(".ts"));
+    expect(sources.length).toBeGreaterThanOrEqual(3);
+    for (const f of sources) {
+      const code = readFileSync(new URL(f, dir), "utf8");
+      expect(code, f).not.toMatch(/\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|createContextualFragment/);
+    }
   });
 });
