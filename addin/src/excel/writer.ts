@@ -90,11 +90,10 @@ function applyStyle(format: Excel.RangeFormat, style: CellStyle): void {
   if (style.wrapText !== undefined) format.wrapText = style.wrapText;
   if (style.indent !== undefined) format.indentLevel = style.indent;
   if (style.bottomBorder) {
-    for (const edge of ["EdgeBottom", "InsideHorizontal"] as const) {
-      const border = format.borders.getItem(edge);
-      border.style = "Continuous";
-      border.weight = "Thin";
-    }
+    // Areas with a bottom border are single rows (plan.ts never merges them vertically).
+    const border = format.borders.getItem("EdgeBottom");
+    border.style = "Continuous";
+    border.weight = "Thin";
   }
 }
 
