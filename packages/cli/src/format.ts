@@ -48,7 +48,7 @@ export function summary(file: string, r: Report): string {
   );
   const by = (s: string) => r.findings.filter((f) => f.severity === s).length;
   out.push(`Funn: ${count(by("error"), "feil", "feil")}, ${count(by("warning"), "advarsel", "advarsler")}, ${by("info")} info`);
-  for (const f of r.findings.filter((x) => x.severity === "error")) out.push(`  ${findingLine(f)}`);
+  for (const f of r.findings.filter((x) => x.severity !== "info")) out.push(`  ${findingLine(f)}`);
   if (by("error") + by("warning") > 0) out.push(`Se alle funn med «bydel check ${file}».`);
   return `${out.join("\n")}\n`;
 }
