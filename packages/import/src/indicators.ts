@@ -52,8 +52,9 @@ function columnsOf(header: string): Column[] {
 const LOWER_IS_BETTER = /sykefravær|hoftebrudd|liggedøgn|ventetid|viktigste\s+inntektskilde|fristbrudd|saksbehandlingstid|klager/iu;
 
 function unitOf(label: string, cells: readonly (string | null)[]): IndicatorUnit {
+  // a survey score stays a score even where the report prints "4,6 %"
+  if (/undersøkelse|score|skår/iu.test(label) && cells.every((c) => c === null || (valueOf(c) ?? 0) <= 10)) return "score";
   if (cells.some((c) => c !== null && /%|pp/u.test(c)) || /^\s*(andel|dekningsgrad)/iu.test(label)) return "percent";
-  if (/undersøkelse|score|skår/iu.test(label)) return "score";
   if (/liggedøgn|dager/iu.test(label)) return "days";
   if (/^\s*antall/iu.test(label)) return "count";
   if (/\bkr\b|kroner/iu.test(label)) return "nok";
