@@ -261,6 +261,15 @@ describe("the built task pane in Chromium", () => {
     await page.close();
   });
 
+  it("says so when office.js cannot be loaded (offline, or opened outside Office)", async () => {
+    const page = await browser.newPage();
+    await page.route("**/*", (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+    await page.goto(`${base}taskpane.html`);
+    await page.waitForSelector("#message.error");
+    expect(await page.textContent("#message")).toMatch(/^Office\.js ble ikke lastet\./);
+    await page.close();
+  });
+
   it("reports a failed write in plain Norwegian and leaves the workbook as it was", async () => {
     const { page } = await open();
     await page.evaluate(() => {

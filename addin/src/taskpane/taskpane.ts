@@ -124,7 +124,7 @@ async function onImport(run: ExcelRun, notes: boolean): Promise<void> {
   }
 }
 
-Office.onReady((info) => {
+function start(info: { host: Office.HostType | null }): void {
   const file = byId<HTMLInputElement>("file");
   file.addEventListener("change", () => void onFile(file));
   byId("paste-read").addEventListener("click", onPaste);
@@ -135,4 +135,11 @@ Office.onReady((info) => {
     if (!inExcel) say("Importen skriver til en Excel-arbeidsbok: åpne oppgaveruten i Excel.", "error", "import-message");
     else void onImport(run, notes);
   });
-});
+}
+
+if (typeof Office === "undefined") {
+  // office.js comes from Microsoft's CDN: without it (offline, or the page opened outside Office) say so.
+  say("Office.js ble ikke lastet. Åpne oppgaveruten fra Excel (Hjem → Importer årsberetning), og sjekk nettilgangen.", "error");
+} else {
+  void Office.onReady(start);
+}
