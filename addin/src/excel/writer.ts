@@ -210,13 +210,13 @@ export async function writeWorkbook(run: ExcelRun, layout: WorkbookLayout, optio
   let syncs = 0;
   try {
     return await run(async (context) => {
+      options.onProgress?.({ done: 0, total: 1, text: "Leser navnene på arkene og tabellene i arbeidsboken …" });
       const workbook = context.workbook;
       const worksheets = workbook.worksheets.load("items/name");
       const tables = workbook.tables.load("items/name");
       const names = workbook.names.load("items/name");
       await context.sync();
       syncs++;
-      options.onProgress?.({ done: 0, total: 1, text: "Leser navnene på arkene og tabellene i arbeidsboken …" });
       const renamed = renameLayout(
         layout,
         { sheets: worksheets.items.map((w) => w.name), tables: [...tables.items, ...names.items].map((t) => t.name) },
