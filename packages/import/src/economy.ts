@@ -276,6 +276,26 @@ export interface EconomyResult {
 
 const BUDGET_IDS = new Set<string>(["0.1", "0.1B", "FO1", "FO2A", "FO2B", "FO2C", "FO3", "FO4", "FO4A", "FO4B", "FO4C"]);
 
+/** Indexes of the lines that may be a caption or a table header: one search over the text instead of a test per line. */
+function candidateLines(lines: readonly Line[]): Set<number> {
+  const starts: number[] = [];
+  let offset = 0;
+  const text = lines
+    .map((l) => {
+      starts.push(offset);
+      offset += l.text.length + 1;
+      return l.text;
+    })
+    .join("\n");
+  const out = new Set<number>();
+  let k = 0;
+  for (const m of text.matchAll(/driftsutgifter|hovedoversikt|fordeling|kostra-funk|^[ \t]*[fF][oO0] ?4/gim)) {
+    while (k + 1 < starts.length && starts[k + 1]! <= m.index) k++;
+    out.add(k);
+  }
+  return out;
+}
+
 interface Pending {
   readonly kind: "budget" | "split";
   readonly id: string;
@@ -293,7 +313,9 @@ export function readEconomy(lines: readonly Line[]): EconomyResult {
   let sub: Heading | null = null;
   let split: Heading | null = null;
 
+  const candidates = candidateLines(lines);
   for (let i = 0; i < lines.length; i++) {
+    if (!candidates.has(i)) continue;
     const line = lines[i]!;
     const h = headingOf(line);
     if (h) {

@@ -61,12 +61,20 @@ function unitOf(label: string, cells: readonly (string | null)[]): IndicatorUnit
   return "other";
 }
 
+const values = new Map<string, number | null>();
+
+/** A cell's number (null for placeholders and text); cached, as the cell search reads the same cells often. */
 function valueOf(raw: string): number | null {
+  let v = values.get(raw);
+  if (v !== undefined) return v;
   try {
-    return readNorwegianNumber(raw.replace(/^[<>≥≤]=?\s*/u, ""), "indicator").value;
+    v = readNorwegianNumber(raw.replace(/^[<>≥≤]=?\s*/u, ""), "indicator").value;
   } catch {
-    return null;
+    v = null;
   }
+  if (values.size > 10_000) values.clear();
+  values.set(raw, v);
+  return v;
 }
 
 interface Table {

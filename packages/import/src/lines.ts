@@ -9,9 +9,10 @@ export interface Line {
  * feed (pdftotext's page break) is not a line end there, so it becomes a space and line numbers agree.
  */
 export function splitLines(text: string): Line[] {
-  const parts = text.split(/\r\n|\r|\n/);
+  const parts = text.includes("\r") ? text.split(/\r\n|\r|\n/) : text.split("\n");
   if (parts.length > 1 && parts[parts.length - 1] === "") parts.pop();
-  return parts.map((t, i) => ({ no: i + 1, text: t.includes("\f") ? t.replace(/\f/g, " ") : t }));
+  const pages = text.includes("\f");
+  return parts.map((t, i) => ({ no: i + 1, text: pages && t.includes("\f") ? t.replace(/\f/g, " ") : t }));
 }
 
 /** Case- and accent-tolerant form of a line for heading matching (NBSP and runs of space become one space). */

@@ -106,10 +106,9 @@ export function solveTable(rows: readonly SolveRowInput[], equations: readonly S
   const identityBroken: boolean[] = [];
   const tooMany: boolean[] = [];
   for (const row of rows) {
-    const all = dedupe(row.readings);
-    const keep = all.filter((r) => options.identity(r.values));
-    identityBroken.push(all.length > 0 && keep.length === 0);
-    const cands = keep.length > 0 ? keep : all;
+    const keep = dedupe(row.readings.filter((r) => options.identity(r.values)));
+    identityBroken.push(row.readings.length > 0 && keep.length === 0);
+    const cands = keep.length > 0 ? keep : dedupe(row.readings);
     candidates.push(cands);
     tooMany.push(row.overflow || cands.length > rowBound);
   }
