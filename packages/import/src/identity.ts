@@ -37,21 +37,21 @@ export function findDistrict(text: string): string | null {
   return best;
 }
 
-/** The report year: "Årsberetning 2024", "årsberetningen for 2024", else the year most budget headers name. */
-export function findYear(text: string): number | null {
+function mostFrequent(text: string, re: RegExp): { year: number; count: number } | null {
   const counts = new Map<number, number>();
-  for (const m of text.matchAll(/[ÅåAa][Rr][Ss][Bb][Ee][Rr][Ee][Tt][Nn][Ii][Nn][Gg](?:[Ee][Nn])?\s+(?:for\s+)?(?:år\s+)?(20\d\d)\b/g)) {
-    const y = Number(m[1]);
-    counts.set(y, (counts.get(y) ?? 0) + 1);
-  }
-  if (counts.size === 0) {
-    for (const m of text.matchAll(/[Bb]udsjett\s+(20\d\d)\b/g)) {
-      const y = Number(m[1]);
-      counts.set(y, (counts.get(y) ?? 0) + 1);
-    }
-  }
-  let best: number | null = null;
-  let n = 0;
-  for (const [y, c] of counts) if (c > n || (c === n && best !== null && y > best)) [best, n] = [y, c];
+  for (const m of text.matchAll(re)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  let best: { year: number; count: number } | null = null;
+  for (const [year, count] of counts) if (!best || count > best.count || (count === best.count && year > best.year)) best = { year, count };
   return best;
+}
+
+/**
+ * The report year: the year of the budget columns ("Regulert budsjett 2024", also split over
+ * lines), which every economy table prints; else "Årsberetning 2024" / "årsberetningen for 2024".
+ */
+export function findYear(text: string): number | null {
+  const headers = mostFrequent(text, /[Bb]udsjett\s+(20\d\d)\b/g);
+  if (headers && headers.count >= 3) return headers.year;
+  const title = mostFrequent(text, /[ÅåAa][Rr][Ss][Bb][Ee][Rr][Ee][Tt][Nn][Ii][Nn][Gg](?:[Ee][Nn])?\s+(?:for\s+)?(?:år\s+)?(20\d\d)\b/g);
+  return title?.year ?? headers?.year ?? null;
 }
