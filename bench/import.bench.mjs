@@ -1,5 +1,6 @@
 // Import throughput over the three fixture reports, against the built @bydel/import.
-// Reported as CPU time (one core: stable when the machine is shared) and wall time.
+// Reported as wall time of the (single) JS thread, and the process's CPU time across all threads
+// (GC and compiler helper threads included, so it can exceed the wall time).
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { importReport } from "@bydel/import";
@@ -39,13 +40,13 @@ export async function run() {
   const cpu = median(cpuRounds);
   const wall = median(wallRounds);
   console.log(
-    `all three reports (${(bytes / 1e6).toFixed(2)} MB): median ${cpu.toFixed(1)} ms CPU (${wall.toFixed(1)} ms wall) per round, ` +
-      `${(bytes / 1e6 / (cpu / 1000)).toFixed(1)} MB/s of CPU time — goal < 100 ms`,
+    `all three reports (${(bytes / 1e6).toFixed(2)} MB): median ${wall.toFixed(1)} ms per round, ${(bytes / 1e6 / (wall / 1000)).toFixed(1)} MB/s ` +
+      `(goal < 100 ms; process CPU incl. GC threads ${cpu.toFixed(1)} ms)`,
   );
   for (const t of texts) {
     const f = perFile.get(t.name);
-    console.log(`  ${t.name.padEnd(18)} ${(size(t) / 1e3).toFixed(0).padStart(4)} kB  ${median(f.cpu).toFixed(1).padStart(6)} ms CPU  ${median(f.wall).toFixed(1).padStart(6)} ms wall`);
+    console.log(`  ${t.name.padEnd(18)} ${(size(t) / 1e3).toFixed(0).padStart(4)} kB  ${median(f.wall).toFixed(1).padStart(6)} ms  (CPU ${median(f.cpu).toFixed(1)} ms)`);
   }
   const largest = texts.reduce((a, b) => (size(b) > size(a) ? b : a));
-  console.log(`largest (${largest.name}): ${median(perFile.get(largest.name).cpu).toFixed(1)} ms CPU`);
+  console.log(`largest (${largest.name}): ${median(perFile.get(largest.name).wall).toFixed(1)} ms`);
 }
