@@ -12,8 +12,8 @@ const net = expected.budgetRows.filter((r) => r.table.startsWith("Tabell 0.1 B")
 const headerLines = ["Netto driftsutgifter", "Regnskap 2023", "Oppr. Budsjett 2024", "Regulert budsjett 2024", "Regnskap 2024", "Avvik reg.bud/regnskap 2024"];
 
 /** Tabell 0.1 B of Vestre Aker, re-typeset with `format` for the numbers and `sep` between columns. */
-function table(format: (v: number) => string, sep: string, eol = "\n", header = headerLines): string {
-  const rows = net.map((r) => `${r.label} ${r.values.map((v) => format(v!)).join(sep)}`);
+function table(format: (v: number) => string, sep: string, eol = "\n", header = headerLines, flip = false): string {
+  const rows = net.map((r) => `${r.label} ${r.values.map((v, i) => format(flip && i === 4 ? -v! : v!)).join(sep)}`);
   return ["Årsberetning 2024 Bydel Vestre Aker", "", "Tabell 0.1 B Netto driftsutgifter i 1000 kr", "", ...header, ...rows, "", "Tekst etter tabellen."].join(eol);
 }
 
@@ -42,6 +42,15 @@ describe("number formats beyond the fixtures", () => {
 
   it("reads numbers printed without thousands separators", () => {
     expect(values(table((v) => String(v), " "))).toEqual(want);
+  });
+
+  it("reads a table that prints avvik as regnskap − budsjett by its own sign, and the checks report the sign", () => {
+    const plain = (v: number) => v.toLocaleString("en-US").replace(/,/g, " ");
+    const text = table(plain, " ", "\n", headerLines, true);
+    expect(values(text)).toEqual(want.map((v) => [...v.slice(0, 4), -v[4]!]));
+    const errors = importReport(text).findings.filter((f) => f.severity === "error");
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((f) => f.code === "ROW_VARIANCE_MISMATCH" || f.code === "SUM_MISMATCH")).toBe(true);
   });
 
   it("reads a header printed on one line, with or without the 'Netto driftsutgifter' cell", () => {

@@ -110,6 +110,23 @@ export function sumStructure(rows: readonly { isTotal: boolean }[]): SumEquation
 }
 
 const budgetIdentity = (v: readonly (number | null)[]): boolean => Math.abs((v[2] ?? 0) - (v[3] ?? 0) - (v[4] ?? 0)) <= 2;
+const flippedIdentity = (v: readonly (number | null)[]): boolean => Math.abs((v[3] ?? 0) - (v[2] ?? 0) - (v[4] ?? 0)) <= 2;
+
+/**
+ * The identity that picks readings: avvik = regulert − regnskap, as the report template defines it;
+ * a table that plainly prints regnskap − regulert instead (most rows keep only that) is read by its
+ * own sign, and the checks then report the sign.
+ */
+function budgetIdentityOf(inputs: readonly { readings: readonly Reading[] }[]): (v: readonly (number | null)[]) => boolean {
+  const nonZero = (v: readonly (number | null)[]) => (v[4] ?? 0) !== 0;
+  let normal = 0;
+  let flipped = 0;
+  for (const { readings } of inputs) {
+    if (readings.some((r) => nonZero(r.values) && budgetIdentity(r.values))) normal++;
+    else if (readings.some((r) => nonZero(r.values) && flippedIdentity(r.values))) flipped++;
+  }
+  return flipped >= 2 && flipped > normal ? flippedIdentity : budgetIdentity;
+}
 const splitIdentity = (v: readonly (number | null)[]): boolean => Math.abs((v[0] ?? 0) - (v[1] ?? 0) - (v[2] ?? 0)) <= 2;
 
 interface Solved {
@@ -145,7 +162,7 @@ function solveBody(rowsIn: readonly RawRow[], columns: number, cross?: CrossTie)
   const extra = cross?.fixed.map((values) => ({ readings: [fixedReading(values)], overflow: false })) ?? [];
   const solved = solveTable([...inputs, ...extra], [...equations, ...(cross?.equations ?? [])], {
     columns,
-    identity: columns === 5 ? budgetIdentity : splitIdentity,
+    identity: columns === 5 ? budgetIdentityOf(inputs) : splitIdentity,
   });
   const rows = rowsIn.map((raw, i) => ({ raw, solution: solved.rows[i]!, isTotal: flags[i]!.isTotal }));
   // the table's own sums decide whether its rows need review; the tie to other tables only helps choose
