@@ -18,6 +18,7 @@ const UNIT = /^(?:%|pp|%-poeng|prosentpoeng)$/u;
 const COMPARATOR = /^(?:[<>≥≤]=?|maks\.?|minst|min\.?|minimum|maksimum)$/iu;
 const PLACEHOLDER = /^(?:\*|-|\u2212|–|x|X|NA|\(N\))$/u;
 
+
 interface Tok {
   readonly text: string;
   readonly gap: number;
@@ -59,6 +60,11 @@ export function cellTail(text: string): CellTail {
       const bare = /^\d{1,3}$/.test(t) && !pendingUnit;
       atoms.unshift({ raw: t + pendingUnit, head: bare, tail: /^\d{3}$/.test(t) && toks[i]!.gap <= 1, gap: toks[i]!.gap });
       pendingUnit = "";
+      continue;
+    }
+    // "2 970  1) *": a footnote mark among the numbers stands in a cell ("not published"); after a word it is the label's
+    if (/^\d\)$/u.test(t) && !pendingUnit && i > 0 && VALUE.test(toks[i - 1]!.text)) {
+      atoms.unshift({ raw: t, head: false, tail: false, gap: toks[i]!.gap });
       continue;
     }
     if (COMPARATOR.test(t) && atoms.length > 0 && !/[<>≥≤]/u.test(atoms[0]!.raw[0]!)) {

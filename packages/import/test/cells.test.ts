@@ -14,6 +14,13 @@ describe("cellTail", () => {
     expect(cellTail("Dekningsgrad 1-5 åringer 93 % 95 % 93 % * *").atoms.map((a) => a.raw)).toEqual(["93 %", "95 %", "93 %", "*", "*"]);
   });
 
+  it("reads a footnote mark among the numbers as a cell, and after a word as the label's", () => {
+    expect(cellTail(" 2 780   2 829   2 970  1) * ").atoms.map((a) => a.raw)).toEqual(["2", "780", "2", "829", "2", "970", "1)", "*"]);
+    const t = cellTail("år som er kartlagt for ernæringsmessig risiko 2) 46,7 % 73.9 % 60 % 64,33 % 4,33 %");
+    expect(t.label).toBe("år som er kartlagt for ernæringsmessig risiko 2)");
+    expect(t.atoms).toHaveLength(5);
+  });
+
   it("stops at a label word, so a label's own number stays in the label", () => {
     expect(cellTail("Andel avsluttede undersøkelser innen 3").atoms.map((a) => a.raw)).toEqual(["3"]);
     expect(cellTail("pr 1 000 innbyggere").atoms).toEqual([]);
