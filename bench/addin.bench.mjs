@@ -103,7 +103,6 @@ async function loadWriter() {
   const at = (f) => import(pathToFileURL(join(out, f)).href);
   return {
     writer: await at("addin/src/excel/writer.js"),
-    chart: await at("addin/src/excel/chart.js"),
     fake: await at("addin/test/fake-excel.js"),
   };
 }
@@ -114,18 +113,18 @@ export async function run() {
 
   const { importReport } = await import("@bydel/import");
   const { buildLayout } = await import("@bydel/layout");
-  const { writer, chart, fake } = await loadWriter();
+  const { writer, fake } = await loadWriter();
   console.log("import into a workbook through the recording fake (limit per request: 5 MB):");
   console.log("  fixture            sheets  cells  syncs  requests  total bytes  largest request  ms");
   for (const name of ["sagene-2024", "vestre-aker-2024", "grunerlokka-2024"]) {
     const text = readFileSync(join(root, `tests/fixtures/reports/${name}.txt`), "utf8");
-    const plan = chart.withVarianceChart(buildLayout(importReport(text)));
+    const layout = buildLayout(importReport(text));
     const workbook = new fake.FakeWorkbook({});
     const t0 = performance.now();
-    const result = await writer.writeWorkbook(workbook.run, plan.layout, { chart: plan.chart });
+    const result = await writer.writeWorkbook(workbook.run, layout);
     const ms = performance.now() - t0;
     if (workbook.violations.length) throw new Error(`${name}: ${workbook.violations.join("; ")}`);
-    const cells = plan.layout.sheets.reduce((n, s) => n + s.rows.flat().filter(Boolean).length, 0);
+    const cells = layout.sheets.reduce((n, s) => n + s.rows.flat().filter(Boolean).length, 0);
     const largest = Math.max(...workbook.syncs.map((s) => s.bytes));
     console.log(
       `  ${name.padEnd(18)} ${String(result.sheets.length).padStart(6)} ${String(cells).padStart(6)} ${String(result.syncs).padStart(6)} ${String(result.requests).padStart(9)} ${kB(workbook.totalBytes).padStart(12)} ${kB(largest).padStart(16)} ${ms.toFixed(0).padStart(4)}`,

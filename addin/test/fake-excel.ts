@@ -64,16 +64,28 @@ export interface FakeConditionalFormat {
   rule?: { formula1: string; operator: string };
 }
 
+export interface FakeChartSeries {
+  name?: string;
+  /** A1 range of the values. */
+  values: string;
+  /** A1 range of the category labels (`setXAxisValues`). */
+  categories?: string;
+}
+
 export interface FakeChart {
   type: string;
+  /** The range the chart was added over. */
   source: string;
   seriesBy: string;
   title: string;
   legendVisible: boolean;
-  seriesName?: string;
-  categories?: string;
-  from?: string;
+  series: FakeChartSeries[];
+  /** `setPosition(startCell, endCell?)`. */
+  anchor?: string;
   to?: string;
+  /** Points. */
+  width?: number;
+  height?: number;
 }
 
 export class FakeSheetModel {
@@ -407,7 +419,13 @@ class FakeWorksheet {
     };
     this.charts = {
       add: (type, source, seriesBy) => {
-        const chart: FakeChart = { type, source: rectAddress(source.rect), seriesBy, title: "", legendVisible: true };
+        // One series per column (or row) of the source, as Excel makes them.
+        const r = source.rect;
+        const series: FakeChartSeries[] =
+          seriesBy === "Rows"
+            ? Array.from({ length: r.rows }, (_, i) => ({ values: rectAddress({ ...r, top: r.top + i, rows: 1 }) }))
+            : Array.from({ length: r.cols }, (_, i) => ({ values: rectAddress({ ...r, left: r.left + i, cols: 1 }) }));
+        const chart: FakeChart = { type, source: rectAddress(r), seriesBy, title: "", legendVisible: true, series };
         write([type, seriesBy], (s) => s.charts.push(chart));
         return new FakeChartProxy(ctx, chart);
       },
@@ -503,15 +521,26 @@ class FakeTable {
   }
 }
 
-interface FakeSeries {
-  name: string;
-  setXAxisValues(r: FakeRange): void;
+class FakeSeries {
+  constructor(
+    readonly ctx: FakeContext,
+    readonly series: () => FakeChartSeries,
+  ) {}
+  set name(v: string) {
+    this.ctx.record([v], () => (this.series().name = v));
+  }
+  setValues(r: FakeRange): void {
+    this.ctx.record([rectAddress(r.rect)], () => (this.series().values = rectAddress(r.rect)));
+  }
+  setXAxisValues(r: FakeRange): void {
+    this.ctx.record([rectAddress(r.rect)], () => (this.series().categories = rectAddress(r.rect)));
+  }
 }
 
 class FakeChartProxy {
   title: { text: string };
   legend: { visible: boolean };
-  series: { getItemAt: (i: number) => FakeSeries };
+  series: { getItemAt: (i: number) => FakeSeries; add: (name: string) => FakeSeries };
   constructor(
     readonly ctx: FakeContext,
     readonly chart: FakeChart,
@@ -528,21 +557,30 @@ class FakeChartProxy {
       },
     } as { visible: boolean };
     this.series = {
-      getItemAt: () =>
-        ({
-          set name(v: string) {
-            rec([v], () => (chart.seriesName = v));
-          },
-          setXAxisValues(r: FakeRange) {
-            rec([rectAddress(r.rect)], () => (chart.categories = rectAddress(r.rect)));
-          },
-        }) as FakeSeries,
+      getItemAt: (i) =>
+        new FakeSeries(ctx, () => {
+          const s = chart.series[i];
+          if (!s) throw officeError("ItemNotFound", `Diagrammet har ingen serie ${i}`);
+          return s;
+        }),
+      add: (name) => {
+        const added: FakeChartSeries = { name, values: "" };
+        rec([name], () => chart.series.push(added));
+        return new FakeSeries(ctx, () => added);
+      },
     };
   }
-  setPosition(from: string, to: string): void {
-    this.ctx.record([from, to], () => {
-      this.chart.from = from;
-      this.chart.to = to;
+  set width(v: number) {
+    this.ctx.record([v], () => (this.chart.width = v));
+  }
+  set height(v: number) {
+    this.ctx.record([v], () => (this.chart.height = v));
+  }
+  setPosition(startCell: string, endCell?: string): void {
+    this.ctx.record([startCell, endCell], () => {
+      parseRange(startCell);
+      this.chart.anchor = startCell;
+      this.chart.to = endCell;
     });
   }
 }

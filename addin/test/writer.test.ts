@@ -2,26 +2,20 @@ import { readFileSync } from "node:fs";
 import { importReport } from "@bydel/import";
 import { buildLayout, type Cell, type SheetLayout, type WorkbookLayout } from "@bydel/layout";
 import { describe, expect, it } from "vitest";
-import { withVarianceChart } from "../src/excel/chart.js";
-import type { ChartSpec } from "../src/excel/plan.js";
 import { renameReferences } from "../src/excel/names.js";
 import { areasOf, ImportWriteError, widthToPoints, writeWorkbook, type WriteResult } from "../src/excel/writer.js";
 import { FakeWorkbook, officeError, REQUEST_LIMIT_BYTES, type FakeWorkbookSeed } from "./fake-excel.js";
 
 const fixtures = ["sagene-2024", "vestre-aker-2024", "grunerlokka-2024"] as const;
 const reportText = (name: string) => readFileSync(new URL(`../../tests/fixtures/reports/${name}.txt`, import.meta.url), "utf8");
-/** The layout as the task pane writes it: the report's workbook plus the chart's data block. */
-const planOf = (text: string) => withVarianceChart(buildLayout(importReport(text)));
+/** The layout as the task pane writes it. */
+const layoutOf = (text: string) => buildLayout(importReport(text));
 
-async function importInto(
-  seed: FakeWorkbookSeed,
-  plan: { layout: WorkbookLayout; chart: ChartSpec | null },
-  options: Parameters<typeof writeWorkbook>[2] = {},
-) {
+async function importInto(seed: FakeWorkbookSeed, layout: WorkbookLayout, options: Parameters<typeof writeWorkbook>[2] = {}) {
   const fake = new FakeWorkbook(seed);
   const before = fake.snapshotPreexisting();
-  const result = await writeWorkbook(fake.run, plan.layout, { chart: plan.chart, ...options });
-  return { fake, before, result, layout: plan.layout };
+  const result = await writeWorkbook(fake.run, layout, options);
+  return { fake, before, result, layout };
 }
 
 /** Every cell, format, style, table and conditional format of the layout arrived as the layout says. */
@@ -88,16 +82,28 @@ function expectFaithful(fake: FakeWorkbook, layout: WorkbookLayout, result: Writ
     expect(model.freeze).toEqual(sheet.freeze && (sheet.freeze.rows || sheet.freeze.columns) ? sheet.freeze : null);
     sheet.columns.forEach((c, i) => expect(model.columns.get(i)?.width, `${name} column ${i}`).toBe(widthToPoints(c.width)));
     if (sheet.tabColor) expect(model.tabColor).toBe(`#${sheet.tabColor}`);
+    expect(model.charts, `${name} charts`).toEqual(
+      (sheet.charts ?? []).map((c) => ({
+        type: { barClustered: "BarClustered", columnClustered: "ColumnClustered" }[c.type],
+        source: c.series[0]!.values,
+        seriesBy: "Columns",
+        title: c.title,
+        legendVisible: c.legend,
+        series: c.series.map((x) => ({ name: x.name, values: x.values, categories: c.categories })),
+        anchor: c.anchor,
+        width: c.width,
+        height: c.height,
+      })),
+    );
   }
   return cells;
 }
 
 describe("writeWorkbook against a recording fake Excel", () => {
   it("imports Sagene in three syncs, each request far under 5 MB, with calculation suspended, then recalculates", async () => {
-    const plan = planOf(reportText("sagene-2024"));
-    const layout = plan.layout;
+    const layout = layoutOf(reportText("sagene-2024"));
     const progress: string[] = [];
-    const { fake, before, result } = await importInto({ sheets: [{ name: "Ark1", cells: { A1: "Mine tall", B2: 42 } }] }, plan, {
+    const { fake, before, result } = await importInto({ sheets: [{ name: "Ark1", cells: { A1: "Mine tall", B2: 42 } }] }, layout, {
       onProgress: (p) => progress.push(`${p.done}/${p.total} ${p.text}`),
     });
     expect(result.syncs).toBe(fake.syncs.length);
@@ -119,35 +125,33 @@ describe("writeWorkbook against a recording fake Excel", () => {
     ]);
   });
 
-  it("adds a bar chart of the variance per service area, over live formulas without the Sum rows", async () => {
-    const { fake } = await importInto({}, planOf(reportText("sagene-2024")));
+  it("draws the layout's chart: variance per service area, over the overview's live formulas", async () => {
+    const { fake, layout } = await importInto({}, layoutOf(reportText("sagene-2024")));
     const overview = fake.sheet("Oversikt")!;
     expect(overview.charts).toHaveLength(1);
     const chart = overview.charts[0]!;
-    expect(chart.type).toBe("BarClustered");
-    expect(chart.title).toBe("Avvik per funksjonsområde (1000 kr)");
+    expect([chart.type, chart.title, chart.legendVisible]).toEqual(["BarClustered", layout.sheets[0]!.charts![0]!.title, false]);
     const rowsOf = (range: string) => {
       const [a, b] = range.split(":").map((x) => Number(x.replace(/^[A-Z]+/, "")));
       return Array.from({ length: b! - a! + 1 }, (_, i) => a! + i);
     };
     // Each category is a formula pointing at a label of the service-area table; each value at its Avvik.
-    const labels = rowsOf(chart.categories!).map((r) => {
-      const f = overview.cell(`A${r}`)!.formula!;
-      expect(f).toMatch(/^=A\d+$/);
-      return String(overview.cell(f.slice(1))!.value);
-    });
-    expect(labels).toEqual(["Funksjonsområde 1", "Funksjonsområde 2A", "Funksjonsområde 2B", "Funksjonsområde 2C", "Funksjonsområde 3", expect.stringMatching(/^Funk\.omr\. 4/)]);
-    rowsOf(chart.source).forEach((r, i) => {
-      const f = overview.cell(`B${r}`)!.formula!;
-      const labelRow = Number(overview.cell(`A${rowsOf(chart.categories!)[i]}`)!.formula!.slice(2));
-      expect(f).toBe(`=D${labelRow}`);
-    });
-    expect(overview.cell(`D${Number(overview.cell(`A${rowsOf(chart.categories!)[0]}`)!.formula!.slice(2)) - 1}`)?.value).toBe("Avvik");
+    const series = chart.series[0]!;
+    const labelRows = rowsOf(series.categories!).map((r) => Number(/^=T\(A(\d+)\)$/.exec(overview.cell(`A${r}`)!.formula!)![1]));
+    expect(labelRows.map((r) => overview.cell(`A${r}`)!.value)).toEqual([
+      "Funksjonsområde 1",
+      "Funksjonsområde 2A",
+      "Funksjonsområde 2B",
+      "Funksjonsområde 2C",
+      "Funksjonsområde 3",
+      expect.stringMatching(/^Funk\.omr\. 4/),
+    ]);
+    expect(rowsOf(series.values).map((r) => overview.cell(`B${r}`)!.formula)).toEqual(labelRows.map((r) => `=D${r}`));
+    expect(overview.cell(`D${labelRows[0]! - 1}`)?.value).toBe("Avvik");
   });
 
   it("never overwrites: taken sheet names get (2), taken table names _2, and formulas follow", async () => {
-    const plan = planOf(reportText("vestre-aker-2024"));
-    const layout = plan.layout;
+    const layout = layoutOf(reportText("vestre-aker-2024"));
     const seed: FakeWorkbookSeed = {
       sheets: [
         { name: "Oversikt", cells: { A1: "Budsjett 2025", C3: "=SUM(A1:A2)" } },
@@ -157,7 +161,7 @@ describe("writeWorkbook against a recording fake Excel", () => {
       tables: [{ name: "Okonomi", sheet: "økonomi", address: "A1:B2" }],
       names: ["Indikatorer"],
     };
-    const { fake, before, result } = await importInto(seed, plan);
+    const { fake, before, result } = await importInto(seed, layout);
     expect(result.sheets.map((s) => s.name)).toEqual(["Oversikt (2)", "Økonomi (2)", "Indikatorer", "Kontroll (2)"]);
     expect(result.tables.map((t) => t.name)).toEqual(["Okonomi_2", "Indikatorer_2", "Kontroll"]);
     expect(fake.violations).toEqual([]);
@@ -177,8 +181,7 @@ describe("writeWorkbook against a recording fake Excel", () => {
 
   it("keeps every report's import within few syncs and bytes", async () => {
     for (const name of fixtures) {
-      const plan = planOf(reportText(name));
-      const { fake, result, layout } = await importInto({}, plan);
+      const { fake, result, layout } = await importInto({}, layoutOf(reportText(name)));
       expect(result.syncs, name).toBeLessThanOrEqual(3);
       expect(Math.max(...fake.syncs.map((s) => s.bytes)), name).toBeLessThan(REQUEST_LIMIT_BYTES / 2);
       expectFaithful(fake, layout, result);
@@ -186,15 +189,11 @@ describe("writeWorkbook against a recording fake Excel", () => {
   });
 
   it("splits into more, smaller requests under tight limits and writes the same workbook", async () => {
-    const plan = planOf(reportText("sagene-2024"));
-    const layout = plan.layout;
-    const normal = await importInto({}, plan);
+    const layout = layoutOf(reportText("sagene-2024"));
+    const normal = await importInto({}, layout);
     const tight = new FakeWorkbook({});
     tight.requestLimit = 60_000; // as if Excel's limit were 60 kB
-    const result = await writeWorkbook(tight.run, layout, {
-      chart: plan.chart,
-      limits: { requestBytes: 20_000, blockBytes: 8_000, blockRows: 25 },
-    });
+    const result = await writeWorkbook(tight.run, layout, { limits: { requestBytes: 20_000, blockBytes: 8_000, blockRows: 25 } });
     expect(result.syncs).toBeGreaterThan(normal.result.syncs + 5);
     for (const s of tight.syncs) expect(s.bytes).toBeLessThan(60_000);
     expect(tight.syncs.slice(1, -1).every((s) => s.suspended)).toBe(true);
@@ -226,7 +225,7 @@ describe("a workbook far larger than a report", () => {
       conditionalFormats: [],
       freeze: { rows: 1, columns: 0 },
     };
-    const { fake, result } = await importInto({}, { layout: { title: "stor", sheets: [big] }, chart: null });
+    const { fake, result } = await importInto({}, { title: "stor", sheets: [big] });
     expect(result.requests).toBeGreaterThan(3);
     for (const s of fake.syncs) expect(s.bytes).toBeLessThan(REQUEST_LIMIT_BYTES);
     expect(fake.totalBytes).toBeGreaterThan(REQUEST_LIMIT_BYTES); // it would not have fitted in one
@@ -239,15 +238,56 @@ describe("a workbook far larger than a report", () => {
   });
 });
 
+describe("charts", () => {
+  it("draws any chart the layout describes: column type, several series, legend, anchor and size", async () => {
+    const t = (value: string): Cell => ({ kind: "text", value });
+    const n = (value: number): Cell => ({ kind: "number", value });
+    const sheet: SheetLayout = {
+      name: "Diagram",
+      rows: [
+        [t("Område"), t("Budsjett"), t("Regnskap")],
+        [t("FO1"), n(100), n(90)],
+        [t("FO2"), n(200), n(230)],
+      ],
+      columns: [],
+      tables: [],
+      conditionalFormats: [],
+      freeze: null,
+      charts: [
+        {
+          type: "columnClustered",
+          title: "Budsjett og regnskap",
+          categories: "A2:A3",
+          series: [
+            { name: "Budsjett", values: "B2:B3" },
+            { name: "Regnskap", values: "C2:C3" },
+          ],
+          legend: true,
+          anchor: "E2",
+          width: 360,
+          height: 216,
+        },
+      ],
+    };
+    const layout: WorkbookLayout = { title: "d", sheets: [sheet] };
+    const { fake, result } = await importInto({}, layout);
+    expectFaithful(fake, layout, result);
+    expect(fake.sheet("Diagram")!.charts[0]!.series).toEqual([
+      { name: "Budsjett", values: "B2:B3", categories: "A2:A3" },
+      { name: "Regnskap", values: "C2:C3", categories: "A2:A3" },
+    ]);
+  });
+});
+
 describe("cell notes", () => {
   it("are written where the host has notes (ExcelApi 1.18), and counted as left out where not", async () => {
-    const plan = planOf(reportText("sagene-2024"));
-    const expected = plan.layout.sheets.flatMap((s) => s.rows.flat().filter((c) => c?.note)).length;
+    const layout = layoutOf(reportText("sagene-2024"));
+    const expected = layout.sheets.flatMap((s) => s.rows.flat().filter((c) => c?.note)).length;
     expect(expected).toBeGreaterThan(0);
-    const withNotes = await importInto({}, plan);
+    const withNotes = await importInto({}, layout);
     expect(withNotes.fake.sheets.flatMap((s) => s.notes)).toHaveLength(expected);
     expect(withNotes.result.notesSkipped).toBe(0);
-    const without = await importInto({}, plan, { notes: false });
+    const without = await importInto({}, layout, { notes: false });
     expect(without.fake.sheets.flatMap((s) => s.notes)).toHaveLength(0);
     expect(without.result.notesSkipped).toBe(expected);
   });
@@ -265,7 +305,7 @@ describe("text from a report stays text", () => {
       conditionalFormats: [],
       freeze: null,
     };
-    const { fake } = await importInto({}, { layout: { title: "t", sheets: [sheet] }, chart: null });
+    const { fake } = await importInto({}, { title: "t", sheets: [sheet] });
     const model = fake.sheet("Tekst")!;
     risky.forEach((value, c) => {
       expect(model.cells.get(`0,${c}`)).toEqual({ kind: "text", value });
@@ -291,7 +331,7 @@ describe("text from a report stays text", () => {
     const text = reportText("sagene-2024")
       .replace("Andel fast ansatte i heltidsstillinger 71 %", '=HYPERLINK("http://x") 71 %')
       .replace("Foreldreundersøkelse: Barns trivsel 4,7", "<img src=x onerror=alert(1)> 4,7");
-    const { fake, result, layout } = await importInto({}, planOf(text));
+    const { fake, result, layout } = await importInto({}, layoutOf(text));
     expectFaithful(fake, layout, result);
     const values = fake.sheets.flatMap((s) => [...s.cells.values()]);
     const hyperlink = values.filter((c) => String(c.value).startsWith('=HYPERLINK("http://x")'));
@@ -303,7 +343,7 @@ describe("text from a report stays text", () => {
 });
 
 describe("a failed import", () => {
-  const layout = () => planOf(reportText("grunerlokka-2024")).layout;
+  const layout = () => layoutOf(reportText("grunerlokka-2024"));
 
   it("removes the sheets it added, leaves the rest alone and says so in Norwegian", async () => {
     const fake = new FakeWorkbook({ sheets: [{ name: "Ark1", cells: { A1: 1 } }] });

@@ -210,7 +210,7 @@ describe("the built task pane in Chromium", () => {
         mine: fake.sheets[1]!.grid(),
         hostile: cells.filter((c) => String(c.value).includes("onerror") || String(c.value).includes("HYPERLINK")),
         converted: cells.filter((c) => c.converted),
-        charts: fake.sheets.flatMap((s) => s.charts.map((c) => ({ sheet: s.name, title: c.title }))),
+        charts: fake.sheets.flatMap((s) => s.charts.map((c) => ({ sheet: s.name, type: c.type, title: c.title, series: c.series.length }))),
       };
     });
     expect(recorded.sheets).toEqual(["Ark1", "Oversikt", "Oversikt (2)", "Økonomi", "Indikatorer", "Kontroll"]);
@@ -222,7 +222,10 @@ describe("the built task pane in Chromium", () => {
     for (const c of recorded.hostile) expect(c.kind, JSON.stringify(c)).toBe("text");
     expect(recorded.hostile.some((c) => String(c.value).startsWith("=HYPERLINK"))).toBe(true);
     expect(recorded.converted).toEqual([]);
-    expect(recorded.charts).toEqual([{ sheet: "Oversikt (2)", title: "Avvik per funksjonsområde (1000 kr)" }]);
+    // The layout's chart, drawn on the renamed overview.
+    expect(recorded.charts).toEqual([
+      { sheet: "Oversikt (2)", type: "BarClustered", title: "Avvik per funksjonsområde (1000 kr; positivt = mindreforbruk)", series: 1 },
+    ]);
 
     expect(dialogs).toEqual([]);
     expect(offsite).toEqual([]);

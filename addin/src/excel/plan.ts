@@ -1,4 +1,4 @@
-import type { Cell, CellStyle, ConditionalFormat, SheetLayout, TableLayout, WorkbookLayout } from "@bydel/layout";
+import type { Cell, CellStyle, ChartLayout, ConditionalFormat, SheetLayout, TableLayout, WorkbookLayout } from "@bydel/layout";
 import { cellA1, columnsA1, rectA1 } from "./a1.js";
 
 /**
@@ -44,21 +44,8 @@ export type Op =
   | { kind: "freeze"; sheet: string; rows: number; columns: number }
   | { kind: "tabColor"; sheet: string; color: string }
   | { kind: "note"; sheet: string; address: string; text: string }
-  | { kind: "chart"; sheet: string; chart: ChartSpec }
+  | { kind: "chart"; sheet: string; chart: ChartLayout }
   | { kind: "activate"; sheet: string };
-
-/** A clustered bar chart of one series, placed on the sheet that holds its data. */
-export interface ChartSpec {
-  sheet: string;
-  title: string;
-  /** A1 ranges of the category labels and the values (same length, same sheet). */
-  categories: string;
-  values: string;
-  seriesName: string;
-  /** Top-left and bottom-right cells of where it is placed. */
-  from: string;
-  to: string;
-}
 
 export interface Request {
   ops: Op[];
@@ -227,6 +214,7 @@ export function sheetOps(sheet: SheetLayout, limits: WriteLimits = defaultLimits
       : []),
     ...(sheet.tabColor ? [{ kind: "tabColor", sheet: sheet.name, color: sheet.tabColor } as Op] : []),
     ...(withNotes ? noteOps(sheet) : []),
+    ...(sheet.charts ?? []).map((chart): Op => ({ kind: "chart", sheet: sheet.name, chart })),
   ];
 }
 
@@ -251,14 +239,12 @@ export interface PlanOptions {
   limits?: Partial<WriteLimits>;
   /** Cell notes need ExcelApi 1.18; without it they are left out (and counted). */
   notes?: boolean;
-  chart?: ChartSpec | null;
 }
 
 /** The requests for a whole (already renamed) workbook layout. */
 export function planWorkbook(layout: WorkbookLayout, options: PlanOptions = {}): Request[] {
   const limits = { ...defaultLimits, ...options.limits };
   const ops = layout.sheets.flatMap((s) => sheetOps(s, limits, options.notes ?? true));
-  if (options.chart) ops.push({ kind: "chart", sheet: options.chart.sheet, chart: options.chart });
   if (layout.sheets[0]) ops.push({ kind: "activate", sheet: layout.sheets[0].name });
   return toRequests(ops, limits);
 }

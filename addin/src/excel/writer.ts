@@ -1,7 +1,7 @@
 import { sheetName as freeSheetName, tableName as freeTableName } from "@bydel/layout";
-import type { CellStyle, ConditionalFormat, SheetLayout, WorkbookLayout } from "@bydel/layout";
+import type { CellStyle, ChartLayout, ConditionalFormat, SheetLayout, WorkbookLayout } from "@bydel/layout";
 import { renameReferences, type Renames } from "./names.js";
-import { planWorkbook, type ChartSpec, type Op, type PlanOptions, type Request } from "./plan.js";
+import { planWorkbook, type Op, type PlanOptions, type Request } from "./plan.js";
 
 /** `Excel.run`, or the test fake's equivalent. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -46,8 +46,7 @@ export const widthToPoints = (width: number) => Math.round(width * 7 + 5) * 0.75
 export function renameLayout(
   layout: WorkbookLayout,
   existing: { sheets: Iterable<string>; tables: Iterable<string> },
-  chart?: ChartSpec | null,
-): { layout: WorkbookLayout; renames: Renames; chart: ChartSpec | null } {
+): { layout: WorkbookLayout; renames: Renames } {
   const takenSheets = new Set([...existing.sheets].map((s) => s.toLowerCase()));
   const takenTables = new Set([...existing.tables].map((s) => s.toLowerCase()));
   const renames: Renames = { sheets: new Map(), tables: new Map() };
@@ -70,11 +69,8 @@ export function renameLayout(
         : s.rows,
     }),
   );
-  return {
-    layout: { ...layout, sheets },
-    renames,
-    chart: chart ? { ...chart, sheet: sheetName(chart.sheet) } : null,
-  };
+  // Charts need nothing renamed: their ranges are on their own sheet, without a sheet name.
+  return { layout: { ...layout, sheets }, renames };
 }
 
 const hex = (rgb: string) => `#${rgb}`;
@@ -112,6 +108,38 @@ function applyConditionalFormat(range: Excel.Range | Excel.RangeAreas, cf: Condi
     f.cellValue.format.font.color = hex(cf.fontColor);
     f.cellValue.rule = { formula1: `=${cf.value}`, operator: "LessThan" };
   }
+}
+
+const CHART_TYPE = { barClustered: "BarClustered", columnClustered: "ColumnClustered" } as const;
+
+/** True for a one-column range ("B5:B12", "B5"): its cells are one series by columns. */
+const isColumn = (range: string) => {
+  const [a, b = a] = range.split(":") as [string, string?];
+  return a.replace(/\d+|\$/g, "") === b!.replace(/\d+|\$/g, "");
+};
+
+/**
+ * A chart as the layout gives it: created over the first series' values, then every series gets
+ * its name and the category labels (separate ranges: the labels are not the values' neighbours).
+ * `series.add`, `setValues` and `setXAxisValues` are ExcelApi 1.7, within the manifest's 1.9.
+ */
+function addChart(ws: Excel.Worksheet, layout: ChartLayout): void {
+  const [first, ...rest] = layout.series;
+  if (!first) return;
+  const chart = ws.charts.add(CHART_TYPE[layout.type], ws.getRange(first.values), isColumn(first.values) ? "Columns" : "Rows");
+  chart.title.text = layout.title;
+  chart.legend.visible = layout.legend;
+  const series = chart.series.getItemAt(0);
+  series.name = first.name;
+  series.setXAxisValues(ws.getRange(layout.categories));
+  for (const more of rest) {
+    const added = chart.series.add(more.name);
+    added.setValues(ws.getRange(more.values));
+    added.setXAxisValues(ws.getRange(layout.categories));
+  }
+  chart.setPosition(layout.anchor);
+  chart.width = layout.width;
+  chart.height = layout.height;
 }
 
 function applyOp(context: Excel.RequestContext, sheets: Map<string, Excel.Worksheet>, op: Op): void {
@@ -165,17 +193,9 @@ function applyOp(context: Excel.RequestContext, sheets: Map<string, Excel.Worksh
     case "note":
       sheet().notes.add(op.address, op.text);
       return;
-    case "chart": {
-      // Values and labels are separate columns: add the chart on the values, then set the labels.
-      const chart = sheet().charts.add("BarClustered", sheet().getRange(op.chart.values), "Columns");
-      chart.title.text = op.chart.title;
-      chart.legend.visible = false;
-      const series = chart.series.getItemAt(0);
-      series.name = op.chart.seriesName;
-      series.setXAxisValues(sheet().getRange(op.chart.categories));
-      chart.setPosition(op.chart.from, op.chart.to);
+    case "chart":
+      addChart(sheet(), op.chart);
       return;
-    }
     case "activate":
       sheet().activate();
       return;
@@ -217,13 +237,12 @@ export async function writeWorkbook(run: ExcelRun, layout: WorkbookLayout, optio
       const names = workbook.names.load("items/name");
       await context.sync();
       syncs++;
-      const renamed = renameLayout(
-        layout,
-        { sheets: worksheets.items.map((w) => w.name), tables: [...tables.items, ...names.items].map((t) => t.name) },
-        options.chart,
-      );
+      const renamed = renameLayout(layout, {
+        sheets: worksheets.items.map((w) => w.name),
+        tables: [...tables.items, ...names.items].map((t) => t.name),
+      });
       const notes = options.notes ?? true;
-      const requests: Request[] = planWorkbook(renamed.layout, { ...options, notes, chart: renamed.chart });
+      const requests: Request[] = planWorkbook(renamed.layout, { ...options, notes });
       const sheets = new Map<string, Excel.Worksheet>();
       for (const [i, request] of requests.entries()) {
         const step = requests.length > 1 ? ` (${i + 1} av ${requests.length})` : "";

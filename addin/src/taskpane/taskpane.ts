@@ -1,7 +1,6 @@
 import type { Report } from "@bydel/core";
 import { importReport, isNotAReportError } from "@bydel/import";
 import { buildLayout } from "@bydel/layout";
-import { withVarianceChart } from "../excel/chart.js";
 import { ImportWriteError, writeWorkbook, type ExcelRun } from "../excel/writer.js";
 import { previewOf, renderPreview } from "./preview.js";
 import { textOfBytes, tooLarge } from "./read-input.js";
@@ -92,9 +91,7 @@ async function onImport(run: ExcelRun, notes: boolean): Promise<void> {
   bar.value = 0;
   line.textContent = "Forbereder arkene …";
   try {
-    const { layout, chart } = withVarianceChart(buildLayout(report));
-    const result = await writeWorkbook(run, layout, {
-      chart,
+    const result = await writeWorkbook(run, buildLayout(report), {
       notes,
       onProgress: (p) => {
         bar.value = p.total === 0 ? 1 : p.done / p.total;

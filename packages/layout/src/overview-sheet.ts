@@ -7,7 +7,7 @@ import { severityNames, type FindingsPlacement } from "./findings-sheet.js";
 import { formats } from "./formats.js";
 import { colors, styles } from "./styles.js";
 import { mainTotalRow, netTable } from "./rows.js";
-import type { CellValue, SheetLayout } from "./types.js";
+import type { CellValue, ChartLayout, FormulaCell, SheetLayout, TextCell } from "./types.js";
 
 /** Rows of the overview that tests and the add-in refer to (0-based). */
 export const overviewRows = {
@@ -129,7 +129,9 @@ export function buildOverviewSheet(
   grid.setRow(r, 0, ["Funksjonsområde", "Regulert budsjett", "Regnskap", "Avvik", "Avvik i %"].map((h) => text(h, styles.header)));
   r++;
   const areaStart = r;
+  const areaRows: number[] = []; // the service areas, Sum rows left out
   for (const row of net?.rows ?? []) {
+    if (!row.isTotal) areaRows.push(r);
     const at = economy.rowOf.get(row)!;
     const v = economy.valuesOf.get(row)!;
     const st = row.isTotal ? styles.total : undefined;
@@ -162,6 +164,8 @@ export function buildOverviewSheet(
     r++;
   }
 
+  const chart = varianceChart(grid, r + 1, areaRows);
+
   const negatives = [
     `${cellAddress(overviewRows.variance, V)}:${cellAddress(overviewRows.ordinary, V)}`,
     `${cellAddress(s, 3)}:${cellAddress(end, 3)}`,
@@ -175,6 +179,47 @@ export function buildOverviewSheet(
     conditionalFormats: negatives.map((range) => ({ type: "lessThan" as const, range, value: 0, fontColor: colors.overspend })),
     freeze: null,
     print: { orientation: "landscape", fitToWidth: true },
+    ...(chart ? { charts: [chart] } : {}),
     tabColor: colors.underspendBar,
+  };
+}
+
+/** The service-area block's Avvik column (D). */
+const AREA_VARIANCE_COL = 3;
+
+/**
+ * The chart of the variance per service area, and its data below the findings: one live formula
+ * per service area (label and Avvik from the block above), Sum rows left out so they do not dwarf
+ * the areas. A chart needs one contiguous range per series, and the block above has Sum rows among
+ * its areas. Null when there is no service area (no Tabell 0.1 B).
+ */
+function varianceChart(grid: Grid, top: number, areas: readonly number[]): ChartLayout | null {
+  if (areas.length === 0) return null;
+  grid.set(top, 0, text("Diagram: avvik per funksjonsområde", styles.section));
+  for (let col = 1; col <= LAST_COL; col++) grid.set(top, col, blank(undefined, styles.section));
+  grid.set(top + 1, 0, text("Grunnlag for diagrammet: funksjonsområdene over, uten sumrader. Formler som følger tabellen.", styles.subtitle));
+  const header = top + 2;
+  grid.setRow(header, 0, [text("Funksjonsområde", styles.header), text("Avvik", styles.header)]);
+  areas.forEach((row, i) => {
+    const label = grid.rows[row]![0] as TextCell;
+    const value = grid.rows[row]![AREA_VARIANCE_COL] as FormulaCell;
+    grid.setRow(header + 1 + i, 0, [
+      // T(): a label that is an empty cell gives "", not 0.
+      formula(`=T(${cellAddress(row, 0)})`, label.value),
+      formula(`=${cellAddress(row, AREA_VARIANCE_COL)}`, value.expected ?? "", formats.money),
+    ]);
+  });
+  const first = header + 1;
+  const last = header + areas.length;
+  return {
+    type: "barClustered",
+    title: "Avvik per funksjonsområde (1000 kr; positivt = mindreforbruk)",
+    categories: `${cellAddress(first, 0)}:${cellAddress(last, 0)}`,
+    series: [{ name: "Avvik", values: `${cellAddress(first, 1)}:${cellAddress(last, 1)}` }],
+    legend: false,
+    anchor: cellAddress(header, 2),
+    // Columns C to I (about 500 points), and tall enough for a readable bar per area.
+    width: 500,
+    height: Math.max(240, 60 + 22 * areas.length),
   };
 }

@@ -27,6 +27,13 @@
  * 9. Colours are 6-digit hex RGB without '#': "C00000".
  * 10. Anything absent (style properties, row heights, print setup) is the spreadsheet's default: a renderer
  *    adds no styling of its own, so the file and the add-in look the same.
+ * 11. Charts (`SheetLayout.charts`) are drawn over cells of their own sheet that the layout writes like any
+ *    other cells (live formulas), so the figures are in the workbook whether a renderer can draw the chart
+ *    or not. Office.js draws them (`worksheet.charts.add`); exceljs has no chart API, so `@bydel/xlsx`
+ *    leaves them out and writes only their data cells. A renderer that cannot draw a chart ignores it
+ *    silently: never an error, never a substitute.
+ * 12. Row heights are points (Office.js `format.rowHeight`, exceljs `row.height`). Vertical alignment
+ *    "center" is Office.js "Center" and exceljs "middle".
  */
 
 /** A value as a spreadsheet shows it after recalculation ("" for an empty string result). */
@@ -144,6 +151,35 @@ export interface SheetLayout {
   rowHeights?: { row: number; height: number }[];
   /** Page setup for printing/PDF (Office.js: `worksheet.pageLayout`); absent = defaults. */
   print?: PrintSetup;
+  /** Charts over this sheet's cells (rule 11); absent = none. */
+  charts?: ChartLayout[];
+}
+
+/** One data series of a chart: its name (legend text) and its values, an A1 range on the chart's sheet. */
+export interface ChartSeries {
+  name: string;
+  /** One column or one row, as many cells as `ChartLayout.categories`. */
+  values: string;
+}
+
+/**
+ * A chart, renderer-neutral: Excel's built-in chart types by their Office.js names in camel case
+ * ("barClustered" = Office.js "BarClustered", horizontal bars; "columnClustered", vertical).
+ */
+export interface ChartLayout {
+  type: "barClustered" | "columnClustered";
+  title: string;
+  /** A1 range of the category labels on the chart's sheet: one column or one row, no sheet name. */
+  categories: string;
+  /** At least one; every values range is on the chart's sheet and as long as `categories`. */
+  series: ChartSeries[];
+  /** Show the legend (useful with more than one series). */
+  legend: boolean;
+  /** The cell the chart's top-left corner sits on, e.g. "C40". */
+  anchor: string;
+  /** Size in points. */
+  width: number;
+  height: number;
 }
 
 export interface PrintSetup {

@@ -168,6 +168,44 @@ describe("buildLayout", () => {
     expect(feil[1]).toMatchObject({ kind: "formula", formula: `=COUNTIF('Kontroll'!$A$5:$A$${4 + sagene.findings.length},"Feil")`, expected: sagene.findings.filter((f) => f.severity === "error").length });
   });
 
+  it("charts the variance per service area over live formulas on the overview, Sum rows left out", () => {
+    const o = sheet(layout, "Oversikt");
+    expect(o.charts).toHaveLength(1);
+    const chart = o.charts![0]!;
+    expect(chart).toMatchObject({ type: "barClustered", legend: false, series: [{ name: "Avvik" }] });
+    const rowsOf = (range: string) => {
+      const [a, b] = range.split(":").map((x) => parseCellAddress(x)) as [{ row: number; col: number }, { row: number; col: number }];
+      expect(a.col).toBe(b.col); // one column
+      return Array.from({ length: b.row - a.row + 1 }, (_, i) => ({ row: a.row + i, col: a.col }));
+    };
+    const categories = rowsOf(chart.categories);
+    const values = rowsOf(chart.series[0]!.values);
+    expect(values.map((v) => v.row)).toEqual(categories.map((c) => c.row));
+    const net = sagene.budgetTables.find((t) => t.id === "0.1B")!;
+    const areas = net.rows.filter((r) => !r.isTotal);
+    expect(categories.map(({ row, col }) => (o.rows[row]![col] as { expected: unknown }).expected)).toEqual(areas.map((r) => r.label));
+    // Each data cell points at the service-area block above (label in A, Avvik in D), so it follows edits.
+    categories.forEach(({ row, col }, i) => {
+      const label = o.rows[row]![col] as { kind: string; formula: string };
+      const target = parseCellAddress(/^=T\((\w+)\)$/.exec(label.formula)![1]!);
+      expect(o.rows[target.row]![0]).toMatchObject({ kind: "text", value: areas[i]!.label });
+      const value = o.rows[values[i]!.row]![values[i]!.col] as { kind: string; formula: string; expected: unknown };
+      expect(value.formula).toBe(`=D${target.row + 1}`);
+      expect(value.expected).toEqual((o.rows[target.row]![3] as { expected: unknown }).expected);
+    });
+    // Anchored to the right of its data, below everything else.
+    const anchor = parseCellAddress(chart.anchor);
+    expect(anchor.col).toBeGreaterThan(values[0]!.col);
+    expect(anchor.row).toBeLessThan(values[0]!.row);
+    expect(chart.width).toBeGreaterThan(0);
+    expect(chart.height).toBeGreaterThanOrEqual(22 * areas.length);
+  });
+
+  it("has no chart without a Tabell 0.1 B", () => {
+    const none: Report = { ...sagene, budgetTables: sagene.budgetTables.filter((t) => t.id !== "0.1B") };
+    expect(sheet(buildLayout(none), "Oversikt").charts).toBeUndefined();
+  });
+
   it("writes indicators with deviation and met as formulas (pp for percentages)", () => {
     const s = sheet(layout, "Indikatorer");
     expect(s.rows[3]!.map((c) => (c?.kind === "text" ? c.value : null))).toEqual([...indicatorHeaders]);

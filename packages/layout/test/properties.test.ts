@@ -72,6 +72,19 @@ function checkWorkbook(layout: WorkbookLayout) {
       expect(headers.every((h) => h?.kind === "text")).toBe(true);
       expect(new Set(headers.map((h) => (h as { value: string }).value)).size).toBe(headers.length);
     }
+    for (const chart of sheet.charts ?? []) {
+      // Every range is on the sheet, filled with formulas, and as long as the categories.
+      const span = (range: string) => {
+        const [a, b] = range.split(":").map(parseCellAddress) as [{ row: number; col: number }, { row: number; col: number }];
+        expect(a.col).toBe(b.col);
+        for (let r = a.row; r <= b.row; r++) expect(sheet.rows[r]?.[a.col]?.kind).toBe("formula");
+        return b.row - a.row + 1;
+      };
+      const n = span(chart.categories);
+      expect(chart.series.length).toBeGreaterThan(0);
+      for (const series of chart.series) expect(span(series.values)).toBe(n);
+      expect(() => parseCellAddress(chart.anchor)).not.toThrow();
+    }
     for (const cell of sheet.rows.flat() as (Cell | null)[]) {
       if (cell?.kind === "formula") {
         expect(cell.formula.startsWith("=")).toBe(true);

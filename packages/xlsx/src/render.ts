@@ -4,7 +4,8 @@ import { parseCellAddress, type Cell, type CellStyle, type SheetLayout, type Wor
 /**
  * Renders a workbook layout as an .xlsx file. No decisions here: every value, formula, format and
  * table comes from the layout (see the rules in @bydel/layout's types). Formulas are written
- * without cached results and the workbook asks for a full recalculation on load.
+ * without cached results and the workbook asks for a full recalculation on load. The layout's
+ * `charts` are not drawn (exceljs has no chart API; rule 11): their data cells are written like any.
  */
 export async function renderXlsx(layout: WorkbookLayout): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();

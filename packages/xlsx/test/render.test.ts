@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import type { Report } from "@bydel/core";
-import { buildLayout, economyColumns, ECONOMY_HEADER_ROW, type WorkbookLayout } from "@bydel/layout";
+import { buildLayout, economyColumns, ECONOMY_HEADER_ROW, parseCellAddress, type WorkbookLayout } from "@bydel/layout";
 import { renderXlsx } from "@bydel/xlsx";
 import { reportFromExpected } from "../../../tests/workbook/report-from-expected.js";
 
@@ -51,6 +51,30 @@ describe("renderXlsx", () => {
     expect(cfs.length).toBe(spec.conditionalFormats.length);
     expect(cfs.some((c) => c.rules[0]!.type === "dataBar")).toBe(true);
     expect(cfs.some((c) => c.rules[0]!.type === "cellIs")).toBe(true);
+  });
+
+  it("writes a chart's data cells and leaves the chart itself out (exceljs has no chart API), without error", async () => {
+    const overview = layout.sheets[0]!;
+    const chart = overview.charts?.[0];
+    expect(chart?.type).toBe("barClustered");
+    const bytes = await renderXlsx(layout);
+    const wb = await readBack(bytes);
+    const ws = wb.getWorksheet(overview.name)!;
+    // The chart's data are the layout's live formulas, in the file like any cell.
+    const [from, to] = chart!.series[0]!.values.split(":") as [string, string];
+    const a = parseCellAddress(from);
+    const b = parseCellAddress(to);
+    const [c0, c1] = chart!.categories.split(":").map((x) => parseCellAddress(x)) as [{ row: number }, { row: number }];
+    expect([a.row, b.row]).toEqual([c0.row, c1.row]);
+    for (let row = a.row; row <= b.row; row++) {
+      const cell = overview.rows[row]![a.col]!;
+      expect(cell.kind).toBe("formula");
+      expect((ws.getCell(row + 1, a.col + 1).value as ExcelJS.CellFormulaValue).formula).toBe((cell as { formula: string }).formula.slice(1));
+    }
+    // No chart part in the zip (file names are plain text in a zip).
+    const zip = Buffer.from(bytes);
+    expect(zip.includes("xl/worksheets/sheet1.xml")).toBe(true);
+    expect(zip.includes("xl/charts/")).toBe(false);
   });
 
   it("refuses a table whose header row is not text", async () => {
