@@ -35,6 +35,7 @@ export interface CellFormat {
   fontColor?: string;
   fill?: string;
   horizontalAlignment?: string;
+  verticalAlignment?: string;
   wrapText?: boolean;
   indentLevel?: number;
   borders?: Record<string, string>;
@@ -97,6 +98,10 @@ export class FakeSheetModel {
   notes: { address: string; text: string }[] = [];
   freeze: { rows: number; columns: number } | null = null;
   tabColor = "";
+  /** 0-based row → height in points. */
+  rowHeights = new Map<number, number>();
+  /** What `worksheet.pageLayout` was given. */
+  pageLayout: { orientation?: string; zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } } = {};
   constructor(
     public name: string,
     public readonly preexisting: boolean,
@@ -165,6 +170,7 @@ interface Rect {
   rows: number;
   cols: number;
   wholeColumns?: boolean;
+  wholeRows?: boolean;
 }
 
 function parseRange(address: string): Rect {
@@ -174,6 +180,13 @@ function parseRange(address: string): Rect {
     const l = parseCell(`${cols[1]}1`).col;
     const r = parseCell(`${cols[2]}1`).col;
     return { top: 0, left: Math.min(l, r), rows: 1_048_576, cols: Math.abs(r - l) + 1, wholeColumns: true };
+  }
+  const rows = /^\$?(\d+):\$?(\d+)$/.exec(a);
+  if (rows) {
+    const t = Number(rows[1]) - 1;
+    const b = Number(rows[2]) - 1;
+    if (t < 0 || b < 0) throw officeError("InvalidArgument", `Ugyldig adresse ${address}`);
+    return { top: Math.min(t, b), left: 0, rows: Math.abs(b - t) + 1, cols: 16_384, wholeRows: true };
   }
   const [p, q = p] = a.split(":") as [string, string?];
   const s = parseCell(p);
@@ -189,7 +202,9 @@ function parseRange(address: string): Rect {
 const rectAddress = (r: Rect) =>
   r.wholeColumns
     ? `${colLetters(r.left)}:${colLetters(r.left + r.cols - 1)}`
-    : `${colLetters(r.left)}${r.top + 1}:${colLetters(r.left + r.cols - 1)}${r.top + r.rows}`;
+    : r.wholeRows
+      ? `${r.top + 1}:${r.top + r.rows}`
+      : `${colLetters(r.left)}${r.top + 1}:${colLetters(r.left + r.cols - 1)}${r.top + r.rows}`;
 
 const overlaps = (a: Rect, b: Rect) =>
   a.left < b.left + b.cols && b.left < a.left + a.cols && a.top < b.top + b.rows && b.top < a.top + a.rows;
@@ -447,6 +462,15 @@ class FakeWorksheet {
       f(s);
     });
   }
+
+  pageLayout = ((sheet: FakeWorksheet) => ({
+    set orientation(v: string) {
+      sheet.write([v], (s) => (s.pageLayout.orientation = v));
+    },
+    set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+      sheet.write([v], (s) => (s.pageLayout.zoom = { ...v }));
+    },
+  }))(this);
 
   set tabColor(color: string) {
     this.write([color], (s) => (s.tabColor = color));
@@ -706,6 +730,15 @@ class FakeRangeFormat {
   }
   set horizontalAlignment(v: string) {
     this.cellProp("horizontalAlignment", v);
+  }
+  set verticalAlignment(v: string) {
+    this.cellProp("verticalAlignment", v);
+  }
+  set rowHeight(v: number) {
+    const areas = this.range.areas;
+    this.range.sheet.write([v], (s) => {
+      for (const a of areas) for (let r = a.top; r < a.top + a.rows; r++) s.rowHeights.set(r, v);
+    });
   }
   set wrapText(v: boolean) {
     this.cellProp("wrapText", v);

@@ -1,7 +1,7 @@
 import type { Cell, SheetLayout } from "@bydel/layout";
 import { describe, expect, it } from "vitest";
 import { renameReferences } from "../src/excel/names.js";
-import { cellOps, columnOps, defaultLimits, opBytes, styleOps, toRequests, type Op } from "../src/excel/plan.js";
+import { cellOps, columnOps, defaultLimits, opBytes, rowHeightOps, sheetOps, styleOps, toRequests, type Op } from "../src/excel/plan.js";
 import { areasOf } from "../src/excel/writer.js";
 
 const sheet = (rows: (Cell | null)[][], extra: Partial<SheetLayout> = {}): SheetLayout => ({
@@ -102,5 +102,19 @@ describe("planning the requests", () => {
   it("reads a conditional format's areas in either notation", () => {
     expect(areasOf("I9 I11:I14")).toEqual(["I9", "I11:I14"]);
     expect(areasOf("I9,I11")).toEqual(["I9", "I11"]);
+  });
+});
+
+describe("row heights and page setup", () => {
+  it("merges consecutive rows of one height into one whole-row range, in row order", () => {
+    const s = sheet([], { rowHeights: [{ row: 6, height: 45 }, { row: 3, height: 30 }, { row: 4, height: 30 }, { row: 5, height: 45 }, { row: 9, height: 30 }] });
+    expect(rowHeightOps(s).map((o) => (o.kind === "rowHeight" ? `${o.address}=${o.height}` : o.kind))).toEqual(["4:5=30", "6:7=45", "10:10=30"]);
+    expect(rowHeightOps(sheet([]))).toEqual([]);
+  });
+
+  it("plans the page setup once per sheet that has one", () => {
+    const print = { orientation: "landscape", fitToWidth: true } as const;
+    expect(sheetOps(sheet([[t("x")]], { print })).filter((o) => o.kind === "print")).toEqual([{ kind: "print", sheet: "Ark", print }]);
+    expect(sheetOps(sheet([[t("x")]])).some((o) => o.kind === "print")).toBe(false);
   });
 });

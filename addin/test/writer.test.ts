@@ -60,6 +60,7 @@ function expectFaithful(fake: FakeWorkbook, layout: WorkbookLayout, result: Writ
         if (c.style?.fill !== undefined) expect(format.fill, at).toBe(`#${c.style.fill}`);
         if (c.style?.fontColor !== undefined) expect(format.fontColor, at).toBe(`#${c.style.fontColor}`);
         if (c.style?.wrapText !== undefined) expect(format.wrapText, at).toBe(c.style.wrapText);
+        if (c.style?.verticalAlignment !== undefined) expect(format.verticalAlignment, at).toBe({ top: "Top", center: "Center", bottom: "Bottom" }[c.style.verticalAlignment]);
         if (c.style?.bottomBorder) expect(format.borders?.EdgeBottom, at).toBe("Continuous");
       }),
     );
@@ -82,6 +83,15 @@ function expectFaithful(fake: FakeWorkbook, layout: WorkbookLayout, result: Writ
     expect(model.freeze).toEqual(sheet.freeze && (sheet.freeze.rows || sheet.freeze.columns) ? sheet.freeze : null);
     sheet.columns.forEach((c, i) => expect(model.columns.get(i)?.width, `${name} column ${i}`).toBe(widthToPoints(c.width)));
     if (sheet.tabColor) expect(model.tabColor).toBe(`#${sheet.tabColor}`);
+    expect(new Map(model.rowHeights), `${name} row heights`).toEqual(new Map((sheet.rowHeights ?? []).map((h) => [h.row, h.height])));
+    expect(model.pageLayout, `${name} page layout`).toEqual(
+      sheet.print
+        ? {
+            orientation: sheet.print.orientation === "landscape" ? "Landscape" : "Portrait",
+            ...(sheet.print.fitToWidth ? { zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } } : {}),
+          }
+        : {},
+    );
     expect(model.charts, `${name} charts`).toEqual(
       (sheet.charts ?? []).map((c) => ({
         type: { barClustered: "BarClustered", columnClustered: "ColumnClustered" }[c.type],
@@ -235,6 +245,26 @@ describe("a workbook far larger than a report", () => {
     expect(sheet.cell(`L${rows}`)?.formula).toBe(`=SUM(B${rows}:K${rows})`);
     expect(fake.tables.map((t) => t.address)).toEqual([`A1:L${rows}`]);
     expect(fake.violations).toEqual([]);
+  });
+});
+
+describe("the whole layout", () => {
+  it("renders row heights, vertical alignment and the page setup (Kontroll: wrapped findings, top-aligned)", async () => {
+    const layout = layoutOf(reportText("sagene-2024"));
+    const { fake, result } = await importInto({}, layout);
+    expectFaithful(fake, layout, result);
+    const kontroll = layout.sheets.find((s) => s.name === "Kontroll")!;
+    expect(kontroll.rowHeights!.length).toBeGreaterThan(0);
+    const model = fake.sheet("Kontroll")!;
+    const { row, height } = kontroll.rowHeights![0]!;
+    expect(model.rowHeights.get(row)).toBe(height);
+    expect(height).toBeGreaterThan(15);
+    expect(model.format(`A${row + 1}`).verticalAlignment).toBe("Top");
+    for (const name of ["Oversikt", "Økonomi", "Indikatorer", "Kontroll"]) {
+      expect(fake.sheet(name)!.pageLayout, name).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    }
+    // Header rows of the tables are two lines high.
+    expect(fake.sheet("Økonomi")!.rowHeights.get(layout.sheets[1]!.rowHeights![0]!.row)).toBe(30);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Cell, CellStyle, ChartLayout, ConditionalFormat, SheetLayout, TableLayout, WorkbookLayout } from "@bydel/layout";
+import type { Cell, CellStyle, ChartLayout, ConditionalFormat, PrintSetup, SheetLayout, TableLayout, WorkbookLayout } from "@bydel/layout";
 import { cellA1, columnsA1, rectA1 } from "./a1.js";
 
 /**
@@ -39,6 +39,9 @@ export type Op =
     }
   | { kind: "style"; sheet: string; addresses: string; style: CellStyle }
   | { kind: "columns"; sheet: string; address: string; width: number; hidden: boolean }
+  /** `address` is whole rows, "5:7"; `height` in points. */
+  | { kind: "rowHeight"; sheet: string; address: string; height: number }
+  | { kind: "print"; sheet: string; print: PrintSetup }
   | { kind: "table"; sheet: string; table: TableLayout }
   | { kind: "conditionalFormat"; sheet: string; format: ConditionalFormat }
   | { kind: "freeze"; sheet: string; rows: number; columns: number }
@@ -69,6 +72,9 @@ export function opBytes(op: Op): number {
       return CALL_BYTES * 6;
     case "conditionalFormat":
       return CALL_BYTES * 4;
+    case "rowHeight":
+    case "print":
+      return CALL_BYTES * 3;
     default:
       return CALL_BYTES * 2;
   }
@@ -190,6 +196,20 @@ export function columnOps(sheet: SheetLayout): Op[] {
   return ops;
 }
 
+/** Row heights, consecutive rows with the same height in one op. */
+export function rowHeightOps(sheet: SheetLayout): Op[] {
+  const sorted = [...(sheet.rowHeights ?? [])].sort((a, b) => a.row - b.row);
+  const ops: Op[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1]!.row === sorted[j]!.row + 1 && sorted[j + 1]!.height === sorted[i]!.height) j++;
+    ops.push({ kind: "rowHeight", sheet: sheet.name, address: `${sorted[i]!.row + 1}:${sorted[j]!.row + 1}`, height: sorted[i]!.height });
+    i = j + 1;
+  }
+  return ops;
+}
+
 export function noteOps(sheet: SheetLayout): Op[] {
   const ops: Op[] = [];
   sheet.rows.forEach((row, r) =>
@@ -207,12 +227,14 @@ export function sheetOps(sheet: SheetLayout, limits: WriteLimits = defaultLimits
     ...cellOps(sheet, limits),
     ...styleOps(sheet),
     ...columnOps(sheet),
+    ...rowHeightOps(sheet),
     ...sheet.tables.map((table): Op => ({ kind: "table", sheet: sheet.name, table })),
     ...sheet.conditionalFormats.map((format): Op => ({ kind: "conditionalFormat", sheet: sheet.name, format })),
     ...(sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0)
       ? [{ kind: "freeze", sheet: sheet.name, rows: sheet.freeze.rows, columns: sheet.freeze.columns } as Op]
       : []),
     ...(sheet.tabColor ? [{ kind: "tabColor", sheet: sheet.name, color: sheet.tabColor } as Op] : []),
+    ...(sheet.print ? [{ kind: "print", sheet: sheet.name, print: sheet.print } as Op] : []),
     ...(withNotes ? noteOps(sheet) : []),
     ...(sheet.charts ?? []).map((chart): Op => ({ kind: "chart", sheet: sheet.name, chart })),
   ];

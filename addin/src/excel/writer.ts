@@ -75,6 +75,7 @@ export function renameLayout(
 
 const hex = (rgb: string) => `#${rgb}`;
 const ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
+const VERTICAL = { top: "Top", center: "Center", bottom: "Bottom" } as const;
 
 function applyStyle(format: Excel.RangeFormat, style: CellStyle): void {
   if (style.bold !== undefined) format.font.bold = style.bold;
@@ -83,6 +84,7 @@ function applyStyle(format: Excel.RangeFormat, style: CellStyle): void {
   if (style.fontColor !== undefined) format.font.color = hex(style.fontColor);
   if (style.fill !== undefined) format.fill.color = hex(style.fill);
   if (style.horizontalAlignment !== undefined) format.horizontalAlignment = ALIGN[style.horizontalAlignment];
+  if (style.verticalAlignment !== undefined) format.verticalAlignment = VERTICAL[style.verticalAlignment];
   if (style.wrapText !== undefined) format.wrapText = style.wrapText;
   if (style.indent !== undefined) format.indentLevel = style.indent;
   if (style.bottomBorder) {
@@ -166,6 +168,17 @@ function applyOp(context: Excel.RequestContext, sheets: Map<string, Excel.Worksh
       const range = sheet().getRange(op.address);
       range.format.columnWidth = widthToPoints(op.width);
       if (op.hidden) range.columnHidden = true;
+      return;
+    }
+    case "rowHeight":
+      sheet().getRange(op.address).format.rowHeight = op.height;
+      return;
+    case "print": {
+      // worksheet.pageLayout is ExcelApi 1.9, the manifest's minimum.
+      const page = sheet().pageLayout;
+      page.orientation = op.print.orientation === "landscape" ? "Landscape" : "Portrait";
+      // One page wide, as many tall as needed (0 = automatic, as OOXML's fitToHeight="0").
+      if (op.print.fitToWidth) page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
       return;
     }
     case "table": {

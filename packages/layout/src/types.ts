@@ -32,8 +32,10 @@
  *    or not. Office.js draws them (`worksheet.charts.add`); exceljs has no chart API, so `@bydel/xlsx`
  *    leaves them out and writes only their data cells. A renderer that cannot draw a chart ignores it
  *    silently: never an error, never a substitute.
- * 12. Row heights are points (Office.js `format.rowHeight`, exceljs `row.height`). Vertical alignment
- *    "center" is Office.js "Center" and exceljs "middle".
+ * 12. Row heights are points (Office.js `getRange("5:5").format.rowHeight`, exceljs `row.height`). Vertical
+ *    alignment "center" is Office.js "Center" and exceljs "middle". `print` is Office.js `worksheet.pageLayout`
+ *    (ExcelApi 1.9): `orientation`, and `fitToWidth` as `zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 }`
+ *    (0 = as many pages tall as needed); exceljs `pageSetup` with fitToWidth 1, fitToHeight 0.
  */
 
 /** A value as a spreadsheet shows it after recalculation ("" for an empty string result). */
@@ -115,6 +117,7 @@ export type ConditionalFormat =
   | {
       /** Data bars over a range (negative values to the left of the axis). */
       type: "dataBar";
+      /** A1; may be several areas separated by a space ("I5:I9 I11:I20", rule 1): one rule over all. */
       range: string;
       /** Positive bar colour, hex RGB. */
       color: string;
@@ -124,6 +127,7 @@ export type ConditionalFormat =
   | {
       /** Cell value < `value` → font colour (merforbruk in red). */
       type: "lessThan";
+      /** A1; may be several areas separated by a space, as for data bars. */
       range: string;
       value: number;
       fontColor: string;
