@@ -12,8 +12,11 @@
  * Pre-existing sheets and tables are recorded as untouchable: any write, rename or delete through
  * the API is recorded in `violations`.
  *
- * No imports: the browser test compiles this file as it is and injects it in place of office.js.
+ * One import, @bydel/layout's A1 helpers (its address.ts, which imports nothing): the browser test
+ * compiles this file and that one and injects them in place of office.js.
  */
+
+import { cellAddress, columnLetter, parseCellAddress, parseRangeAddress, rangeAddress } from "@bydel/layout";
 
 export type Scalar = string | number | boolean;
 
@@ -145,23 +148,13 @@ const CALL_OVERHEAD = 160;
 
 const key = (row: number, col: number) => `${row},${col}`;
 
-function colLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
+/** An Office error for an address Excel would refuse; Excel accepts lower case and spaces around it. */
 function parseCell(address: string): { row: number; col: number } {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(address.trim().toUpperCase());
-  if (!m) throw officeError("InvalidArgument", `Ugyldig adresse ${address}`);
-  let col = 0;
-  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  try {
+    return parseCellAddress(address.trim().toUpperCase());
+  } catch {
+    throw officeError("InvalidArgument", `Ugyldig adresse ${address}`);
+  }
 }
 
 interface Rect {
@@ -188,23 +181,22 @@ function parseRange(address: string): Rect {
     if (t < 0 || b < 0) throw officeError("InvalidArgument", `Ugyldig adresse ${address}`);
     return { top: Math.min(t, b), left: 0, rows: Math.abs(b - t) + 1, cols: 16_384, wholeRows: true };
   }
-  const [p, q = p] = a.split(":") as [string, string?];
-  const s = parseCell(p);
-  const e = parseCell(q!);
-  return {
-    top: Math.min(s.row, e.row),
-    left: Math.min(s.col, e.col),
-    rows: Math.abs(e.row - s.row) + 1,
-    cols: Math.abs(e.col - s.col) + 1,
-  };
+  let corners: ReturnType<typeof parseRangeAddress>;
+  try {
+    corners = parseRangeAddress(a.trim().toUpperCase());
+  } catch {
+    throw officeError("InvalidArgument", `Ugyldig adresse ${address}`);
+  }
+  const { top, left, bottom, right } = corners;
+  return { top, left, rows: bottom - top + 1, cols: right - left + 1 };
 }
 
 const rectAddress = (r: Rect) =>
   r.wholeColumns
-    ? `${colLetters(r.left)}:${colLetters(r.left + r.cols - 1)}`
+    ? `${columnLetter(r.left)}:${columnLetter(r.left + r.cols - 1)}`
     : r.wholeRows
       ? `${r.top + 1}:${r.top + r.rows}`
-      : `${colLetters(r.left)}${r.top + 1}:${colLetters(r.left + r.cols - 1)}${r.top + r.rows}`;
+      : rangeAddress(r.top, r.left, r.top + r.rows - 1, r.left + r.cols - 1);
 
 const overlaps = (a: Rect, b: Rect) =>
   a.left < b.left + b.cols && b.left < a.left + a.cols && a.top < b.top + b.rows && b.top < a.top + a.rows;
@@ -422,7 +414,7 @@ class FakeWorksheet {
           }
           for (let c = 0; c < rect.cols; c++) {
             const h = s.cells.get(key(rect.top, rect.left + c));
-            if (!h || h.kind !== "text") ctx.model.violations.push(`${s.name}: overskrift ${colLetters(rect.left + c)}${rect.top + 1} er ikke tekst`);
+            if (!h || h.kind !== "text") ctx.model.violations.push(`${s.name}: overskrift ${cellAddress(rect.top, rect.left + c)} er ikke tekst`);
           }
           let n = ctx.model.tables.length + 1;
           while (ctx.model.tables.some((t) => t.name.toLowerCase() === `tabell${n}`)) n++;
@@ -734,23 +726,27 @@ class FakeRangeFormat {
   set verticalAlignment(v: string) {
     this.cellProp("verticalAlignment", v);
   }
-  set rowHeight(v: number) {
-    const areas = this.range.areas;
-    this.range.sheet.write([v], (s) => {
-      for (const a of areas) for (let r = a.top; r < a.top + a.rows; r++) s.rowHeights.set(r, v);
-    });
-  }
   set wrapText(v: boolean) {
     this.cellProp("wrapText", v);
   }
   set indentLevel(v: number) {
     this.cellProp("indentLevel", v);
   }
-  set columnWidth(v: number) {
+  /** Row heights and column widths are per whole row or column: set once per line, not per cell. */
+  private eachLine(v: number, axis: "row" | "column", set: (s: FakeSheetModel, line: number) => void): void {
     const areas = this.range.areas;
     this.range.sheet.write([v], (s) => {
-      for (const a of areas) for (let c = a.left; c < a.left + a.cols; c++) s.columns.set(c, { ...s.columns.get(c), width: v });
+      for (const a of areas) {
+        const [first, count] = axis === "row" ? [a.top, a.rows] : [a.left, a.cols];
+        for (let i = first; i < first + count; i++) set(s, i);
+      }
     });
+  }
+  set rowHeight(v: number) {
+    this.eachLine(v, "row", (s, r) => s.rowHeights.set(r, v));
+  }
+  set columnWidth(v: number) {
+    this.eachLine(v, "column", (s, c) => s.columns.set(c, { ...s.columns.get(c), width: v }));
   }
 }
 

@@ -27,11 +27,19 @@ const hostileSagene = () =>
 
 /** office.js stand-in: the fake Excel plus the few Office/CustomFunctions globals the page uses. */
 function fakeOfficeScript(): string {
-  const source = readFileSync(join(root, "addin/test/fake-excel.ts"), "utf8");
-  const compiled = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
+  const compile = (file: string) =>
+    ts.transpileModule(readFileSync(join(root, file), "utf8"), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
+  // The fake's one import is @bydel/layout's A1 helpers, a module that imports nothing.
+  const address = compile("packages/layout/src/address.ts");
+  expect(address).not.toMatch(/require\(/);
   return `(function () {
+  var layout = (function () { var exports = {}; ${address}; return exports; })();
+  function require(name) {
+    if (name === "@bydel/layout") return layout;
+    throw new Error("fake office.js: no module " + name);
+  }
   var exports = {}; var module = { exports: exports };
-  ${compiled}
+  ${compile("addin/test/fake-excel.ts")}
   var workbook = new exports.FakeWorkbook({
     sheets: [{ name: "Ark1", cells: { A1: "Mitt budsjett", B1: 1000 } }, { name: "Oversikt", cells: { A1: "Min egen oversikt" } }],
   });

@@ -1,5 +1,5 @@
 import type { Cell, CellStyle, ChartLayout, ConditionalFormat, PrintSetup, SheetLayout, TableLayout, WorkbookLayout } from "@bydel/layout";
-import { cellA1, columnsA1, rectA1 } from "./a1.js";
+import { cellAddress, columnLetter, rangeAddress } from "@bydel/layout";
 
 /**
  * The import as a list of requests: plain data, so the chunking is tested without Excel.
@@ -167,7 +167,11 @@ export function styleOps(sheet: SheetLayout, maxAddressChars = 2_000): Op[] {
       length = 0;
     };
     for (const rect of rects) {
-      const a = rectA1(rect.top, rect.left, rect.bottom, rect.right);
+      // A single cell as "B3", not "B3:B3": addresses are joined up to maxAddressChars.
+      const a =
+        rect.top === rect.bottom && rect.left === rect.right
+          ? cellAddress(rect.top, rect.left)
+          : rangeAddress(rect.top, rect.left, rect.bottom, rect.right);
       if (length + a.length + 1 > maxAddressChars) flush();
       group.push(a);
       length += a.length + 1;
@@ -190,7 +194,7 @@ export function columnOps(sheet: SheetLayout): Op[] {
       Boolean(sheet.columns[end + 1]!.hidden) === Boolean(col.hidden)
     )
       end++;
-    ops.push({ kind: "columns", sheet: sheet.name, address: columnsA1(c, end), width: col.width, hidden: Boolean(col.hidden) });
+    ops.push({ kind: "columns", sheet: sheet.name, address: `${columnLetter(c)}:${columnLetter(end)}`, width: col.width, hidden: Boolean(col.hidden) });
     c = end + 1;
   }
   return ops;
@@ -214,7 +218,7 @@ export function noteOps(sheet: SheetLayout): Op[] {
   const ops: Op[] = [];
   sheet.rows.forEach((row, r) =>
     row.forEach((cell, c) => {
-      if (cell?.note) ops.push({ kind: "note", sheet: sheet.name, address: cellA1(r, c), text: cell.note });
+      if (cell?.note) ops.push({ kind: "note", sheet: sheet.name, address: cellAddress(r, c), text: cell.note });
     }),
   );
   return ops;

@@ -1,4 +1,4 @@
-import { sheetName as freeSheetName, tableName as freeTableName } from "@bydel/layout";
+import { parseRangeAddress, sheetName as freeSheetName, tableName as freeTableName } from "@bydel/layout";
 import type { CellStyle, ChartLayout, ConditionalFormat, SheetLayout, WorkbookLayout } from "@bydel/layout";
 import { renameReferences, type Renames } from "./names.js";
 import { planWorkbook, type Op, type PlanOptions, type Request } from "./plan.js";
@@ -116,8 +116,8 @@ const CHART_TYPE = { barClustered: "BarClustered", columnClustered: "ColumnClust
 
 /** True for a one-column range ("B5:B12", "B5"): its cells are one series by columns. */
 const isColumn = (range: string) => {
-  const [a, b = a] = range.split(":") as [string, string?];
-  return a.replace(/\d+|\$/g, "") === b!.replace(/\d+|\$/g, "");
+  const { left, right } = parseRangeAddress(range);
+  return left === right;
 };
 
 /**

@@ -39,6 +39,15 @@ export function parseCellAddress(address: string): { row: number; col: number } 
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
+/** Parses "A3:P40" (either corner first, optionally with $) or a single cell "B3" into its corners. */
+export function parseRangeAddress(range: string): { top: number; left: number; bottom: number; right: number } {
+  const [a, b = a, extra] = range.split(":") as [string, string?, string?];
+  if (extra !== undefined) throw new RangeError(`parseRangeAddress: not an A1 range: ${range}`);
+  const p = parseCellAddress(a);
+  const q = parseCellAddress(b!);
+  return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
+}
+
 /**
  * Compact A1 references for a column over a set of rows: consecutive rows become one range.
  * [4, 5, 6, 9] in column 7 → "H5:H7,H10".

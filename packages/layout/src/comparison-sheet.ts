@@ -3,7 +3,8 @@ import { cellAddress, rangeAddress, sheetReference } from "./address.js";
 import { Grid, blank, formula, text } from "./cells.js";
 import { economyColumns, type EconomyPlacement } from "./economy-sheet.js";
 import { formats } from "./formats.js";
-import { colors, styles, TABLE_STYLE } from "./styles.js";
+import { colors, styles } from "./styles.js";
+import { tableSheet } from "./table-sheet.js";
 import { comparisonKey, netTable } from "./rows.js";
 import type { Report } from "@bydel/core";
 import type { SheetLayout } from "./types.js";
@@ -55,19 +56,15 @@ export function buildComparisonSheet(
   }
   const last = r - 1;
   const lastCol = entries.length;
+  const widths = [48, ...entries.map(() => 16)];
   return {
-    name,
-    rows: grid.rows,
-    columns: [{ width: 48 }, ...entries.map(() => ({ width: 16 }))],
-    tables: [{ name: tableName, range: rangeAddress(COMPARISON_HEADER_ROW, 0, last, lastCol), style: TABLE_STYLE, showRowStripes: true }],
+    ...tableSheet({ name, grid, widths, table: tableName, headerRow: COMPARISON_HEADER_ROW, lastRow: last, lastCol, freezeColumns: 1 }),
     conditionalFormats:
       lastCol > 0
         ? [
             { type: "lessThan", range: rangeAddress(COMPARISON_HEADER_ROW + 1, 1, last, lastCol), value: 0, fontColor: colors.overspend },
           ]
         : [],
-    freeze: { rows: COMPARISON_HEADER_ROW + 1, columns: 1 },
-    print: { orientation: "landscape", fitToWidth: true },
     tabColor: colors.underspendBar,
   };
 }

@@ -4,7 +4,8 @@ import { expectedOrdinary, expectedSum, expectedVariance, expectedVariancePercen
 import { splitRowsFor } from "./rows.js";
 import { Grid, blank, formula, numberOrBlank, text } from "./cells.js";
 import { formats } from "./formats.js";
-import { colors, styles, TABLE_STYLE } from "./styles.js";
+import { colors, styles } from "./styles.js";
+import { tableSheet } from "./table-sheet.js";
 import type { ConditionalFormat, SheetLayout } from "./types.js";
 
 /** Column indices of the economy sheet (one long table: see README for why). */
@@ -215,18 +216,9 @@ export function buildEconomySheet(report: Report, name: string, tableName: strin
   );
 
   const widths = [7, 8, 46, 8, 13, 13, 13, 13, 12, 12, 10, 12, 12, 10, 11, 15, 15, 15, 15];
+  const table = { name, grid, widths, table: tableName, headerRow: ECONOMY_HEADER_ROW, lastRow: last, lastCol: economyHeaders.length - 1, freezeColumns: c.label + 1 };
   return {
-    sheet: {
-      name,
-      rows: grid.rows,
-      columns: widths.map((width) => ({ width })),
-      tables: [{ name: tableName, range: rangeAddress(ECONOMY_HEADER_ROW, 0, last, economyHeaders.length - 1), style: TABLE_STYLE, showRowStripes: true }],
-      conditionalFormats,
-      freeze: { rows: ECONOMY_HEADER_ROW + 1, columns: c.label + 1 },
-      rowHeights: [{ row: ECONOMY_HEADER_ROW, height: 30 }],
-      print: { orientation: "landscape", fitToWidth: true },
-      tabColor: colors.header,
-    },
+    sheet: { ...tableSheet(table), conditionalFormats, rowHeights: [{ row: ECONOMY_HEADER_ROW, height: 30 }], tabColor: colors.header },
     placement,
   };
 }

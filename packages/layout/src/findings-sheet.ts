@@ -2,7 +2,8 @@ import type { FindingSeverity, Report } from "@bydel/core";
 import { rangeAddress } from "./address.js";
 import { Grid, blank, numberOrBlank, text } from "./cells.js";
 import { formats } from "./formats.js";
-import { styles, TABLE_STYLE } from "./styles.js";
+import { styles } from "./styles.js";
+import { tableSheet } from "./table-sheet.js";
 import type { SheetLayout } from "./types.js";
 
 export const severityNames: Record<FindingSeverity, string> = { error: "Feil", warning: "Advarsel", info: "Info" };
@@ -49,17 +50,9 @@ export function buildFindingsSheet(report: Report, name: string, tableName: stri
   }
   const last = r - 1;
   const widths = [12, 30, 8, MESSAGE_WIDTH, 12, 12];
+  const table = { name, grid, widths, table: tableName, headerRow: FINDINGS_HEADER_ROW, lastRow: last, lastCol: findingHeaders.length - 1, freezeColumns: 0 };
   return {
-    sheet: {
-      name,
-      rows: grid.rows,
-      columns: widths.map((width) => ({ width })),
-      tables: [{ name: tableName, range: rangeAddress(FINDINGS_HEADER_ROW, 0, last, findingHeaders.length - 1), style: TABLE_STYLE, showRowStripes: true }],
-      conditionalFormats: [],
-      freeze: { rows: FINDINGS_HEADER_ROW + 1, columns: 0 },
-      rowHeights,
-      print: { orientation: "landscape", fitToWidth: true },
-    },
+    sheet: { ...tableSheet(table), rowHeights },
     placement: { sheetName: name, severityRange: rangeAddress(FINDINGS_HEADER_ROW + 1, 0, last, 0, true), counts },
   };
 }

@@ -1,6 +1,6 @@
 export type * from "./types.js";
 export { buildLayout, buildCombinedLayout } from "./build-layout.js";
-export { cellAddress, columnLetter, columnRuns, parseCellAddress, rangeAddress, sheetReference } from "./address.js";
+export { cellAddress, columnLetter, columnRuns, parseCellAddress, parseRangeAddress, rangeAddress, sheetReference } from "./address.js";
 export { sheetName, tableName, MAX_SHEET_NAME } from "./names.js";
 export { formats } from "./formats.js";
 export { economyColumns, economyHeaders, ECONOMY_HEADER_ROW } from "./economy-sheet.js";

@@ -3,7 +3,8 @@ import { cellAddress, rangeAddress } from "./address.js";
 import { expectedIndicator } from "./calc.js";
 import { Grid, blank, formula, numberOrBlank, text } from "./cells.js";
 import { formats } from "./formats.js";
-import { colors, styles, TABLE_STYLE } from "./styles.js";
+import { colors, styles } from "./styles.js";
+import { tableSheet } from "./table-sheet.js";
 import type { SheetLayout } from "./types.js";
 
 export const indicatorColumns = {
@@ -49,7 +50,7 @@ const unitNames: Record<IndicatorUnit, string> = {
   other: "annet",
 };
 
-const kindNames = { indicator: "Resultatindikator", keyFigure: "Nøkkeltall", sickLeave: "Sykefravær" } as const;
+const kindNames = { indicator: "Resultatindikator", keyFigure: "Nøkkeltall", sickLeave: "Sykefravær", prose: "Fra teksten" } as const;
 
 function valueFormat(unit: IndicatorUnit): string | undefined {
   if (unit === "percent") return formats.percentValue;
@@ -117,16 +118,12 @@ export function buildIndicatorSheet(report: Report, name: string, tableName: str
   }
   const last = r - 1;
   const widths = [8, 60, 16, 9, 14, 10, 16, 10, 11, 11, 10, 10, 10];
+  const table = { name, grid, widths, table: tableName, headerRow: INDICATOR_HEADER_ROW, lastRow: last, lastCol: indicatorHeaders.length - 1, freezeColumns: c.label + 1 };
   return {
-    name,
-    rows: grid.rows,
-    columns: widths.map((width) => ({ width })),
-    tables: [{ name: tableName, range: rangeAddress(INDICATOR_HEADER_ROW, 0, last, indicatorHeaders.length - 1), style: TABLE_STYLE, showRowStripes: true }],
+    ...tableSheet(table),
     conditionalFormats: [
       { type: "lessThan", range: rangeAddress(INDICATOR_HEADER_ROW + 1, c.deviation, last, c.deviation), value: 0, fontColor: colors.overspend },
     ],
-    freeze: { rows: INDICATOR_HEADER_ROW + 1, columns: c.label + 1 },
     rowHeights: [{ row: INDICATOR_HEADER_ROW, height: 30 }],
-    print: { orientation: "landscape", fitToWidth: true },
   };
 }

@@ -7,6 +7,7 @@ import { severityNames, type FindingsPlacement } from "./findings-sheet.js";
 import { formats } from "./formats.js";
 import { colors, styles } from "./styles.js";
 import { mainTotalRow, netTable } from "./rows.js";
+import { PRINT } from "./table-sheet.js";
 import type { CellValue, ChartLayout, FormulaCell, SheetLayout, TextCell } from "./types.js";
 
 /** Rows of the overview that tests and the add-in refer to (0-based). */
@@ -178,7 +179,7 @@ export function buildOverviewSheet(
     tables: [],
     conditionalFormats: negatives.map((range) => ({ type: "lessThan" as const, range, value: 0, fontColor: colors.overspend })),
     freeze: null,
-    print: { orientation: "landscape", fitToWidth: true },
+    print: PRINT,
     ...(chart ? { charts: [chart] } : {}),
     tabColor: colors.underspendBar,
   };

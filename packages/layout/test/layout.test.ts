@@ -13,6 +13,7 @@ import {
   indicatorHeaders,
   overviewRows,
   parseCellAddress,
+  parseRangeAddress,
   sheetName,
   tableName,
   type Cell,
@@ -38,6 +39,12 @@ describe("A1 addressing", () => {
     expect([0, 25, 26, 51, 701, 702].map(columnLetter)).toEqual(["A", "Z", "AA", "AZ", "ZZ", "AAA"]);
     expect(parseCellAddress("$AA$10")).toEqual({ row: 9, col: 26 });
     expect(() => columnLetter(-1)).toThrow(/non-negative/);
+  });
+  it("parses a range from either corner, or a single cell, and refuses anything else", () => {
+    expect(parseRangeAddress("P40:A3")).toEqual({ top: 2, left: 0, bottom: 39, right: 15 });
+    expect(parseRangeAddress("$B$3")).toEqual({ top: 2, left: 1, bottom: 2, right: 1 });
+    expect(() => parseRangeAddress("A1:B2:C3")).toThrow(/not an A1 range/);
+    expect(() => parseRangeAddress("A:B")).toThrow(/not an A1 cell address/);
   });
   it("compacts consecutive rows into ranges", () => {
     expect(columnRuns(7, [4, 5, 6, 9])).toBe("H5:H7,H10");

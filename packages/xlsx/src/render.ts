@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { parseCellAddress, type Cell, type CellStyle, type SheetLayout, type WorkbookLayout } from "@bydel/layout";
+import { cellAddress, parseRangeAddress, type Cell, type CellStyle, type SheetLayout, type WorkbookLayout } from "@bydel/layout";
 
 /**
  * Renders a workbook layout as an .xlsx file. No decisions here: every value, formula, format and
@@ -77,20 +77,18 @@ function renderSheet(wb: ExcelJS.Workbook, sheet: SheetLayout): void {
   // exceljs writes a table's cells from its own rows: give it the layout's cells, then write every
   // cell again so formats, styles and notes are the layout's.
   for (const table of sheet.tables) {
-    const [from, to] = table.range.split(":") as [string, string];
-    const a = parseCellAddress(from);
-    const b = parseCellAddress(to);
-    const header = sheet.rows[a.row] ?? [];
+    const { top, left, bottom, right } = parseRangeAddress(table.range);
+    const header = sheet.rows[top] ?? [];
     const columns = [];
-    for (let c = a.col; c <= b.col; c++) {
+    for (let c = left; c <= right; c++) {
       const h = header[c];
       if (!h || h.kind !== "text") throw new Error(`renderXlsx: table ${table.name} needs a text header in every column (${sheet.name}, column ${c + 1})`);
       columns.push({ name: h.value, filterButton: true });
     }
     const rows: ExcelJS.CellValue[][] = [];
-    for (let r = a.row + 1; r <= b.row; r++) {
+    for (let r = top + 1; r <= bottom; r++) {
       const line: ExcelJS.CellValue[] = [];
-      for (let c = a.col; c <= b.col; c++) {
+      for (let c = left; c <= right; c++) {
         const cell = sheet.rows[r]?.[c];
         line.push(cell ? cellValue(cell) : null);
       }
@@ -99,7 +97,7 @@ function renderSheet(wb: ExcelJS.Workbook, sheet: SheetLayout): void {
     ws.addTable({
       name: table.name,
       displayName: table.name,
-      ref: from,
+      ref: cellAddress(top, left),
       headerRow: true,
       totalsRow: false,
       style: { theme: table.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: table.showRowStripes },
