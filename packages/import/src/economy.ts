@@ -152,9 +152,27 @@ function fixedReading(values: (number | null)[]): Reading {
   return { values, groupCounts: values.map(() => 0), blanks: [], layoutCost: 0, spread: 0 };
 }
 
+function blankAlternative(readings: readonly Reading[], columns: number): Reading {
+  return {
+    values: Array<number | null>(columns).fill(null),
+    groupCounts: Array<number>(columns).fill(0),
+    blanks: [],
+    layoutCost: Math.min(...readings.map((r) => r.layoutCost)),
+    spread: Math.min(...readings.map((r) => r.spread)),
+  };
+}
+
+/** The label as printed: with its trailing digits when the row reads as blank (they were the label's). */
+function labelOf(s: Solved): string {
+  const { raw, solution } = s;
+  return raw.labelWithDigits !== undefined && solution.chosen?.values.every((v) => v === null) ? raw.labelWithDigits : raw.label;
+}
+
 function solveBody(rowsIn: readonly RawRow[], columns: number, cross?: CrossTie): SolvedBody {
   const inputs = rowsIn.map((row) => {
     const { readings, overflow } = enumerateReadings(row.groups, { columns, alwaysPrinted: columns === 5 ? 4 : null });
+    // digits that may be the label's: the row may also be blank, on an equal footing (only the sums can tell)
+    if (row.labelWithDigits !== undefined && readings.length > 0) readings.push(blankAlternative(readings, columns));
     return { readings, overflow, blank: row.groups.length === 0 };
   });
   const flags = rowsIn.map((r) => ({ isTotal: isTotalLabel(r.label) }));
@@ -236,7 +254,7 @@ function toBudgetRows(rows: Solved[], equations: SumEquation[], sumsClose: boole
     const eq = equations.find((e) => e.total === i);
     const row: BudgetRow = {
       line: s.raw.line,
-      label: s.raw.label,
+      label: labelOf(s),
       kostra: kostraOf(s.raw.label),
       isTotal: s.isTotal,
       previousActual: v[0] ?? null,

@@ -6,7 +6,7 @@ import type { Group } from "./tokens.js";
  * groups (under 10⁹ kNOK), joined only across single spaces; a gap of two or more spaces, a sign or
  * a whole token (4+ digits, no-break spaces) always starts a new number. `0` and groups with a
  * leading zero take no continuation. A lone dash is tried both as a blank placeholder and as the
- * sign of the next group. With fewer numbers than columns, every blank position is enumerated.
+ * sign of the next group, and a dash right after the label also as the label's own. With fewer numbers than columns, every blank position is enumerated.
  */
 export interface Reading {
   readonly values: (number | null)[];
@@ -78,6 +78,8 @@ function numberItems(groups: readonly Group[], maxItems: number, maxGroups: numb
     if (current.length >= maxItems) return;
     const g = groups[i]!;
     if (g.kind === "dash") {
+      // "Hjemmetjenester - 792 …": a dash right after the label may be the label's own
+      if (g.afterLabel) visit(i + 1, false);
       current.push({ value: null, groups: 0, gap: g.gap });
       visit(i + 1, false);
       current.pop();

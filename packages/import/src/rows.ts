@@ -1,6 +1,6 @@
 import { continuesLabel, isHeaderLine, isTotalLabel, startsRow, takesAreaDigit } from "./grammar.js";
 import { isBlank, type Line } from "./lines.js";
-import { numericTail, type Group } from "./tokens.js";
+import { isNumbersOnly, numericTail, type Group, type NumericTail } from "./tokens.js";
 
 /** A table row as printed: its label (wrapped lines joined) and the digit groups of its numbers. */
 export interface RawRow {
@@ -9,10 +9,20 @@ export interface RawRow {
   /** The line that carries the numbers, else the row's first label line. */
   readonly line: number;
   readonly firstLine: number;
+  /**
+   * The label with its trailing digits, when a label line ended in a few digit groups and the label
+   * went on below ("120 Administrasjon pr 1 000" / "innbyggere"): those digits are either the row's
+   * numbers or the label's, and the sums must decide (the row is blank in the second case).
+   */
+  readonly labelWithDigits?: string;
 }
 
 const MAX_BLANK_RUN = 5;
 const MAX_WRAP = 4;
+
+function namesArea(text: string): boolean {
+  return /^(f[o0]\s?\d|funksjonsomr|funk\.?\s*omr)/iu.test(text.trim());
+}
 
 function continuesBeforeNumbers(text: string): boolean {
   const t = text.trim();
@@ -40,9 +50,29 @@ export function readRows(lines: readonly Line[], start: number, maxRows = 80): {
   let open = false;
   let blanks = 0;
   let wrapped = 0;
+  // digits that ended a label line before the label went on ("… for 2" / "barn"): label or numbers?
+  let trailing: { before: string; digits: string } | null = null;
+  let continued = false;
   const close = (): void => {
-    if (open) rows.push({ label: label.trim(), groups, line: line || firstLine, firstLine });
+    if (!open) return;
+    const row: RawRow = { label: label.trim(), groups, line: line || firstLine, firstLine };
+    const t = trailing as { before: string; digits: string } | null;
+    if (t && continued && groups.length <= 2) rows.push({ ...row, labelWithDigits: `${t.before} ${t.digits}${label.slice(t.before.length)}`.trim() });
+    else rows.push(row);
     open = false;
+  };
+  const take = (tail: NumericTail, no: number): void => {
+    trailing = tail.label !== "" && tail.groups.length > 0 ? { before: label, digits: tail.groups.map(groupText).join(" ") } : null;
+    continued = false;
+    groups = tail.groups;
+    line = groups.length > 0 ? no : 0;
+  };
+  /** The row's numbers turn out to be later: the digits that ended a label line were part of the label. */
+  const backIntoLabel = (): boolean => {
+    const t = trailing as { before: string; digits: string } | null;
+    if (t === null || groups.length > 2) return false;
+    label = `${t.before} ${t.digits}${label.slice(t.before.length)}`;
+    return true;
   };
   let i = start;
   for (; i < lines.length && rows.length < maxRows; i++) {
@@ -55,13 +85,13 @@ export function readRows(lines: readonly Line[], start: number, maxRows = 80): {
     if (isPageFooter(text) || (startsRow(text) && isHeaderLine(text))) continue; // page junk, a header printed again
     const tail = numericTail(text, no);
     const hasNumbers = tail.groups.length > 0;
-    if (startsRow(text)) {
+    // "Sum netto driftsutgifter" / "FO2C": a total's label wrapped before its area name
+    if (startsRow(text) && !(open && groups.length === 0 && isTotalLabel(label) && namesArea(text))) {
       close();
       wrapped = 0;
       const split = splitAreaDigit(tail.label, tail.groups);
       label = split.label;
-      groups = split.groups;
-      line = groups.length > 0 ? no : 0;
+      take({ label: split.label, groups: split.groups }, no);
       firstLine = no;
       open = true;
       continue;
@@ -71,23 +101,32 @@ export function readRows(lines: readonly Line[], start: number, maxRows = 80): {
       if (groups.length > 0) {
         // a lone page number between two rows is page junk; other stray numbers end the table
         if (tail.groups.length === 1 && nextRowStarts(lines, i + 1)) continue;
-        break;
+        // a label line ended in digits and went on ("… for 2" / "barn"); these are the row's numbers
+        if (!continued || !backIntoLabel()) break;
       }
-      groups = tail.groups;
-      line = no;
+      take(tail, no);
       continue;
     }
     if (groups.length === 0) {
       // a label wraps over a few short lines; a sentence or a long run of lines is prose after the table
-      if (!hasNumbers && (++wrapped > MAX_WRAP || !continuesBeforeNumbers(text))) break;
+      // ("… funksjonsnedsettelser mv." ends in a period, yet the row's numbers or the next row follow)
+      if (!hasNumbers && (++wrapped > MAX_WRAP || !(continuesBeforeNumbers(text) || (text.trim().length <= 70 && rowGoesOn(lines, i + 1))))) break;
       const split = splitAreaDigit(`${label} ${tail.label}`, tail.groups);
       label = split.label;
-      groups = split.groups;
-      if (groups.length > 0) line = no;
+      take({ label: split.label, groups: split.groups }, no);
       continue;
     }
-    if (!hasNumbers && continuesLabel(text)) {
+    // ("mv." ends in a period, "31 i loven" starts with the digits of "§ 31": with the next row after it, still the label)
+    if (!hasNumbers && (continuesLabel(text) || (/^([-–]\s+|§\s*)?(\d[\d\u00A0 ]*\s)?[\p{Ll}(]/u.test(text.trim()) && text.trim().length <= 60 && nextRowStarts(lines, i + 1)))) {
       label = `${label} ${tail.label}`;
+      continued = true;
+      continue;
+    }
+    // "… for 2" / "barn 138 426 …": the label went on, with the numbers after it
+    if (hasNumbers && continuesLabel(tail.label) && backIntoLabel()) {
+      label = `${label} ${tail.label}`;
+      take(tail, no);
+      trailing = null;
       continue;
     }
     break;
@@ -100,9 +139,22 @@ export function readRows(lines: readonly Line[], start: number, maxRows = 80): {
   return { rows, end: i };
 }
 
+function groupText(g: Group): string {
+  return g.kind === "dash" ? "-" : `${g.negative ? "-" : ""}${g.digits}`;
+}
+
 /** "Bydel X • Årsberetning 2024 • 71": a page footer that survived extraction. */
 export function isPageFooter(text: string): boolean {
   return /•.*årsberetning|årsberetning.*•/iu.test(text);
+}
+
+/** The next non-blank line carries numbers only (the row's numbers on a line of their own) or starts the next row. */
+function rowGoesOn(lines: readonly Line[], from: number): boolean {
+  for (let j = from; j < lines.length && j < from + 3; j++) {
+    const t = lines[j]!.text;
+    if (!isBlank(t)) return startsRow(t) || isNumbersOnly(numericTail(t, lines[j]!.no));
+  }
+  return false;
 }
 
 function nextRowStarts(lines: readonly Line[], from: number): boolean {

@@ -17,6 +17,8 @@ export interface Group {
   readonly close: boolean;
   /** Line number the group comes from. */
   readonly line: number;
+  /** First group of a tail that follows label text on its line: a dash here may belong to the label ("Hjemmetjenester - 792 …"). */
+  readonly afterLabel?: boolean;
 }
 
 export interface NumericTail {
@@ -71,9 +73,9 @@ function toGroup(t: RawToken, line: number): Group | null {
 }
 
 /**
- * Splits a line into its label and the trailing run of integer groups. A tail made only of dashes
- * after a label is part of the label ("257 Hjemmetjenester - "); a line of dashes alone is a row of
- * placeholders.
+ * Splits a line into its label and the trailing run of integer groups. A lone dash after a label
+ * is part of the label ("257 Hjemmetjenester - "); a run of dashes, or a line of dashes alone, is a
+ * row of placeholders.
  */
 export function numericTail(text: string, line: number): NumericTail {
   const tokens = tokenize(text.replace(/[\u00A0\u202F\u2007](?!\d{3}(?!\d))/g, " "));
@@ -88,9 +90,11 @@ export function numericTail(text: string, line: number): NumericTail {
     .slice(0, i + 1)
     .map((t) => t.text)
     .join(" ");
-  if (label !== "" && !groups.some((g) => g.kind === "digits")) {
+  // one dash after a label is the label's ("257 Hjemmetjenester - "); a run of them is a row of zeros in accounting style
+  if (label !== "" && groups.length === 1 && groups[0]!.kind === "dash") {
     return { label: [label, ...groups.map(() => "-")].join(" "), groups: [] };
   }
+  if (label !== "" && groups[0]?.kind === "dash") groups[0] = { ...groups[0]!, afterLabel: true };
   return { label, groups };
 }
 
