@@ -8,7 +8,8 @@ export { decimalCalculator, ExactDecimal } from "./calculator/decimal.js";
 export { variance, varianceWith } from "./api/variance.js";
 export { variancePercent, variancePercentWith } from "./api/variancePercent.js";
 export { ordinaryVariance, ordinaryVarianceWith } from "./api/ordinaryVariance.js";
-export { adjustmentKinds, adjustmentKindSchema, adjustmentRules, adjustmentSchema, type AdjustmentKind } from "./api/adjustmentKinds.js";
+export { adjustmentKinds, adjustmentRules, type AdjustmentKind } from "./api/adjustmentKinds.js";
+export { adjustmentKindSchema, adjustmentSchema } from "./schema/adjustment.js";
 export { correctionBridge, correctionBridgeWith, type Adjustment, type Bridge, type BridgeStep } from "./api/correctionBridge.js";
 export { realChange, realChangeWith, type Growth } from "./api/realChange.js";
 export {

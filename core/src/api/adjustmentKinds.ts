@@ -1,9 +1,8 @@
-import { z } from "zod";
-
 /**
  * The kinds of correction in a deviation bridge (from the reported deviation to the "real" result
  * of the year), each with its sign rule and its Norwegian default label. This table is the one
- * place the sign rules are defined.
+ * place the sign rules are defined. No zod here: the calculations (and the add-in's functions.js)
+ * import this module; the zod schemas of a correction are in `../schema/adjustment.ts`.
  *
  * | kind | sign | why |
  * |---|---|---|
@@ -14,7 +13,6 @@ import { z } from "zod";
  * | `other` | own sign | anything else (e.g. a prior-year estimate correction): added as signed |
  */
 export const adjustmentKinds = ["earmarked", "priorYearOverspend", "plannedOverspend", "riskReserveRelease", "other"] as const;
-export const adjustmentKindSchema = z.enum(adjustmentKinds);
 export type AdjustmentKind = (typeof adjustmentKinds)[number];
 
 export const adjustmentRules: Readonly<Record<AdjustmentKind, { readonly sign: 1 | -1; readonly label: string }>> = {
@@ -24,10 +22,3 @@ export const adjustmentRules: Readonly<Record<AdjustmentKind, { readonly sign: 1
   riskReserveRelease: { sign: -1, label: "Frigjort risikoavsetning" },
   other: { sign: 1, label: "Annen korreksjon" },
 };
-
-/** One correction. `amount` as reported (unsigned for the signed kinds); `label` defaults to the kind's Norwegian label. */
-export const adjustmentSchema = z.object({
-  kind: adjustmentKindSchema,
-  amount: z.union([z.number().finite(), z.string()]),
-  label: z.string().nullable().optional(),
-});
