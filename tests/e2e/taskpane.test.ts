@@ -144,6 +144,13 @@ describe("the built task pane in Chromium", () => {
     expect(JSON.parse(readFileSync(join(dist, "functions.json"), "utf8")).functions).toHaveLength(8);
   });
 
+  it("bundles the custom functions without zod (the sign rules are apart from the schemas)", () => {
+    const sources: string[] = JSON.parse(readFileSync(join(dist, "functions.js.map"), "utf8")).sources;
+    expect(sources.some((s) => s.includes("core/src/api/adjustmentKinds.ts"))).toBe(true);
+    expect(sources.filter((s) => /node_modules\/zod\//.test(s))).toEqual([]);
+    expect(readFileSync(join(dist, "functions.js")).length).toBeLessThan(80 * 1024);
+  });
+
   it("registers every BYDEL function in the shared runtime page, and they compute there", async () => {
     const { page, errors } = await open();
     const ids = await page.evaluate(() => (window as unknown as { __associated: string[] }).__associated);
