@@ -171,6 +171,7 @@ export function buildOverviewSheet(
     `${cellAddress(overviewRows.variance, V)}:${cellAddress(overviewRows.ordinary, V)}`,
     `${cellAddress(s, 3)}:${cellAddress(end, 3)}`,
     ...(areaEnd >= areaStart ? [`${cellAddress(areaStart, 3)}:${cellAddress(areaEnd, 4)}`] : []),
+    ...(chart ? chart.series.map((series) => series.values) : []),
   ];
   return {
     name,
