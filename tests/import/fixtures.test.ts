@@ -69,12 +69,19 @@ describe.each(names)("import of %s", (name) => {
       const got = report(name).indicators.find((i) => i.line === e.line);
       if (!got) continue;
       found++;
+      if (got.kind === "prose") {
+        // the expected file describes a prose indicator in words ("3 uker / foreløpig svar innen 2 uker"); the import keeps the phrase as printed
+        expect(norm(e.target), `target at line ${e.line}`).toContain(norm(got.target?.raw));
+        expect(norm(e.result), `result at line ${e.line}`).toContain(norm(got.result?.raw));
+        expect(got.statedDeviation).toBeNull();
+        continue;
+      }
       expect(norm(got.target?.raw), `target at line ${e.line}`).toBe(norm(e.target));
       expect(norm(got.result?.raw), `result at line ${e.line}`).toBe(norm(e.result));
       expect(norm(got.statedDeviation?.raw), `deviation at line ${e.line}`).toBe(norm(e.statedDeviation));
     }
-    // indicators stated only in prose ("minimum 85 %", "ca. 11,8 %") are out of scope; every table row is read
-    const floor = { "sagene-2024": 40, "vestre-aker-2024": 14, "grunerlokka-2024": 1 }[name];
+    // every table row is read, and the indicators stated in running text ("minimum 85 %", "ca. 11,8 %") at their line
+    const floor = { "sagene-2024": 41, "vestre-aker-2024": 16, "grunerlokka-2024": 7 }[name];
     expect(found).toBeGreaterThanOrEqual(floor);
   });
 

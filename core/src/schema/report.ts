@@ -51,17 +51,20 @@ export const varianceSplitRowSchema = z
     ordinaryVariance: money.describe("Avvik ordinær drift"),
     area: z.string().nullable().optional().describe("The service area a row stands for, when it names one"),
     sumOf: z.array(line).optional().describe("A total row: the lines of the rows it sums"),
+    needsReview: z.boolean().optional().describe("The row's columns were recovered but not confirmed by the arithmetic"),
   })
   .passthrough();
 
 export const varianceSplitSchema = z
   .object({
     id: z.string().describe("0.1B for the district summary, else the service area (FO1 …)"),
+    title: z.string().optional().describe("The table's caption as printed"),
     line,
     rows: z.array(varianceSplitRowSchema),
   })
   .passthrough();
 
+export const indicatorKinds = ["indicator", "keyFigure", "sickLeave", "prose"] as const;
 export const indicatorUnits = ["percent", "score", "count", "days", "nok", "other"] as const;
 export const comparisonOperators = [">", ">=", "<", "<="] as const;
 
@@ -82,7 +85,14 @@ export const indicatorSchema = z
     deviation: z.number().finite().nullable().describe("result − target, in pp for percentages"),
     higherIsBetter: z.boolean().nullable(),
     met: z.boolean().nullable(),
-    kind: z.enum(["indicator", "keyFigure", "sickLeave"]).optional().describe("Resultatindikator, nøkkeltall series, or sykefravær"),
+    kind: z
+      .enum(indicatorKinds)
+      .optional()
+      .describe("Resultatindikator, nøkkeltall series, sykefravær, or prose: a target and a result stated in the running text"),
+    needsReview: z
+      .boolean()
+      .optional()
+      .describe("Read by convention or from running text, not confirmed by the table's own arithmetic: check against the PDF"),
     series: z
       .array(z.object({ year: z.number().int(), raw: z.string(), value: z.number().finite().nullable() }).passthrough())
       .optional()
@@ -92,14 +102,26 @@ export const indicatorSchema = z
 
 export const findingSeverities = ["error", "warning", "info"] as const;
 export const findingCodes = [
+  /** A row's printed avvik differs from regulert budsjett − regnskap. */
   "ROW_VARIANCE_MISMATCH",
+  /** A Sum row differs from the sum of the rows it totals. */
   "SUM_MISMATCH",
+  /** An FO table's Sum row differs from the same area's row in Tabell 0.1 B (or a split from its summary). */
   "CROSS_TABLE_MISMATCH",
+  /** An earmarked split breaks total = øremerket + ordinær, or disagrees with another split table. */
   "SPLIT_MISMATCH",
+  /** An indicator's printed avvik differs from resultat − måltall, sign included. */
   "INDICATOR_DEVIATION_MISMATCH",
+  /** More than one reading of a row's numbers survives; the finding lists the candidates and no values are imported. */
   "AMBIGUOUS_NUMBERS",
+  /** A table's caption is in the text but its numbers are not (an image in the PDF). */
   "TABLE_MISSING",
+  /** A row's numbers cannot be read as the table's columns; no values are imported. */
   "UNREADABLE_ROW",
+  /** A row was read by layout and magnitude alone; other readings fit the arithmetic too (info, the row has needsReview). */
+  "UNCONFIRMED_READING",
+  /** The text was UTF-8 decoded as Windows-1252 ("Ã¸") and has been repaired before the import (info). */
+  "ENCODING_REPAIRED",
 ] as const;
 
 export const findingSchema = z
@@ -138,6 +160,7 @@ export type BudgetTable = z.infer<typeof budgetTableSchema>;
 export type VarianceSplitRow = z.infer<typeof varianceSplitRowSchema>;
 export type VarianceSplit = z.infer<typeof varianceSplitSchema>;
 export type Indicator = z.infer<typeof indicatorSchema>;
+export type IndicatorKind = (typeof indicatorKinds)[number];
 export type IndicatorUnit = (typeof indicatorUnits)[number];
 export type ComparisonOperator = (typeof comparisonOperators)[number];
 export type Finding = z.infer<typeof findingSchema>;

@@ -38,12 +38,13 @@ export function summary(file: string, r: Report): string {
   }
   out.push(`Fordeling av avvik (øremerket/ordinær): ${r.varianceSplits.length}`);
   for (const s of r.varianceSplits) out.push(`  ${s.id.padEnd(36)} linje ${String(s.line).padEnd(5)} ${count(s.rows.length, "rad", "rader")}`);
-  const kinds = { indicator: 0, keyFigure: 0, sickLeave: 0 };
+  const kinds = { indicator: 0, keyFigure: 0, sickLeave: 0, prose: 0 };
   for (const i of r.indicators) kinds[i.kind ?? "indicator"]++;
   const withTarget = r.indicators.filter((i) => i.target && i.result && i.result.value !== null).length;
   const notMet = r.indicators.filter((i) => i.met === false).length;
   out.push(
-    `Indikatorer: ${r.indicators.length} (${kinds.indicator} resultatindikatorer, ${kinds.sickLeave} sykefravær, ${kinds.keyFigure} nøkkeltall; ` +
+    `Indikatorer: ${r.indicators.length} (${kinds.indicator} resultatindikatorer, ${kinds.sickLeave} sykefravær, ${kinds.keyFigure} nøkkeltall, ` +
+      `${kinds.prose} fra teksten; ` +
       `${withTarget} med måltall og resultat, ${notMet} ikke nådd)`,
   );
   const by = (s: string) => r.findings.filter((f) => f.severity === s).length;

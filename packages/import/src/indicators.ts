@@ -8,7 +8,9 @@ import {
   type IndicatorUnit,
 } from "@bydel/core";
 import { cellReadings, cellTail } from "./cells.js";
+import { LOWER_IS_BETTER } from "./direction.js";
 import { isBlank, type Line } from "./lines.js";
+import { readProseIndicators } from "./prose.js";
 import { isPageFooter } from "./rows.js";
 
 /**
@@ -48,8 +50,6 @@ function columnsOf(header: string): Column[] {
   }
   return out;
 }
-
-const LOWER_IS_BETTER = /sykefravær|hoftebrudd|liggedøgn|ventetid|viktigste\s+inntektskilde|fristbrudd|saksbehandlingstid|klager/iu;
 
 function unitOf(label: string, cells: readonly (string | null)[]): IndicatorUnit {
   // a survey score stays a score even where the report prints "4,6 %"
@@ -129,6 +129,8 @@ export interface IndicatorResult {
 export function readIndicators(lines: readonly Line[], year: number | null): IndicatorResult {
   const indicators: Indicator[] = [];
   const findings: Finding[] = [];
+  /** Lines of the indicator tables, which the prose reader leaves alone. */
+  const tableLines = new Set<number>();
   let sectionArea: string | null = null;
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.text;
@@ -143,9 +145,11 @@ export function readIndicators(lines: readonly Line[], year: number | null): Ind
     const area = kind === "sickLeave" || kind === "monthlySickLeave" ? "HR" : (serviceAreaOf(header.title) ?? sectionArea);
     const table: Table = { kind, area, columns: header.columns, startLine: lines[i]!.no };
     const end = readTableRows(lines, header.next, table, year, indicators, findings);
+    for (let j = i; j < end && j < lines.length; j++) tableLines.add(lines[j]!.no);
     i = Math.max(i, end - 1);
   }
-  return { indicators, findings };
+  const prose = readProseIndicators(lines, tableLines).filter((p) => !indicators.some((t) => t.line === p.line));
+  return { indicators: [...indicators, ...prose], findings };
 }
 
 const MAX_LABEL_LINES = 6;

@@ -1,0 +1,192 @@
+import { indicatorDeviation, serviceAreaOf, type Indicator, type IndicatorUnit } from "@bydel/core";
+import { HIGHER_IS_BETTER, LOWER_IS_BETTER } from "./direction.js";
+import type { Line } from "./lines.js";
+import { asLabel, combinedIn, headingTarget, resultsIn, targetsIn, type CombinedPhrase, type Found, type ResultPhrase, type TargetPhrase } from "./prosePhrases.js";
+import { blocksOf, lineAt, sentencesOf, type Block, type Sentence } from "./proseText.js";
+
+/**
+ * Indicators stated in running text rather than a table: a goal ("Sykefraværsmålet har vært 7 %",
+ * "minimum 85 %", "(85%)" in a heading) and the outcome stated after it in the same paragraph or,
+ * after a goal that ends its paragraph, within a few lines ("… har per 31 desember 81,6%
+ * fagdekking"). Emitted with kind "prose" and needsReview; never checked into an error.
+ */
+
+/** How far below a goal (in lines) its outcome may be stated, when the goal ends its paragraph. */
+const LOOKAHEAD_LINES = 6;
+
+const UNIT_HEADING = /^(?:enhet|enheten|avdeling|seksjon|tjenesten|virksomhet)\b/iu;
+
+interface Located<P extends Found> {
+  readonly phrase: P;
+  readonly sentence: Sentence;
+  /** Offset in the block's text. */
+  readonly at: number;
+}
+
+interface Parsed {
+  readonly targets: Located<TargetPhrase>[];
+  readonly results: Located<ResultPhrase>[];
+  readonly combined: { phrase: CombinedPhrase; sentence: Sentence }[];
+  readonly lastSentence: Sentence | undefined;
+}
+
+function parse(block: Block): Parsed {
+  const sentences = sentencesOf(block);
+  const targets: Located<TargetPhrase>[] = [];
+  const results: Located<ResultPhrase>[] = [];
+  const combined: Parsed["combined"] = [];
+  for (const sentence of sentences) {
+    for (const phrase of combinedIn(sentence.text)) combined.push({ phrase, sentence });
+    for (const phrase of targetsIn(sentence.text)) targets.push({ phrase, sentence, at: sentence.start + phrase.at });
+    for (const phrase of resultsIn(sentence.text)) results.push({ phrase, sentence, at: sentence.start + phrase.at });
+  }
+  return { targets, results, combined, lastSentence: sentences[sentences.length - 1] };
+}
+
+interface Context {
+  readonly area: string | null;
+  /** The unit a passage is about ("Enhet for tilrettelagte tjenester"), from the last such heading in the chapter. */
+  readonly unit: string | null;
+  /** The last plain heading above, a label when the goal names no subject. */
+  readonly heading: string | null;
+}
+
+const fits = (t: TargetPhrase, r: ResultPhrase): boolean => t.percent === r.percent;
+
+function unitOf(label: string, percent: boolean, targetRaw: string): IndicatorUnit {
+  if (percent) return "percent";
+  if (/\bdag(?:er)?\b|døgn/iu.test(targetRaw)) return "days";
+  if (/^antall\b/iu.test(label)) return "count";
+  return "other";
+}
+
+function labelWithUnit(label: string, ctx: Context): string {
+  return ctx.unit && label.split(" ").length <= 2 && !label.includes(ctx.unit) ? `${label} – ${ctx.unit}` : label;
+}
+
+function direction(label: string, noun: string, operator: string | null, fromWording: boolean | null): boolean | null {
+  if (operator) return operator.startsWith(">");
+  if (fromWording !== null) return fromWording;
+  if (LOWER_IS_BETTER.test(label)) return false;
+  if (HIGHER_IS_BETTER.test(`${label} ${noun}`)) return true;
+  return null;
+}
+
+function indicator(
+  line: number,
+  label: string,
+  ctx: Context,
+  target: Found & { operator: TargetPhrase["operator"] },
+  result: Found,
+  noun: string,
+  relation: CombinedPhrase["relation"] | null,
+  fromWording: boolean | null,
+): Indicator {
+  const percent = target.percent || result.percent;
+  const fullLabel = labelWithUnit(label, ctx);
+  const unit = unitOf(fullLabel, percent, target.raw);
+  const higherIsBetter = direction(fullLabel, noun, target.operator, fromWording);
+  let deviation: number | null = null;
+  let met: boolean | null = null;
+  if (result.value !== null && target.value !== null && target.percent === result.percent) {
+    const d = indicatorDeviation(result.value, { operator: target.operator, value: target.value, unit: percent ? "percent" : "number" }, { higherIsBetter });
+    deviation = d.deviation;
+    met = d.met ?? (deviation === 0 && target.operator === null ? true : null);
+  } else if (relation === "equal") met = true;
+  else if ((relation === "under" || relation === "over") && higherIsBetter !== null) met = (relation === "over") === higherIsBetter;
+  return {
+    line,
+    area: ctx.area,
+    label: fullLabel,
+    unit,
+    target: { raw: target.raw, operator: target.operator, value: target.value },
+    result: { raw: result.raw, value: result.value },
+    statedDeviation: null,
+    deviation,
+    higherIsBetter,
+    met,
+    kind: "prose",
+    needsReview: true,
+  };
+}
+
+/** The first outcome below a goal that ends its paragraph: later paragraphs within a few lines, up to the next heading or goal. */
+function resultBelow(blocks: readonly Block[], parsed: (b: number) => Parsed, from: number, line: number, t: TargetPhrase): { block: number; r: Located<ResultPhrase> } | null {
+  for (let k = from; k < blocks.length && blocks[k]!.nos[0]! <= line + LOOKAHEAD_LINES; k++) {
+    if (blocks[k]!.heading) return null;
+    const p = parsed(k);
+    const first = p.results[0];
+    const firstGoal = Math.min(p.targets[0]?.at ?? Infinity, ...p.combined.map((c) => c.sentence.start));
+    if (first && first.at < firstGoal) return fits(t, first.phrase) && lineAt(blocks[k]!, first.at) <= line + LOOKAHEAD_LINES ? { block: k, r: first } : null;
+    if (Number.isFinite(firstGoal)) return null;
+  }
+  return null;
+}
+
+/** Prose indicators of the text. `skip`: lines of tables read elsewhere. */
+export function readProseIndicators(lines: readonly Line[], skip: ReadonlySet<number>): Indicator[] {
+  const blocks = blocksOf(lines, skip);
+  const cache = new Map<number, Parsed>();
+  const parsed = (b: number): Parsed => {
+    let p = cache.get(b);
+    if (!p) cache.set(b, (p = parse(blocks[b]!)));
+    return p;
+  };
+  const out: Indicator[] = [];
+  const used = new Set<string>();
+  let area: string | null = null;
+  let areaNumber: string | null = null;
+  let unit: string | null = null;
+  let heading: { text: string; line: number } | null = null;
+
+  const take = (b: number, r: Located<ResultPhrase>): number | null => {
+    const key = `${b}:${r.at}`;
+    if (used.has(key)) return null;
+    used.add(key);
+    return lineAt(blocks[b]!, r.at);
+  };
+
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
+    if (block.numbered) {
+      const no = /^\d+(?:\.\d+)*/u.exec(block.text)![0];
+      const named = serviceAreaOf(block.text);
+      // a sub-heading naming the area ("3.7.4 Hovedoversikt økonomi FO4") stays within its chapter ("3.7")
+      if (named) [area, areaNumber] = [named, areaNumber !== null && no.startsWith(`${areaNumber}.`) ? areaNumber : no];
+      else if (areaNumber !== null && no !== areaNumber && !no.startsWith(`${areaNumber}.`)) [area, areaNumber] = [null, null];
+      unit = null;
+      heading = null;
+      continue;
+    }
+    const headingLabel = heading && block.nos[0]! - heading.line <= 10 ? heading.text : null;
+    const ctx: Context = { area, unit, heading: headingLabel };
+    if (block.heading) {
+      if (UNIT_HEADING.test(block.text)) unit = block.text;
+      heading = { text: block.text, line: block.nos[0]! };
+      const t = headingTarget(block.text);
+      const below = t && resultBelow(blocks, parsed, b + 1, block.nos[0]!, t);
+      if (t && t.label && below) {
+        const line = take(below.block, below.r);
+        if (line !== null) out.push(indicator(line, asLabel(t.label) ?? t.label, ctx, t, below.r.phrase, below.r.phrase.noun, null, null));
+      }
+      continue;
+    }
+    const p = parsed(b);
+    for (const { phrase, sentence } of p.combined) {
+      out.push(indicator(lineAt(block, sentence.start + phrase.result.at), phrase.label, ctx, phrase.target, phrase.result, "", phrase.relation, phrase.higherIsBetter));
+    }
+    for (const [j, t] of p.targets.entries()) {
+      const label = asLabel(t.phrase.label) ?? ctx.heading;
+      if (!label) continue;
+      const nextGoal = p.targets[j + 1]?.at ?? Infinity;
+      const inBlock = p.results.find((r) => r.at >= t.phrase.end + t.sentence.start && r.at < nextGoal);
+      let found: { block: number; r: Located<ResultPhrase> } | null = null;
+      if (inBlock) found = fits(t.phrase, inBlock.phrase) ? { block: b, r: inBlock } : null;
+      else if (t.sentence === p.lastSentence && nextGoal === Infinity) found = resultBelow(blocks, parsed, b + 1, lineAt(block, t.at), t.phrase);
+      if (!found) continue;
+      const line = take(found.block, found.r);
+      if (line !== null) out.push(indicator(line, label, ctx, t.phrase, found.r.phrase, found.r.phrase.noun, null, null));
+    }
+  }
+  return out.sort((a, b) => a.line - b.line);
+}

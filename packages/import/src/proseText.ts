@@ -1,0 +1,118 @@
+import { cellTail } from "./cells.js";
+import { isBlank, type Line } from "./lines.js";
+import { isPageFooter } from "./rows.js";
+
+/**
+ * Running text as paragraphs (blocks of consecutive lines) and sentences, each character mapped
+ * back to its line, so a phrase found across a line break still reports the line it starts on.
+ */
+
+export interface Block {
+  /** The lines' text, trimmed, joined with one space; runs of space collapsed. */
+  readonly text: string;
+  /** starts[k] is the offset in `text` where line nos[k] begins. */
+  readonly starts: readonly number[];
+  readonly nos: readonly number[];
+  /** A one-line heading ("H3 Fagdekning hjemmesykepleie", "4.2 Saksbehandlingstid"). */
+  readonly heading: boolean;
+  /** A numbered chapter heading ("3.6.3 Situasjonsbeskrivelse"). */
+  readonly numbered: boolean;
+}
+
+export interface Sentence {
+  readonly block: Block;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** "3.6 Funksjonsområde 3: Helse og omsorg", "4.2 Saksbehandlingstid", "6 Oppfølging av …" (not "3 av disse …", "2024 Bydelen …"). */
+const NUMBERED = /^\d{1,2}(?:\.\d{1,2})*\.?\s+\p{Lu}/u;
+
+function isNumberedHeading(text: string): boolean {
+  const t = text.trim();
+  return NUMBERED.test(t) && t.length <= 100 && !/[.,;]$/u.test(t);
+}
+
+/** A line of table cells (three or more values at its end), not prose. */
+function isTableLine(text: string): boolean {
+  return cellTail(text).atoms.length >= 3;
+}
+
+/**
+ * A short line without closing punctuation, followed by a line that starts a sentence: a heading
+ * printed directly above its paragraph ("Sykefravær" / "Enheten opplever …").
+ */
+function isHeadingLine(text: string, next: string | undefined): boolean {
+  const t = text.trim();
+  if (t.length > 70 || /[.,;:!?\-–]$/u.test(t) || !/^[\p{Lu}\d]/u.test(t)) return false;
+  return next === undefined || isBlank(next) || /^\s*[\p{Lu}\d]/u.test(next);
+}
+
+function clean(text: string): string {
+  return text.replace(/[\u00A0\u202F\u2007\t\f]/g, " ").replace(/\s+/g, " ").trim();
+}
+
+function makeBlock(lines: readonly Line[], heading: boolean): Block {
+  let text = "";
+  const starts: number[] = [];
+  const nos: number[] = [];
+  for (const l of lines) {
+    if (text !== "") text += " ";
+    starts.push(text.length);
+    nos.push(l.no);
+    text += clean(l.text);
+  }
+  return { text, starts, nos, heading, numbered: heading && lines.length === 1 && isNumberedHeading(text) };
+}
+
+/** The paragraphs of the text, skipping table lines, page footers and the given lines (tables read elsewhere). */
+export function blocksOf(lines: readonly Line[], skip: ReadonlySet<number>): Block[] {
+  const out: Block[] = [];
+  let cur: Line[] = [];
+  const flush = (): void => {
+    if (cur.length > 0) out.push(makeBlock(cur, false));
+    cur = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (skip.has(line.no) || isBlank(line.text) || isTableLine(line.text)) {
+      flush();
+      continue;
+    }
+    if (isPageFooter(line.text)) continue;
+    if (isNumberedHeading(line.text)) flush();
+    if (cur.length === 0 && (isNumberedHeading(line.text) || isHeadingLine(line.text, lines[i + 1]?.text))) {
+      out.push(makeBlock([line], true));
+      continue;
+    }
+    cur.push(line);
+  }
+  flush();
+  return out;
+}
+
+/** The line a character of a block's text sits on. */
+export function lineAt(block: Block, offset: number): number {
+  let k = 0;
+  while (k + 1 < block.starts.length && block.starts[k + 1]! <= offset) k++;
+  return block.nos[k]!;
+}
+
+/** Abbreviations and ordinals after which a period does not end a sentence ("ca. 11,8", "31. desember"). */
+const NO_END = /(?:^|[\s(])(?:ca|kr|mill|mrd|nr|jf|jfr|kap|pr|bl\.a|f\.eks|dvs|inkl|ekskl|evt|ref|mnd|stk|tlf|kl|ift|iht|mht|vs|avd|pkt|osv|o\.l|t\.o\.m|f\.o\.m|\d{1,2})$/iu;
+
+/** A block's sentences: a period, ! or ? followed by a space and a capital or a digit ends one. */
+export function sentencesOf(block: Block): Sentence[] {
+  const out: Sentence[] = [];
+  const t = block.text;
+  let start = 0;
+  for (const m of t.matchAll(/[.!?](?=\s+[\p{Lu}\d«"(])/gu)) {
+    const end = m.index + 1;
+    if (NO_END.test(t.slice(start, m.index))) continue;
+    out.push({ block, start, end, text: t.slice(start, end) });
+    start = end + 1;
+  }
+  if (start < t.length) out.push({ block, start, end: t.length, text: t.slice(start) });
+  return out;
+}

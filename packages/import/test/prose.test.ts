@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { splitLines } from "../src/lines.js";
+import { readProseIndicators } from "../src/prose.js";
+import { combinedIn, resultsIn, targetsIn } from "../src/prosePhrases.js";
+import { blocksOf, sentencesOf } from "../src/proseText.js";
+
+const read = (text: string) => readProseIndicators(splitLines(text), new Set());
+const brief = (text: string) =>
+  read(text).map((i) => ({ line: i.line, label: i.label, target: i.target?.raw, result: i.result?.raw, deviation: i.deviation, higherIsBetter: i.higherIsBetter, met: i.met }));
+
+describe("sentences", () => {
+  it("does not end a sentence at an abbreviation, an ordinal or a date", () => {
+    const [block] = blocksOf(splitLines("Sykefraværet ligger på ca. 11,8 % per 31. desember. Fagdekning 87,79% per 31.12.2024. Dette er bra."), new Set());
+    expect(sentencesOf(block!).map((s) => s.text)).toEqual([
+      "Sykefraværet ligger på ca. 11,8 % per 31. desember.",
+      "Fagdekning 87,79% per 31.12.2024.",
+      "Dette er bra.",
+    ]);
+  });
+
+  it("keeps a heading printed directly above its paragraph apart from it", () => {
+    const blocks = blocksOf(splitLines("Sykefravær\nEnheten opplever økt sykefravær.\nDet er høyt."), new Set());
+    expect(blocks.map((b) => [b.heading, b.text])).toEqual([
+      [true, "Sykefravær"],
+      [false, "Enheten opplever økt sykefravær. Det er høyt."],
+    ]);
+  });
+});
+
+describe("goal phrases", () => {
+  it("reads a goal with its subject from the compound, the 'for' phrase or the share", () => {
+    expect(targetsIn("Sykefraværsmålet har vært 7 %, men dette målet er ikke nådd.").map((t) => [t.raw, t.label])).toEqual([["7 %", "Sykefravær"]]);
+    expect(targetsIn("Målet for fagdekning er 85 prosent.").map((t) => [t.raw, t.value, t.label])).toEqual([["85 prosent", 85, "fagdekning"]]);
+    expect(targetsIn("Oslo kommune har som mål at 50 % av stillingene skal være pedagogisk leder.").map((t) => [t.raw, t.label])).toEqual([
+      ["50 %", "Andel av stillingene som er pedagogisk leder"],
+    ]);
+    expect(targetsIn("For hjemmesykepleie skal andel autorisert personell gjennomsnittlig være minimum 85 %.").map((t) => [t.raw, t.operator, t.label])).toEqual([
+      ["minimum 85 %", ">=", "andel autorisert personell"],
+    ]);
+  });
+
+  it("takes no goal from words that only contain 'mål', from a bound outside a rule, or from money", () => {
+    expect(targetsIn("Spørsmålet er 5 år gammelt.")).toEqual([]);
+    expect(targetsIn("Formålet er 3 nye plasser.")).toEqual([]);
+    expect(targetsIn("Det er krav om minimum 15 timer arbeidsrettede aktiviteter.")).toEqual([]);
+    expect(targetsIn("Målet er 40 mill. i innsparing.")).toEqual([]);
+    expect(targetsIn("Målet for 2024 er 2025.")).toEqual([]);
+  });
+});
+
+describe("result phrases", () => {
+  it("needs a time reference and a level, not a change", () => {
+    expect(resultsIn("Bydel X har 48 % dekning per 2024.").map((r) => [r.raw, r.noun])).toEqual([["48 %", "dekning"]]);
+    expect(resultsIn("Sykefraværet for 2024 ligger på ca. 11,8 %, noe som er høyt.").map((r) => [r.raw, r.value])).toEqual([["ca. 11,8 %", 11.8]]);
+    expect(resultsIn("87,79% fagdekning 31.12.2024").map((r) => r.raw)).toEqual(["87,79%"]);
+    expect(resultsIn("Når de fleste barnehagene nå har oppnådd 50% barnehagelærerdekning, gjøres stillingene om.")).toEqual([]);
+    expect(resultsIn("Enkelte barnehager har 60 % dekning per 2024.")).toEqual([]);
+    expect(resultsIn("Tjenesten fikk 807 søknader, som er 50 % økning fra 2023.")).toEqual([]);
+    expect(resultsIn("Merforbruket for 2024 er på 64 mill. kroner.")).toEqual([]);
+  });
+});
+
+describe("combined phrases", () => {
+  it("reads goal and outcome stated together, with the outcome as printed when it has no number", () => {
+    expect(combinedIn("Antall plasser ved utgangen av desember var nede på 351 som tilsvarer måltallet for året.").map((c) => [c.label, c.target.raw, c.result.raw, c.relation])).toEqual([
+      ["Antall plasser ved utgangen av desember", "351", "351", "equal"],
+    ]);
+    expect(combinedIn("Ledig listekapasitet lå under grenseverdien på 4 %, men ressursene er begrenset.").map((c) => [c.label, c.target.raw, c.result.raw, c.result.value])).toEqual([
+      ["Ledig listekapasitet", "4 %", "under grenseverdien på 4 %", null],
+    ]);
+    expect(combinedIn("Likevel har vi i gjennomsnitt ligget litt under måltall for antall deltakere gjennom året.").map((c) => [c.label, c.target.raw, c.result.raw])).toEqual([
+      ["Antall deltakere", "måltall for antall deltakere", "litt under måltall"],
+    ]);
+    expect(combinedIn("Bydelen følger i hovedsak reglene om saksbehandlingstid på 3 uker og om foreløpig svar innen 2 uker.").map((c) => [c.label, c.target.raw, c.result.raw])).toEqual([
+      ["Saksbehandlingstid", "3 uker", "i hovedsak"],
+      ["Foreløpig svar", "2 uker", "i hovedsak"],
+    ]);
+    expect(combinedIn("Vi følger i hovedsak planen.")).toEqual([]);
+  });
+});
+
+describe("readProseIndicators", () => {
+  it("pairs a goal with the outcome after it in the paragraph, at the outcome's line", () => {
+    const text = ["Sykefravær", "Sykefraværsmålet har vært 7 %, men målet er ikke nådd. Sykefraværet for 2024 ligger på ca. 11,8", "%, noe som er høyt."].join("\n");
+    expect(brief(text)).toEqual([{ line: 2, label: "Sykefravær", target: "7 %", result: "ca. 11,8 %", deviation: 4.8, higherIsBetter: false, met: false }]);
+  });
+
+  it("pairs a rule that ends its paragraph with the answer a few lines below", () => {
+    const text = [
+      "H3 Fagdekning hjemmesykepleie",
+      "For hjemmesykepleie skal andel autorisert helsepersonell gjennomsnittlig være minimum 85 %.",
+      "",
+      "Bydel X:",
+      "Hjemmetjenesten har per 31 desember 81,6% fagdekking.",
+    ].join("\n");
+    expect(brief(text)).toEqual([{ line: 5, label: "Andel autorisert helsepersonell", target: "minimum 85 %", result: "81,6%", deviation: -3.4, higherIsBetter: true, met: false }]);
+  });
+
+  it("reads a goal in a heading's parentheses with a status line below", () => {
+    const text = ["H3/2024  Fagdekning hjemmesykepleie (85%)", "", "Assistenter får bli helsefagarbeidere.", "87,79% fagdekning 31.12.2024"].join("\n");
+    expect(brief(text)).toEqual([{ line: 4, label: "H3/2024 Fagdekning hjemmesykepleie", target: "85%", result: "87,79%", deviation: 2.79, higherIsBetter: true, met: true }]);
+  });
+
+  it("leaves a goal alone when the outcome is far below, behind a heading, before it, or in another unit", () => {
+    const far = ["Målet for fagdekning er 85 %.", "", "a", "b", "c", "d", "e", "f", "g", "Tjenesten har 80 % fagdekning per 2024."].join("\n");
+    const heading = ["Målet for fagdekning er 85 %.", "", "Neste tema", "Tjenesten har 80 % fagdekning per 2024."].join("\n");
+    const before = "Tjenesten har 80 % fagdekning per 2024. Målet for fagdekning er 85 %.";
+    const unit = "Målet for fagdekning er 85 %. I 2024 var det 120 ansatte, og antallet ligger på 130 for 2025.";
+    for (const text of [far, heading, before, unit]) expect(read(text), text).toEqual([]);
+  });
+
+  it("marks every prose indicator for review, with no printed deviation", () => {
+    const [ind] = read("Oslo kommune har som mål at 50 % av stillingene skal være pedagogisk leder. Bydel X har 48 % dekning per 2024.");
+    expect(ind).toMatchObject({ kind: "prose", needsReview: true, statedDeviation: null, unit: "percent", deviation: -2, met: false, label: "Andel av stillingene som er pedagogisk leder" });
+  });
+
+  it("skips lines of tables read elsewhere", () => {
+    const lines = splitLines("Sykefraværsmålet har vært 7 %. Sykefraværet for 2024 ligger på 8 %.");
+    expect(readProseIndicators(lines, new Set([1]))).toEqual([]);
+  });
+});
