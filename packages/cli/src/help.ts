@@ -11,7 +11,9 @@ const usage: Record<CommandName, { synopsis: string; text: string }> = {
       "<mappe>/<navn>.json med --out-dir (én eller flere filer).\n" +
       "Med --xlsx skrives en levende arbeidsbok: Excel-tabeller, norske overskrifter og avvik som formler.\n" +
       "Med flere filer: --workbooks --out-dir <mappe> (én per rapport) eller --combined <fil.xlsx> (alle, med\n" +
-      "et sammenligningsark). En fil som finnes fra før overskrives bare med --force.",
+      "et sammenligningsark).\n" +
+      "En fil som finnes fra før (JSON eller arbeidsbok) overskrives bare med --force. Alle filene sjekkes\n" +
+      "før noe skrives: finnes én av dem, skrives ingenting (kode 2).",
   },
   check: {
     synopsis: "bydel check <fil.txt>…",

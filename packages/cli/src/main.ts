@@ -1,11 +1,12 @@
+import { unlink } from "node:fs/promises";
 import { join } from "node:path";
 import { commandHelp, topHelp } from "./help.js";
 import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, InputError, processIo, type Io } from "./io.js";
 import { isCommand, parseCommand, type ParsedCommand } from "./options.js";
 import { readReports } from "./readReport.js";
 import { findingLine, summary } from "./format.js";
-import { writeAtomic } from "./writeAtomic.js";
-import { validateXlsxOptions, writeXlsxOutputs, xlsxOptions } from "./xlsx-output.js";
+import { refuseExisting, writeFileAtomic } from "./outputFiles.js";
+import { validateXlsxOptions, writeXlsxOutputs, xlsxOptions, xlsxTargets } from "./xlsx-output.js";
 
 async function runImport(cmd: ParsedCommand, io: Io): Promise<number> {
   const outDir = cmd.values["out-dir"] as string | undefined;
@@ -15,16 +16,26 @@ async function runImport(cmd: ParsedCommand, io: Io): Promise<number> {
   const workbooks = xlsxOptions(cmd.values);
   validateXlsxOptions(cmd.files.length, workbooks);
   const reports = await readReports(cmd.files, io);
-  await writeXlsxOutputs(reports, workbooks, io);
+  const force = cmd.values.force === true;
   // With --workbooks, --out-dir holds the workbooks; JSON goes there too only with --json.
-  if (outDir && (cmd.values.json || !workbooks.workbooks)) {
-    for (const { name, report } of reports) {
-      const path = join(outDir, `${name}.json`);
+  const jsonFiles = outDir && (cmd.values.json || !workbooks.workbooks) ? reports.map((r) => ({ ...r, path: join(outDir, `${r.name}.json`) })) : [];
+  // Every output, JSON and workbooks, is checked before any is written.
+  await refuseExisting([...xlsxTargets(reports, workbooks), ...jsonFiles.map((j) => j.path)], force);
+  await writeXlsxOutputs(reports, workbooks, io);
+  if (outDir && jsonFiles.length > 0) {
+    const written: string[] = [];
+    for (const { path, report } of jsonFiles) {
       try {
-        await writeAtomic(path, `${JSON.stringify(report, null, 2)}\n`);
+        await writeFileAtomic(path, `${JSON.stringify(report, null, 2)}\n`, force);
       } catch (e) {
-        throw new InputError(`Kan ikke skrive «${path}»: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+        // a file that appeared while writing (without --force): take back what this run wrote
+        if (!force) for (const p of written) await unlink(p).catch(() => undefined);
+        if (e instanceof InputError) throw e;
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === "EEXIST" || code === "ENOTDIR") throw new InputError(`Kan ikke skrive «${path}»: «${outDir}» er ikke en mappe.`);
+        throw new InputError(`Kan ikke skrive «${path}»: ${code ?? (e as Error).message}`);
       }
+      written.push(path);
       io.stderr(`Skrev ${path}\n`);
     }
     if (!cmd.values.json) for (const { file, report } of reports) io.stdout(summary(file, report));

@@ -12,7 +12,7 @@ export const commandOptions = {
     xlsx: { type: "string", description: "skriv en arbeidsbok (.xlsx) med tabeller og formler (én rapport)", valueName: "fil.xlsx" },
     workbooks: { type: "boolean", description: "skriv én arbeidsbok per rapport til --out-dir (<navn>.xlsx)" },
     combined: { type: "string", description: "skriv én arbeidsbok for alle rapportene, med sammenligning", valueName: "fil.xlsx" },
-    force: { type: "boolean", description: "overskriv arbeidsbøker som finnes fra før" },
+    force: { type: "boolean", description: "overskriv filer (JSON og arbeidsbøker) som finnes fra før" },
     help: { type: "boolean", short: "h", description: "vis hjelp" },
   },
   check: {
