@@ -135,10 +135,11 @@ interface Solved {
   readonly isTotal: boolean;
 }
 
-/** Fixed rows from other tables (e.g. Tabell 0.1 B's FO4 row) and the equations that tie them to this table. */
+/** Rows from other tables (e.g. Tabell 0.1 B's FO4 row, FO4B's total) and the equations that tie them to this table. */
 interface CrossTie {
-  readonly fixed: (number | null)[][];
-  /** Indexes ≥ the table's row count refer to `fixed`. */
+  /** Readings per outside row: one when that table decided it, its candidates when it could not. */
+  readonly outside: Reading[][];
+  /** Indexes ≥ the table's row count refer to `outside`. */
   readonly equations: SumEquation[];
 }
 
@@ -169,15 +170,17 @@ function labelOf(s: Solved): string {
 }
 
 function solveBody(rowsIn: readonly RawRow[], columns: number, cross?: CrossTie): SolvedBody {
+  // a wide gap marks a blank only in a table that otherwise sets its numbers one space apart
+  const gapHints = rowsIn.filter((row) => row.groups.some((g, i) => i > 0 && g.gap >= 2)).length <= 1;
   const inputs = rowsIn.map((row) => {
-    const { readings, overflow } = enumerateReadings(row.groups, { columns, alwaysPrinted: columns === 5 ? 4 : null });
+    const { readings, overflow } = enumerateReadings(row.groups, { columns, alwaysPrinted: columns === 5 ? 4 : null, gapHints });
     // digits that may be the label's: the row may also be blank, on an equal footing (only the sums can tell)
     if (row.labelWithDigits !== undefined && readings.length > 0) readings.push(blankAlternative(readings, columns));
     return { readings, overflow, blank: row.groups.length === 0 };
   });
   const flags = rowsIn.map((r) => ({ isTotal: isTotalLabel(r.label) }));
   const equations = sumStructure(flags);
-  const extra = cross?.fixed.map((values) => ({ readings: [fixedReading(values)], overflow: false })) ?? [];
+  const extra = cross?.outside.map((readings) => ({ readings, overflow: false })) ?? [];
   const solved = solveTable([...inputs, ...extra], [...equations, ...(cross?.equations ?? [])], {
     columns,
     identity: columns === 5 ? budgetIdentityOf(inputs) : splitIdentity,
@@ -244,8 +247,10 @@ function hasStrayDigits(label: string): boolean {
   return /\d[\d\s]*[.,]\d|\d\s\d{3}\b/u.test(rest);
 }
 
+/** A row read on the layout alone, breaking its identity, in a table whose sums do not close, or withheld (its nulls are unknown, not blank). */
 function needsReview(s: Solved, sumsClose: boolean): boolean {
-  return s.solution.decision === "layout" || s.solution.identityBroken || (!sumsClose && s.solution.chosen !== null);
+  const withheld = s.solution.chosen === null && s.raw.groups.length > 0;
+  return withheld || s.solution.decision === "layout" || s.solution.identityBroken || (!sumsClose && s.solution.chosen !== null);
 }
 
 function toBudgetRows(rows: Solved[], equations: SumEquation[], sumsClose: boolean, withArea: boolean): BudgetRow[] {
@@ -444,18 +449,20 @@ function crossTie(b: { p: Pending; solved: SolvedBody }, all: readonly { p: Pend
   const area = parts.length > 1 ? "FO4" : b.p.id;
   const ref = summary.rows.find((r) => !r.isTotal && areaOf(r.raw.label) === area)?.solution.chosen;
   if (!ref) return null;
-  const fixed: (number | null)[][] = [[...ref.values]];
+  const outside: Reading[][] = [[fixedReading([...ref.values])]];
   const addends = [own];
   for (const part of parts) {
     if (part === b.p.id) continue;
     const other = all.find((x) => x.p.id === part);
     const t = other ? mainTotalIndex(other.solved) : null;
-    const values = t !== null ? other!.solved.rows[t]!.solution.chosen?.values : undefined;
-    if (!values) return null;
-    fixed.push([...values]);
-    addends.push(b.solved.rows.length + fixed.length - 1);
+    const solution = t !== null ? other!.solved.rows[t]!.solution : undefined;
+    // a sibling that could not decide its total joins with its candidates: FO4B and FO4C may decide each other
+    const readings = solution?.chosen ? [fixedReading([...solution.chosen.values])] : [...(solution?.candidates ?? [])];
+    if (readings.length === 0) return null;
+    outside.push(readings);
+    addends.push(b.solved.rows.length + outside.length - 1);
   }
-  return { fixed, equations: [{ total: b.solved.rows.length, addends }] };
+  return { outside, equations: [{ total: b.solved.rows.length, addends }] };
 }
 
 /** Headings whose table never appears in the text (e.g. a table printed as an image). */

@@ -9,7 +9,8 @@ import { serviceAreaOf } from "@bydel/core";
 export function startsRow(text: string): boolean {
   const t = text.trim();
   return (
-    /^\d{3}\s+[\p{L}(]/u.test(t) ||
+    // "201 Barnehage", "201 (…)"; not "655  (240 157)", an amount and a negative in parentheses
+    /^\d{3}\s+(?:\p{L}|\((?!\d))/u.test(t) ||
     /^funksjonsomr[åa]de\b/iu.test(t) ||
     /^funk\.?\s*omr/iu.test(t) ||
     (/^F[O0]\s?\d[ABC]?\b/u.test(t) && !/1000\s*kr|tall i/iu.test(t) && (t.length < 50 || /\d\s*$/u.test(t))) ||

@@ -3,7 +3,7 @@ import type { Group } from "./tokens.js";
 /**
  * Every way to read a run of digit groups as the cells of a row with `columns` columns
  * (column-recovery.md, step 1). A number is a group of 1–3 digits followed by at most two 3-digit
- * groups (under 10⁹ kNOK), joined only across single spaces; a gap of two or more spaces, a sign or
+ * groups, under 10⁸ kNOK (100 billion kr: no district, nor all of Oslo, spends that), joined only across single spaces; a gap of two or more spaces, a sign or
  * a whole token (4+ digits, no-break spaces) always starts a new number. `0` and groups with a
  * leading zero take no continuation. A lone dash is tried both as a blank placeholder and as the
  * sign of the next group, and a dash right after the label also as the label's own. With fewer numbers than columns, every blank position is enumerated.
@@ -18,6 +18,8 @@ export interface Reading {
   readonly layoutCost: number;
   /** Spread of digit-group counts across the row (magnitude plausibility; lower is likelier). */
   readonly spread: number;
+  /** The text shows where the blank is: a lone wide gap among single gaps, and the blank is there. */
+  readonly hinted?: boolean;
 }
 
 export interface ReadingOptions {
@@ -26,8 +28,12 @@ export interface ReadingOptions {
   readonly alwaysPrinted: number | null;
   /** Maximum digit groups per number. */
   readonly maxGroups?: number;
+  /** Largest amount a cell can hold (default 99 999 999: 100 billion kr in 1000 kr, more than all of Oslo's budget). */
+  readonly maxValue?: number;
   /** Search bound: stop after this many readings (the caller then reports the row as ambiguous). */
   readonly limit?: number;
+  /** A lone wide gap marks the blank (default true); false where the table pads its columns anyway. */
+  readonly gapHints?: boolean;
 }
 
 export interface ReadingResult {
@@ -63,12 +69,13 @@ function canContinue(first: Group, prev: Group, g: Group, count: number, maxGrou
   );
 }
 
-function numberItems(groups: readonly Group[], maxItems: number, maxGroups: number, limit: number): { items: Item[][]; overflow: boolean } {
+function numberItems(groups: readonly Group[], maxItems: number, maxGroups: number, maxValue: number, limit: number): { items: Item[][]; overflow: boolean } {
   const out: Item[][] = [];
   let overflow = false;
   const current: Item[] = [];
 
-  const visit = (i: number, signFromDash: boolean): void => {
+  // signGap: the gap before the dash that signs this number ("-   2 642"): the spaces after the sign are inside the cell
+  const visit = (i: number, signGap: number | null): void => {
     if (overflow) return;
     if (i === groups.length) {
       out.push([...current]);
@@ -79,16 +86,17 @@ function numberItems(groups: readonly Group[], maxItems: number, maxGroups: numb
     const g = groups[i]!;
     if (g.kind === "dash") {
       // "Hjemmetjenester - 792 …": a dash right after the label may be the label's own
-      if (g.afterLabel) visit(i + 1, false);
-      current.push({ value: null, groups: 0, gap: g.gap });
-      visit(i + 1, false);
+      if (g.afterLabel) visit(i + 1, null);
+      // an accounting dash is a printed zero: the checks must see 0, not a blank
+      current.push({ value: 0, groups: 0, gap: g.gap });
+      visit(i + 1, null);
       current.pop();
       const next = groups[i + 1];
-      if (next && next.kind === "digits" && !next.negative && !next.open) visit(i + 1, true);
+      if (next && next.kind === "digits" && !next.negative && !next.open) visit(i + 1, g.gap);
       return;
     }
     if (!canStart(g)) return;
-    const negative = g.negative || g.open || signFromDash;
+    const negative = g.negative || g.open || signGap !== null;
     let digits = g.digits;
     let last = g;
     for (let j = i; j < groups.length; j++) {
@@ -102,14 +110,14 @@ function numberItems(groups: readonly Group[], maxItems: number, maxGroups: numb
       if (g.open && !last.close) continue;
       if (!g.open && last.close) break;
       const magnitude = Number(digits);
-      if (!Number.isSafeInteger(magnitude)) break;
-      current.push({ value: negative && magnitude !== 0 ? -magnitude : magnitude, groups: j - i + 1, gap: g.gap });
-      visit(j + 1, false);
+      if (!Number.isSafeInteger(magnitude) || (magnitude > maxValue && j > i)) break;
+      current.push({ value: negative && magnitude !== 0 ? -magnitude : magnitude, groups: j - i + 1, gap: signGap ?? g.gap });
+      visit(j + 1, null);
       current.pop();
       if (overflow) return;
     }
   };
-  visit(0, false);
+  visit(0, null);
   return { items: out, overflow };
 }
 
@@ -150,11 +158,11 @@ export function enumerateReadings(groups: readonly Group[], options: ReadingOpti
   const maxGroups = options.maxGroups ?? 3;
   const limit = options.limit ?? 2000;
   if (groups.length === 0) return { readings: [], overflow: false };
-  const { items: itemLists, overflow } = numberItems(groups, columns, maxGroups, limit);
+  const { items: itemLists, overflow } = numberItems(groups, columns, maxGroups, options.maxValue ?? 99_999_999, limit);
   const readings: Reading[] = [];
   for (const items of itemLists) {
     const missing = columns - items.length;
-    const hint = missing === 1 ? gapHint(items) : null;
+    const hint = missing === 1 && options.gapHints !== false ? gapHint(items) : null;
     for (const blanks of combinations(columns, missing)) {
       const values: (number | null)[] = [];
       const groupCounts: number[] = [];
@@ -172,7 +180,7 @@ export function enumerateReadings(groups: readonly Group[], options: ReadingOpti
       let layoutCost = 0;
       for (const b of blanks) layoutCost += hint === null ? b : b === hint ? 0 : 5 + b;
       if (alwaysPrinted !== null && blanks.includes(alwaysPrinted)) layoutCost += 10;
-      readings.push({ values, groupCounts, blanks, layoutCost, spread: spreadOf(groupCounts) });
+      readings.push({ values, groupCounts, blanks, layoutCost, spread: spreadOf(groupCounts), hinted: hint !== null && blanks[0] === hint });
       if (readings.length > limit) return { readings, overflow: true };
     }
   }

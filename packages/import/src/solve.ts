@@ -182,8 +182,11 @@ export function solveTable(rows: readonly SolveRowInput[], equations: readonly S
     if (byScore.length === 1) {
       const layoutBest = best.picks.map((p) => cands[p[k]!]!).sort(byLayout)[0]!;
       solutions.push({ chosen: layoutBest, candidates: byScore, decision: "sums", identityBroken: identityBroken[r]! });
-    } else if (byAll.length === 1) {
+    } else if (byAll.length === 1 && best.picks.map((p) => cands[p[k]!]!).sort(byLayout)[0]!.hinted) {
+      // only a blank the text itself shows (a lone wide gap) may decide between amounts the sums cannot tell apart
       solutions.push({ chosen: best.picks.map((p) => cands[p[k]!]!).sort(byLayout)[0]!, candidates: byScore, decision: "layout", identityBroken: identityBroken[r]! });
+    } else if (byAll.length === 1) {
+      solutions.push({ chosen: null, candidates: byScore, decision: "ambiguous", identityBroken: identityBroken[r]! });
     } else {
       solutions.push({ chosen: null, candidates: byAll, decision: "ambiguous", identityBroken: identityBroken[r]! });
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { importReport } from "../src/importReport.js";
+import { enumerateReadings } from "../src/readings.js";
 import { numericTail } from "../src/tokens.js";
 
 /**
@@ -119,5 +120,74 @@ describe("rows the generator found", () => {
   it("a run of dashes after a label is a row of zeros in accounting style, not label text", () => {
     expect(numericTail("243 Tilbud til personer med rusproblemer   -    -  -  -  - ", 1).groups.map((g) => g.kind)).toEqual(["dash", "dash", "dash", "dash", "dash"]);
     expect(numericTail("257 Hjemmetjenester - ", 1)).toEqual({ label: "257 Hjemmetjenester -", groups: [] });
+  });
+});
+
+describe("more rows the generator found", () => {
+  it("'655  (240157) …' is a row's numbers (a negative in parentheses), not a KOSTRA code and a label", () => {
+    const { table, values } = fo3(["241 Diagnose, behandling", "og rehabilitering", "655  (240157)  (240157)  774    (240 931)", "Sum FO3 655 -240 157 -240 157 774 -240 931"]);
+    expect(table!.rows).toHaveLength(2);
+    expect(values(first + 2)).toEqual([655, -240157, -240157, 774, -240931]);
+  });
+
+  it("an accounting dash is a printed zero, so a total over dashes is checked ('Sum FO3 905 688 - - 6 285 -')", () => {
+    const { report, values } = fo3(["281 Ytelser til", "livsopphold   905 688  -   -    -    -", "Sum FO3   905 688    -    -  6 285   -"]);
+    expect(values(first + 1)).toEqual([905688, 0, 0, 0, 0]);
+    // the total contradicts itself however it is read: reported, never passed as read
+    expect(report.findings.some((f) => (f.severity === "error" || f.code === "AMBIGUOUS_NUMBERS") && f.line === first + 2)).toBe(true);
+  });
+
+  it("the spaces after an accounting sign are inside the cell, not a column gap that marks a blank ('-   279 925')", () => {
+    const readings = enumerateReadings(numericTail("276 Kvalifiseringsordningen 617 747 617 747 897 672 -   279 925", 1).groups, { columns: 5, alwaysPrinted: 4 }).readings;
+    const right = readings.find((r) => r.values.join() === ",617747,617747,897672,-279925")!;
+    expect(right.layoutCost).toBe(0);
+    expect(right.hinted).toBe(false);
+  });
+
+  it("a wide gap marks the blank only in a table that sets its other numbers one space apart", () => {
+    const padded = fo3(["100 Politisk styring 12  34  56  50  6", "110 Kontroll 2 2  745 -743", "Sum FO3 14 36 58 795 -737"]);
+    // the sums tell blank | 2 | 2 from 2 | 2 | blank here; what matters is that the padded table gives no layout decision
+    expect(padded.report.findings.some((f) => f.code === "UNCONFIRMED_READING")).toBe(false);
+    const single = fo3(["100 Politisk styring 1 067 1 775 1 775 1 495 280", "180 Div. fellesutgifter 1 0 0  0", "Sum FO3 1 068 1 775 1 775 1 495 280"]);
+    expect(single.values(first + 1)).toEqual([1, 0, 0, null, 0]);
+  });
+
+  it("a withheld row needs review: its nulls are unknown, not blank", () => {
+    const { row } = fo3(["276 X 12 345 678 1 0 1", "Sum FO3 12 345 678 1 0 1"]);
+    expect(row(first)!.revisedBudget).toBeNull();
+    expect(row(first)!.needsReview).toBe(true);
+  });
+});
+
+describe("FO4 printed as three tables", () => {
+  it("FO4B and FO4C, each undecided alone, decide each other through Tabell 0.1 B's FO4 row", () => {
+    const t01 = [
+      "Tabell 0.1 B Netto driftsutgifter i 1000 kr",
+      "Netto driftsutgifter",
+      "Regnskap 2023 Oppr. budsjett 2024 Regulert budsjett 2024 Regnskap 2024 Avvik 2024",
+      "Funksjonsområde 1 10 10 10 10 0",
+      "Sum netto utgifter, drift 10 10 10 10 0",
+      "Funksjonsområde 4 1 671 716 1 189 255 1 117 698 1 455 199 -337 501",
+      "Sum netto utgift + sosialhjelp 1 671 726 1 189 265 1 117 708 1 455 209 -337 501",
+      "",
+    ];
+    const part = (caption: string, rows: string[]) => [caption, ...HEAD.slice(5), ...rows, ""];
+    const text = [
+      ...HEAD.slice(0, 3),
+      ...t01,
+      "3.7.4 Hovedoversikt økonomi FO4 – netto driftsutgifter",
+      ...part("FO4A Sosiale tjenester Tall i 1000 kr", ["273 Arbeidsrettede tiltak 1 671 716 929 373 819 698 876 029 -56 331", "Sum FO4A 1 671 716 929 373 819 698 876 029 -56 331"]),
+      ...part("FO4B Kvalifiseringsprogram Tall i 1000 kr", ["276 Kvalifiseringsordningen 617 747 617 747 897 672 -   279 925", "Sum FO4B - 617 747 617 747 897 672 -279 925"]),
+      ...part("FO4C Økonomisk sosialhjelp Tall i 1000 kr", ["281 Ytelser til livsopphold -   357 865 -319 747 -   318 502 -  1 245", "Sum FO4C *) - -  357 865 -  319 747 -  318 502 -1 245"]),
+      "Bydelens vurderinger.",
+    ].join("\n");
+    const report = importReport(text);
+    const total = (id: string) => {
+      const r = report.budgetTables.find((t) => t.id === id)!.rows.at(-1)!;
+      return [r.previousActual ?? 0, r.originalBudget, r.revisedBudget, r.actual, r.variance];
+    };
+    expect(total("FO4B")).toEqual([0, 617747, 617747, 897672, -279925]);
+    expect(total("FO4C")).toEqual([0, -357865, -319747, -318502, -1245]);
+    expect(report.findings.filter((f) => f.code === "AMBIGUOUS_NUMBERS")).toEqual([]);
   });
 });

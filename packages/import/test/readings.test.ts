@@ -63,7 +63,7 @@ describe("enumerateReadings", () => {
 
   it("reports the bound instead of running away", () => {
     const many = Array.from({ length: 40 }, () => "123").join(" ");
-    const r = enumerateReadings(numericTail(many, 1).groups, { columns: 20, alwaysPrinted: null, limit: 100 });
+    const r = enumerateReadings(numericTail(many, 1).groups, { columns: 20, alwaysPrinted: null, limit: 100, maxValue: 999_999_999 });
     expect(r.overflow).toBe(true);
   });
 });

@@ -5,8 +5,9 @@ import { sumStructure } from "../src/economy.js";
 import { numericTail } from "../src/tokens.js";
 
 const identity = (v: readonly (number | null)[]) => Math.abs((v[2] ?? 0) - (v[3] ?? 0) - (v[4] ?? 0)) <= 2;
-const rowsOf = (lines: string[]) =>
-  lines.map((l, i) => enumerateReadings(numericTail(l, i + 1).groups, { columns: 5, alwaysPrinted: 4 }));
+/** The solver's mechanics are tested with the loosest cap (10⁹), so that the cap itself decides nothing here. */
+const rowsOf = (lines: string[], maxValue = 999_999_999) =>
+  lines.map((l, i) => enumerateReadings(numericTail(l, i + 1).groups, { columns: 5, alwaysPrinted: 4, maxValue }));
 
 describe("solveTable", () => {
   it("resolves a row the identity leaves open with the column sums (Vestre Aker FO1 '335 … 1 281 0 175 438 -263')", () => {
@@ -34,11 +35,30 @@ describe("solveTable", () => {
     expect(s.rows[0]!.candidates.map((c) => c.values.slice(0, 2))).toEqual(expect.arrayContaining([[12, 345678], [12345, 678]]));
   });
 
-  it("decides by magnitude only as a last resort, and says so (single-row table '224 861 206 000 …')", () => {
+  it("does not let magnitude alone pick between amounts: the row stays ambiguous (single-row table '224 861 206 000 …')", () => {
     const lines = ["281 Ytelser 224 861 206 000 247 550 276 073 -28 523", "Sum 224 861 206 000 247 550 276 073 -28 523"];
     const s = solveTable(rowsOf(lines), sumStructure([{ isTotal: false }, { isTotal: true }]), { columns: 5, identity });
+    expect(s.rows[0]!.chosen).toBeNull();
+    expect(s.rows[0]!.decision).toBe("ambiguous");
+  });
+
+  it("reads '224 861 206 000 …' once amounts of 100 billion kr and more are ruled out (the default cap)", () => {
+    const lines = ["281 Ytelser 224 861 206 000 247 550 276 073 -28 523", "Sum 224 861 206 000 247 550 276 073 -28 523"];
+    const s = solveTable(rowsOf(lines, 99_999_999), sumStructure([{ isTotal: false }, { isTotal: true }]), { columns: 5, identity });
     expect(s.rows[0]!.chosen!.values).toEqual([224861, 206000, 247550, 276073, -28523]);
+  });
+
+  it("lets a blank the text shows (a lone wide gap) decide where the sums cannot ('180 Div. fellesutgifter 1 0 0  0')", () => {
+    const s = solveTable(rowsOf(["180 Div. fellesutgifter 1 0 0  0", "Sum 1 0 0  0"]), sumStructure([{ isTotal: false }, { isTotal: true }]), { columns: 5, identity });
     expect(s.rows[0]!.decision).toBe("layout");
+    expect(s.rows[0]!.chosen!.values).toEqual([1, 0, 0, null, 0]);
+  });
+
+  it("leaves '-1 192 -997 -1 047 50' ambiguous when only a column within rounding (±1) and a misprinted one could tell -1 | 192 from blank | -1 192", () => {
+    const lines = ["243 Tilbud 432 155  420 464 403 857 377 022 26 835", "275 Introduksjonsordningen -1 192 -997 -1 047 50", "Sum 432 155 463 278 402 860 375 975 26 885"];
+    const s = solveTable(rowsOf(lines, 99_999_999), sumStructure([{ isTotal: false }, { isTotal: false }, { isTotal: true }]), { columns: 5, identity });
+    expect(s.rows[1]!.chosen).toBeNull();
+    expect(s.rows[1]!.candidates.map((c) => c.values)).toEqual(expect.arrayContaining([[-1, 192, -997, -1047, 50], [null, -1192, -997, -1047, 50]]));
   });
 
   it("counts a row without numbers as blank in the sums, not as unknown", () => {
