@@ -148,7 +148,7 @@ export function readIndicators(lines: readonly Line[], year: number | null): Ind
     for (let j = i; j < end && j < lines.length; j++) tableLines.add(lines[j]!.no);
     i = Math.max(i, end - 1);
   }
-  const prose = readProseIndicators(lines, tableLines).filter((p) => !indicators.some((t) => t.line === p.line));
+  const prose = readProseIndicators(lines, tableLines, year).filter((p) => !indicators.some((t) => t.line === p.line));
   return { indicators: [...indicators, ...prose], findings };
 }
 

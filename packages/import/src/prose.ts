@@ -30,7 +30,7 @@ interface Parsed {
   readonly lastSentence: Sentence | undefined;
 }
 
-function parse(block: Block): Parsed {
+function parse(block: Block, year: number | null): Parsed {
   const sentences = sentencesOf(block);
   const targets: Located<TargetPhrase>[] = [];
   const results: Located<ResultPhrase>[] = [];
@@ -40,7 +40,7 @@ function parse(block: Block): Parsed {
     for (const phrase of targetsIn(sentence.text)) targets.push({ phrase, sentence, at: sentence.start + phrase.at });
     for (const phrase of resultsIn(sentence.text)) results.push({ phrase, sentence, at: sentence.start + phrase.at });
   }
-  return { targets, results, combined, lastSentence: sentences[sentences.length - 1] };
+  return { targets, results: results.filter((r) => ofYear(r, year)), combined, lastSentence: sentences[sentences.length - 1] };
 }
 
 interface Context {
@@ -123,13 +123,22 @@ function resultBelow(blocks: readonly Block[], parsed: (b: number) => Parsed, fr
   return null;
 }
 
-/** Prose indicators of the text. `skip`: lines of tables read elsewhere. */
-export function readProseIndicators(lines: readonly Line[], skip: ReadonlySet<number>): Indicator[] {
+const YEARS = /\b(?:19|20)\d{2}\b/gu;
+
+/** An outcome dated only to other years than the report's ("for 2023 var på 9 %") is no outcome of the report year. */
+function ofYear(r: Located<ResultPhrase>, year: number | null): boolean {
+  if (year === null) return true;
+  const years = [...r.sentence.text.matchAll(YEARS)].map((m) => Number(m[0]));
+  return years.length === 0 || years.includes(year);
+}
+
+/** Prose indicators of the text. `skip`: lines of tables read elsewhere; `year`: the report year, when known. */
+export function readProseIndicators(lines: readonly Line[], skip: ReadonlySet<number>, year: number | null = null): Indicator[] {
   const blocks = blocksOf(lines, skip);
   const cache = new Map<number, Parsed>();
   const parsed = (b: number): Parsed => {
     let p = cache.get(b);
-    if (!p) cache.set(b, (p = parse(blocks[b]!)));
+    if (!p) cache.set(b, (p = parse(blocks[b]!, year)));
     return p;
   };
   const out: Indicator[] = [];
@@ -155,7 +164,7 @@ export function readProseIndicators(lines: readonly Line[], skip: ReadonlySet<nu
       if (named) [area, areaNumber] = [named, areaNumber !== null && no.startsWith(`${areaNumber}.`) ? areaNumber : no];
       else if (areaNumber !== null && no !== areaNumber && !no.startsWith(`${areaNumber}.`)) [area, areaNumber] = [null, null];
       unit = null;
-      heading = null;
+      heading = { text: block.text.replace(/^\d+(?:\.\d+)*\.?\s+/u, ""), line: block.nos[0]! };
       continue;
     }
     const headingLabel = heading && block.nos[0]! - heading.line <= 10 ? heading.text : null;

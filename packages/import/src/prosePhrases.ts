@@ -124,7 +124,7 @@ const VALUE_OP = String.raw`(?:${BOUND} )?(?:${NUM})${PCT}?`;
  */
 export function targetsIn(sentence: string): TargetPhrase[] {
   const out: TargetPhrase[] = [];
-  const goal = new RegExp(String.raw`(\p{L}*)mål(?:et|settingen)?(?: for ((?:\S+ ){0,4}?\S+))? (?:er|var|har vært|blir|ble satt til|er satt til) (?:på )?(${VALUE_OP})${NOT_MONEY}`, "giu");
+  const goal = new RegExp(String.raw`(\p{L}*)mål(?:et|settingen|tallet)?(?: for ((?:\S+ ){0,4}?\S+))? (?:er|var|har vært|blir|ble satt til|er satt til) (?:på )?(${VALUE_OP})${NOT_MONEY}`, "giu");
   for (const m of sentence.matchAll(goal)) {
     const prefix = m[1]!;
     if (prefix !== "" && compoundSubject(prefix) === null) continue; // "spørsmålet", "formålet"
@@ -156,6 +156,13 @@ export function targetsIn(sentence: string): TargetPhrase[] {
       const after = nounPhrase(sentence.slice(m.index + m[0].length));
       const label = subj ? subj[1]! : after;
       const t = target(m[1]!, m.index, m.index + m[0].length, label);
+      if (t && !out.some((o) => o.at === t.at)) out.push(t);
+    }
+    // "skal sykefraværet være under 6 %": a comparison word only right after the verb
+    const below = new RegExp(String.raw`\bskal (.+?)(?: \p{L}+lig)? (?:være|ligge|holdes) ((?:under|over|lavere enn|høyere enn) (?:${NUM})${PCT}?)${NOT_MONEY}`, "giu");
+    for (const m of sentence.matchAll(below)) {
+      const at = m.index + m[0].length - m[2]!.length;
+      const t = target(m[2]!, at, m.index + m[0].length, m[1]!);
       if (t && !out.some((o) => o.at === t.at)) out.push(t);
     }
   }
@@ -194,7 +201,8 @@ export function resultsIn(sentence: string): ResultPhrase[] {
     out.push(result(m[1]!, at, m.index + m[0].length, m[2]!));
   }
   const lies = new RegExp(
-    String.raw`\b(?:ligger|lå|var|er|endte|ble)(?: nå| samlet| i snitt)? (?:(?:på|nede på|oppe i|opp i) ((?:${APPROX} )?(?:${NUM})${PCT}?)|((?:${APPROX} )?(?:${NUM})${PCT})${NOT_CHANGE})${NOT_MONEY}`,
+    // "ligger på", and with the subject after the verb: "For 2024 ligger sykefraværet på 8 %"
+    String.raw`\b(?:(?:ligger|lå)(?: (?!ikke\b)\p{L}+){0,2}?|(?:var|er|endte|ble)(?: nå| samlet| i snitt)?) (?:(?:på|nede på|oppe i|opp i) ((?:${APPROX} )?(?:${NUM})${PCT}?)|((?:${APPROX} )?(?:${NUM})${PCT})${NOT_CHANGE})${NOT_MONEY}`,
     "giu",
   );
   for (const m of sentence.matchAll(lies)) {

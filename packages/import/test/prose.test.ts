@@ -109,6 +109,27 @@ describe("readProseIndicators", () => {
     for (const text of [far, heading, before, unit]) expect(read(text), text).toEqual([]);
   });
 
+  it("reads other common phrasings: 'målet for X er', 'var X %' with a date, 'skal … være under X'", () => {
+    expect(brief("Bydelens mål for sykefravær er 6,5 %. Sykefraværet i 2024 var 7,3 %, mot 7,9 % i 2023.")).toEqual([
+      { line: 1, label: "Sykefravær", target: "6,5 %", result: "7,3 %", deviation: 0.8, higherIsBetter: false, met: false },
+    ]);
+    expect(brief("Ifølge planen skal sykefraværet være under 6 %. Sykefraværet for 2024 ligger på 5,2 %.")).toEqual([
+      { line: 1, label: "Sykefraværet", target: "under 6 %", result: "5,2 %", deviation: -0.8, higherIsBetter: false, met: true },
+    ]);
+  });
+
+  it("takes the report year's outcome, not an earlier year's, when the year is known", () => {
+    const text = "Sykefraværsmålet er 6 %. Sykefraværet for 2023 var på 9 %. For 2024 ligger sykefraværet på 8 %.";
+    expect(readProseIndicators(splitLines(text), new Set(), 2024).map((i) => i.result?.raw)).toEqual(["8 %"]);
+  });
+
+  it("names a goal that names no subject after the heading above it", () => {
+    expect(brief(["4.2 Fagdekning", "Målet er 85 %, og resultatet for 2024 ble 83 %."].join("\n"))).toEqual([
+      { line: 2, label: "Fagdekning", target: "85 %", result: "83 %", deviation: -2, higherIsBetter: true, met: false },
+    ]);
+    expect(read("Målet er 85 %, og resultatet for 2024 ble 83 %.")).toEqual([]);
+  });
+
   it("marks every prose indicator for review, with no printed deviation", () => {
     const [ind] = read("Oslo kommune har som mål at 50 % av stillingene skal være pedagogisk leder. Bydel X har 48 % dekning per 2024.");
     expect(ind).toMatchObject({ kind: "prose", needsReview: true, statedDeviation: null, unit: "percent", deviation: -2, met: false, label: "Andel av stillingene som er pedagogisk leder" });
