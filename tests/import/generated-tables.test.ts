@@ -326,9 +326,9 @@ function generateReport(seed: number): Generated {
   const included = [...AREAS, "FO4"].filter(() => rng.chance(0.6)).flatMap((a) => (a === "FO4" && fo4Split ? fo4Split : [fo[a]!]));
   const gross: GenTable | null = rng.chance(0.4) ? grossTable(rng) : null;
 
-  const misprinted = rng.chance(0.25);
+  const tables = [...(withT01 ? [t01] : []), ...included, ...(gross ? [gross] : [])];
+  const misprinted = tables.length > 0 && rng.chance(0.25);
   if (misprinted) {
-    const tables = [...(withT01 ? [t01] : []), ...included, ...(gross ? [gross] : [])];
     const t = rng.pick(tables);
     misprint(rng, t, rng.pick(t.rows.filter((r) => r.isTotal)));
   }
@@ -358,6 +358,11 @@ function generateReport(seed: number): Generated {
         push(`${ls[ls.length - 1]}${sep}${nums} `);
       }
       if (rng.chance(0.3)) push("");
+      // a page break inside the table: a page number, or the page footer, between two rows
+      if (row !== t.rows[t.rows.length - 1] && rng.chance(0.03)) {
+        push(rng.chance(0.5) ? ` ${rng.int(5, 120)} ` : `Bydel ${district} • Årsberetning ${year} • ${rng.int(5, 120)}`);
+        push("");
+      }
     }
   };
 

@@ -163,10 +163,15 @@ function blankAlternative(readings: readonly Reading[], columns: number): Readin
   };
 }
 
+/** A row whose few numbers the sums showed to be the label's digits or a page number. */
+function readAsBlank(s: Solved): boolean {
+  return s.raw.labelIfBlank !== undefined && s.solution.chosen !== null && s.solution.chosen.values.every((v) => v === null);
+}
+
 /** The label as printed: with its trailing digits when the row reads as blank (they were the label's). */
 function labelOf(s: Solved): string {
   const { raw, solution } = s;
-  return raw.labelWithDigits !== undefined && solution.chosen?.values.every((v) => v === null) ? raw.labelWithDigits : raw.label;
+  return readAsBlank(s) ? raw.labelIfBlank! : raw.label;
 }
 
 function solveBody(rowsIn: readonly RawRow[], columns: number, cross?: CrossTie): SolvedBody {
@@ -175,7 +180,7 @@ function solveBody(rowsIn: readonly RawRow[], columns: number, cross?: CrossTie)
   const inputs = rowsIn.map((row) => {
     const { readings, overflow } = enumerateReadings(row.groups, { columns, alwaysPrinted: columns === 5 ? 4 : null, gapHints });
     // digits that may be the label's: the row may also be blank, on an equal footing (only the sums can tell)
-    if (row.labelWithDigits !== undefined && readings.length > 0) readings.push(blankAlternative(readings, columns));
+    if (row.labelIfBlank !== undefined && readings.length > 0) readings.push(blankAlternative(readings, columns));
     return { readings, overflow, blank: row.groups.length === 0 };
   });
   const flags = rowsIn.map((r) => ({ isTotal: isTotalLabel(r.label) }));
@@ -193,19 +198,20 @@ function solveBody(rowsIn: readonly RawRow[], columns: number, cross?: CrossTie)
 
 function rowFindings(rows: readonly Solved[], columns: number, context: string): Finding[] {
   const findings: Finding[] = [];
-  for (const { raw, solution } of rows) {
+  for (const s of rows) {
+    const { raw, solution } = s;
     if (raw.groups.length > 0 && solution.candidates.length === 0) {
       findings.push({
         severity: "warning",
         code: "UNREADABLE_ROW",
-        line: raw.line,
+        line: lineOf(s),
         message: `${context}: raden «${raw.label}» kan ikke leses som ${columns} kolonner (${raw.groups.length} tallgrupper); verdiene er ikke importert`,
       });
     } else if (solution.decision === "ambiguous") {
       findings.push({
         severity: "warning",
         code: "AMBIGUOUS_NUMBERS",
-        line: raw.line,
+        line: lineOf(s),
         message: `${context}: raden «${raw.label}» kan leses på ${solution.candidates.length} måter (${solution.candidates
           .slice(0, 4)
           .map((c) => c.values.map(formatAmount).join(" | "))
@@ -217,7 +223,7 @@ function rowFindings(rows: readonly Solved[], columns: number, context: string):
       findings.push({
         severity: "info",
         code: "UNCONFIRMED_READING",
-        line: raw.line,
+        line: lineOf(s),
         message:
           `${context}: raden «${raw.label}» er lest som ${solution.chosen!.values.map(formatAmount).join(" | ")}; regnestykkene kan ikke skille den fra ` +
           `${alternatives
@@ -230,7 +236,7 @@ function rowFindings(rows: readonly Solved[], columns: number, context: string):
       findings.push({
         severity: "warning",
         code: "UNREADABLE_ROW",
-        line: raw.line,
+        line: lineOf(s),
         message: `${context}: raden «${raw.label}» har tall som ikke kan leses som beløp (desimaler eller tekst mellom tallene); verdiene er ikke importert`,
       });
     }
@@ -253,46 +259,47 @@ function needsReview(s: Solved, sumsClose: boolean): boolean {
   return withheld || s.solution.decision === "layout" || s.solution.identityBroken || (!sumsClose && s.solution.chosen !== null);
 }
 
-function toBudgetRows(rows: Solved[], equations: SumEquation[], sumsClose: boolean, withArea: boolean): BudgetRow[] {
+type SharedFields = Pick<BudgetRow, "line" | "label" | "kostra" | "isTotal">;
+
+/** The line a row is reported on: its numbers' line, or its first line when those numbers may be a page number or label digits and it is not read with them. */
+function lineOf(s: Solved): number {
+  return s.raw.labelIfBlank !== undefined && (s.solution.chosen === null || readAsBlank(s)) ? s.raw.firstLine : s.raw.line;
+}
+
+/** Rows of either table kind: the shared fields, the sums they total and the review flag; `fields` names the values. */
+function toRows<R extends SharedFields & { sumOf?: number[]; needsReview?: boolean }>(
+  rows: readonly Solved[],
+  equations: readonly SumEquation[],
+  sumsClose: boolean,
+  columns: number,
+  fields: (shared: SharedFields, v: readonly (number | null)[], s: Solved) => R,
+): R[] {
   return rows.map((s, i) => {
-    const v = s.solution.chosen?.values ?? [null, null, null, null, null];
+    const v = s.solution.chosen?.values ?? Array<number | null>(columns).fill(null);
+    const row = fields({ line: lineOf(s), label: labelOf(s), kostra: kostraOf(s.raw.label), isTotal: s.isTotal }, v, s);
     const eq = equations.find((e) => e.total === i);
-    const row: BudgetRow = {
-      line: s.raw.line,
-      label: labelOf(s),
-      kostra: kostraOf(s.raw.label),
-      isTotal: s.isTotal,
-      previousActual: v[0] ?? null,
-      originalBudget: v[1] ?? null,
-      revisedBudget: v[2] ?? null,
-      actual: v[3] ?? null,
-      variance: v[4] ?? null,
-    };
-    if (withArea) row.area = s.isTotal ? null : areaOf(s.raw.label);
-    if (eq) row.sumOf = eq.addends.map((a) => rows[a]!.raw.line);
+    if (eq) row.sumOf = eq.addends.map((a) => lineOf(rows[a]!));
     if (needsReview(s, sumsClose)) row.needsReview = true;
     return row;
   });
 }
 
-function toSplitRows(rows: Solved[], equations: SumEquation[], sumsClose: boolean): VarianceSplitRow[] {
-  return rows.map((s, i) => {
-    const v = s.solution.chosen?.values ?? [null, null, null];
-    const eq = equations.find((e) => e.total === i);
-    const row: VarianceSplitRow = {
-      line: s.raw.line,
-      label: s.raw.label,
-      kostra: kostraOf(s.raw.label),
-      isTotal: s.isTotal,
-      variance: v[0] ?? null,
-      earmarkedVariance: v[1] ?? null,
-      ordinaryVariance: v[2] ?? null,
-      area: s.isTotal ? null : areaOf(s.raw.label),
-    };
-    if (eq) row.sumOf = eq.addends.map((a) => rows[a]!.raw.line);
-    if (needsReview(s, sumsClose)) row.needsReview = true;
+function toBudgetRows(rows: Solved[], equations: SumEquation[], sumsClose: boolean, withArea: boolean): BudgetRow[] {
+  return toRows(rows, equations, sumsClose, 5, (shared, v, s): BudgetRow => {
+    const row: BudgetRow = { ...shared, previousActual: v[0] ?? null, originalBudget: v[1] ?? null, revisedBudget: v[2] ?? null, actual: v[3] ?? null, variance: v[4] ?? null };
+    if (withArea) row.area = s.isTotal ? null : areaOf(s.raw.label);
     return row;
   });
+}
+
+function toSplitRows(rows: Solved[], equations: SumEquation[], sumsClose: boolean): VarianceSplitRow[] {
+  return toRows(rows, equations, sumsClose, 3, (shared, v, s): VarianceSplitRow => ({
+    ...shared,
+    variance: v[0] ?? null,
+    earmarkedVariance: v[1] ?? null,
+    ordinaryVariance: v[2] ?? null,
+    area: s.isTotal ? null : areaOf(s.raw.label),
+  }));
 }
 
 /** FO4 is often printed as three tables; the Sum label ("Sum FO4B") or the KOSTRA codes tell them apart. */

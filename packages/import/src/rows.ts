@@ -10,11 +10,12 @@ export interface RawRow {
   readonly line: number;
   readonly firstLine: number;
   /**
-   * The label with its trailing digits, when a label line ended in a few digit groups and the label
-   * went on below ("120 Administrasjon pr 1 000" / "innbyggere"): those digits are either the row's
-   * numbers or the label's, and the sums must decide (the row is blank in the second case).
+   * Set when the row's few numbers may not be its numbers at all, and the row then is blank: digits
+   * that ended a label line before the label went on ("120 Administrasjon pr 1 000" / "innbyggere"),
+   * or a lone number on its own line before the next row (a page number under a row of blanks).
+   * Only the sums can tell; the value is the row's label if it is blank.
    */
-  readonly labelWithDigits?: string;
+  readonly labelIfBlank?: string;
 }
 
 const MAX_BLANK_RUN = 5;
@@ -53,17 +54,20 @@ export function readRows(lines: readonly Line[], start: number, maxRows = 80): {
   // digits that ended a label line before the label went on ("… for 2" / "barn"): label or numbers?
   let trailing: { before: string; digits: string } | null = null;
   let continued = false;
+  let pageNumber = false;
   const close = (): void => {
     if (!open) return;
     const row: RawRow = { label: label.trim(), groups, line: line || firstLine, firstLine };
     const t = trailing as { before: string; digits: string } | null;
-    if (t && continued && groups.length <= 2) rows.push({ ...row, labelWithDigits: `${t.before} ${t.digits}${label.slice(t.before.length)}`.trim() });
+    if (t && continued && groups.length <= 2) rows.push({ ...row, labelIfBlank: `${t.before} ${t.digits}${label.slice(t.before.length)}`.trim() });
+    else if (pageNumber) rows.push({ ...row, labelIfBlank: row.label });
     else rows.push(row);
     open = false;
   };
   const take = (tail: NumericTail, no: number): void => {
     trailing = tail.label !== "" && tail.groups.length > 0 ? { before: label, digits: tail.groups.map(groupText).join(" ") } : null;
     continued = false;
+    pageNumber = false;
     groups = tail.groups;
     line = groups.length > 0 ? no : 0;
   };
@@ -105,6 +109,9 @@ export function readRows(lines: readonly Line[], start: number, maxRows = 80): {
         if (!continued || !backIntoLabel()) break;
       }
       take(tail, no);
+      // a lone 1–3 digit number under a row of blanks, with the next row after it: the row's one cell, or a page number
+      const only = tail.groups[0]!;
+      pageNumber = tail.groups.length === 1 && only.kind === "digits" && only.digits.length <= 3 && !only.negative && nextRowStarts(lines, i + 1);
       continue;
     }
     if (groups.length === 0) {
@@ -150,17 +157,17 @@ export function isPageFooter(text: string): boolean {
 
 /** The next non-blank line carries numbers only (the row's numbers on a line of their own) or starts the next row. */
 function rowGoesOn(lines: readonly Line[], from: number): boolean {
-  for (let j = from; j < lines.length && j < from + 3; j++) {
+  for (let j = from; j < lines.length && j < from + 5; j++) {
     const t = lines[j]!.text;
-    if (!isBlank(t)) return startsRow(t) || isNumbersOnly(numericTail(t, lines[j]!.no));
+    if (!isBlank(t) && !isPageFooter(t)) return startsRow(t) || isNumbersOnly(numericTail(t, lines[j]!.no));
   }
   return false;
 }
 
 function nextRowStarts(lines: readonly Line[], from: number): boolean {
-  for (let j = from; j < lines.length && j < from + 4; j++) {
+  for (let j = from; j < lines.length && j < from + 6; j++) {
     const t = lines[j]!.text;
-    if (!isBlank(t)) return startsRow(t);
+    if (!isBlank(t) && !isPageFooter(t) && !/^\s*\d{1,3}\s*$/.test(t)) return startsRow(t); // past a page footer or number
   }
   return false;
 }

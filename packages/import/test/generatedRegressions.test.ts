@@ -191,3 +191,27 @@ describe("FO4 printed as three tables", () => {
     expect(report.findings.filter((f) => f.code === "AMBIGUOUS_NUMBERS")).toEqual([]);
   });
 });
+
+describe("page breaks inside a table", () => {
+  it("a page number under a row of blanks is not read as that row's number when the sums say the row is blank", () => {
+    const { table, values, row } = fo3(["261 Institusjonslokaler", " 41 ", "", "253 Helse 1 2 3 4 -1", "Sum FO3 1 2 3 4 -1"]);
+    expect(table!.rows).toHaveLength(3);
+    expect(values(first)).toEqual([null, null, null, null, null]);
+    expect(row(first)!.label).toBe("261 Institusjonslokaler");
+  });
+
+  it("a page footer or number after a label that ends in a period does not end the table", () => {
+    const { values } = fo3([
+      "234 Aktivisering 228 239 236 249 -13",
+      "med funksjonsnedsettelser mv.",
+      " 19 ",
+      "258 Hjemmetjenester - ambulerende 10 20 30 40 -10",
+      "mv.",
+      "Bydel Sagene • Årsberetning 2024 • 65",
+      "261 Institusjonslokaler 1 2 3 4 -1",
+      "Sum FO3 239 261 269 293 -24",
+    ]);
+    expect(values(first + 7)).toEqual([239, 261, 269, 293, -24]);
+    expect(values(first + 6)).toEqual([1, 2, 3, 4, -1]);
+  });
+});
