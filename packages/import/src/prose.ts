@@ -25,22 +25,40 @@ interface Located<P extends Found> {
 
 interface Parsed {
   readonly targets: Located<TargetPhrase>[];
-  readonly results: Located<ResultPhrase>[];
   readonly combined: { phrase: CombinedPhrase; sentence: Sentence }[];
   readonly lastSentence: Sentence | undefined;
+  /** Read only where a goal looks for its outcome. */
+  results(): Located<ResultPhrase>[];
 }
 
+/** Words every goal phrase has: a paragraph without them needs no sentence split (most have none). */
+const GOAL_WORDS = /mål|skal|grenseverdi|tilsvarer|svarer til|i tråd med|hovedsak/u;
+
+/** Every phrase but "under måltall for …" has a number. */
+const mayHold = (s: Sentence): boolean => /\d/u.test(s.text) || /måltall/iu.test(s.text);
+
 function parse(block: Block, year: number | null): Parsed {
-  const sentences = sentencesOf(block);
+  let sentences: Sentence[] | undefined;
+  const split = (): Sentence[] => (sentences ??= sentencesOf(block));
   const targets: Located<TargetPhrase>[] = [];
-  const results: Located<ResultPhrase>[] = [];
   const combined: Parsed["combined"] = [];
-  for (const sentence of sentences) {
-    for (const phrase of combinedIn(sentence.text)) combined.push({ phrase, sentence });
-    for (const phrase of targetsIn(sentence.text)) targets.push({ phrase, sentence, at: sentence.start + phrase.at });
-    for (const phrase of resultsIn(sentence.text)) results.push({ phrase, sentence, at: sentence.start + phrase.at });
+  if (GOAL_WORDS.test(block.text.toLowerCase())) {
+    for (const sentence of split().filter(mayHold)) {
+      for (const phrase of combinedIn(sentence.text)) combined.push({ phrase, sentence });
+      for (const phrase of targetsIn(sentence.text)) targets.push({ phrase, sentence, at: sentence.start + phrase.at });
+    }
   }
-  return { targets, results: results.filter((r) => ofYear(r, year)), combined, lastSentence: sentences[sentences.length - 1] };
+  let results: Located<ResultPhrase>[] | undefined;
+  return {
+    targets,
+    combined,
+    lastSentence: targets.length > 0 ? split()[split().length - 1] : undefined,
+    results: () =>
+      (results ??= split()
+        .filter(mayHold)
+        .flatMap((sentence) => resultsIn(sentence.text).map((phrase) => ({ phrase, sentence, at: sentence.start + phrase.at })))
+        .filter((r) => ofYear(r, year))),
+  };
 }
 
 interface Context {
@@ -115,7 +133,7 @@ function resultBelow(blocks: readonly Block[], parsed: (b: number) => Parsed, fr
   for (let k = from; k < blocks.length && blocks[k]!.nos[0]! <= line + LOOKAHEAD_LINES; k++) {
     if (blocks[k]!.heading) return null;
     const p = parsed(k);
-    const first = p.results[0];
+    const first = p.results()[0];
     const firstGoal = Math.min(p.targets[0]?.at ?? Infinity, ...p.combined.map((c) => c.sentence.start));
     if (first && first.at < firstGoal) return fits(t, first.phrase) && lineAt(blocks[k]!, first.at) <= line + LOOKAHEAD_LINES ? { block: k, r: first } : null;
     if (Number.isFinite(firstGoal)) return null;
@@ -173,10 +191,11 @@ export function readProseIndicators(lines: readonly Line[], skip: ReadonlySet<nu
       if (UNIT_HEADING.test(block.text)) unit = block.text;
       heading = { text: block.text, line: block.nos[0]! };
       const t = headingTarget(block.text);
-      const below = t && resultBelow(blocks, parsed, b + 1, block.nos[0]!, t);
-      if (t && t.label && below) {
+      const label = asLabel(t?.label);
+      const below = t && label && resultBelow(blocks, parsed, b + 1, block.nos[0]!, t);
+      if (t && label && below) {
         const line = take(below.block, below.r);
-        if (line !== null) out.push(indicator(line, asLabel(t.label) ?? t.label, ctx, t, below.r.phrase, below.r.phrase.noun, null, null));
+        if (line !== null) out.push(indicator(line, label, ctx, t, below.r.phrase, below.r.phrase.noun, null, null));
       }
       continue;
     }
@@ -188,7 +207,7 @@ export function readProseIndicators(lines: readonly Line[], skip: ReadonlySet<nu
       const label = asLabel(t.phrase.label) ?? ctx.heading;
       if (!label) continue;
       const nextGoal = p.targets[j + 1]?.at ?? Infinity;
-      const inBlock = p.results.find((r) => r.at >= t.phrase.end + t.sentence.start && r.at < nextGoal);
+      const inBlock = p.results().find((r) => r.at >= t.phrase.end + t.sentence.start && r.at < nextGoal);
       let found: { block: number; r: Located<ResultPhrase> } | null = null;
       if (inBlock) found = fits(t.phrase, inBlock.phrase) ? { block: b, r: inBlock } : null;
       else if (t.sentence === p.lastSentence && nextGoal === Infinity) found = resultBelow(blocks, parsed, b + 1, lineAt(block, t.at), t.phrase);

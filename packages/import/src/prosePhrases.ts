@@ -58,7 +58,7 @@ const rawOf = (s: string): string => s.replace(/\s+/g, " ").trim();
 
 /** A printed value's number: "ca. 11,8 %" → 11.8, "18,6 prosent" → 18.6. */
 export function proseValue(raw: string): number | null {
-  const s = raw.replace(new RegExp(`^${APPROX}\\s*`, "iu"), "").replace(/\s*prosent$/iu, " %");
+  const s = raw.replace(APPROX_START, "").replace(/\s*prosent$/iu, " %");
   try {
     return readNorwegianNumber(s, "indicator").value;
   } catch {
@@ -72,7 +72,7 @@ function target(raw: string, at: number, end: number, label: string | null): Tar
   const r = rawOf(raw);
   const parsed = parseTarget(r.replace(/\s*prosent$/iu, " %"));
   // a bare year ("Målet for 2024 er 2025") is no goal value
-  if (!parsed || parsed.unit === "year" || (parsed.unit === "number" && new RegExp(`^${YEAR}$`).test(r))) return null;
+  if (!parsed || parsed.unit === "year" || (parsed.unit === "number" && YEAR_ONLY.test(r))) return null;
   if (isPercent(r) && (parsed.value < 0 || parsed.value > 100)) return null;
   return { at, end, raw: r, value: parsed.value, operator: parsed.operator, percent: isPercent(r), label };
 }
@@ -86,7 +86,7 @@ function trimSubject(text: string): string {
   for (;;) {
     const next = s
       .replace(/^(?:og|men|mens|likevel|samtidig|dessuten|derfor|i tillegg|totalt sett|samlet sett)\b,?\s*/iu, "")
-      .replace(new RegExp(String.raw`^(?:i|per|pr\.?|for|ved|fra|gjennom)\s+${DATE},?\s*`, "iu"), "");
+      .replace(DATED_START, "");
     if (next === s) break;
     s = next;
   }
@@ -118,23 +118,43 @@ function nounPhrase(text: string): string | null {
 
 const VALUE_OP = String.raw`(?:${BOUND} )?(?:${NUM})${PCT}?`;
 
+// The phrases, compiled once.
+const APPROX_START = new RegExp(`^${APPROX}\\s*`, "iu");
+const YEAR_ONLY = new RegExp(`^${YEAR}$`);
+const DATED_START = new RegExp(String.raw`^(?:i|per|pr\.?|for|ved|fra|gjennom)\s+${DATE},?\s*`, "iu");
+const GOAL = new RegExp(String.raw`(\p{L}*)mål(?:et|settingen|tallet)?(?: for ((?:\S+ ){0,4}?\S+))? (?:er|var|har vært|blir|ble satt til|er satt til) (?:på )?(${VALUE_OP})${NOT_MONEY}`, "giu");
+const DATE_ONLY = new RegExp(`^${DATE}$`, "iu");
+const SHARE = new RegExp(String.raw`\bmål(?:et)? (?:om|at) (${NUM}${PCT})( .*)?$`, "iu");
+const BOUNDED = new RegExp(String.raw`\b(${BOUND} (?:${NUM})${PCT}?)${NOT_MONEY}`, "giu");
+const BELOW = new RegExp(String.raw`\bskal (.+?)(?: \p{L}+lig)? (?:være|ligge|holdes) ((?:under|over|lavere enn|høyere enn) (?:${NUM})${PCT}?)${NOT_MONEY}`, "giu");
+const LIMIT = new RegExp(String.raw`\bgrenseverdien (?:på|er) (${NUM}${PCT}?)${NOT_MONEY}`, "giu");
+const HEADING_GOAL = new RegExp(String.raw`^(.*\p{L}.*?)\s*\(((?:${BOUND} )?(?:${NUM})${PCT})\)\s*$`, "iu");
+const HAS = new RegExp(String.raw`\b(?:har|hadde) (?:(?:per|pr\.?) ${DATE} )?(?:en )?((?:${APPROX} )?(?:${NUM})${PCT}) (\p{L}+)`, "giu");
+const LIES = new RegExp(
+  // "ligger på", and with the subject after the verb: "For 2024 ligger sykefraværet på 8 %"
+  String.raw`\b(?:(?:ligger|lå)(?: (?!ikke\b)\p{L}+){0,2}?|(?:var|er|endte|ble)(?: nå| samlet| i snitt)?) (?:(?:på|nede på|oppe i|opp i) ((?:${APPROX} )?(?:${NUM})${PCT}?)|((?:${APPROX} )?(?:${NUM})${PCT})${NOT_CHANGE})${NOT_MONEY}`,
+  "giu",
+);
+const OUTCOME = new RegExp(String.raw`\bresultatet(?: for ${DATE})? (?:ble|var|er|endte på) ((?:${APPROX} )?(?:${NUM})${PCT}?)${NOT_MONEY}`, "giu");
+const STATUS = new RegExp(String.raw`^((?:${NUM})${PCT}) (\p{L}+(?: \p{L}+){0,2}) (?:per |pr\.? )?(${DATE})\.?$`, "iu");
+
 /**
  * Goals: "Sykefraværsmålet har vært 7 %", "som mål at 50 % av stillingene … skal være pedagogisk
  * leder", "skal … gjennomsnittlig være minimum 85 %", "grenseverdien på 4 %".
  */
 export function targetsIn(sentence: string): TargetPhrase[] {
   const out: TargetPhrase[] = [];
-  const goal = new RegExp(String.raw`(\p{L}*)mål(?:et|settingen|tallet)?(?: for ((?:\S+ ){0,4}?\S+))? (?:er|var|har vært|blir|ble satt til|er satt til) (?:på )?(${VALUE_OP})${NOT_MONEY}`, "giu");
-  for (const m of sentence.matchAll(goal)) {
+  // cheap word tests first: the phrase patterns are costly on the many sentences without them
+  const lower = sentence.toLowerCase();
+  for (const m of lower.includes("mål") ? sentence.matchAll(GOAL) : []) {
     const prefix = m[1]!;
     if (prefix !== "" && compoundSubject(prefix) === null) continue; // "spørsmålet", "formålet"
-    const about = m[2] && !new RegExp(`^${DATE}$`, "iu").test(m[2]) ? m[2] : null;
+    const about = m[2] && !DATE_ONLY.test(m[2]) ? m[2] : null;
     const at = m.index + m[0].length - m[3]!.length;
     const t = target(m[3]!, at, m.index + m[0].length, compoundSubject(prefix) ?? about);
     if (t) out.push(t);
   }
-  const share = new RegExp(String.raw`\bmål(?:et)? (?:om|at) (${NUM}${PCT})( .*)?$`, "iu");
-  const s = share.exec(sentence);
+  const s = lower.includes("mål") ? SHARE.exec(sentence) : null;
   if (s) {
     const at = s.index + s[0].length - s[1]!.length - (s[2]?.length ?? 0);
     const rest = (s[2] ?? "").trim();
@@ -148,8 +168,8 @@ export function targetsIn(sentence: string): TargetPhrase[] {
     const t = target(s[1]!, at, at + s[1]!.length, label);
     if (t) out.push(t);
   }
-  if (/\bskal\b/iu.test(sentence)) {
-    const bound = new RegExp(String.raw`\b(${BOUND} (?:${NUM})${PCT}?)${NOT_MONEY}`, "giu");
+  if (/\bskal\b/u.test(lower)) {
+    const bound = BOUNDED;
     for (const m of sentence.matchAll(bound)) {
       const before = sentence.slice(0, m.index);
       const subj = /\bskal (.+?)(?: \p{L}+lig)? (?:være|ha|ligge på)\s*$/iu.exec(before);
@@ -159,15 +179,14 @@ export function targetsIn(sentence: string): TargetPhrase[] {
       if (t && !out.some((o) => o.at === t.at)) out.push(t);
     }
     // "skal sykefraværet være under 6 %": a comparison word only right after the verb
-    const below = new RegExp(String.raw`\bskal (.+?)(?: \p{L}+lig)? (?:være|ligge|holdes) ((?:under|over|lavere enn|høyere enn) (?:${NUM})${PCT}?)${NOT_MONEY}`, "giu");
+    const below = BELOW;
     for (const m of sentence.matchAll(below)) {
       const at = m.index + m[0].length - m[2]!.length;
       const t = target(m[2]!, at, m.index + m[0].length, m[1]!);
       if (t && !out.some((o) => o.at === t.at)) out.push(t);
     }
   }
-  const limit = new RegExp(String.raw`\bgrenseverdien (?:på|er) (${NUM}${PCT}?)${NOT_MONEY}`, "giu");
-  for (const m of sentence.matchAll(limit)) {
+  for (const m of lower.includes("grenseverdi") ? sentence.matchAll(LIMIT) : []) {
     if (/\b(?:under|over)\s+$/iu.test(sentence.slice(0, m.index))) continue; // a combined phrase
     const at = m.index + m[0].length - m[1]!.length;
     const t = target(m[1]!, at, m.index + m[0].length, null);
@@ -178,7 +197,7 @@ export function targetsIn(sentence: string): TargetPhrase[] {
 
 /** A heading that prints its goal in parentheses: "H3/2024 Fagdekning hjemmesykepleie (85%)". */
 export function headingTarget(heading: string): TargetPhrase | null {
-  const m = new RegExp(String.raw`^(.*\p{L}.*?)\s*\(((?:${BOUND} )?(?:${NUM})${PCT})\)\s*$`, "iu").exec(heading);
+  const m = HEADING_GOAL.exec(heading);
   if (!m) return null;
   return target(m[2]!, m[0].length - m[2]!.length - 1, m[0].length, m[1]!.trim());
 }
@@ -194,29 +213,22 @@ const QUANTIFIER = /^(?:enkelte|noen|flere|de fleste|mange|ingen|alle|hver|én|e
 export function resultsIn(sentence: string): ResultPhrase[] {
   const out: ResultPhrase[] = [];
   const dated = TIME_REF.test(sentence);
-  const has = new RegExp(String.raw`\b(?:har|hadde) (?:(?:per|pr\.?) ${DATE} )?(?:en )?((?:${APPROX} )?(?:${NUM})${PCT}) (\p{L}+)`, "giu");
-  for (const m of sentence.matchAll(has)) {
-    if (!dated || FUNCTION_WORD.test(m[2]!) || QUANTIFIER.test(sentence.slice(0, m.index).trim())) continue;
+  for (const m of dated ? sentence.matchAll(HAS) : []) {
+    if (FUNCTION_WORD.test(m[2]!) || QUANTIFIER.test(sentence.slice(0, m.index).trim())) continue;
     const at = m.index + m[0].length - m[2]!.length - 1 - m[1]!.length;
     out.push(result(m[1]!, at, m.index + m[0].length, m[2]!));
   }
-  const lies = new RegExp(
-    // "ligger på", and with the subject after the verb: "For 2024 ligger sykefraværet på 8 %"
-    String.raw`\b(?:(?:ligger|lå)(?: (?!ikke\b)\p{L}+){0,2}?|(?:var|er|endte|ble)(?: nå| samlet| i snitt)?) (?:(?:på|nede på|oppe i|opp i) ((?:${APPROX} )?(?:${NUM})${PCT}?)|((?:${APPROX} )?(?:${NUM})${PCT})${NOT_CHANGE})${NOT_MONEY}`,
-    "giu",
-  );
-  for (const m of sentence.matchAll(lies)) {
-    if (!dated || QUANTIFIER.test(sentence.slice(0, m.index).trim())) continue;
+  for (const m of dated ? sentence.matchAll(LIES) : []) {
+    if (QUANTIFIER.test(sentence.slice(0, m.index).trim())) continue;
     if (/^\s*(?:som tilsvarer|som svarer til)/iu.test(sentence.slice(m.index + m[0].length))) continue; // a combined phrase
     const value = m[1] ?? m[2]!;
     out.push(result(value, m.index + m[0].length - value.length, m.index + m[0].length, ""));
   }
-  const outcome = new RegExp(String.raw`\bresultatet(?: for ${DATE})? (?:ble|var|er|endte på) ((?:${APPROX} )?(?:${NUM})${PCT}?)${NOT_MONEY}`, "giu");
-  for (const m of sentence.matchAll(outcome)) {
+  for (const m of /resultatet/iu.test(sentence) ? sentence.matchAll(OUTCOME) : []) {
     const at = m.index + m[0].length - m[1]!.length;
     if (!out.some((o) => o.at === at)) out.push(result(m[1]!, at, m.index + m[0].length, ""));
   }
-  const status = new RegExp(String.raw`^((?:${NUM})${PCT}) (\p{L}+(?: \p{L}+){0,2}) (?:per |pr\.? )?(${DATE})\.?$`, "iu").exec(sentence.trim());
+  const status = STATUS.exec(sentence.trim());
   if (status) {
     const at = sentence.indexOf(status[1]!);
     out.push(result(status[1]!, at, sentence.length, status[2]!));
@@ -231,6 +243,9 @@ function result(raw: string, at: number, end: number, noun: string): ResultPhras
 
 const VERB = String.raw`(?:lå|ligger|var|er|har ligget|har vært|ligget)`;
 const DEGREE = String.raw`(?:(?:litt|noe|godt|langt|betydelig|fortsatt|klart) )?`;
+const VS_GOAL = new RegExp(String.raw`\b(?:ligget|ligger|lå|var|er|har vært) (${DEGREE}(under|over) måltall(?:et)?) (for ([^,.;]+))`, "iu");
+const UNDER_LIMIT = new RegExp(String.raw`^(.*?) ${VERB} (${DEGREE}(under|over) grenseverdien (?:på|av) ((?:${NUM})${PCT}?))`, "iu");
+const EQUAL = new RegExp(String.raw`^(.*?) ${VERB}(?: nede| oppe)? (?:på|i) ((?:${NUM})${PCT}?) som (?:tilsvarer|svarer til|er i tråd med) (?:måltallet|målet)\b`, "iu");
 
 /**
  * Goal and outcome in one phrase: "… var nede på 351 som tilsvarer måltallet", "Ledige plasser …
@@ -239,7 +254,8 @@ const DEGREE = String.raw`(?:(?:litt|noe|godt|langt|betydelig|fortsatt|klart) )?
  */
 export function combinedIn(sentence: string): CombinedPhrase[] {
   const out: CombinedPhrase[] = [];
-  const equal = new RegExp(String.raw`^(.*?) ${VERB}(?: nede| oppe)? (?:på|i) ((?:${NUM})${PCT}?) som (?:tilsvarer|svarer til|er i tråd med) (?:måltallet|målet)\b`, "iu").exec(sentence);
+  const lower = sentence.toLowerCase();
+  const equal = /tilsvarer|svarer til|i tråd med/u.test(lower) ? EQUAL.exec(sentence) : null;
   if (equal) {
     const label = asLabel(equal[1]);
     const at = equal.index + equal[0].indexOf(equal[2]!, equal[1]!.length);
@@ -247,7 +263,7 @@ export function combinedIn(sentence: string): CombinedPhrase[] {
     const found = { at, end: at + equal[2]!.length, raw, value: proseValue(raw), percent: isPercent(raw) };
     if (label && found.value !== null) out.push({ label, target: { ...found, operator: null }, result: found, relation: "equal", higherIsBetter: null });
   }
-  const limit = new RegExp(String.raw`^(.*?) ${VERB} (${DEGREE}(under|over) grenseverdien (?:på|av) ((?:${NUM})${PCT}?))`, "iu").exec(sentence);
+  const limit = lower.includes("grenseverdien") ? UNDER_LIMIT.exec(sentence) : null;
   if (limit) {
     const label = asLabel(limit[1]);
     const at = limit[1]!.length + 1 + limit[0].slice(limit[1]!.length + 1).indexOf(limit[2]!);
@@ -263,7 +279,7 @@ export function combinedIn(sentence: string): CombinedPhrase[] {
       });
     }
   }
-  const goal = new RegExp(String.raw`\b(?:ligget|ligger|lå|var|er|har vært) (${DEGREE}(under|over) måltall(?:et)?) (for ([^,.;]+))`, "iu").exec(sentence);
+  const goal = lower.includes("måltall") ? VS_GOAL.exec(sentence) : null;
   if (goal) {
     const np = /^(.+?)(?=\s+(?:gjennom|i|i løpet|per|pr\.?|ved|og|men|som|hele)\b|$)/iu.exec(goal[4]!.trim())?.[1];
     const label = asLabel(np);

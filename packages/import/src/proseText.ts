@@ -1,4 +1,3 @@
-import { cellTail } from "./cells.js";
 import { isBlank, type Line } from "./lines.js";
 import { isPageFooter } from "./rows.js";
 
@@ -30,13 +29,17 @@ export interface Sentence {
 const NUMBERED = /^\d{1,2}(?:\.\d{1,2})*\.?\s+\p{Lu}/u;
 
 function isNumberedHeading(text: string): boolean {
-  const t = text.trim();
-  return NUMBERED.test(t) && t.length <= 100 && !/[.,;]$/u.test(t);
+  const t = text.trimStart();
+  if (t.charCodeAt(0) < 48 || t.charCodeAt(0) > 57) return false;
+  return NUMBERED.test(t) && t.length <= 100 && !/[.,;]\s*$/u.test(t);
 }
 
-/** A line of table cells (three or more values at its end), not prose. */
+/** Three values (or placeholders) at the end of a line: "17 % 51 % > 66 %", "1 006 2 970", "- 50 -". */
+const CELLS_AT_END = /(?:(?:^|\s+)(?:[<>≥≤]=?\s?)?[+\-−]?(?:\d+(?:[.,]\d+)?|[*\-–−x])\s?(?:%|pp)?){3}\s*$/u;
+
+/** A line of table cells, not prose (the last 48 characters decide: the test runs on every line). */
 function isTableLine(text: string): boolean {
-  return cellTail(text).atoms.length >= 3;
+  return CELLS_AT_END.test(text.length > 48 ? text.slice(-48) : text);
 }
 
 /**
@@ -49,8 +52,9 @@ function isHeadingLine(text: string, next: string | undefined): boolean {
   return next === undefined || isBlank(next) || /^\s*[\p{Lu}\d]/u.test(next);
 }
 
+/** \s covers NBSP, the narrow and figure spaces, tab and form feed; most lines need no replacing. */
 function clean(text: string): string {
-  return text.replace(/[\u00A0\u202F\u2007\t\f]/g, " ").replace(/\s+/g, " ").trim();
+  return (/\s\s|[^\S ]/u.test(text) ? text.replace(/\s+/gu, " ") : text).trim();
 }
 
 function makeBlock(lines: readonly Line[], heading: boolean): Block {
@@ -80,7 +84,7 @@ export function blocksOf(lines: readonly Line[], skip: ReadonlySet<number>): Blo
       flush();
       continue;
     }
-    if (isPageFooter(line.text)) continue;
+    if (line.text.includes("•") && isPageFooter(line.text)) continue;
     if (isNumberedHeading(line.text)) flush();
     if (cur.length === 0 && (isNumberedHeading(line.text) || isHeadingLine(line.text, lines[i + 1]?.text))) {
       out.push(makeBlock([line], true));
@@ -109,7 +113,7 @@ export function sentencesOf(block: Block): Sentence[] {
   let start = 0;
   for (const m of t.matchAll(/[.!?](?=\s+[\p{Lu}\d«"(])/gu)) {
     const end = m.index + 1;
-    if (NO_END.test(t.slice(start, m.index))) continue;
+    if (NO_END.test(t.slice(Math.max(start, m.index - 12), m.index))) continue;
     out.push({ block, start, end, text: t.slice(start, end) });
     start = end + 1;
   }
