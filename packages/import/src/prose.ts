@@ -216,5 +216,11 @@ export function readProseIndicators(lines: readonly Line[], skip: ReadonlySet<nu
       if (line !== null) out.push(indicator(line, label, ctx, t.phrase, found.r.phrase, found.r.phrase.noun, null, null));
     }
   }
-  return out.sort((a, b) => a.line - b.line);
+  return out.filter(plausible).sort((a, b) => a.line - b.line);
+}
+
+/** A share is between 0 and 100 %: another value is a misreading, and no number beats a wrong one. */
+function plausible(ind: Indicator): boolean {
+  if (ind.unit !== "percent") return true;
+  return [ind.target?.value, ind.result?.value].every((v) => v == null || (v >= 0 && v <= 100));
 }

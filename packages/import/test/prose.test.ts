@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { indicatorSchema } from "@bydel/core";
 import { splitLines } from "../src/lines.js";
 import { readProseIndicators } from "../src/prose.js";
 import { combinedIn, resultsIn, targetsIn } from "../src/prosePhrases.js";
@@ -138,5 +140,44 @@ describe("readProseIndicators", () => {
   it("skips lines of tables read elsewhere", () => {
     const lines = splitLines("Sykefraværsmålet har vært 7 %. Sykefraværet for 2024 ligger på 8 %.");
     expect(readProseIndicators(lines, new Set([1]))).toEqual([]);
+  });
+});
+
+describe("readProseIndicators on generated text", () => {
+  const num = fc.oneof(fc.integer({ min: 0, max: 150 }).map(String), fc.integer({ min: 0, max: 1500 }).map((d) => (d / 10).toFixed(1).replace(".", ",")));
+  const unit = fc.constantFrom("%", " %", " prosent", "", " mill.", " dager");
+  const year = fc.constantFrom("2023", "2024");
+  const goal = fc.tuple(fc.integer({ min: 0, max: 3 }), num, unit).map(([k, n, u]) =>
+    [`Sykefraværsmålet har vært ${n}${u}.`, `Målet for fagdekning er ${n}${u}.`, `For tjenesten skal andelen gjennomsnittlig være minimum ${n}${u}.`, `\nH3 Fagdekning (${n}${u})\n`][k]!,
+  );
+  const outcome = fc.tuple(fc.integer({ min: 0, max: 4 }), num, unit, year).map(([k, n, u, y]) =>
+    [`Bydel X har ${n}${u} dekning per ${y}.`, `Sykefraværet for ${y} ligger på ca. ${n}${u}.`, `${n}${u} fagdekning 31.12.${y}`, `Resultatet for ${y} ble ${n}${u}.`, `Tallet var nede på ${n}${u} som tilsvarer måltallet.`][k]!,
+  );
+  const noise = fc.constantFrom("Dette er bra.", "\n", "\n\n", "Merforbruket er på 12 mill.", "Enkelte barnehager har 60 % dekning per 2024.", "Bydelen overholder i hovedsak fristen på 3 uker.", "a\nb\nc\nd\ne\nf\ng\n");
+
+  it("never throws, validates, and keeps every target and result exactly as printed in the text", () => {
+    let emitted = 0;
+    fc.assert(
+      fc.property(fc.array(fc.oneof(goal, outcome, noise), { maxLength: 12 }), (parts) => {
+        const text = parts.join(" ");
+        const flat = text.replace(/\s+/g, " ");
+        const lines = splitLines(text);
+        for (const ind of readProseIndicators(lines, new Set(), 2024)) {
+          emitted++;
+          expect(indicatorSchema.safeParse(ind).success).toBe(true);
+          expect(ind.line).toBeGreaterThanOrEqual(1);
+          expect(ind.line).toBeLessThanOrEqual(lines.length);
+          expect(flat).toContain(ind.result!.raw);
+          expect(flat).toContain(ind.target!.raw);
+          expect(ind.result!.raw).not.toMatch(/mill/);
+          if (ind.unit === "percent" && ind.result?.value != null) expect(ind.result.value).toBeLessThanOrEqual(100);
+          if (ind.unit === "percent" && ind.target?.value != null) expect(ind.target.value).toBeLessThanOrEqual(100);
+          if (ind.result?.value != null && ind.target?.value != null) expect(ind.deviation).toBeCloseTo(ind.result.value - ind.target.value, 9);
+          expect(ind.statedDeviation).toBeNull();
+        }
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+    expect(emitted).toBeGreaterThan(50); // the generator does reach the phrases
   });
 });
