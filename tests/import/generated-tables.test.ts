@@ -362,6 +362,8 @@ function generateReport(seed: number): Generated {
       if (row !== t.rows[t.rows.length - 1] && rng.chance(0.03)) {
         push(rng.chance(0.5) ? ` ${rng.int(5, 120)} ` : `Bydel ${district} • Årsberetning ${year} • ${rng.int(5, 120)}`);
         push("");
+        // the table goes on on the next page, under its header printed again
+        if (!row.isTotal && t.id !== "0.1B" && t.id !== "0.1" && rng.chance(0.5)) FO_HEAD(year).forEach(push);
       }
     }
   };

@@ -345,11 +345,13 @@ function candidateLines(lines: readonly Line[]): Set<number> {
 
 interface Pending {
   readonly kind: "budget" | "split";
-  readonly id: string;
+  id: string;
   readonly title: string;
   readonly line: number;
   readonly basis: "gross" | "net";
   rows: RawRow[];
+  /** The caption's area, for an FO table named by its rows ("Sum FO4B", KOSTRA 276). */
+  readonly area?: string;
 }
 
 export function readEconomy(lines: readonly Line[]): EconomyResult {
@@ -387,7 +389,8 @@ export function readEconomy(lines: readonly Line[]): EconomyResult {
         if (hasAreaRows) next = { kind: "budget", id: context.id, title: context.title, line: context.line, basis: context.id === "0.1" ? "gross" : "net", rows: body.rows };
       } else if (context?.kind === "fo") {
         const caption = subCaption ?? context;
-        next = { kind: "budget", id: subArea(body.rows, subCaption ? (subCaption as { area: string }).area : context.area), title: caption.title, line: caption.line, basis: "net", rows: body.rows };
+        const area = subCaption ? (subCaption as { area: string }).area : context.area;
+        next = { kind: "budget", id: subArea(body.rows, area), title: caption.title, line: caption.line, basis: "net", rows: body.rows, area };
       } else if (hasAreaRows) {
         const gross = /brutto/iu.test(anchorText);
         next = { kind: "budget", id: gross ? "0.1" : "0.1B", title: anchorText.trim(), line: body.headerLine, basis: gross ? "gross" : "net", rows: body.rows };
@@ -403,15 +406,20 @@ export function readEconomy(lines: readonly Line[]): EconomyResult {
       const near = split && split.line <= body.headerLine && split.line > body.headerLine - 10 ? split : null;
       next = { kind: "split", id, title: near?.title ?? anchorText.trim(), line: near?.line ?? body.headerLine, basis: "net", rows: body.rows };
     }
-    // a header and labels with no number at all is a table printed as an image: missing, not empty
-    if (!next || next.rows.every((r) => r.groups.length === 0)) continue;
-    // a table broken by a page (its header printed again) continues: same table, no total yet
+    if (!next) continue;
+    // a table broken by a page (its header printed again) continues: same table or same caption, no total yet;
+    // the rows of both parts name the table ("Sum FO4A" after a first part that only said FO4)
     const last = [...pending].reverse().find((p) => p.kind === next!.kind);
-    if (last && last.id === next.id && last === pending[pending.length - 1] && !last.rows.some((r) => isTotalLabel(r.label))) last.rows = [...last.rows, ...next.rows];
-    else pending.push(next);
+    if (last && (last.id === next.id || last.line === next.line) && last === pending[pending.length - 1] && !last.rows.some((r) => isTotalLabel(r.label))) {
+      last.rows = [...last.rows, ...next.rows];
+      last.id = last.area !== undefined ? subArea(last.rows, last.area) : next.id;
+    } else pending.push(next);
   }
 
-  const budget = pending.filter((p) => p.kind === "budget").map((p) => ({ p, solved: solveBody(p.rows, 5) }));
+  // a header and labels with no number at all is a table printed as an image: missing, not empty
+  // (a part with only blank rows before a page break is kept until the next part joins it)
+  const pieces = pending.filter((p) => p.rows.some((r) => r.groups.length > 0));
+  const budget = pieces.filter((p) => p.kind === "budget").map((p) => ({ p, solved: solveBody(p.rows, 5) }));
   // rows the table's own arithmetic leaves open: tie the table's total to Tabell 0.1 B (FO4A + FO4B + FO4C = FO4)
   const summary = budget.find((b) => b.p.id === "0.1B");
   if (summary) {
@@ -431,7 +439,7 @@ export function readEconomy(lines: readonly Line[]): EconomyResult {
       rows: toBudgetRows(solved.rows, solved.equations, solved.sumsClose, p.id === "0.1" || p.id === "0.1B"),
     };
   });
-  const varianceSplits: VarianceSplit[] = pending
+  const varianceSplits: VarianceSplit[] = pieces
     .filter((p) => p.kind === "split")
     .map((p) => {
       const solved = solveBody(p.rows, 3);

@@ -87,6 +87,8 @@ export function readRows(lines: readonly Line[], start: number, maxRows = 80): {
     }
     blanks = 0;
     if (isPageFooter(text) || (startsRow(text) && isHeaderLine(text))) continue; // page junk, a header printed again
+    // the header printed again after a page break ends this part; the caller reads on from it
+    if (startsHeader(text)) break;
     const tail = numericTail(text, no);
     const hasNumbers = tail.groups.length > 0;
     // "Sum netto driftsutgifter" / "FO2C": a total's label wrapped before its area name
@@ -111,7 +113,7 @@ export function readRows(lines: readonly Line[], start: number, maxRows = 80): {
       take(tail, no);
       // a lone 1–3 digit number under a row of blanks, with the next row after it: the row's one cell, or a page number
       const only = tail.groups[0]!;
-      pageNumber = tail.groups.length === 1 && only.kind === "digits" && only.digits.length <= 3 && !only.negative && nextRowStarts(lines, i + 1);
+      pageNumber = tail.groups.length === 1 && only.kind === "digits" && only.digits.length <= 3 && !only.negative && (nextRowStarts(lines, i + 1) || headerFollows(lines, i + 1));
       continue;
     }
     if (groups.length === 0) {
@@ -160,6 +162,20 @@ function rowGoesOn(lines: readonly Line[], from: number): boolean {
   for (let j = from; j < lines.length && j < from + 5; j++) {
     const t = lines[j]!.text;
     if (!isBlank(t) && !isPageFooter(t)) return startsRow(t) || isNumbersOnly(numericTail(t, lines[j]!.no));
+  }
+  return false;
+}
+
+/** The first line of a table header ("Netto driftsutgifter pr.", "KOSTRA-funksjon"): never part of a row's label. */
+function startsHeader(text: string): boolean {
+  return /^\s*(?:(?:brutto|netto)\s+driftsutgifter\b(?!,)|kostra-funk)/iu.test(text);
+}
+
+/** The table's header printed again after a page break ("Netto driftsutgifter pr. KOSTRA-funksjon", "Regnskap 2023"). */
+function headerFollows(lines: readonly Line[], from: number): boolean {
+  for (let j = from; j < lines.length && j < from + 6; j++) {
+    const t = lines[j]!.text;
+    if (!isBlank(t) && !isPageFooter(t)) return isHeaderLine(t) || startsHeader(t);
   }
   return false;
 }

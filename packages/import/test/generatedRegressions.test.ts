@@ -215,3 +215,34 @@ describe("page breaks inside a table", () => {
     expect(values(first + 6)).toEqual([1, 2, 3, 4, -1]);
   });
 });
+
+describe("a table continued on the next page under its header", () => {
+  const header = HEAD.slice(5);
+  it("a row of blanks before the break keeps its label: the header printed again is not label text, its year not a number", () => {
+    const { table, values, row } = fo3(["253 Helse 1 2 3 4 -1", "254 Helse- og omsorgstj. til hjemmeboende", "", "Bydel Sagene • Årsberetning 2024 • 59", "", ...header, "258 Hjemmetjenester 5 6 7 8 -1", "Sum FO3 6 8 10 12 -2"]);
+    expect(table!.rows.map((r) => r.label)).toEqual(["253 Helse", "254 Helse- og omsorgstj. til hjemmeboende", "258 Hjemmetjenester", "Sum FO3"]);
+    expect(values(first + 1)).toEqual([null, null, null, null, null]);
+    expect(row(first + 1 + 4 + header.length + 1)!.sumOf).toHaveLength(3);
+  });
+
+  it("a first part of only blank rows joins the next part instead of being dropped as an image", () => {
+    const { table } = fo3(["201 Barnehage", "", " 75 ", "", ...header, "211 Styrket tilbud 5 6 7 8 -1", "Sum FO3 5 6 7 8 -1"]);
+    expect(table!.rows.map((r) => r.label)).toEqual(["201 Barnehage", "211 Styrket tilbud", "Sum FO3"]);
+  });
+
+  it("the parts together name the table: FO4 rows 242 … and 276 are FO4, not FO4B", () => {
+    const text = [
+      ...HEAD.slice(0, 3),
+      "3.7.4 Hovedoversikt økonomi FO4 – netto driftsutgifter",
+      ...header,
+      "242 Råd, veiledning 842 726 825 776 49",
+      "Bydel Alna • Årsberetning 2024 • 112",
+      ...header,
+      "276 Kvalifiseringsordningen 100 200 300 250 50",
+      "Sum FO4 942 926 1 125 1 026 99",
+      "Bydelens vurderinger.",
+    ].join("\n");
+    const ids = importReport(text).budgetTables.map((t) => `${t.id}:${t.rows.length}`);
+    expect(ids).toEqual(["FO4:3"]);
+  });
+});
