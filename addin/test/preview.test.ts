@@ -15,7 +15,12 @@ describe("the task pane preview", () => {
     const rows = report.budgetTables.reduce((n, t) => n + t.rows.length, 0);
     expect(p.counts).toEqual([`${report.budgetTables.length} økonomitabeller`, `${rows} tabellrader`, `${report.indicators.length} indikatorer`]);
     expect(p.tables[1]).toEqual({ title: "Tabell 0.1 B Netto driftsutgifter i 1000 kr", detail: "0.1B · 8 rader", missing: false });
-    expect(p.tables.slice(-3).map((t) => `${t.title}: ${t.detail}`)).toEqual(["Resultatindikatorer: 27 rader", "Nøkkeltall: 35 rader", "Sykefravær: 15 rader"]);
+    expect(p.tables.slice(-4).map((t) => `${t.title}: ${t.detail}`)).toEqual([
+      "Resultatindikatorer: 27 rader",
+      "Nøkkeltall: 35 rader",
+      "Sykefravær: 15 rader",
+      "Fra teksten (bør kontrolleres): 2 rader",
+    ]);
     const n = (sev: string) => report.findings.filter((f) => f.severity === sev).length;
     expect(n("error")).toBeGreaterThanOrEqual(4); // domain.md: line 248, FO1 and FO3 cross-table, FO3 indicator signs
     expect(p.summary.map((s) => s.text)).toEqual([`${n("error")} feil`, ...(n("warning") ? [`${n("warning")} advarsler`] : []), `${n("info")} merknader`]);

@@ -54,6 +54,7 @@ export function previewOf(report: Report): Preview {
     ["Resultatindikatorer", report.indicators.filter((i) => (i.kind ?? "indicator") === "indicator").length],
     ["Nøkkeltall", report.indicators.filter((i) => i.kind === "keyFigure").length],
     ["Sykefravær", report.indicators.filter((i) => i.kind === "sickLeave").length],
+    ["Fra teksten (bør kontrolleres)", report.indicators.filter((i) => i.kind === "prose").length],
   ];
   for (const [name, n] of kinds) if (n > 0) tables.push({ title: name, detail: plural(n, "rad", "rader"), missing: false });
   for (const f of report.findings) {
