@@ -87,7 +87,7 @@ const KOSTRA: Record<string, string[]> = {
 };
 const AREAS = ["FO1", "FO2A", "FO2B", "FO2C", "FO3"] as const;
 /** Label endings that carry digits (the grammar, not the solver, must keep them in the label). */
-const DIGIT_LABELS = [" pr 1 000 innbyggere", " (0-16 dager)", " etter § 31 i loven", " for 2 barn", ""];
+const DIGIT_LABELS = [" pr 1 000 innbyggere", " (0-16 dager)", " etter § 31 i loven", " for 2 barn", " etter § 31", ""];
 
 function magnitude(rng: Rng, scale: number): number {
   // scale in digit groups: 1 → 1..999, 2 → 1 000..999 999 (hundreds of millions of kr in 1000 kr)
@@ -136,8 +136,8 @@ function wrap(rng: Rng, label: string): string[] {
   if (words.length < 4 || (label.length <= 60 && !rng.chance(0.35))) return [label];
   const fits = [];
   for (let at = 2; at < words.length; at++) {
-    // "1 000" is typeset with a no-break space: never split
-    if (/^\d+$/.test(words[at - 1]!) && /^\d+$/.test(words[at]!)) continue;
+    // "1 000" and "§ 31" are typeset with a no-break space: never split
+    if (/^(\d+|§)$/.test(words[at - 1]!) && /^\d+$/.test(words[at]!)) continue; // nor "§ 31"
     if (words.slice(0, at).join(" ").length <= 60 && words.slice(at).join(" ").length <= 60) fits.push(at);
   }
   if (fits.length === 0) return [label];
@@ -450,6 +450,7 @@ function check(g: Generated, report: Report, tally: Tally): string | null {
     }
     if (got.every((v) => v === null) && warned.has(p.line)) {
       tally.withheld++;
+      if (process.env.GENERATED_SHOW_WITHHELD) console.log(`${p.table} ${JSON.stringify(p.row.values)}\n  ${g.text.split("\n")[p.line - 1]}`);
       continue;
     }
     // a misprinted total may read another way that its own identity accepts ("-  10 984" as −10 984); it is wrong either way: an error on its line says so

@@ -27,6 +27,11 @@ export function takesAreaDigit(label: string): boolean {
   return /(funksjonsomr[åa]de|funk\.?\s*omr\.?|\bf[o0])\s*$/iu.test(label.trim());
 }
 
+/** "§" (a section of an act) is followed by its number ("tilskudd etter § 31"): that number is part of the label. */
+export function takesSectionNumber(label: string): boolean {
+  return /§\s*$/u.test(label.trim());
+}
+
 /** The service area a row's label names ("Funksjonsområde 2A" → FO2A), by the core's reading of area names. */
 export function areaOf(label: string): string | null {
   return /^(?:funksjonsomr[åa]de|funk\.?\s*omr|f[o0]\s?\d)/iu.test(label.trim()) ? serviceAreaOf(label) : null;

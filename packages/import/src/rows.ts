@@ -1,4 +1,4 @@
-import { continuesLabel, isHeaderLine, isTotalLabel, startsRow, takesAreaDigit } from "./grammar.js";
+import { continuesLabel, isHeaderLine, isTotalLabel, startsRow, takesAreaDigit, takesSectionNumber } from "./grammar.js";
 import { isBlank, type Line } from "./lines.js";
 import { isNumbersOnly, numericTail, type Group, type NumericTail } from "./tokens.js";
 
@@ -30,9 +30,16 @@ function continuesBeforeNumbers(text: string): boolean {
   return t.length <= 70 && !/[.:!?]$/u.test(t);
 }
 
+function spread(t: NumericTail): [string, Group[]] {
+  return [t.label, t.groups];
+}
+
 function splitAreaDigit(label: string, groups: Group[]): { label: string; groups: Group[] } {
   const first = groups[0];
   if (first && first.kind === "digits" && !first.negative && first.digits.length === 1 && takesAreaDigit(label)) {
+    return { label: `${label} ${first.digits}`, groups: groups.slice(1) };
+  }
+  if (first && first.kind === "digits" && !first.negative && !first.whole && first.digits.length <= 3 && takesSectionNumber(label)) {
     return { label: `${label} ${first.digits}`, groups: groups.slice(1) };
   }
   return { label, groups };
@@ -89,7 +96,8 @@ export function readRows(lines: readonly Line[], start: number, maxRows = 80): {
     if (isPageFooter(text) || (startsRow(text) && isHeaderLine(text))) continue; // page junk, a header printed again
     // the header printed again after a page break ends this part; the caller reads on from it
     if (startsHeader(text)) break;
-    const tail = numericTail(text, no);
+    // label digits by grammar first ("Funksjonsområde 1", "§ 31"), on every line: a wrapped label may end in them
+    const tail: NumericTail = splitAreaDigit(...spread(numericTail(text, no)));
     const hasNumbers = tail.groups.length > 0;
     // "Sum netto driftsutgifter" / "FO2C": a total's label wrapped before its area name
     if (startsRow(text) && !(open && groups.length === 0 && isTotalLabel(label) && namesArea(text))) {
@@ -110,10 +118,13 @@ export function readRows(lines: readonly Line[], start: number, maxRows = 80): {
         // a label line ended in digits and went on ("… for 2" / "barn"); these are the row's numbers
         if (!continued || !backIntoLabel()) break;
       }
-      take(tail, no);
+      // "… etter §" / "31 899 699 …": the section's number opens the numbers line
+      const split = splitAreaDigit(label, tail.groups);
+      label = split.label;
+      take({ label: "", groups: split.groups }, no);
       // a lone 1–3 digit number under a row of blanks, with the next row after it: the row's one cell, or a page number
-      const only = tail.groups[0]!;
-      pageNumber = tail.groups.length === 1 && only.kind === "digits" && only.digits.length <= 3 && !only.negative && (nextRowStarts(lines, i + 1) || headerFollows(lines, i + 1));
+      const only = split.groups[0];
+      pageNumber = split.groups.length === 1 && only!.kind === "digits" && only!.digits.length <= 3 && !only!.negative && (nextRowStarts(lines, i + 1) || headerFollows(lines, i + 1));
       continue;
     }
     if (groups.length === 0) {
@@ -126,7 +137,7 @@ export function readRows(lines: readonly Line[], start: number, maxRows = 80): {
       continue;
     }
     // ("mv." ends in a period, "31 i loven" starts with the digits of "§ 31": with the next row after it, still the label)
-    if (!hasNumbers && (continuesLabel(text) || (/^([-–]\s+|§\s*)?(\d[\d\u00A0 ]*\s)?[\p{Ll}(]/u.test(text.trim()) && text.trim().length <= 60 && nextRowStarts(lines, i + 1)))) {
+    if (!hasNumbers && (continuesLabel(text) || (/^(?:§|([-–]\s+)?(\d[\d\u00A0 ]*\s)?[\p{Ll}(])/u.test(text.trim()) && text.trim().length <= 60 && nextRowStarts(lines, i + 1)))) {
       label = `${label} ${tail.label}`;
       continued = true;
       continue;

@@ -246,3 +246,19 @@ describe("a table continued on the next page under its header", () => {
     expect(ids).toEqual(["FO4:3"]);
   });
 });
+
+describe("'§' and its number belong to the label", () => {
+  it("'… etter § 31 899 699 …' and '… etter §' / '31 899 699 …' read 899 699, not 31 899 699", () => {
+    const same = fo3(["242 Råd etter § 31 899 699 1 104 463 933 672  1 016 767 -83 095", "243 Tilbud etter §", "31 10 20 30 40 -10", "Sum FO3 899 709 1 104 483 933 702 1 016 807 -83 105"]);
+    expect(same.values(first)).toEqual([899699, 1104463, 933672, 1016767, -83095]);
+    expect(same.row(first)!.label).toBe("242 Råd etter § 31");
+    expect(same.values(first + 2)).toEqual([10, 20, 30, 40, -10]);
+    expect(same.row(first + 2)!.label).toBe("243 Tilbud etter § 31");
+  });
+
+  it("a label going on with '§ 31' or '… etter § 31' after the numbers keeps the table going", () => {
+    const { values } = fo3(["180 Diverse fellesutgifter etter 179 174 206 202 4", "§ 31", "257 Hjemmetjenester 1 2 3 4 -1", "bofellesskap etter § 31", "190 Interne serviceenheter 267 283 226 57", "Sum FO3 180 443 492 432 60"]);
+    expect(values(first + 4)).toEqual([null, 267, 283, 226, 57]);
+    expect(values(first + 5)).toEqual([180, 443, 492, 432, 60]);
+  });
+});
