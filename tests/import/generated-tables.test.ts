@@ -51,6 +51,7 @@ interface GenRow {
   misprinted?: boolean;
   /** The misprinted column has no printed addend (every row above is blank there). */
   overBlanks?: boolean;
+  misprintColumn?: number;
 }
 
 interface GenTable {
@@ -127,8 +128,24 @@ function grossTable(rng: Rng): GenTable {
 }
 
 function sumOf(rows: readonly Values[]): Values {
-  return [0, 1, 2, 3, 4].map((c) => rows.reduce((a, r) => a + (r[c] ?? 0), 0));
+  return rows[0]!.map((_, c) => rows.reduce((a, r) => a + (r[c] ?? 0), 0));
 }
+
+/** "Fordeling av avvik på øremerkede midler og ordinær drift": per area, avvik = øremerket + ordinær drift, with the same totals. */
+function splitTable(rng: Rng, t01: GenTable): GenTable {
+  const split = (v: Values): Values => {
+    const total = v[4] ?? 0;
+    if (rng.chance(0.15)) return [total, null, total];
+    const earmarked = rng.int(-Math.abs(total) - 500, Math.abs(total) + 20_000);
+    return [total, earmarked, total - earmarked];
+  };
+  const areas: GenRow[] = t01.rows.slice(0, 5).map((r) => ({ ...r, values: split(r.values) }));
+  const drift = totalRow(rng, "Sum netto utgifter, drift", sumOf(areas.map((r) => r.values)));
+  const fo4: GenRow = { labelLines: ["Funk.omr. 4, Sosiale tjenester", "og ytelser (netto utg.)"], values: split(t01.rows[6]!.values), isTotal: false, numbersOn: "first" };
+  return { id: "split:0.1B", head: [], rows: [...areas, drift, fo4, totalRow(rng, "Sum netto utgift + sosialhjelp", sumOf([drift.values, fo4.values]))] };
+}
+
+const SPLIT_HEAD = (year: number) => ["Netto driftsutgifter", "", "Avvik ", "reg.bud/ ", "regnskap ", "", `${year}`, "", "Avvik ", "øremerkede ", "", "midler ", `${year}`, "", "Avvik ", "ordinær ", "", `drift ${year}`];
 
 /** A label wraps in its narrow column: lines of at most 60 characters, sometimes shorter. */
 function wrap(rng: Rng, label: string): string[] {
@@ -187,6 +204,7 @@ function fo4Parts(rng: Rng): GenTable[] {
 function misprint(rng: Rng, table: GenTable, row: GenRow): void {
   const c = rng.int(0, 4);
   row.overBlanks = table.rows.slice(0, table.rows.indexOf(row)).every((r) => r.isTotal || r.values[c] === null);
+  row.misprintColumn = c;
   const delta = rng.pick([1, -1]) * rng.int(10, 50_000);
   row.values[c] = (row.values[c] ?? 0) + delta;
   row.misprinted = true;
@@ -325,8 +343,9 @@ function generateReport(seed: number): Generated {
   const withT01 = rng.chance(0.8);
   const included = [...AREAS, "FO4"].filter(() => rng.chance(0.6)).flatMap((a) => (a === "FO4" && fo4Split ? fo4Split : [fo[a]!]));
   const gross: GenTable | null = rng.chance(0.4) ? grossTable(rng) : null;
+  const splits: GenTable | null = withT01 && rng.chance(0.35) ? splitTable(rng, t01) : null;
 
-  const tables = [...(withT01 ? [t01] : []), ...included, ...(gross ? [gross] : [])];
+  const tables = [...(withT01 ? [t01] : []), ...included, ...(gross ? [gross] : []), ...(splits ? [splits] : [])];
   const misprinted = tables.length > 0 && rng.chance(0.25);
   if (misprinted) {
     const t = rng.pick(tables);
@@ -363,7 +382,7 @@ function generateReport(seed: number): Generated {
         push(rng.chance(0.5) ? ` ${rng.int(5, 120)} ` : `Bydel ${district} • Årsberetning ${year} • ${rng.int(5, 120)}`);
         push("");
         // the table goes on on the next page, under its header printed again
-        if (!row.isTotal && t.id !== "0.1B" && t.id !== "0.1" && rng.chance(0.5)) FO_HEAD(year).forEach(push);
+        if (!row.isTotal && t.id.startsWith("FO") && rng.chance(0.5)) FO_HEAD(year).forEach(push);
       }
     }
   };
@@ -389,6 +408,13 @@ function generateReport(seed: number): Generated {
     T01_HEAD(year).forEach(push);
     renderTable(t01);
     push("");
+    if (splits) {
+      push("Tabell med fordeling av avvik på øremerkede midler og ordinær drift Tall i 1000 kr");
+      push("");
+      SPLIT_HEAD(year).forEach(push);
+      renderTable(splits);
+      push("");
+    }
   }
   push(`Driftsregnskapet viser et avvik for bydelen i ${year}.`);
   push("");
@@ -410,9 +436,21 @@ function generateReport(seed: number): Generated {
 // ---------- the invariant ----------
 
 const FIELDS = ["previousActual", "originalBudget", "revisedBudget", "actual", "variance"] as const;
+const SPLIT_FIELDS = ["variance", "earmarkedVariance", "ordinaryVariance"] as const;
 
-function valuesOf(row: BudgetRow): Values {
-  return FIELDS.map((f) => row[f]);
+interface OutRow {
+  readonly line: number;
+  readonly label: string;
+  readonly values: Values;
+  readonly needsReview?: boolean | undefined;
+}
+
+/** Budget tables by id, split tables as "split:<id>", each row with its values in column order. */
+function tablesOf(report: Report): Map<string, OutRow[]> {
+  const out = new Map<string, OutRow[]>();
+  for (const t of report.budgetTables) out.set(t.id, t.rows.map((r: BudgetRow) => ({ line: r.line, label: r.label, values: FIELDS.map((f) => r[f]), needsReview: r.needsReview })));
+  for (const t of report.varianceSplits) out.set(`split:${t.id}`, t.rows.map((r) => ({ line: r.line, label: r.label, values: SPLIT_FIELDS.map((f) => r[f]), needsReview: r.needsReview })));
+  return out;
 }
 
 /** Same money: a blank and a zero are the same in every sum. */
@@ -437,12 +475,12 @@ interface Tally {
 function check(g: Generated, report: Report, tally: Tally): string | null {
   const warned = new Set(report.findings.filter((f) => f.code === "AMBIGUOUS_NUMBERS" || f.code === "UNREADABLE_ROW").map((f) => f.line));
   const errors = report.findings.filter((f) => f.severity === "error");
+  const tables = tablesOf(report);
   for (const p of g.placed) {
     tally.rows++;
-    const table = report.budgetTables.find((t) => t.id === p.table);
-    const row = table?.rows.find((r) => r.line === p.line);
+    const row = tables.get(p.table)?.find((r) => r.line === p.line);
     if (!row) return `${p.table} line ${p.line}: row not imported (${p.row.labelLines.join(" / ")})`;
-    const got = valuesOf(row);
+    const got = row.values;
     if (same(got, p.row.values)) {
       tally.exact++;
       if (row.needsReview && !report.findings.some((f) => f.severity === "error")) tally.byLayout++;
@@ -460,20 +498,25 @@ function check(g: Generated, report: Report, tally: Tally): string | null {
     }
     return `${p.table} line ${p.line}: read ${JSON.stringify(got)}, printed ${JSON.stringify(p.row.values)} (${p.row.labelLines.join(" / ")})`;
   }
-  for (const t of report.budgetTables) {
-    const extra = t.rows.find((r) => !g.placed.some((p) => p.table === t.id && p.line === r.line));
-    if (extra) return `${t.id} line ${extra.line}: a row that was not generated («${extra.label}»)`;
+  for (const [id, rows] of tables) {
+    const extra = rows.find((r) => !g.placed.some((p) => p.table === id && p.line === r.line));
+    if (extra) return `${id} line ${extra.line}: a row that was not generated («${extra.label}»)`;
   }
   const mis = g.placed.find((p) => p.row.misprinted);
   if (mis) tally.misprints++;
-  if (mis?.row.overBlanks) tally.overBlanks++;
-  if (mis && !mis.row.overBlanks && !errors.some((f) => f.line === mis.line)) {
-    const row = report.budgetTables.find((t) => t.id === mis.table)?.rows.find((r) => r.line === mis.line);
+  // the core's sum check skips a column whose addends are all blank or withheld: nothing to check the total against
+  const withheld = (p: Placed) => tables.get(p.table)?.find((r) => r.line === p.line)?.values.every((v) => v === null) === true;
+  const overUnknown =
+    mis !== undefined &&
+    g.placed.filter((p) => p.table === mis.table && p.line < mis.line && !p.row.isTotal).every((p) => p.row.values[mis.row.misprintColumn!] === null || withheld(p));
+  if (overUnknown) tally.overBlanks++;
+  if (mis && !overUnknown && !errors.some((f) => f.line === mis.line)) {
+    const row = tables.get(mis.table)?.find((r) => r.line === mis.line);
     // a misprinted total that could not be read at all cannot be checked, but it must not pass as read
-    if (!row || valuesOf(row).some((v) => v !== null)) return `${mis.table} line ${mis.line}: misprinted total not reported as an error`;
+    if (!row || row.values.some((v) => v !== null)) return `${mis.table} line ${mis.line}: misprinted total not reported as an error`;
   }
   // a withheld row counts as blank in the core's sum checks (its nulls look like blank cells), so its table's sums may fail
-  if (!g.misprinted && errors.length > 0 && report.budgetTables.some((t) => t.rows.some((r) => r.needsReview && valuesOf(r).every((v) => v === null)))) tally.excused++;
+  if (!g.misprinted && errors.length > 0 && [...tables.values()].some((rows) => rows.some((r) => r.needsReview && r.values.every((v) => v === null)))) tally.excused++;
   else if (!g.misprinted && errors.length > 0) return `correct tables gave an error: ${errors[0]!.line}: ${errors[0]!.message}`;
   return null;
 }
@@ -501,7 +544,7 @@ describe("generated budget tables", () => {
     const share = tally.exact / tally.rows;
     console.log(
       `generated tables: ${tally.rows} rows, ${tally.exact} exact (${(share * 100).toFixed(1)} %; ${tally.byLayout} of them on the layout alone), ` +
-        `${tally.withheld} withheld as ambiguous; ${tally.misprints} misprinted totals, all reported but ${tally.overBlanks} printed over a column of blanks ` +
+        `${tally.withheld} withheld as ambiguous; ${tally.misprints} misprinted totals, all reported but ${tally.overBlanks} printed over blank or withheld rows ` +
         `(${tally.misreadMisprints} read another way, with the error on their line); ` +
         `${tally.excused} correct reports with a sum error caused by a withheld row`,
     );
