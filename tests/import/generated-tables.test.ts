@@ -345,6 +345,11 @@ function generateReport(seed: number): Generated {
   const gross: GenTable | null = rng.chance(0.4) ? grossTable(rng) : null;
   const splits: GenTable | null = withT01 && rng.chance(0.35) ? splitTable(rng, t01) : null;
 
+  // the header on one line ("… Regnskap 2023  Oppr. budsjett 2024 …"), as some extractions print it
+  const oneLine = rng.chance(0.2);
+  const columnsLine = `Regnskap ${year - 1}  Oppr. budsjett ${year}  Regulert budsjett ${year}  Regnskap ${year}  Avvik ${year}`;
+  const t01Head = oneLine ? [`Netto driftsutgifter  ${columnsLine}`] : T01_HEAD(year);
+  const foHead = oneLine ? [`Netto driftsutgifter pr. KOSTRA-funksjon  ${columnsLine}`] : FO_HEAD(year);
   const tables = [...(withT01 ? [t01] : []), ...included, ...(gross ? [gross] : []), ...(splits ? [splits] : [])];
   const misprinted = tables.length > 0 && rng.chance(0.25);
   if (misprinted) {
@@ -382,7 +387,7 @@ function generateReport(seed: number): Generated {
         push(rng.chance(0.5) ? ` ${rng.int(5, 120)} ` : `Bydel ${district} • Årsberetning ${year} • ${rng.int(5, 120)}`);
         push("");
         // the table goes on on the next page, under its header printed again
-        if (!row.isTotal && t.id.startsWith("FO") && rng.chance(0.5)) FO_HEAD(year).forEach(push);
+        if (!row.isTotal && t.id.startsWith("FO") && rng.chance(0.5)) foHead.forEach(push);
       }
     }
   };
@@ -405,7 +410,7 @@ function generateReport(seed: number): Generated {
   if (withT01) {
     push("Tabell 0.1 B Netto driftsutgifter i 1000 kr ");
     push("");
-    T01_HEAD(year).forEach(push);
+    t01Head.forEach(push);
     renderTable(t01);
     push("");
     if (splits) {
@@ -423,7 +428,7 @@ function generateReport(seed: number): Generated {
     push("");
     push(t.id.length === 4 && t.id.startsWith("FO4") ? `${t.id} ${t.id === "FO4B" ? "Kvalifiseringsprogram" : t.id === "FO4C" ? "Økonomisk sosialhjelp" : "Sosiale tjenester"} Tall i 1000 kr ` : "Tall i 1000 kr ");
     push("");
-    FO_HEAD(year).forEach(push);
+    foHead.forEach(push);
     renderTable(t);
     push("");
     push(`Bydelens vurderinger av ${t.id} i ${year}.`);
