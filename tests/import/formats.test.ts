@@ -7,7 +7,8 @@ const root = fileURLToPath(new URL("../fixtures/", import.meta.url));
 const expected = JSON.parse(readFileSync(`${root}expected/vestre-aker-2024.json`, "utf8")) as {
   budgetRows: { table: string; label: string; line: number; values: (number | null)[] }[];
 };
-const net = expected.budgetRows.filter((r) => r.table.startsWith("Tabell 0.1 B"));
+// "Tabell 0.1 B " with the space: "Tabell 0.1 Brutto" is the gross table, and its rows would break the sums of this one
+const net = expected.budgetRows.filter((r) => r.table.startsWith("Tabell 0.1 B "));
 
 const headerLines = ["Netto driftsutgifter", "Regnskap 2023", "Oppr. Budsjett 2024", "Regulert budsjett 2024", "Regnskap 2024", "Avvik reg.bud/regnskap 2024"];
 

@@ -89,6 +89,31 @@ function scoreEquations(
   return score;
 }
 
+/** Per row, the columns of the equations it takes part in that do not close. */
+function openColumns(
+  equations: readonly SumEquation[],
+  columns: number,
+  valueOf: (row: number) => readonly (number | null)[] | null,
+): Map<number, Set<number>> {
+  const open = new Map<number, Set<number>>();
+  for (const eq of equations) {
+    const total = valueOf(eq.total);
+    const parts = eq.addends.map(valueOf);
+    if (!total || parts.some((p) => p === null)) continue;
+    const tol = sumTolerance(eq.addends.length);
+    for (let c = 0; c < columns; c++) {
+      let sum = 0;
+      for (const p of parts) sum += p![c] ?? 0;
+      if (Math.abs((total[c] ?? 0) - sum) <= tol) continue;
+      for (const r of [eq.total, ...eq.addends]) {
+        if (!open.has(r)) open.set(r, new Set());
+        open.get(r)!.add(c);
+      }
+    }
+  }
+  return open;
+}
+
 function distinctMoney(readings: readonly Reading[]): Reading[] {
   const out: Reading[] = [];
   for (const r of readings) if (!out.some((o) => sameMoney(o.values, r.values))) out.push(r);
@@ -196,5 +221,17 @@ export function solveTable(rows: readonly SolveRowInput[], equations: readonly S
   let possible = 0;
   for (const eq of equations) if ([eq.total, ...eq.addends].every((r) => final[r])) possible += options.columns;
   const sumsClose = scoreEquations(equations, options.columns, (r) => final[r] ?? null) === possible;
+  if (!sumsClose) {
+    // a column whose sum does not close cannot have chosen between readings (a misprinted total can favour a wrong
+    // split): a row the sums decided stays decided only if its readings differ in columns that close
+    const open = openColumns(equations, options.columns, (r) => final[r] ?? null);
+    // (the same for a row the identity decided: "Sum -  - - 37 326 -" over a blank row keeps its identity only as −37 326)
+    solutions.forEach((s, r) => {
+      if ((s.decision !== "sums" && s.decision !== "identity") || !s.chosen) return;
+      const others = s.decision === "sums" ? candidates[r]! : rows[r]!.readings;
+      const differ = others.flatMap((c) => c.values.map((v, col) => ((v ?? 0) !== (s.chosen!.values[col] ?? 0) ? col : -1))).filter((c) => c >= 0);
+      if (differ.some((col) => open.get(r)?.has(col))) solutions[r] = { chosen: null, candidates: distinctMoney(others), decision: "ambiguous", identityBroken: s.identityBroken };
+    });
+  }
   return { rows: solutions, sumsClose, boundHit };
 }

@@ -262,3 +262,18 @@ describe("'§' and its number belong to the label", () => {
     expect(values(first + 5)).toEqual([180, 443, 492, 432, 60]);
   });
 });
+
+describe("sums that do not close decide nothing in their broken columns", () => {
+  it("a misprinted total does not pick a wrong split of the row above ('849 901 978 887 91' under 'Sum 849 901 15 976 887 91')", () => {
+    const { values, report } = fo3(["281 Ytelser til livsopphold 849 901 978 887 91", "Sum FO3 849 901 15 976 887 91"]);
+    const row = values(first);
+    expect(row === undefined || row.every((v) => v === null) || row.join() === "849,901,978,887,91").toBe(true);
+    expect(report.findings.some((f) => f.code === "AMBIGUOUS_NUMBERS" && f.line === first)).toBe(row!.every((v) => v === null));
+  });
+
+  it("a total over a blank row that keeps its identity only by reading a dash as a sign is withheld ('Sum -  - - 37 326 -')", () => {
+    const { values, report } = fo3(["276 Kvalifiseringsordningen", "Sum FO3 -  - - 37 326 - "]);
+    expect(values(first + 1)).toEqual([null, null, null, null, null]);
+    expect(report.findings.some((f) => f.code === "AMBIGUOUS_NUMBERS" && f.line === first + 1)).toBe(true);
+  });
+});
