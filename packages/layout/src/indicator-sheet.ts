@@ -107,7 +107,9 @@ export function buildIndicatorSheet(report: Report, name: string, tableName: str
       numberOrBlank(ind.statedDeviation?.value ?? null, deviationFormat(ind.unit)),
       // Unknown direction: an input only where there is a target to compare with.
       ind.higherIsBetter === null ? blank(undefined, targetValue === null ? undefined : { ...styles.input, ...center }) : text(ind.higherIsBetter ? "Ja" : "Nei", center),
-      formula(metFormula(ind, r), expected.met, undefined, center),
+      // A result stated in words ("i hovedsak", "litt under måltall") has no number to compare:
+      // the report's own judgement is shown as text.
+      resultValue === null && ind.met !== null ? text(ind.met ? "Ja" : "Nei", center) : formula(metFormula(ind, r), expected.met, undefined, center),
       numberOrBlank(ind.line, formats.integer),
     ]);
     r++;

@@ -226,6 +226,18 @@ describe("buildLayout", () => {
     expect(wrongSign[11]).toMatchObject({ expected: "Ja" });
   });
 
+  it("shows the report's own judgement where a result is stated in words, and a formula where it is a number", () => {
+    const worded: Report["indicators"][number] = {
+      line: 4034, area: null, label: "Saksbehandlingsfrist innsynsbegjæringer", unit: "days", kind: "prose",
+      target: { raw: "3 dager", operator: null, value: 3 }, result: { raw: "overholder i hovedsak", value: null },
+      statedDeviation: null, deviation: null, higherIsBetter: false, met: true,
+    };
+    const numeric = { ...worded, line: 4035, result: { raw: "4 dager", value: 4 }, met: false };
+    const s = sheet(buildLayout({ ...sagene, indicators: [worded, numeric] }), "Indikatorer");
+    expect(s.rows[4]![11]).toEqual({ kind: "text", value: "Ja", style: { horizontalAlignment: "center" } });
+    expect(s.rows[5]![11]).toMatchObject({ kind: "formula", expected: "Nei" });
+  });
+
   it("writes a label that starts with =, +, - or @ as a text cell", () => {
     const t = sagene.budgetTables[0]!;
     const hostile: Report = { ...sagene, budgetTables: [{ ...t, rows: [{ ...t.rows[0]!, label: "=SUM(A1:A9)" }, { ...t.rows[1]!, label: "-herav" }, ...t.rows.slice(2)] }] };
