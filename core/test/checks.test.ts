@@ -61,6 +61,29 @@ describe("checkSums", () => {
     ]);
     expect(f[0]?.message).toContain("Sum netto: regnskap i fjor er oppgitt til 6, men radene gir 3");
   });
+  it("checks a total printed over blank rows against 0", () => {
+    const blanks = [row(2, "a", [null, 5, 5, 5, 0]), row(3, "b", [null, 6, 6, 6, 0])];
+    const f = checkSums(table("FO1", [...blanks, row(4, "Sum", [40, 11, 11, 11, 0], { isTotal: true, sumOf: [2, 3] })]));
+    expect(f.map((x) => [x.severity, x.column, x.stated, x.computed])).toEqual([["error", "previousActual", 40, 0]]);
+  });
+  it("tests a withheld row's readings: a total that one reading closes is no error, one that none closes is", () => {
+    // "11 174 589 …" read as 11 174 | 589 or 11 | 174 589: values withheld, both readings listed.
+    const withheld = row(3, "b", [null, null, null, null, null], {
+      needsReview: true,
+      candidates: [
+        [11174, 589, 600, 500, 100],
+        [11, 174589, 600, 500, 100],
+      ],
+    });
+    const rows = (sum0: number) => [leaves[0]!, withheld, row(5, "Sum", [sum0, 599, 700, 590, 110], { isTotal: true, sumOf: [2, 3] })];
+    expect(checkSums(table("FO1", rows(11175)))).toEqual([]);
+    expect(checkSums(table("FO1", rows(12)))).toEqual([]);
+    const f = checkSums(table("FO1", rows(500)));
+    expect(f.map((x) => [x.severity, x.column, x.stated, x.computed])).toEqual([["error", "previousActual", 500, 12]]);
+    expect(f[0]?.message).toContain("i beste fall");
+    // A withheld row without readings leaves its column unchecked.
+    expect(checkSums(table("FO1", [leaves[0]!, { ...withheld, candidates: undefined }, row(5, "Sum", [500, 599, 700, 590, 110], { isTotal: true, sumOf: [2, 3] })]))).toEqual([]);
+  });
   it("cascading totals: one misprinted subtotal is reported once (Sagene Tabell 0.1 B, line 248)", () => {
     const sagene = fixtureReport("sagene-2024").budgetTables.find((t) => t.id === "0.1B")!;
     const findings = checkSums(sagene);

@@ -470,10 +470,8 @@ interface Tally {
   /** Rows read exactly on the layout alone (flagged needsReview). */
   byLayout: number;
   misprints: number;
-  /** Misprinted totals over a column of blanks: the core's sum check skips such a column. */
+  /** Misprinted totals not reported, over a withheld row whose readings include one that closes the sum (or too many to try). */
   overBlanks: number;
-  /** Correct reports with an error finding that follows from a withheld row. */
-  excused: number;
   misreadMisprints: number;
   /** Withheld rows in reports with a misprinted total (the sums that could decide them are broken). */
   withheldMisprinted: number;
@@ -512,26 +510,26 @@ function check(g: Generated, report: Report, tally: Tally): string | null {
   }
   const mis = g.placed.find((p) => p.row.misprinted);
   if (mis) tally.misprints++;
-  // the core's sum check skips a column whose addends are all blank or withheld: nothing to check the total against
-  const withheld = (p: Placed) => tables.get(p.table)?.find((r) => r.line === p.line)?.values.every((v) => v === null) === true;
-  const overUnknown =
-    mis !== undefined &&
-    g.placed.filter((p) => p.table === mis.table && p.line < mis.line && !p.row.isTotal).every((p) => p.row.values[mis.row.misprintColumn!] === null || withheld(p));
-  if (overUnknown) tally.overBlanks++;
-  if (mis && !overUnknown && !errors.some((f) => f.line === mis.line)) {
+  // a total over a withheld row cannot be checked (one addend is unknown); over blank rows it is checked against 0
+  const withheld = (p: Placed) => {
+    const row = tables.get(p.table)?.find((r) => r.line === p.line);
+    return row?.needsReview === true && row.values.every((v) => v === null);
+  };
+  const overUnknown = mis !== undefined && g.placed.filter((p) => p.table === mis.table && p.line < mis.line && !p.row.isTotal).some(withheld);
+  const flagged = mis !== undefined && errors.some((f) => f.line === mis.line);
+  if (mis && !flagged && overUnknown) tally.overBlanks++;
+  if (mis && !flagged && !overUnknown) {
     const row = tables.get(mis.table)?.find((r) => r.line === mis.line);
     // a misprinted total that could not be read at all cannot be checked, but it must not pass as read
     if (!row || row.values.some((v) => v !== null)) return `${mis.table} line ${mis.line}: misprinted total not reported as an error`;
   }
-  // a withheld row counts as blank in the core's sum checks (its nulls look like blank cells), so its table's sums may fail
-  if (!g.misprinted && errors.length > 0 && [...tables.values()].some((rows) => rows.some((r) => r.needsReview && r.values.every((v) => v === null)))) tally.excused++;
-  else if (!g.misprinted && errors.length > 0) return `correct tables gave an error: ${errors[0]!.line}: ${errors[0]!.message}`;
+  if (!g.misprinted && errors.length > 0) return `correct tables gave an error: ${errors[0]!.line}: ${errors[0]!.message}`;
   return null;
 }
 
 describe("generated budget tables", () => {
   it("are read exactly or withheld with a warning, never read wrong", () => {
-    const tally: Tally = { rows: 0, exact: 0, withheld: 0, byLayout: 0, misprints: 0, overBlanks: 0, excused: 0, misreadMisprints: 0, withheldMisprinted: 0 };
+    const tally: Tally = { rows: 0, exact: 0, withheld: 0, byLayout: 0, misprints: 0, overBlanks: 0, misreadMisprints: 0, withheldMisprinted: 0 };
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
         const g = generateReport(seed);
@@ -552,9 +550,8 @@ describe("generated budget tables", () => {
     const share = tally.exact / tally.rows;
     console.log(
       `generated tables: ${tally.rows} rows, ${tally.exact} exact (${(share * 100).toFixed(1)} %; ${tally.byLayout} of them on the layout alone), ` +
-        `${tally.withheld} withheld as ambiguous (${tally.withheldMisprinted} of them in reports with a misprinted total); ${tally.misprints} misprinted totals, all reported but ${tally.overBlanks} printed over blank or withheld rows ` +
-        `(${tally.misreadMisprints} read another way, with the error on their line); ` +
-        `${tally.excused} correct reports with a sum error caused by a withheld row`,
+        `${tally.withheld} withheld as ambiguous (${tally.withheldMisprinted} of them in reports with a misprinted total); ${tally.misprints} misprinted totals, all reported as errors but ${tally.overBlanks} over withheld rows one of whose readings closes the sum ` +
+        `(${tally.misreadMisprints} read another way, with the error on their line);`,
     );
     expect(share).toBeGreaterThan(0.9);
   });

@@ -8,6 +8,10 @@ import { z } from "zod";
  */
 
 const money = z.number().finite().nullable();
+const candidatesSchema = z
+  .array(z.array(z.number().finite().nullable()))
+  .optional()
+  .describe("A withheld row (values null, AMBIGUOUS_NUMBERS): every surviving reading, in column order");
 const line = z.number().int().positive();
 
 export const budgetTableIds = ["0.1", "0.1B", "FO1", "FO2A", "FO2B", "FO2C", "FO3", "FO4", "FO4A", "FO4B", "FO4C"] as const;
@@ -27,6 +31,7 @@ export const budgetRowSchema = z
     area: z.string().nullable().optional().describe("The service area (FO1, FO2A …) a row of Tabell 0.1/0.1 B stands for"),
     sumOf: z.array(line).optional().describe("A total row: the lines of the rows (in the same table) it sums"),
     needsReview: z.boolean().optional().describe("The row's columns were recovered but not confirmed by the arithmetic"),
+    candidates: candidatesSchema,
   })
   .passthrough();
 
@@ -52,6 +57,7 @@ export const varianceSplitRowSchema = z
     area: z.string().nullable().optional().describe("The service area a row stands for, when it names one"),
     sumOf: z.array(line).optional().describe("A total row: the lines of the rows it sums"),
     needsReview: z.boolean().optional().describe("The row's columns were recovered but not confirmed by the arithmetic"),
+    candidates: candidatesSchema,
   })
   .passthrough();
 

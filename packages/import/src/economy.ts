@@ -216,7 +216,7 @@ function rowFindings(rows: readonly Solved[], columns: number, context: string):
           .slice(0, 4)
           .map((c) => c.values.map(formatAmount).join(" | "))
           .join(" eller ")}); verdiene er ikke importert`,
-        candidates: solution.candidates.slice(0, 20).map((c) => [...c.values]),
+        candidates: solution.candidates.slice(0, MAX_ROW_CANDIDATES).map((c) => [...c.values]),
       });
     } else if (solution.decision === "layout" && solution.chosen && solution.candidates.some((c) => !sameMoney(c.values, solution.chosen!.values))) {
       const alternatives = solution.candidates.filter((c) => !sameMoney(c.values, solution.chosen!.values));
@@ -230,7 +230,7 @@ function rowFindings(rows: readonly Solved[], columns: number, context: string):
             .slice(0, 3)
             .map((c) => c.values.map(formatAmount).join(" | "))
             .join(" eller ")}, så lesingen bygger på oppsettet i teksten (mellomrom, tallenes størrelse). Kontroller mot PDF-en.`,
-        candidates: solution.candidates.slice(0, 20).map((c) => [...c.values]),
+        candidates: solution.candidates.slice(0, MAX_ROW_CANDIDATES).map((c) => [...c.values]),
       });
     } else if (raw.groups.length === 0 && hasStrayDigits(raw.label)) {
       findings.push({
@@ -267,7 +267,10 @@ function lineOf(s: Solved): number {
 }
 
 /** Rows of either table kind: the shared fields, the sums they total and the review flag; `fields` names the values. */
-function toRows<R extends SharedFields & { sumOf?: number[]; needsReview?: boolean }>(
+/** At most this many readings of a withheld row are listed (in its finding and on the row). */
+const MAX_ROW_CANDIDATES = 20;
+
+function toRows<R extends SharedFields & { sumOf?: number[]; needsReview?: boolean; candidates?: (number | null)[][] }>(
   rows: readonly Solved[],
   equations: readonly SumEquation[],
   sumsClose: boolean,
@@ -280,6 +283,8 @@ function toRows<R extends SharedFields & { sumOf?: number[]; needsReview?: boole
     const eq = equations.find((e) => e.total === i);
     if (eq) row.sumOf = eq.addends.map((a) => lineOf(rows[a]!));
     if (needsReview(s, sumsClose)) row.needsReview = true;
+    // Withheld: the readings go with the row, so that the sum checks can test them.
+    if (s.solution.decision === "ambiguous") row.candidates = s.solution.candidates.slice(0, MAX_ROW_CANDIDATES).map((c) => [...c.values]);
     return row;
   });
 }
