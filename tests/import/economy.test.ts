@@ -91,8 +91,22 @@ describe("a table printed as an image with its labels as text", () => {
 describe("readings the arithmetic cannot confirm", () => {
   it("are listed as info findings with their alternatives, so `bydel check` shows them", () => {
     const r = importReport(lines("grunerlokka-2024").join("\n"));
-    const f = r.findings.filter((x) => x.code === "UNCONFIRMED_READING");
+    const budgetLines = new Set(r.budgetTables.flatMap((t) => t.rows.map((row) => row.line)));
+    const f = r.findings.filter((x) => x.code === "UNCONFIRMED_READING" && budgetLines.has(x.line!));
     expect(f.map((x) => [x.line, x.severity])).toEqual([[396, "info"]]);
     expect(f[0]!.candidates).toContainEqual([null, 1, 0, 0, 0]);
+  });
+  it("a key-figure series split only by its similar magnitudes is marked for review, with the other readings", () => {
+    const r = importReport(lines("sagene-2024").join("\n"));
+    // "226 786 242 169 253 631 259 153  *": kroner per child, no arithmetic ties the years together.
+    const series = r.indicators.find((i) => i.line === 1354)!;
+    expect(series.series?.map((s) => s.value)).toEqual([226786, 242169, 253631, 259153, null]);
+    expect(series.needsReview).toBe(true);
+    const f = r.findings.find((x) => x.code === "UNCONFIRMED_READING" && x.line === 1354)!;
+    expect(f.severity).toBe("info");
+    expect(f.candidates![0]).toEqual([226786, 242169, 253631, 259153, null]);
+    expect(f.candidates).toContainEqual([226786, 242169253, 631, 259153, null]);
+    // Counts read one per column need no such note ("781 846 786 734 780").
+    expect(r.findings.some((x) => x.line === 1836)).toBe(false);
   });
 });

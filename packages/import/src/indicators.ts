@@ -202,6 +202,19 @@ function readTableRows(lines: readonly Line[], from: number, table: Table, year:
     if (placed === null) continue;
     const ind = toIndicator(rowLabel, no, placed.cells, table, year);
     if (ind && !placed.confirmed && table.kind !== "keyFigure") ind.needsReview = true;
+    if (ind && placed.alternatives.length > 0) {
+      ind.needsReview = true;
+      findings.push({
+        severity: "info",
+        code: "UNCONFIRMED_READING",
+        line: no,
+        message: `${rowLabel}: verdiene er lest som ${placed.cells.filter((c) => c !== null).join(" | ")} fordi tallene i raden da har samme størrelsesorden; kan også leses som ${placed.alternatives
+          .slice(0, 2)
+          .map((r) => r.join(" | "))
+          .join(" eller ")}`,
+        candidates: [placed.cells.map((c) => (c === null ? null : valueOf(c))), ...placed.alternatives.slice(0, 19).map((r) => r.map(valueOf))],
+      });
+    }
     if (ind) out.push(ind);
   }
   return i;
@@ -218,7 +231,7 @@ function chooseCells(
   label: string,
   line: number,
   findings: Finding[],
-): { cells: (string | null)[]; confirmed: boolean } | null {
+): { cells: (string | null)[]; confirmed: boolean; alternatives: string[][] } | null {
   const k = table.columns.length;
   let readings = cellReadings(atoms, k + 8);
   // leading plain numbers beyond the column count belong to the label ("innen 3 mnd 89 % …")
@@ -255,7 +268,9 @@ function chooseCells(
     });
     return null;
   }
-  return place(best.r, table);
+  // Other full readings that only the similar-magnitude rule set aside: a plausible choice, not a proven one.
+  const alternatives = scored.filter((x) => x.s[0] === best.s[0] && x.s[1] === best.s[1] && x.r.join("|") !== best.r.join("|")).map((x) => x.r);
+  return { ...place(best.r, table), alternatives };
 }
 
 /** How far apart the cells' orders of magnitude are: a series of counts or kroner has similar sizes year to year. */
