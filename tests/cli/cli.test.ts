@@ -63,6 +63,33 @@ describe("bydel import", () => {
 });
 
 describe("bydel check", () => {
+  it("never lets an empty result read as a clean report: a truncated file says nothing was checked", async () => {
+    const dir = tmp();
+    const truncated = join(dir, "avkortet.txt");
+    // The opening pages only: a real report heading with no table under it.
+    writeFileSync(truncated, readFileSync(fixture("sagene-2024"), "utf8").split("\n").slice(0, 55).join("\n"));
+    const r = await run("check", truncated);
+    expect(r.stdout).toContain("ADVARSEL  NOTHING_FOUND");
+    expect(r.stdout).toContain("ingenting er kontrollert");
+    expect(r.stdout).not.toContain("Ingen funn");
+  });
+
+  it("says what it checked when it finds nothing", async () => {
+    const dir = tmp();
+    const text = readFileSync(fixture("grunerlokka-2024"), "utf8");
+    const report = reportSchema.parse(JSON.parse((await run("import", fixture("grunerlokka-2024"), "--json")).stdout));
+    expect(report.findings.length).toBeGreaterThan(0);
+    // Only the gross Tabell 0.1 and its heading: a table whose arithmetic holds.
+    const lines = text.split("\n");
+    const t01 = report.budgetTables.find((t) => t.id === "0.1")!;
+    const last = Math.max(...t01.rows.map((row) => row.line));
+    const clean = join(dir, "ren.txt");
+    writeFileSync(clean, [...lines.slice(0, 60), ...lines.slice(t01.line - 1, last)].join("\n"));
+    const r = await run("check", clean);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Ingen funn i 1 økonomitabeller \(\d+ rader\) og 0 indikatorer\.$/m);
+  });
+
   it("prints each finding on its line and exits 1 when the report has errors", async () => {
     const r = await run("check", fixture("sagene-2024"));
     expect(r.code).toBe(1);

@@ -128,6 +128,8 @@ export const findingCodes = [
   "UNCONFIRMED_READING",
   /** The text was UTF-8 decoded as Windows-1252 ("Ã¸") and has been repaired before the import (info). */
   "ENCODING_REPAIRED",
+  /** The text names a report but holds no economy table, indicator or table caption: nothing could be checked (warning). */
+  "NOTHING_FOUND",
 ] as const;
 
 export const findingSchema = z

@@ -1,5 +1,6 @@
 import { unlink } from "node:fs/promises";
 import { join } from "node:path";
+import type { Report } from "@bydel/core";
 import { commandHelp, topHelp } from "./help.js";
 import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, InputError, processIo, type Io } from "./io.js";
 import { isCommand, parseCommand, type ParsedCommand } from "./options.js";
@@ -56,7 +57,7 @@ async function runCheck(cmd: ParsedCommand, io: Io): Promise<number> {
     const prefix = reports.length > 1 ? `${file}: ` : "";
     for (const f of report.findings) io.stdout(`${prefix}${findingLine(f)}\n`);
     errors += report.findings.filter((f) => f.severity === "error").length;
-    if (report.findings.length === 0) io.stdout(`${prefix}Ingen funn.\n`);
+    if (report.findings.length === 0) io.stdout(`${prefix}Ingen funn i ${checkedCounts(report)}.\n`);
   }
   return errors > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
@@ -88,4 +89,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     io.stderr(`bydel: intern feil: ${(e as Error)?.stack ?? String(e)}\n`);
     return EXIT_INTERNAL;
   }
+}
+
+/** What a check covered, so "no findings" never hides that nothing was read. */
+function checkedCounts(report: Report): string {
+  const rows = report.budgetTables.reduce((n, t) => n + t.rows.length, 0);
+  return `${report.budgetTables.length} økonomitabeller (${rows} rader) og ${report.indicators.length} indikatorer`;
 }

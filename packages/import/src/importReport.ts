@@ -41,6 +41,16 @@ export function importReport(input: string, options: ImportOptions = {}): Report
   }
   const indicators = readIndicators(lines, year);
   const findings = [...economy.findings, ...indicators.findings];
+  if (economy.budgetTables.length === 0 && economy.varianceSplits.length === 0 && indicators.indicators.length === 0 && findings.length === 0) {
+    // A report heading with nothing under it (a truncated file, or a report whose tables are all images):
+    // an empty result must not read as "no errors".
+    findings.push({
+      severity: "warning",
+      code: "NOTHING_FOUND",
+      line: null,
+      message: "Fant ingen økonomitabeller, indikatorer eller tabelloverskrifter i teksten, så ingenting er kontrollert. Er filen avkortet, eller er tabellene bilder i PDF-en?",
+    });
+  }
   if (repaired !== null) {
     findings.push({
       severity: "info",
