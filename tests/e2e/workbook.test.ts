@@ -90,10 +90,13 @@ describe("the workbook, recalculated by LibreOffice", () => {
       const main = net.rows.filter((r) => r.isTotal).find((r) => /sosialhjelp/i.test(r.label))!;
       const mainTotals = coreTotals(net.rows, main);
       const start = variance(mainTotals.revisedBudget ?? 0, mainTotals.actual ?? 0);
-      // Earmarked: the split's service-area rows summed (the Sum rows are formulas over them).
+      // Earmarked: the split's service-area rows summed (the Sum rows are formulas over them); else the
+      // district total of the result per unit (Sagene: 10 373); else the blank input (0).
       const split = report.varianceSplits.find((s) => s.id === "0.1B");
-      const earmarked = split ? sum(split.rows.filter((r) => !r.isTotal).map((r) => r.earmarkedVariance)) : 0;
+      const unitTotal = report.varianceSplits.find((s) => s.id === "enhet")?.rows.filter((r) => r.isTotal).at(-1)?.earmarkedVariance ?? null;
+      const earmarked = split ? sum(split.rows.filter((r) => !r.isTotal).map((r) => r.earmarkedVariance)) : (unitTotal ?? 0);
       if (name === "vestre-aker-2024") expect(earmarked).toBe(20040); // printed 20 039: rounding
+      if (name === "sagene-2024") expect(earmarked).toBe(10373);
       const bridge = correctionBridge(start, [{ kind: "earmarked", amount: earmarked }]);
       expect(num(overview[overviewRows.variance]![1])).toBe(start);
       expect(num(overview[overviewRows.ordinary]![1])).toBe(bridge.result);
@@ -137,15 +140,18 @@ describe("the workbook, recalculated by LibreOffice", () => {
     for (let r = overviewRows.bridgeStart; r <= overviewRows.bridgeStart + 6; r++) expect(o(after, r, 3)).toBe(o(before, r, 3) - 1000);
   });
 
-  it("follows the controller's inputs: Sagene's earmarked 10 373 gives ordinary operations 28 682 − 10 373 = 18 309", async () => {
+  it("follows the controller's inputs: Sagene's earmarked 10 373 (from the result per unit) gives ordinary operations 28 682 − 10 373 = 18 309, and an edited figure flows", async () => {
     const { report } = await loadReport("sagene-2024");
     const layout = buildLayout(report);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await renderXlsx(layout)) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet("Oversikt")!;
     const input = ws.getCell(overviewRows.earmarked + 1, 2);
-    expect(input.value).toBeNull(); // Sagene has no split table: an input cell
-    input.value = 10373;
+    expect(input.value).toBe(10373); // the printed total of the result per unit, in an input cell
+    const before = await recalculated(layout, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    expect(num(before.get("Oversikt")![overviewRows.ordinary]![1])).toBe(18309);
+    // The controller corrects the figure (say 373 of it is not earmarked after all): 28 682 − 10 000 = 18 682.
+    input.value = 10000;
     // A planned overspend of 1 000 (adds back) and a risk-reserve release of 500 (subtracts).
     ws.getCell(overviewRows.bridgeStart + 3 + 1, 3).value = 1000;
     ws.getCell(overviewRows.bridgeStart + 4 + 1, 3).value = 500;
@@ -153,9 +159,9 @@ describe("the workbook, recalculated by LibreOffice", () => {
     const o = after.get("Oversikt")!;
     const start = num(o[overviewRows.variance]![1]);
     expect(start).toBe(28682);
-    expect(num(o[overviewRows.ordinary]![1])).toBe(18309);
+    expect(num(o[overviewRows.ordinary]![1])).toBe(18682);
     const bridge = correctionBridge(start, [
-      { kind: "earmarked", amount: 10373 },
+      { kind: "earmarked", amount: 10000 },
       { kind: "priorYearOverspend", amount: 0 },
       { kind: "plannedOverspend", amount: 1000 },
       { kind: "riskReserveRelease", amount: 500 },
@@ -163,7 +169,7 @@ describe("the workbook, recalculated by LibreOffice", () => {
     ]);
     bridge.steps.forEach((step, i) => expect(num(o[overviewRows.bridgeStart + 1 + i]![3])).toBe(step.total));
     expect(num(o[overviewRows.bridgeStart + 6]![3])).toBe(bridge.result);
-    expect(bridge.result).toBe(18809);
+    expect(bridge.result).toBe(19182);
   });
 
   it("writes report text that looks like a formula as text", async () => {

@@ -52,8 +52,8 @@ describe.each(names)("import of %s", (name) => {
     expect(extra).toEqual([]);
   });
 
-  it("reads every earmarked/ordinary split row", () => {
-    const rows = report(name).varianceSplits.flatMap((s) => s.rows);
+  it("reads every earmarked/ordinary split row (the result per unit, id enhet, is pinned in unit-split.test.ts)", () => {
+    const rows = report(name).varianceSplits.filter((s) => s.id !== "enhet").flatMap((s) => s.rows);
     for (const e of expected(name).varianceSplits) {
       const got = rows.find((r) => r.line === e.line);
       expect(got, `split at line ${e.line}`).toBeDefined();

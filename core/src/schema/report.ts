@@ -54,6 +54,9 @@ export const varianceSplitRowSchema = z
     variance: money.describe("Avvik total"),
     earmarkedVariance: money.describe("Avvik øremerkede midler"),
     ordinaryVariance: money.describe("Avvik ordinær drift"),
+    originalBudget: money.optional().describe("Opprinnelig budsjett, when the split table prints it (the result per unit)"),
+    revisedBudget: money.optional().describe("Regulert (justert) budsjett, when the split table prints it"),
+    actual: money.optional().describe("Regnskap, when the split table prints it"),
     area: z.string().nullable().optional().describe("The service area a row stands for, when it names one"),
     sumOf: z.array(line).optional().describe("A total row: the lines of the rows it sums"),
     needsReview: z.boolean().optional().describe("The row's columns were recovered but not confirmed by the arithmetic"),
@@ -63,7 +66,9 @@ export const varianceSplitRowSchema = z
 
 export const varianceSplitSchema = z
   .object({
-    id: z.string().describe("0.1B for the district summary, else the service area (FO1 …)"),
+    id: z
+      .string()
+      .describe('0.1B for the district summary, the service area (FO1 …), or "enhet" for the result per unit with and without earmarked funds (rows are units, the Sum row is the district)'),
     title: z.string().optional().describe("The table's caption as printed"),
     line,
     rows: z.array(varianceSplitRowSchema),

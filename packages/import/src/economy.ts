@@ -5,6 +5,7 @@ import { enumerateReadings, sameMoney, type Reading } from "./readings.js";
 import { readRows, type RawRow } from "./rows.js";
 import { solveTable, type RowSolution, type SumEquation } from "./solve.js";
 import { formatAmount } from "./text.js";
+import { findUnitTables, type UnitColumn, type UnitTable } from "./unitTable.js";
 
 /**
  * Finds the economy tables of a report (Tabell 0.1 / 0.1 B, the "Hovedoversikt økonomi FOx"
@@ -174,7 +175,9 @@ function labelOf(s: Solved): string {
   return readAsBlank(s) ? raw.labelIfBlank! : raw.label;
 }
 
-function solveBody(rowsIn: readonly RawRow[], columns: number, cross?: CrossTie): SolvedBody {
+type Identity = (v: readonly (number | null)[]) => boolean;
+
+function solveBody(rowsIn: readonly RawRow[], columns: number, cross?: CrossTie, identity?: Identity): SolvedBody {
   // a wide gap marks a blank only in a table that otherwise sets its numbers one space apart
   const gapHints = rowsIn.filter((row) => row.groups.some((g, i) => i > 0 && g.gap >= 2)).length <= 1;
   const inputs = rowsIn.map((row) => {
@@ -188,7 +191,7 @@ function solveBody(rowsIn: readonly RawRow[], columns: number, cross?: CrossTie)
   const extra = cross?.outside.map((readings) => ({ readings, overflow: false })) ?? [];
   const solved = solveTable([...inputs, ...extra], [...equations, ...(cross?.equations ?? [])], {
     columns,
-    identity: columns === 5 ? budgetIdentityOf(inputs) : splitIdentity,
+    identity: identity ?? (columns === 5 ? budgetIdentityOf(inputs) : splitIdentity),
   });
   const rows = rowsIn.map((raw, i) => ({ raw, solution: solved.rows[i]!, isTotal: flags[i]!.isTotal }));
   // the table's own sums decide whether its rows need review; the tie to other tables only helps choose
@@ -305,6 +308,35 @@ function toSplitRows(rows: Solved[], equations: SumEquation[], sumsClose: boolea
     ordinaryVariance: v[2] ?? null,
     area: s.isTotal ? null : areaOf(s.raw.label),
   }));
+}
+
+/** A unit table's identities, by its columns: avvik = regulert − regnskap (when both are printed) and resultat = avvik − øremerkede. */
+function unitIdentity(columns: readonly UnitColumn[]): Identity {
+  const [revised, actual, variance, earmarked, ordinary] = (["revisedBudget", "actual", "variance", "earmarkedVariance", "ordinaryVariance"] as const).map((c) => columns.indexOf(c));
+  const at = (v: readonly (number | null)[], i: number) => v[i!] ?? 0;
+  return (v) =>
+    (revised! < 0 || actual! < 0 || Math.abs(at(v, revised!) - at(v, actual!) - at(v, variance!)) <= 2) &&
+    Math.abs(at(v, variance!) - at(v, earmarked!) - at(v, ordinary!)) <= 2;
+}
+
+/** The result per unit with and without earmarked funds, as a split with id "enhet"; its budget columns go along. */
+function unitSplit(table: UnitTable, findings: Finding[]): VarianceSplit {
+  const { columns } = table;
+  const solved = solveBody(table.rows, columns.length, undefined, unitIdentity(columns));
+  findings.push(...rowFindings(solved.rows, columns.length, "Resultat per enhet"));
+  const rows = toRows(solved.rows, solved.equations, solved.sumsClose, columns.length, (shared, v, s): VarianceSplitRow => {
+    const value = (c: UnitColumn) => (columns.includes(c) ? (v[columns.indexOf(c)] ?? null) : undefined);
+    const row: VarianceSplitRow = {
+      ...shared,
+      variance: value("variance")!,
+      earmarkedVariance: value("earmarkedVariance")!,
+      ordinaryVariance: value("ordinaryVariance")!,
+      area: s.isTotal ? null : areaOf(s.raw.label),
+    };
+    for (const c of ["originalBudget", "revisedBudget", "actual"] as const) if (columns.includes(c)) row[c] = value(c)!;
+    return row;
+  });
+  return { id: "enhet", line: table.line, title: table.title, rows };
 }
 
 /** FO4 is often printed as three tables; the Sum label ("Sum FO4B") or the KOSTRA codes tell them apart. */
@@ -451,6 +483,7 @@ export function readEconomy(lines: readonly Line[]): EconomyResult {
       findings.push(...rowFindings(solved.rows, 3, `Fordeling av avvik ${p.id}`));
       return { id: p.id, line: p.line, title: p.title, rows: toSplitRows(solved.rows, solved.equations, solved.sumsClose) };
     });
+  for (const table of findUnitTables(lines)) varianceSplits.push(unitSplit(table, findings));
   findings.push(...missingTables(headings, budgetTables, varianceSplits, lines));
   return { budgetTables, varianceSplits, findings };
 }

@@ -6,7 +6,7 @@ import { economyColumns, type EconomyPlacement } from "./economy-sheet.js";
 import { severityNames, type FindingsPlacement } from "./findings-sheet.js";
 import { formats } from "./formats.js";
 import { colors, styles } from "./styles.js";
-import { mainTotalRow, netTable } from "./rows.js";
+import { mainTotalRow, netTable, unitSplitTotal } from "./rows.js";
 import { PRINT } from "./table-sheet.js";
 import type { CellValue, ChartLayout, FormulaCell, SheetLayout, TextCell } from "./types.js";
 
@@ -69,23 +69,30 @@ export function buildOverviewSheet(
   const printed = (value: number | null | undefined) => (value == null ? "" : `Oppgitt i rapporten: ${formatNorwegian(value)}`);
   // Sum rows are formulas over their rows, so the net variance can differ by rounding from the printed one.
   grid.set(overviewRows.variance, 2, text(printed(total?.variance), styles.subtitle));
-  // Earmarked funds: the economy sheet's figure for the same total row when the report splits it.
-  const earmarked = total ? (economy.earmarkedOf.get(total) ?? null) : null;
-  const split = total ? economy.splitOf.get(total) : undefined;
+  // Earmarked funds: the economy sheet's figure for the same total row when the report splits it by
+  // service area; else the district total of the result per unit (a printed figure the controller may
+  // correct, so an input cell holding it); else an empty input cell.
+  const fromAreas = total && totalRow !== undefined ? (economy.earmarkedOf.get(total) ?? null) : null;
+  const units = fromAreas === null ? unitSplitTotal(report) : undefined;
+  const earmarked = fromAreas ?? units?.earmarkedVariance ?? null;
+  const split = units ?? (total ? economy.splitOf.get(total) : undefined);
   grid.set(overviewRows.earmarked, 0, text("Avvik øremerkede midler", styles.label));
   grid.set(
     overviewRows.earmarked,
     V,
-    earmarked !== null && totalRow !== undefined
-      ? formula(`=${eco(totalRow, economyColumns.earmarked)}`, earmarked, formats.money)
-      : blank(formats.money, styles.input, "Rapporten har ingen tabell over øremerkede midler: fyll inn ubrukte øremerkede midler (positivt = ubrukt)."),
+    fromAreas !== null
+      ? formula(`=${eco(totalRow!, economyColumns.earmarked)}`, fromAreas, formats.money)
+      : units
+        ? { kind: "number", value: units.earmarkedVariance!, format: formats.money, style: styles.input, note: `Fra rapportens resultat per enhet med og uten øremerkede midler (${units.label}, linje ${units.line}). Rett tallet om det trengs.` }
+        : blank(formats.money, styles.input, "Rapporten har ingen tabell over øremerkede midler: fyll inn ubrukte øremerkede midler (positivt = ubrukt)."),
   );
-  grid.set(overviewRows.earmarked, 2, text(printed(split?.earmarkedVariance), styles.subtitle));
+  const source = units ? ` (resultat per enhet, linje ${units.line})` : "";
+  grid.set(overviewRows.earmarked, 2, text(split?.earmarkedVariance == null ? "" : `${printed(split.earmarkedVariance)}${source}`, styles.subtitle));
   const varianceCell = cellAddress(overviewRows.variance, V);
   const earmarkedCell = cellAddress(overviewRows.earmarked, V);
   grid.set(overviewRows.ordinary, 0, text("Avvik ordinær drift (avvik − øremerkede)", styles.label));
   grid.set(overviewRows.ordinary, V, formula(`=${varianceCell}-${earmarkedCell}`, expectedOrdinary(variance, earmarked), formats.money, { bold: true }));
-  grid.set(overviewRows.ordinary, 2, text(printed(split?.ordinaryVariance), styles.subtitle));
+  grid.set(overviewRows.ordinary, 2, text(split?.ordinaryVariance == null ? "" : `${printed(split.ordinaryVariance)}${source}`, styles.subtitle));
 
   // The bridge: start, then each step with its sign and a running total.
   grid.set(11, 0, text("Korreksjoner: fra rapportert til reelt resultat", styles.section));

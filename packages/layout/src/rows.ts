@@ -45,3 +45,14 @@ export function splitRowsFor(report: Report, table: BudgetTable): Map<BudgetRow,
   }
   return out;
 }
+
+/**
+ * The district's total of the result per unit with and without earmarked funds (split id "enhet"):
+ * its last Sum row, when that row has an earmarked figure.
+ */
+export function unitSplitTotal(report: Report): VarianceSplitRow | undefined {
+  const split = report.varianceSplits.find((s) => s.id === "enhet");
+  const totals = split?.rows.filter((r) => r.isTotal) ?? [];
+  const total = totals[totals.length - 1];
+  return total && total.earmarkedVariance != null ? total : undefined;
+}

@@ -139,11 +139,70 @@ describe("buildLayout", () => {
     for (const c of cells(layout)) if (c.format) expect(c.format).not.toMatch(/# ##0|0,0/);
   });
 
-  it("computes the net result: Sagene has no split table, so earmarked is an input cell", () => {
+  it("computes the net result: without any split table, earmarked is a blank input cell", () => {
     const o = sheet(layout, "Oversikt");
     expect(o.rows[overviewRows.variance]![1]).toMatchObject({ kind: "formula", formula: "=N('Økonomi'!I20)", expected: 28682 });
     expect(o.rows[overviewRows.earmarked]![1]).toMatchObject({ kind: "blank", style: { fill: "FFF2CC" } });
     expect(o.rows[overviewRows.ordinary]![1]).toMatchObject({ kind: "formula", formula: "=B8-B9", expected: 28682 });
+  });
+
+  // Sagene's result per unit with and without earmarked funds (report lines 4069–4079), as the import reads it.
+  const unitRows: [number, string, number, number, number][] = [
+    [4069, "Psykisk helse, avh.og mestring", -15012, 330, -15342],
+    [4070, "Helsestasjon og legesenter", -1606, 0, -1606],
+    [4071, "Nav", 27576, 1124, 26453],
+    [4072, "Barnehager", 759, 4679, -3920],
+    [4073, "Ungdomstiltakene", 444, 1163, -719],
+    [4074, "Barneverntjenesten", 1687, 0, 1687],
+    [4075, "Hjemmebaserte tjenester", 11868, 42, 11826],
+    [4076, "Tilrettelagte tjenester", -4682, 0, -4682],
+    [4077, "Administrasjon og felles", 7644, 3035, 4609],
+    [4079, "Sum", 28680, 10373, 18306],
+  ];
+  const unitSplit = (earmarkedTotal: number | null): Report["varianceSplits"][number] => ({
+    id: "enhet",
+    line: 4045,
+    title: "Per enhet fremstår resultat med og uten særskilt øremerkede midler slik (i tusen kroner):",
+    rows: unitRows.map(([line, label, variance, earmarkedVariance, ordinaryVariance]) => {
+      const isTotal = label === "Sum";
+      return {
+        line,
+        label,
+        kostra: null,
+        isTotal,
+        variance,
+        earmarkedVariance: isTotal ? earmarkedTotal : earmarkedVariance,
+        ordinaryVariance,
+        area: null,
+        ...(isTotal ? { sumOf: unitRows.slice(0, -1).map((r) => r[0]) } : {}),
+      };
+    }),
+  });
+
+  it("takes earmarked funds from the result per unit when no split by service area exists: Sagene 28 682 − 10 373 = 18 309", () => {
+    const l = buildLayout({ ...sagene, varianceSplits: [unitSplit(10373)] });
+    const o = sheet(l, "Oversikt");
+    // the printed figure in an input cell: the controller may correct it, and the formulas follow
+    expect(o.rows[overviewRows.earmarked]![1]).toMatchObject({ kind: "number", value: 10373, style: { fill: "FFF2CC" } });
+    expect((o.rows[overviewRows.earmarked]![1] as { note: string }).note).toMatch(/linje 4079/);
+    expect(o.rows[overviewRows.earmarked]![2]).toMatchObject({ kind: "text", value: "Oppgitt i rapporten: 10\u00a0373 (resultat per enhet, linje 4079)" });
+    expect(o.rows[overviewRows.ordinary]![1]).toMatchObject({ kind: "formula", formula: "=B8-B9", expected: 18309 });
+    expect(o.rows[overviewRows.ordinary]![2]).toMatchObject({ kind: "text", value: "Oppgitt i rapporten: 18\u00a0306 (resultat per enhet, linje 4079)" });
+    const steps = o.rows.slice(overviewRows.bridgeStart, overviewRows.bridgeStart + 7).map((r) => r[3]);
+    expect(steps.map((c) => (c?.kind === "formula" ? c.expected : null))).toEqual([28682, 18309, 18309, 18309, 18309, 18309, 18309]);
+    // units are not service areas or KOSTRA functions: no economy row takes an earmarked figure from them
+    const eco = sheet(l, "Økonomi");
+    const earmarkedCells = eco.rows.slice(ECONOMY_HEADER_ROW + 1).map((r) => r[economyColumns.earmarked]);
+    expect(earmarkedCells.filter((c) => c && c.kind !== "blank")).toEqual([]);
+  });
+
+  it("prefers the split by service area to the result per unit, and leaves the input blank when the unit total is withheld", () => {
+    const both = sheet(buildLayout({ ...vestreAker, varianceSplits: [...vestreAker.varianceSplits, unitSplit(99999)] }), "Oversikt");
+    expect(both.rows[overviewRows.earmarked]![1]).toMatchObject({ kind: "formula", formula: "='Økonomi'!L20", expected: 20040 });
+    expect(both.rows[overviewRows.earmarked]![2]).toMatchObject({ kind: "text", value: "Oppgitt i rapporten: 20\u00a0039" });
+    const withheld = sheet(buildLayout({ ...sagene, varianceSplits: [unitSplit(null)] }), "Oversikt");
+    expect(withheld.rows[overviewRows.earmarked]![1]).toMatchObject({ kind: "blank", style: { fill: "FFF2CC" } });
+    expect(withheld.rows[overviewRows.ordinary]![1]).toMatchObject({ expected: 28682 });
   });
 
   it("takes earmarked funds from the split table: Vestre Aker −85 142 − 20 040 = −105 182 (printed −85 141 − 20 039 = −105 180)", () => {

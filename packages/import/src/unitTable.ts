@@ -1,0 +1,117 @@
+import { isTotalLabel } from "./grammar.js";
+import { isBlank, type Line } from "./lines.js";
+import { isPageFooter, type RawRow } from "./rows.js";
+import { numericTail } from "./tokens.js";
+
+/**
+ * The result per unit with and without earmarked funds ("Per enhet fremstår resultat med og uten
+ * særskilt øremerkede midler slik": Enhet | Opprinnelig budsjett | Justert budsjett | Regnskap |
+ * Avvik | Særskilt øremerkede midler | Resultat). Its rows are units (Nav, Barnehager …), not
+ * KOSTRA functions or service areas, so it is found by its caption and header words and read
+ * line by line; the columns are recovered by the same search as the other tables.
+ */
+
+export type UnitColumn = "originalBudget" | "revisedBudget" | "actual" | "variance" | "earmarkedVariance" | "ordinaryVariance";
+
+export interface UnitTable {
+  readonly title: string;
+  /** The caption's line. */
+  readonly line: number;
+  /** The columns in printed order, from the header words. */
+  readonly columns: UnitColumn[];
+  readonly rows: RawRow[];
+}
+
+/** "resultat med og uten (særskilt) øremerkede midler", possibly wrapped onto the next line. */
+const CAPTION = /resultat\w*\s+(?:\S+\s+){0,3}?med\s+og\s+uten\s+(?:\S+\s+){0,2}?\S*merkede/iu;
+/** The words a header line of such a table consists of (column names, years, the unit). */
+const HEADER_WORD =
+  /^(?:enhet(?:er)?|avdeling(?:er)?|tjenesteområde|område|opprinnelig|justert|regulert|revidert|budsjett|regnskap|avvik|særskilt|\S*merkede|midler|resultat|ordinær|drift|totalt|med|og|uten|i|pr\.?|per|tusen|kroner|kr\.?|1000|\d{4}|[()])$/iu;
+/** Column names in printed order; a plain "budsjett" is the revised budget when no other budget is named. */
+const COLUMN_WORDS =
+  /(opprinnelig)(?:\s+budsjett)?|(justert|regulert|revidert)(?:\s+budsjett)?|(budsjett)|(regnskap)|(\S*merkede)(?:\s+midler)?|(ordinær|resultat)|(avvik)/giu;
+const KINDS: readonly UnitColumn[] = ["originalBudget", "revisedBudget", "revisedBudget", "actual", "earmarkedVariance", "ordinaryVariance", "variance"];
+
+const MAX_WRAP = 3;
+const MAX_BLANK_RUN = 5;
+const MAX_ROWS = 60;
+
+function isHeaderText(text: string): boolean {
+  const words = text.replace(/[()]/g, " ").trim().split(/\s+/);
+  return words.length > 0 && words.length <= 6 && words.every((w) => HEADER_WORD.test(w));
+}
+
+export function columnsOf(header: string): UnitColumn[] | null {
+  const columns: UnitColumn[] = [];
+  for (const m of header.matchAll(COLUMN_WORDS)) {
+    const kind = KINDS[m.slice(1).findIndex((g) => g !== undefined)]!;
+    if (!columns.includes(kind)) columns.push(kind);
+  }
+  const required: UnitColumn[] = ["variance", "earmarkedVariance", "ordinaryVariance"];
+  return required.every((c) => columns.includes(c)) ? columns : null;
+}
+
+/** A line that may start or continue a unit's label: short, no sentence end. */
+function isLabelText(text: string): boolean {
+  const t = text.trim();
+  return t.length > 0 && t.length <= 60 && !/[.:!?]$/u.test(t);
+}
+
+function readUnitRows(lines: readonly Line[], start: number): RawRow[] {
+  const rows: RawRow[] = [];
+  let pending = "";
+  let pendingFirst = 0;
+  let wrapped = 0;
+  let blanks = 0;
+  for (let i = start; i < lines.length && rows.length < MAX_ROWS; i++) {
+    const { text, no } = lines[i]!;
+    if (isBlank(text)) {
+      if (++blanks > MAX_BLANK_RUN) break;
+      continue;
+    }
+    blanks = 0;
+    if (isPageFooter(text)) continue;
+    const tail = numericTail(text, no);
+    const label = `${pending} ${tail.label}`.trim();
+    if (tail.groups.length >= 2 && label !== "" && label.length <= 80 && !/[.:!?]$/u.test(label)) {
+      // after a total only another total goes on (cascading sums); anything else is the text after the table
+      if (rows.length > 0 && rows[rows.length - 1]!.label !== "" && isTotalLabel(rows[rows.length - 1]!.label) && !isTotalLabel(label)) break;
+      rows.push({ label, groups: tail.groups, line: no, firstLine: pending ? pendingFirst : no });
+      pending = "";
+      wrapped = 0;
+      continue;
+    }
+    if (tail.groups.length > 0 || !isLabelText(text) || ++wrapped > MAX_WRAP) break;
+    if (rows.length > 0 && isTotalLabel(rows[rows.length - 1]!.label)) break;
+    if (!pending) pendingFirst = no;
+    pending = `${pending} ${text.trim()}`.trim();
+  }
+  return rows;
+}
+
+/** Every table of results per unit with and without earmarked funds in the text. */
+export function findUnitTables(lines: readonly Line[]): UnitTable[] {
+  const tables: UnitTable[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i]!.text;
+    if (!/uten/i.test(text) || text.length > 200) continue;
+    const joined = `${text} ${lines[i + 1]?.text ?? ""}`;
+    if (!CAPTION.test(joined)) continue;
+    // the header: blank lines, then lines of column words only
+    let j = CAPTION.test(text) ? i + 1 : i + 2;
+    let header = "";
+    for (; j < lines.length && j < i + 40; j++) {
+      const t = lines[j]!.text;
+      if (isBlank(t)) continue;
+      if (!isHeaderText(t)) break;
+      header += ` ${t.trim()}`;
+    }
+    const columns = columnsOf(header);
+    if (!columns) continue;
+    const rows = readUnitRows(lines, j);
+    if (!rows.some((r) => r.groups.length > 0)) continue;
+    tables.push({ title: text.trim(), line: lines[i]!.no, columns, rows });
+    i = j;
+  }
+  return tables;
+}
