@@ -89,18 +89,32 @@ function readUnitRows(lines: readonly Line[], start: number): RawRow[] {
   return rows;
 }
 
+/** The caption around a "med og uten" on line k: its first line and its text (one line, or two when it wraps). */
+function captionAt(lines: readonly Line[], k: number): { first: number; last: number; title: string } | null {
+  const text = (i: number) => lines[i]?.text.trim() ?? "";
+  if (text(k).length > 200) return null;
+  if (CAPTION.test(text(k))) return { first: k, last: k, title: text(k) };
+  for (const first of [k, k - 1]) {
+    const joined = `${text(first)} ${text(first + 1)}`;
+    if (first >= 0 && CAPTION.test(joined)) return { first, last: first + 1, title: joined };
+  }
+  return null;
+}
+
 /** Every table of results per unit with and without earmarked funds in the text. */
 export function findUnitTables(lines: readonly Line[]): UnitTable[] {
   const tables: UnitTable[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const text = lines[i]!.text;
-    if (!/uten/i.test(text) || text.length > 200) continue;
-    const joined = `${text} ${lines[i + 1]?.text ?? ""}`;
-    if (!CAPTION.test(joined)) continue;
+  let after = -1;
+  for (let k = 0; k < lines.length; k++) {
+    // cheap test first (most lines are prose): a caption wrapped before "uten" is found from its next line
+    const t = lines[k]!.text;
+    if (k <= after || !(t.includes("uten") || t.includes("Uten") || t.includes("UTEN"))) continue;
+    const caption = captionAt(lines, k);
+    if (!caption) continue;
     // the header: blank lines, then lines of column words only
-    let j = CAPTION.test(text) ? i + 1 : i + 2;
+    let j = caption.last + 1;
     let header = "";
-    for (; j < lines.length && j < i + 40; j++) {
+    for (; j < lines.length && j < caption.last + 40; j++) {
       const t = lines[j]!.text;
       if (isBlank(t)) continue;
       if (!isHeaderText(t)) break;
@@ -110,8 +124,8 @@ export function findUnitTables(lines: readonly Line[]): UnitTable[] {
     if (!columns) continue;
     const rows = readUnitRows(lines, j);
     if (!rows.some((r) => r.groups.length > 0)) continue;
-    tables.push({ title: text.trim(), line: lines[i]!.no, columns, rows });
-    i = j;
+    tables.push({ title: caption.title, line: lines[caption.first]!.no, columns, rows });
+    after = rows.length > 0 ? rows[rows.length - 1]!.line - 1 : j;
   }
   return tables;
 }
