@@ -13,7 +13,8 @@ export interface Atom {
   readonly gap: number;
 }
 
-const VALUE = /^(?:[<>≥≤]=?)?[+\-\u2212]?\d+(?:[.,]\d+)?(?:%|pp|%-poeng)?$/u;
+/** "1,200,000": two or more commas before 3-digit groups can only be English thousands separators. */
+const VALUE = /^(?:[<>≥≤]=?)?[+\-\u2212]?(?:\d{1,3}(?:,\d{3}){2,}|\d+(?:[.,]\d+)?)(?:%|pp|%-poeng)?$/u;
 const UNIT = /^(?:%|pp|%-poeng|prosentpoeng)$/u;
 const COMPARATOR = /^(?:[<>≥≤]=?|maks\.?|minst|min\.?|minimum|maksimum)$/iu;
 const PLACEHOLDER = /^(?:\*|-|\u2212|–|x|X|NA|\(N\))$/u;
@@ -57,7 +58,8 @@ export function cellTail(text: string): CellTail {
     }
     if (VALUE.test(t) || PLACEHOLDER.test(t)) {
       if (PLACEHOLDER.test(t) && pendingUnit) break;
-      const bare = /^\d{1,3}$/.test(t) && !pendingUnit;
+      // "+1 831", "-1 250": a signed number takes its 3-digit groups too
+      const bare = /^(?:[<>≥≤]=?)?[+\-\u2212]?\d{1,3}$/u.test(t) && !pendingUnit;
       atoms.unshift({ raw: t + pendingUnit, head: bare, tail: /^\d{3}$/.test(t) && toks[i]!.gap <= 1, gap: toks[i]!.gap });
       pendingUnit = "";
       continue;
@@ -68,7 +70,8 @@ export function cellTail(text: string): CellTail {
       continue;
     }
     if (COMPARATOR.test(t) && atoms.length > 0 && !/[<>≥≤]/u.test(atoms[0]!.raw[0]!)) {
-      atoms[0] = { ...atoms[0]!, raw: `${t} ${atoms[0]!.raw}`, head: false, tail: false };
+      // "> 2 430": a bare integer after a comparator may still take its 3-digit continuation
+      atoms[0] = { ...atoms[0]!, raw: `${t} ${atoms[0]!.raw}`, tail: false };
       continue;
     }
     break;
@@ -86,7 +89,8 @@ export function cellReadings(atoms: readonly Atom[], maxCells: number, limit = 2
   const out: string[][] = [];
   const cur: string[] = [];
   const go = (i: number): void => {
-    if (out.length >= limit || cur.length > maxCells) return;
+    // a cell takes at most three atoms ("1 107 412"): prune what cannot fit before the limit cuts readings off
+    if (out.length >= limit || cur.length + Math.ceil((atoms.length - i) / 3) > maxCells) return;
     if (i === atoms.length) {
       out.push([...cur]);
       return;

@@ -7,7 +7,7 @@ import {
   type Indicator,
   type IndicatorUnit,
 } from "@bydel/core";
-import { cellReadings, cellTail } from "./cells.js";
+import { cellReadings, cellTail, type Atom } from "./cells.js";
 import { LOWER_IS_BETTER } from "./direction.js";
 import { isBlank, type Line } from "./lines.js";
 import { readProseIndicators } from "./prose.js";
@@ -68,7 +68,8 @@ function valueOf(raw: string): number | null {
   let v = values.get(raw);
   if (v !== undefined) return v;
   try {
-    v = readNorwegianNumber(raw.replace(/^[<>≥≤]=?\s*/u, ""), "indicator").value;
+    // "1,200,000": English thousands separators (two or more), never a decimal comma
+    v = readNorwegianNumber(raw.replace(/^[<>≥≤]=?\s*/u, "").replace(/\d{1,3}(?:,\d{3}){2,}/u, (m) => m.replace(/,/g, "")), "indicator").value;
   } catch {
     v = null;
   }
@@ -170,6 +171,8 @@ function readTableRows(lines: readonly Line[], from: number, table: Table, year:
   /** Cells printed at the end of the last label line, before the row's other cells ("Korttid 3,98 %" … "3,89 %"). */
   let pending: ReturnType<typeof cellTail>["atoms"] = [];
   let blanks = 0;
+  /** The last row read, which a line of cells only may complete; its indicator and findings are redone then. */
+  let last: { atoms: Atom[]; label: string; no: number; out: number; findings: number } | null = null;
   let i = from;
   for (; i < lines.length; i++) {
     const { text, no } = lines[i]!;
@@ -179,8 +182,9 @@ function readTableRows(lines: readonly Line[], from: number, table: Table, year:
     }
     blanks = 0;
     if (isPageFooter(text)) continue;
-    if (endsTable(text)) break;
     const tail = cellTail(text);
+    // "* 77,4 16,7 %": a line of cells only that starts with a placeholder is a row, not a footnote
+    if (endsTable(text) && !(tail.label === "" && tail.atoms.length > 0)) break;
     const isValues = (tail.label === "" && tail.atoms.length > 0) || tail.atoms.length >= Math.min(2, k);
     if (!isValues) {
       // a one-word group row ("Utbygging", "Barnevern") heads the rows below it; it is no part of their label
@@ -191,6 +195,14 @@ function readTableRows(lines: readonly Line[], from: number, table: Table, year:
       continue;
     }
     let atoms = tail.atoms;
+    // "… 43 %" then "*" alone: the row's last cells on a line of their own (not a lone number, which may be a page number)
+    if (tail.label === "" && label.length === 0 && last && cellReadings([...last.atoms, ...atoms], k).some((r) => r.length <= k) && !(atoms.length === 1 && /^\d+$/.test(atoms[0]!.raw))) {
+      out.length = last.out;
+      findings.length = last.findings;
+      emit([...last.atoms, ...atoms], last.label, last.no);
+      last = null;
+      continue;
+    }
     if (tail.label === "" && pending.length > 0 && atoms.length < k && atoms.length + pending.length <= k) {
       atoms = [...pending, ...atoms];
       label[label.length - 1] = cellTailLabel(label[label.length - 1]!);
@@ -198,11 +210,30 @@ function readTableRows(lines: readonly Line[], from: number, table: Table, year:
     pending = [];
     const rowLabel = [...label, tail.label].filter((s) => s !== "").join(" ").replace(/\s+/g, " ").trim();
     label = [];
+    last = rowLabel === "" ? null : { atoms, label: rowLabel, no, out: out.length, findings: findings.length };
+    emit(atoms, rowLabel, no);
+  }
+  return i;
+
+  function emit(atoms: Atom[], rowLabel: string, no: number): void {
     const placed = chooseCells(atoms, table, rowLabel, no, findings);
-    if (placed === null) continue;
+    if (placed === null) return;
     const ind = toIndicator(rowLabel, no, placed.cells, table, year);
-    if (ind && !placed.confirmed && table.kind !== "keyFigure") ind.needsReview = true;
-    if (ind && placed.alternatives.length > 0) {
+    if (!ind) return;
+    if (!placed.confirmed) {
+      // fewer cells than columns and nothing but the convention (blanks last) placed them: a series too may be a year off
+      ind.needsReview = true;
+      const printed = placed.cells.filter((c) => c !== null);
+      findings.push({
+        severity: "info",
+        code: "UNCONFIRMED_READING",
+        line: no,
+        message: `${rowLabel}: raden har ${printed.length} av ${k} verdier (${printed.join(" | ")}); de tomme cellene er antatt å være de siste (${table.columns
+          .slice(printed.length)
+          .map(columnName)
+          .join(", ")}), men kan stå et annet sted`,
+      });
+    } else if (placed.alternatives.length > 0) {
       ind.needsReview = true;
       findings.push({
         severity: "info",
@@ -215,9 +246,27 @@ function readTableRows(lines: readonly Line[], from: number, table: Table, year:
         candidates: [placed.cells.map((c) => (c === null ? null : valueOf(c))), ...placed.alternatives.slice(0, 19).map((r) => r.map(valueOf))],
       });
     }
-    if (ind) out.push(ind);
+    // "1,119" in a count or an amount, or beside "1,081,097": a comma before exactly three digits may be an English thousands separator
+    const commaGroups = placed.cells.filter((c): c is string => c !== null && /(?<![\d,.])\d{1,3},\d{3}(?![\d,.])/u.test(c));
+    const english = placed.cells.some((c) => c !== null && /\d,\d{3},\d{3}/.test(c));
+    const numeric = placed.cells.filter((c): c is string => c !== null && valueOf(c) !== null);
+    // among whole numbers ("400 2,418 < 400") three decimals are a thousands group rather than a fraction
+    const amongIntegers = numeric.every((c) => commaGroups.includes(c) || !/\d[.,]\d/.test(c));
+    if (commaGroups.length > 0 && (english || amongIntegers || /^\s*antall\b|\bkr\b|kroner|utgift/iu.test(rowLabel))) {
+      ind.needsReview = true;
+      findings.push({
+        severity: "info",
+        code: "UNCONFIRMED_READING",
+        line: no,
+        message: `${rowLabel}: ${commaGroups.join(", ")} er lest med desimalkomma, men kommaet kan være tusenskille (${commaGroups.map((c) => c.replace(",", " ")).join(", ")})`,
+      });
+    }
+    out.push(ind);
   }
-  return i;
+}
+
+function columnName(c: Column): string {
+  return `${c.kind === "result" ? "Resultat" : c.kind === "target" ? "Måltall" : "Avvik"}${c.year !== null ? ` ${c.year}` : ""}`;
 }
 
 function cellTailLabel(text: string): string {
@@ -233,14 +282,22 @@ function chooseCells(
   findings: Finding[],
 ): { cells: (string | null)[]; confirmed: boolean; alternatives: string[][] } | null {
   const k = table.columns.length;
-  let readings = cellReadings(atoms, k + 8);
-  // leading plain numbers beyond the column count belong to the label ("innen 3 mnd 89 % …")
-  readings = readings.filter((r) => r.length <= k);
-  if (readings.length === 0) return null;
+  const readings = cellReadings(atoms, k, READINGS_LIMIT);
+  if (readings.length === 0) {
+    findings.push({
+      severity: "warning",
+      code: "UNREADABLE_ROW",
+      line,
+      message: `${label}: raden har flere tall (${atoms.map((a) => a.raw).join(" | ")}) enn tabellen har kolonner (${k}); raden er ikke importert`,
+    });
+    return null;
+  }
   const dev = table.columns.findIndex((c) => c.kind === "deviation");
   const res = resultColumn(table.columns, null);
   const tgt = targetColumn(table.columns, null);
   const score = (r: string[]): number[] => {
+    // a comparator ("> 66 %", "maks 8 %") is printed only in a Måltall column, never in a result or an avvik
+    if (r.length === k && r.some((c, j) => COMPARED.test(c) && table.columns[j]!.kind !== "target")) return [2, 1, 0, 0];
     const full = r.length === k ? 0 : 1;
     let identity = 1;
     if (dev >= 0 && res >= 0 && tgt >= 0 && r.length === k) {
@@ -254,6 +311,24 @@ function chooseCells(
   };
   const scored = readings.map((r) => ({ r, s: score(r) })).sort((a, b) => a.s[0]! - b.s[0]! || a.s[1]! - b.s[1]! || a.s[2]! - b.s[2]! || a.s[3]! - b.s[3]!);
   const best = scored[0]!;
+  if (readings.length >= READINGS_LIMIT) {
+    findings.push({
+      severity: "warning",
+      code: "AMBIGUOUS_NUMBERS",
+      line,
+      message: `${label}: tallene (${atoms.map((a) => a.raw).join(" ")}) kan deles i kolonner på for mange måter; raden er ikke importert`,
+    });
+    return null;
+  }
+  if (best.s[0] === 2) {
+    findings.push({
+      severity: "warning",
+      code: "UNREADABLE_ROW",
+      line,
+      message: `${label}: verdiene (${best.r.join(" | ")}) passer ikke i kolonnene (et måltall med < > maks minst står utenfor en Måltall-kolonne); raden er ikke importert`,
+    });
+    return null;
+  }
   const tied = scored.filter((x) => x.s.every((v, j) => v === best.s[j]));
   if (tied.length > 1 && tied.some((x) => x.r.join("|") !== best.r.join("|"))) {
     findings.push({
@@ -270,8 +345,19 @@ function chooseCells(
   }
   // Other full readings that only the similar-magnitude rule set aside: a plausible choice, not a proven one.
   const alternatives = scored.filter((x) => x.s[0] === best.s[0] && x.s[1] === best.s[1] && x.r.join("|") !== best.r.join("|")).map((x) => x.r);
+  // A blank cell vanishes, so fewer cells of about the same sizes ("341 464" for "341", "464") are as likely as a full row the arithmetic does not confirm.
+  // With an avvik that closes, the shorter reading must close it too ("2 897 ≥ 400 2 952 2 552" with the oldest result blank).
+  if (best.s[0] === 0) alternatives.push(...scored.filter((x) => x.s[0] === 1 && x.r.filter((c) => !PLACEHOLDER_CELL.test(c)).length >= 2 && x.s[2]! <= best.s[2]! + SIMILAR_SPREAD && (best.s[1] === 1 || place(x.r, table).confirmed)).map((x) => x.r));
   return { ...place(best.r, table), alternatives };
 }
+
+/** Magnitude spreads (× 20) this close do not tell readings apart: "64 28 2 599 25" is five cells or four with a blank. */
+const SIMILAR_SPREAD = 10;
+
+/** Readings of one row's cells beyond which the row is reported as ambiguous rather than decided on a cut-off list. */
+const READINGS_LIMIT = 256;
+const PLACEHOLDER_CELL = /^(?:\*|-|\u2212|–|x|X|NA|\(N\)|\d\))$/u;
+const COMPARED = /^(?:[<>≥≤]|maks|minst|min\.|minimum|maksimum)/iu;
 
 /** How far apart the cells' orders of magnitude are: a series of counts or kroner has similar sizes year to year. */
 function magnitudeSpread(cells: readonly string[]): number {
@@ -304,9 +390,20 @@ function place(cells: readonly string[], table: Table): { cells: (string | null)
     const t = valueOf(first[tgt] ?? "");
     if (d !== null && r !== null && t !== null && Math.abs(Math.abs(r - t) - Math.abs(d)) < 0.051) return { cells: first, confirmed: true };
   }
-  const out: (string | null)[] = [...cells];
+  // blanks last, unless that puts a comparator outside a Måltall column: then the latest blanks that keep it inside
+  const valid = (r: readonly (string | null)[]) => r.every((c, j) => c === null || !COMPARED.test(c) || table.columns[j]!.kind === "target");
+  let out: (string | null)[] = [...cells];
   while (out.length < k) out.push(null);
+  if (!valid(out)) out = spreads(cells, k).find(valid) ?? out;
   return { cells: out, confirmed: false };
+}
+
+/** Every way to place n cells in k columns in order, blanks last first. */
+function spreads(cells: readonly string[], k: number): (string | null)[][] {
+  if (cells.length === 0) return [Array<string | null>(k).fill(null)];
+  if (cells.length > k) return [];
+  const [head, ...rest] = cells;
+  return [...spreads(rest, k - 1).map((r) => [head!, ...r]), ...(cells.length < k ? spreads(cells, k - 1).map((r) => [null, ...r]) : [])];
 }
 
 function lastIndex(columns: readonly Column[], kind: ColumnKind, year: number | null): number {
@@ -358,8 +455,11 @@ function toIndicator(label: string, line: number, cells: readonly (string | null
   const higher = parsedTarget?.operator ? parsedTarget.operator.startsWith(">") : lowerByLabel ? false : parsedTarget ? true : null;
   let deviation: number | null = null;
   let met: boolean | null = null;
+  // "> 2022" refers to a year's result only when that year is one the table reports (or a recent one); "< 2085" is a count
+  const yearReference =
+    parsedTarget?.unit === "year" && (columns.some((c) => c.year === parsedTarget.value) || (year !== null && parsedTarget.value <= year && parsedTarget.value >= year - 10));
   if (result?.value != null && parsedTarget) {
-    const d = indicatorDeviation(result.value, { operator: parsedTarget.operator, value: parsedTarget.value, unit: unit === "percent" ? "percent" : "number" }, { higherIsBetter: higher });
+    const d = indicatorDeviation(result.value, { operator: parsedTarget.operator, value: parsedTarget.value, unit: yearReference ? "year" : unit === "percent" ? "percent" : "number" }, { higherIsBetter: higher });
     deviation = d.deviation;
     met = d.met;
   }

@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+import { importReport } from "../src/importReport.js";
+
+/**
+ * Indicator rows the generated-indicator test (tests/import/generated-indicators.test.ts) found
+ * read wrong, lost or unflagged, each reduced to one small table. The rule each one pins is in the test name.
+ */
+
+const FULL = ["Resultatindikatorer Resultat 2022 Resultat 2023 Måltall 2024 Resultat 2024 Avvik 2024", ""];
+const TARGETS = ["Resultatindikatorer ", " Resultat ", "", "2021 ", "Resultat ", "", "2022 ", "Måltall ", "", "2023 ", "Måltall ", "", "2024 ", ""];
+const KEY = ["Nøkkeltall for: Funksjonsområde 2A – ", "Barnehager ", "", "Resultat 2020 Resultat 2021 Resultat 2022 Resultat 2023 Resultat 2024", ""];
+
+function read(head: string[], rows: string[]) {
+  const lines = ["Årsberetning 2024", "Bydel Sagene", "", "3.2.5 Mål, tiltak og resultatindikatorer", "", ...head, ...rows, "", "3.3 Funksjonsområde 2A: Barnehager", "Tekst."];
+  const report = importReport(lines.join("\n"));
+  const first = 6 + head.length;
+  const at = (k: number) => report.indicators.find((i) => i.kind !== "prose" && i.line === first + k);
+  const findings = (k: number) => report.findings.filter((f) => f.line === first + k).map((f) => f.code);
+  return { report, at, findings };
+}
+
+const series = (ind: { series?: { year: number; value: number | null }[] | undefined } | undefined) => (ind?.series ?? []).map((s) => [s.year, s.value]);
+
+describe("indicator rows the generator found", () => {
+  it("a comparator before a grouped number is one target ('> 2 430'), and a comparator stands only in a Måltall column", () => {
+    const { at, findings } = read(TARGETS, ["Personer bosatt i bolig fra institusjon 400 400 maks 400 > 2 430"]);
+    expect(at(0)?.target).toMatchObject({ raw: "> 2 430", operator: ">", value: 2430 });
+    expect(series(at(0))).toEqual([
+      [2021, 400],
+      [2022, 400],
+    ]);
+    expect(findings(0)).toEqual([]);
+  });
+
+  it("a row whose every reading puts a comparator in a result or avvik column is not imported, with a warning", () => {
+    const { at, findings } = read(FULL, ["Andel fast ansatte > 5 3 4 2 1"]);
+    expect(at(0)).toBeUndefined();
+    expect(findings(0)).toContain("UNREADABLE_ROW");
+  });
+
+  it("a signed deviation takes its thousands group ('+1 831')", () => {
+    const { at, findings } = read(FULL, ["Personer med rusutfordringer 400 2 239 400 2231 +1 831"]);
+    expect(at(0)?.statedDeviation).toEqual({ raw: "+1 831", value: 1831 });
+    expect(at(0)?.result?.value).toBe(2231);
+    expect(findings(0)).toEqual([]);
+  });
+
+  it("a row with more numbers than columns is not imported silently: UNREADABLE_ROW", () => {
+    const { at, findings } = read(FULL, ["Andel fast ansatte 10 20 30 40 50 60"]);
+    expect(at(0)).toBeUndefined();
+    expect(findings(0)).toContain("UNREADABLE_ROW");
+  });
+
+  it("a key-figure row with a blank cell is marked for review: the blank may be any year", () => {
+    const { at, findings } = read(KEY, ["Andel undersøkelser gjennomført 97% 96% 98% 95%"]);
+    expect(at(0)?.needsReview).toBe(true);
+    expect(findings(0)).toContain("UNCONFIRMED_READING");
+  });
+
+  it("five cells or four and a blank of about the same sizes ('64 28 2 599 25') are not told apart by the layout: flagged", () => {
+    const { at, findings } = read(KEY, ["Antall liggedøgn 64 28 2 599 25"]);
+    expect(at(0)?.needsReview).toBe(true);
+    expect(findings(0)).toContain("UNCONFIRMED_READING");
+  });
+
+  it("a full reading the avvik confirms is flagged when a shorter one (oldest result blank) closes the avvik too", () => {
+    const { at, findings } = read(FULL, ["Antall deltakere i introduksjonsordning  2 897       ≥ 400       2 952     2 552"]);
+    expect(at(0)?.needsReview).toBe(true);
+    expect(findings(0)).toContain("UNCONFIRMED_READING");
+  });
+
+  it("'> 2022' refers to a year the table reports (no deviation); '< 2085' is a count (deviation computed)", () => {
+    const { at } = read(FULL, ["Antall brukere 112 1 080 > 2022 703 -", "Antall deltakere 400 1 924 < 2085 2032 -53"]);
+    expect(at(0)?.deviation).toBeNull();
+    expect(at(1)?.deviation).toBe(-53);
+  });
+
+  it("a line of cells that starts with a placeholder is a row, not a footnote", () => {
+    const { at } = read(KEY, ["Andel fast ansatte", "i heltidsstillinger", "", "*   77.4        16.7 %        82        69.9 %"]);
+    expect(series(at(3))).toEqual([
+      [2020, null],
+      [2021, 77.4],
+      [2022, 16.7],
+      [2023, 82],
+      [2024, 69.9],
+    ]);
+    expect(at(3)?.label).toBe("Andel fast ansatte i heltidsstillinger");
+  });
+
+  it("the row's last cell on a line of its own completes the row (Vestre Aker: '… 43 %' then '*')", () => {
+    const { at, report } = read(KEY, ["Andel barnehagelærere i forhold til ", "grunnbemanning  28.6 % 37.5 % 32.3 % 43 % ", "", " ", "* ", "", "Andel pedagogiske ledere 66.4 % 71.6 % 75.6 % 72,1 % 70 %"]);
+    expect(series(at(1))).toEqual([
+      [2020, 28.6],
+      [2021, 37.5],
+      [2022, 32.3],
+      [2023, 43],
+      [2024, null],
+    ]);
+    expect(at(1)?.needsReview).toBeUndefined();
+    expect(report.indicators.filter((i) => i.kind === "keyFigure")).toHaveLength(2);
+  });
+
+  it("a lone number under a short row is a page number, not its last cell", () => {
+    const { at, report } = read(KEY, ["Andel barnehagelærere 28.6 % 37.5 % 32.3 % 43 %", "", " 37 ", "", "Andel pedagogiske ledere 66.4 % 71.6 % 75.6 % 72,1 % 70 %"]);
+    expect(series(at(0))).toHaveLength(4);
+    expect(report.indicators.filter((i) => i.kind === "keyFigure")).toHaveLength(2);
+  });
+
+  it("English thousands commas: '1,200,000' is read as 1 200 000; '1,119' in a count is flagged as possibly 1 119", () => {
+    const { at, findings } = read(KEY, ["Korrigerte brutto driftsutgifter i kroner per barn 1,200,000 1,122,802 1,028,656 1,100,000 1,250,000", "Antall barn 1-2 år med barnehageplass  1,119 1,129 1,126   1,128  1,050"]);
+    expect(series(at(0))[0]).toEqual([2020, 1200000]);
+    expect(at(0)?.result?.value).toBe(1250000);
+    expect(at(1)?.needsReview).toBe(true);
+    expect(findings(1)).toContain("UNCONFIRMED_READING");
+  });
+
+  it("readings that fit the columns are not cut off by the many that do not ('1 156 742 1 101 386 48 408 884 902 737 988')", () => {
+    const { at, findings } = read(KEY, ["Brutto driftsutgifter per barn 1 156 742 1 101 386 48 408 884 902 737 988"]);
+    // five cells by magnitude alone, with other readings that fit: flagged, never taken silently
+    expect(at(0)?.needsReview).toBe(true);
+    expect(findings(0)).toContain("UNCONFIRMED_READING");
+  });
+
+  it("a short row's blanks go where its comparators stay in Måltall columns", () => {
+    const { at } = read(TARGETS, ["Antall liggedøgn 1 683 maks 400 maks 400"]);
+    expect(at(0)?.target).toMatchObject({ raw: "maks 400", operator: "<=", value: 400 });
+    expect(at(0)?.needsReview).toBe(true);
+  });
+});
