@@ -195,8 +195,23 @@ function readTableRows(lines: readonly Line[], from: number, table: Table, year:
       continue;
     }
     let atoms = tail.atoms;
-    // "… 43 %" then "*" alone: the row's last cells on a line of their own (not a lone number, which may be a page number)
-    if (tail.label === "" && label.length === 0 && last && cellReadings([...last.atoms, ...atoms], k).some((r) => r.length <= k) && !(atoms.length === 1 && /^\d+$/.test(atoms[0]!.raw))) {
+    // "… 43 %" then "*" alone: the row's last cells on a line of their own
+    if (tail.label === "" && label.length === 0 && last && cellReadings([...last.atoms, ...atoms], k).some((r) => r.length <= k)) {
+      if (atoms.length === 1 && /^\d+$/.test(atoms[0]!.raw)) {
+        // a lone number may as well be a page number: the row stays as read, for review
+        const ind = out.length > last.out ? out[out.length - 1] : undefined;
+        if (ind && ind.line === last.no) {
+          ind.needsReview = true;
+          findings.push({
+            severity: "info",
+            code: "UNCONFIRMED_READING",
+            line: last.no,
+            message: `${last.label}: tallet ${atoms[0]!.raw} alene på linje ${no} er lest som sidetall, men kan være radens siste verdi`,
+          });
+        }
+        last = null;
+        continue;
+      }
       out.length = last.out;
       findings.length = last.findings;
       emit([...last.atoms, ...atoms], last.label, last.no);
@@ -295,9 +310,12 @@ function chooseCells(
   const dev = table.columns.findIndex((c) => c.kind === "deviation");
   const res = resultColumn(table.columns, null);
   const tgt = targetColumn(table.columns, null);
+  const share = /^\s*(?:andel|dekningsgrad)/iu.test(label) || atoms.some((a) => /%/u.test(a.raw));
   const score = (r: string[]): number[] => {
     // a comparator ("> 66 %", "maks 8 %") is printed only in a Måltall column, never in a result or an avvik
     if (r.length === k && r.some((c, j) => COMPARED.test(c) && table.columns[j]!.kind !== "target")) return [2, 1, 0, 0];
+    // a share (Andel …, dekningsgrad, a cell in %) is at most a few hundred: never a number with thousands groups
+    if (share && r.some((c) => /\d \d{3}/.test(c))) return [2, 1, 0, 0];
     const full = r.length === k ? 0 : 1;
     let identity = 1;
     if (dev >= 0 && res >= 0 && tgt >= 0 && r.length === k) {
@@ -347,16 +365,15 @@ function chooseCells(
   const alternatives = scored.filter((x) => x.s[0] === best.s[0] && x.s[1] === best.s[1] && x.r.join("|") !== best.r.join("|")).map((x) => x.r);
   // A blank cell vanishes, so fewer cells of about the same sizes ("341 464" for "341", "464") are as likely as a full row the arithmetic does not confirm.
   // With an avvik that closes, the shorter reading must close it too ("2 897 ≥ 400 2 952 2 552" with the oldest result blank).
-  if (best.s[0] === 0) alternatives.push(...scored.filter((x) => x.s[0] === 1 && x.r.filter((c) => !PLACEHOLDER_CELL.test(c)).length >= 2 && x.s[2]! <= best.s[2]! + SIMILAR_SPREAD && (best.s[1] === 1 || place(x.r, table).confirmed)).map((x) => x.r));
+  if (best.s[0] === 0) alternatives.push(...scored.filter((x) => x.s[0] === 1 && x.s[2]! <= best.s[2]! + SIMILAR_SPREAD && (best.s[1] === 1 || place(x.r, table).confirmed)).map((x) => x.r));
   return { ...place(best.r, table), alternatives };
 }
 
 /** Magnitude spreads (× 20) this close do not tell readings apart: "64 28 2 599 25" is five cells or four with a blank. */
-const SIMILAR_SPREAD = 10;
+const SIMILAR_SPREAD = 20;
 
 /** Readings of one row's cells beyond which the row is reported as ambiguous rather than decided on a cut-off list. */
 const READINGS_LIMIT = 256;
-const PLACEHOLDER_CELL = /^(?:\*|-|\u2212|–|x|X|NA|\(N\)|\d\))$/u;
 const COMPARED = /^(?:[<>≥≤]|maks|minst|min\.|minimum|maksimum)/iu;
 
 /** How far apart the cells' orders of magnitude are: a series of counts or kroner has similar sizes year to year. */

@@ -100,9 +100,11 @@ describe("indicator rows the generator found", () => {
     expect(report.indicators.filter((i) => i.kind === "keyFigure")).toHaveLength(2);
   });
 
-  it("a lone number under a short row is a page number, not its last cell", () => {
-    const { at, report } = read(KEY, ["Andel barnehagelærere 28.6 % 37.5 % 32.3 % 43 %", "", " 37 ", "", "Andel pedagogiske ledere 66.4 % 71.6 % 75.6 % 72,1 % 70 %"]);
+  it("a lone number under a short row may be a page number or its last cell: the row is kept as read, for review", () => {
+    const { at, report, findings } = read(KEY, ["Andel barnehagelærere 28.6 % 37.5 % 32.3 % 43 %", "", " 37 ", "", "Andel pedagogiske ledere 66.4 % 71.6 % 75.6 % 72,1 % 70 %"]);
     expect(series(at(0))).toHaveLength(4);
+    expect(at(0)?.needsReview).toBe(true);
+    expect(findings(0)).toContain("UNCONFIRMED_READING");
     expect(report.indicators.filter((i) => i.kind === "keyFigure")).toHaveLength(2);
   });
 
@@ -117,6 +119,25 @@ describe("indicator rows the generator found", () => {
   it("readings that fit the columns are not cut off by the many that do not ('1 156 742 1 101 386 48 408 884 902 737 988')", () => {
     const { at, findings } = read(KEY, ["Brutto driftsutgifter per barn 1 156 742 1 101 386 48 408 884 902 737 988"]);
     // five cells by magnitude alone, with other readings that fit: flagged, never taken silently
+    expect(at(0)?.needsReview).toBe(true);
+    expect(findings(0)).toContain("UNCONFIRMED_READING");
+  });
+
+  it("a shorter reading with a single number is an alternative too ('x x 902 747 x': 902 and 747, or 902 747 and a blank)", () => {
+    const { at, findings } = read(KEY, ["Brutto driftsutgifter per barn i barnevernet x x 902 747 x"]);
+    expect(at(0)?.needsReview).toBe(true);
+    expect(findings(0)).toContain("UNCONFIRMED_READING");
+  });
+
+  it("a share never has thousands groups: '* 134 114 121 *' in an Andel row is five cells, not flagged", () => {
+    const { at, findings } = read(KEY, ["Andel barn i tiltak som ikke er tiltak utenfor hjemmet * 134 114 121 *"]);
+    expect(series(at(0)).map(([, v]) => v)).toEqual([null, 134, 114, 121, null]);
+    expect(at(0)?.needsReview).toBeUndefined();
+    expect(findings(0)).toEqual([]);
+  });
+
+  it("a lone last number on its own line after a row that it would complete flags the row ('0 2 325 0 1' … '1')", () => {
+    const { at, findings } = read(KEY, ["Antall mottakere dagaktivitetstilbud 0 2 325 0 1", "", " ", "1 "]);
     expect(at(0)?.needsReview).toBe(true);
     expect(findings(0)).toContain("UNCONFIRMED_READING");
   });
