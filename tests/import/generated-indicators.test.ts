@@ -572,6 +572,7 @@ function check(g: Generated, report: Report, tally: Tally): string | null {
     }
     if (ind.needsReview && at("UNCONFIRMED_READING", p.line)) {
       tally.flagged++;
+      if (process.env.GENERATED_SHOW_FLAGGED) console.log(`${p.table.shape} ${diff}\n  ${g.text.split("\n")[p.line - 1]}\n  ${report.findings.find((f) => f.line === p.line)?.message}`);
       continue;
     }
     return `line ${p.line}: ${diff} (${p.row.labelLines.join(" / ")})`;

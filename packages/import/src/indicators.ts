@@ -69,7 +69,7 @@ function valueOf(raw: string): number | null {
   if (v !== undefined) return v;
   try {
     // "1,200,000": English thousands separators (two or more), never a decimal comma
-    v = readNorwegianNumber(raw.replace(/^[<>≥≤]=?\s*/u, "").replace(/\d{1,3}(?:,\d{3}){2,}/u, (m) => m.replace(/,/g, "")), "indicator").value;
+    v = readNorwegianNumber(raw.replace(/^(?:[<>≥≤]=?|maks\.?|minst|min\.|minimum|maksimum)\s*/iu, "").replace(/\d{1,3}(?:,\d{3}){2,}/u, (m) => m.replace(/,/g, "")), "indicator").value;
   } catch {
     v = null;
   }
@@ -313,9 +313,9 @@ function chooseCells(
   const share = /^\s*(?:andel|dekningsgrad)/iu.test(label) || atoms.some((a) => /%/u.test(a.raw));
   const score = (r: string[]): number[] => {
     // a comparator ("> 66 %", "maks 8 %") is printed only in a Måltall column, never in a result or an avvik
-    if (r.length === k && r.some((c, j) => COMPARED.test(c) && table.columns[j]!.kind !== "target")) return [2, 1, 0, 0];
+    if (r.length === k && r.some((c, j) => COMPARED.test(c) && table.columns[j]!.kind !== "target")) return [2, 1, 0, 0, 0];
     // a share (Andel …, dekningsgrad, a cell in %) is at most a few hundred: never a number with thousands groups
-    if (share && r.some((c) => /\d \d{3}/.test(c))) return [2, 1, 0, 0];
+    if (share && r.some((c) => /\d \d{3}/.test(c))) return [2, 1, 0, 0, 0];
     const full = r.length === k ? 0 : 1;
     let identity = 1;
     if (dev >= 0 && res >= 0 && tgt >= 0 && r.length === k) {
@@ -325,9 +325,11 @@ function chooseCells(
       if (d !== null && rv !== null && tv !== null && Math.abs(Math.abs(rv - tv) - Math.abs(d)) < 0.051) identity = 0;
     }
     const joins = atoms.length - r.length;
-    return [full, identity, Math.round(magnitudeSpread(r) * 20), joins];
+    // without a full reading, the one with the fewest blanks: a blank is rarer than a thousands group
+    const blanks = full === 0 ? 0 : k - r.length;
+    return [full, identity, blanks, Math.round(magnitudeSpread(r) * 20), joins];
   };
-  const scored = readings.map((r) => ({ r, s: score(r) })).sort((a, b) => a.s[0]! - b.s[0]! || a.s[1]! - b.s[1]! || a.s[2]! - b.s[2]! || a.s[3]! - b.s[3]!);
+  const scored = readings.map((r) => ({ r, s: score(r) })).sort((a, b) => a.s.reduce((d, v, j) => d || v - b.s[j]!, 0));
   const best = scored[0]!;
   if (readings.length >= READINGS_LIMIT) {
     findings.push({
@@ -363,17 +365,17 @@ function chooseCells(
   }
   // Other full readings that only the similar-magnitude rule set aside: a plausible choice, not a proven one.
   const alternatives = scored.filter((x) => x.s[0] === best.s[0] && x.s[1] === best.s[1] && x.r.join("|") !== best.r.join("|")).map((x) => x.r);
-  // A blank cell vanishes, so fewer cells of about the same sizes ("341 464" for "341", "464") are as likely as a full row the arithmetic does not confirm.
-  // With an avvik that closes, the shorter reading must close it too ("2 897 ≥ 400 2 952 2 552" with the oldest result blank).
-  if (best.s[0] === 0) alternatives.push(...scored.filter((x) => x.s[0] === 1 && x.s[2]! <= best.s[2]! + SIMILAR_SPREAD && (best.s[1] === 1 || place(x.r, table).confirmed)).map((x) => x.r));
+  // A blank cell vanishes, so a shorter reading ("0 2 977 0" as 0 | 2 977 | 0 and a blank) is as possible as a full row the
+  // arithmetic does not confirm, unless its sizes are far less alike; with an avvik that closes, the shorter one must close it too.
+  if (best.s[0] === 0) alternatives.push(...scored.filter((x) => x.s[0] === 1 && x.s[3]! <= best.s[3]! + SIMILAR_SPREAD && (best.s[1] === 1 || place(x.r, table).confirmed)).map((x) => x.r));
   return { ...place(best.r, table), alternatives };
 }
 
-/** Magnitude spreads (× 20) this close do not tell readings apart: "64 28 2 599 25" is five cells or four with a blank. */
-const SIMILAR_SPREAD = 20;
-
 /** Readings of one row's cells beyond which the row is reported as ambiguous rather than decided on a cut-off list. */
 const READINGS_LIMIT = 256;
+/** Magnitude spreads (× 20) closer than this do not tell a full reading from a shorter one with a blank. */
+const SIMILAR_SPREAD = 30;
+
 const COMPARED = /^(?:[<>≥≤]|maks|minst|min\.|minimum|maksimum)/iu;
 
 /** How far apart the cells' orders of magnitude are: a series of counts or kroner has similar sizes year to year. */
