@@ -129,6 +129,27 @@ describe("indicator rows the generator found", () => {
     expect(findings(0)).toContain("UNCONFIRMED_READING");
   });
 
+  it("a word comparator ('minst 100 %') takes part in the avvik identity: the blank oldest result is placed by it", () => {
+    const { at, findings } = read(FULL, ["Dekningsgrad 1-5 åringer  100,0 %        minst 100 %     88,94 %  -11,06 pp"]);
+    expect(series(at(0))).toEqual([
+      [2023, 100],
+      [2024, 88.94],
+    ]);
+    expect(at(0)?.target).toMatchObject({ raw: "minst 100 %", operator: ">=", value: 100 });
+    expect(at(0)?.needsReview).toBeUndefined();
+    expect(findings(0)).toEqual([]);
+  });
+
+  it("without a full reading, the one with the fewest blanks: '28 220 233' is three cells, not one", () => {
+    const { at } = read(FULL, ["Personer med rusutfordringer bosatt i bolig fra institusjon 28 220 233"]);
+    expect(series(at(0))).toEqual([
+      [2022, 28],
+      [2023, 220],
+    ]);
+    expect(at(0)?.target?.value).toBe(233);
+    expect(at(0)?.needsReview).toBe(true);
+  });
+
   it("a shorter reading with a single number is an alternative too ('x x 902 747 x': 902 and 747, or 902 747 and a blank)", () => {
     const { at, findings } = read(KEY, ["Brutto driftsutgifter per barn i barnevernet x x 902 747 x"]);
     expect(at(0)?.needsReview).toBe(true);
