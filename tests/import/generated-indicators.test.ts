@@ -213,7 +213,16 @@ function targetOf(rng: Rng, unit: Unit, near: Dec, style: Style, year: number): 
   return { cell: { raw, value: null }, dec: tt, parsed: { raw, value: valueOf(tt), operator, year: false } };
 }
 
-function deviationCell(rng: Rng, dev: Dec, unit: Unit, style: Style, wrongSign: boolean): Cell {
+/** Rounded half away from zero to d decimals ("-28,11" printed as "-28"). */
+function roundTo(x: Dec, d: number): Dec {
+  if (d >= x.d) return x;
+  const f = 10 ** (x.d - d);
+  return { n: Math.sign(x.n) * Math.round(Math.abs(x.n) / f), d };
+}
+
+function deviationCell(rng: Rng, exact: Dec, unit: Unit, style: Style, wrongSign: boolean): Cell {
+  // the avvik is sometimes printed with fewer decimals than the difference has
+  const dev = exact.d > 0 && rng.chance(0.2) ? roundTo(exact, rng.int(0, exact.d - 1)) : exact;
   const shown = wrongSign ? { n: -dev.n, d: dev.d } : dev;
   const neg = shown.n < 0;
   const unsignedNegative = wrongSign && dev.n < 0 && rng.chance(0.5);
@@ -274,7 +283,8 @@ function indicatorRow(rng: Rng, shape: "full" | "targets", columns: Column[], st
       }
       const dev = subtract(resultDec, targetDec);
       deviation = valueOf(dev);
-      wrongSign = dev.n !== 0 && rng.chance(0.1);
+      // a wrong sign only where it shows after rounding
+      wrongSign = Math.abs(valueOf(dev)) >= 1 && rng.chance(0.1);
       cells.push(deviationCell(rng, dev, unit, style, wrongSign));
     }
   });

@@ -322,7 +322,7 @@ function chooseCells(
       const d = valueOf(r[dev]!);
       const rv = valueOf(r[res]!);
       const tv = valueOf(r[tgt]!);
-      if (d !== null && rv !== null && tv !== null && Math.abs(Math.abs(rv - tv) - Math.abs(d)) < 0.051) identity = 0;
+      if (d !== null && rv !== null && tv !== null && closes(r[dev]!, d, rv, tv)) identity = 0;
     }
     const joins = atoms.length - r.length;
     // without a full reading, the one with the fewest blanks: a blank is rarer than a thousands group
@@ -378,6 +378,15 @@ const SIMILAR_SPREAD = 30;
 
 const COMPARED = /^(?:[<>≥≤]|maks|minst|min\.|minimum|maksimum)/iu;
 
+/**
+ * |avvik| = |resultat − måltall| within half a unit of the avvik's last printed decimal ("-28" for −28,11),
+ * and at least to 0,05; the sign is left to the deviation check.
+ */
+function closes(devRaw: string, d: number, result: number, target: number): boolean {
+  const decimals = /\d[.,](\d+)/.exec(devRaw)?.[1]?.length ?? 0;
+  return Math.abs(Math.abs(result - target) - Math.abs(d)) <= Math.max(0.051, 0.5 * 10 ** -decimals + 1e-9);
+}
+
 /** How far apart the cells' orders of magnitude are: a series of counts or kroner has similar sizes year to year. */
 function magnitudeSpread(cells: readonly string[]): number {
   const logs = cells.map(valueOf).filter((v): v is number => v !== null).map((v) => Math.log10(Math.abs(v) + 1));
@@ -407,7 +416,7 @@ function place(cells: readonly string[], table: Table): { cells: (string | null)
     const d = valueOf(first[dev] ?? "");
     const r = valueOf(first[res] ?? "");
     const t = valueOf(first[tgt] ?? "");
-    if (d !== null && r !== null && t !== null && Math.abs(Math.abs(r - t) - Math.abs(d)) < 0.051) return { cells: first, confirmed: true };
+    if (d !== null && r !== null && t !== null && closes(first[dev]!, d, r, t)) return { cells: first, confirmed: true };
   }
   // blanks last, unless that puts a comparator outside a Måltall column: then the latest blanks that keep it inside
   const valid = (r: readonly (string | null)[]) => r.every((c, j) => c === null || !COMPARED.test(c) || table.columns[j]!.kind === "target");

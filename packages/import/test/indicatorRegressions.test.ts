@@ -140,6 +140,16 @@ describe("indicator rows the generator found", () => {
     expect(findings(0)).toEqual([]);
   });
 
+  it("an avvik printed with fewer decimals ('-28pp' for 38,89 − 67) still confirms where the blank is", () => {
+    const { at, findings } = read(FULL, ["Andel deltakere i arbeid eller utdanning 55 % 67 % 38,89% -28pp"]);
+    expect(series(at(0))).toEqual([
+      [2023, 55],
+      [2024, 38.89],
+    ]);
+    expect(at(0)?.needsReview).toBeUndefined();
+    expect(findings(0)).toEqual([]);
+  });
+
   it("without a full reading, the one with the fewest blanks: '28 220 233' is three cells, not one", () => {
     const { at } = read(FULL, ["Personer med rusutfordringer bosatt i bolig fra institusjon 28 220 233"]);
     expect(series(at(0))).toEqual([
