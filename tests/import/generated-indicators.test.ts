@@ -560,6 +560,15 @@ function difference(p: Placed, ind: Indicator, year: number): string | null {
   if (gotSeries !== wantSeries) return `series ${gotSeries}, printed ${wantSeries}`;
   const deviation = want?.year ? null : p.row.deviation;
   if (!sameNumber(ind.deviation, result?.value == null ? null : deviation)) return `deviation ${ind.deviation}, result − target is ${deviation}`;
+  // the direction: from the target's operator, else sick leave is better lower
+  const higher = want?.operator ? want.operator.startsWith(">") : p.table.shape === "sickLeave" || p.table.shape === "monthly" ? false : undefined;
+  if (higher !== undefined && ind.higherIsBetter !== higher) return `higherIsBetter ${ind.higherIsBetter} for ${want?.raw ?? "sick leave"}`;
+  // with an operator the target says what meets it
+  if (want?.operator && ind.deviation !== null) {
+    const d = ind.deviation;
+    const met = want.operator === ">" ? d > 0 : want.operator === ">=" ? d >= 0 : want.operator === "<" ? d < 0 : d <= 0;
+    if (ind.met !== met) return `met ${ind.met} for ${want.raw} and deviation ${d}`;
+  }
   return null;
 }
 
