@@ -198,7 +198,7 @@ describe("the built task pane in Chromium", () => {
     expect(tables).toContain("3.7.4 Hovedoversikt økonomi FO4 – netto driftsutgifterFO4A · 9 rader");
     expect(tables).toContain("Resultatindikatorer27 rader");
     expect(tables).toContain("Fra teksten (bør kontrolleres)2 rader");
-    expect(tables).toContain("Fordeling av avvik på øremerkede midler og ordinær drift (enhet)10 rader");
+    expect(tables).toContain("Per enhet fremstår resultat med og uten særskilt øremerkede midler slik (i tusen kroner):enhet · 10 rader");
     expect(tables.length).toBe(15); // 10 budget tables, the result per unit (split enhet), 4 kinds of indicator
     expect(await page.$$eval("#findings-summary .badge", (b) => b.map((x) => x.textContent))).toEqual([
       expect.stringMatching(/^\d+ feil$/),

@@ -45,8 +45,8 @@ export function previewOf(report: Report): Preview {
       missing: t.rows.length === 0,
     })),
     ...report.varianceSplits.map((s) => ({
-      title: `Fordeling av avvik på øremerkede midler og ordinær drift (${s.id})`,
-      detail: plural(s.rows.length, "rad", "rader"),
+      title: typeof s.title === "string" && s.title !== "" ? s.title : "Fordeling av avvik på øremerkede midler og ordinær drift",
+      detail: `${s.id} · ${plural(s.rows.length, "rad", "rader")}`,
       missing: s.rows.length === 0,
     })),
   ];
