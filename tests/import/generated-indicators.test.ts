@@ -587,7 +587,9 @@ function check(g: Generated, report: Report, tally: Tally): string | null {
       return `line ${p.line}: row not imported (${p.row.labelLines.join(" / ")})`;
     }
     const area = g.areas.get(p.table);
-    const diff = ind.area !== area ? `area ${ind.area}, the table's is ${area}` : difference(p, ind, g.year);
+    const printedLabel = p.row.labelLines.join(" ").replace(/\s+/g, " ").trim();
+    const label = p.table.shape === "sickLeave" ? `Sykefravær ${printedLabel}` : p.table.shape === "monthly" ? `Sykefraværsprosent ${printedLabel} ${g.year}` : printedLabel;
+    const diff = ind.area !== area ? `area ${ind.area}, the table's is ${area}` : ind.label !== label ? `label «${ind.label}», printed «${label}»` : difference(p, ind, g.year);
     if (diff === null) {
       tally.exact++;
       if (ind.needsReview) tally.byLayout++;

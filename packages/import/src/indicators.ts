@@ -188,7 +188,7 @@ function readTableRows(lines: readonly Line[], from: number, table: Table, year:
     const isValues = (tail.label === "" && tail.atoms.length > 0) || tail.atoms.length >= Math.min(2, k);
     if (!isValues) {
       // a one-word group row ("Utbygging", "Barnevern") heads the rows below it; it is no part of their label
-      if (label.length === 1 && /^\p{Lu}\p{L}+$/u.test(label[0]!) && /^\p{Lu}/u.test(text.trim())) label = [];
+      if (isGroupRow(label, text)) label = [];
       label.push(text.trim());
       pending = tail.label !== "" ? tail.atoms : [];
       if (label.length > MAX_LABEL_LINES) break;
@@ -223,6 +223,7 @@ function readTableRows(lines: readonly Line[], from: number, table: Table, year:
       label[label.length - 1] = cellTailLabel(label[label.length - 1]!);
     }
     pending = [];
+    if (isGroupRow(label, tail.label)) label = [];
     const rowLabel = [...label, tail.label].filter((s) => s !== "").join(" ").replace(/\s+/g, " ").trim();
     label = [];
     last = rowLabel === "" ? null : { atoms, label: rowLabel, no, out: out.length, findings: findings.length };
@@ -278,6 +279,11 @@ function readTableRows(lines: readonly Line[], from: number, table: Table, year:
     }
     out.push(ind);
   }
+}
+
+/** A one-word group row ("Utbygging", "Innhold") above a row whose label starts anew. */
+function isGroupRow(label: readonly string[], next: string): boolean {
+  return label.length === 1 && /^\p{Lu}\p{L}+$/u.test(label[0]!) && /^\p{Lu}/u.test(next.trim());
 }
 
 function columnName(c: Column): string {

@@ -150,6 +150,11 @@ describe("indicator rows the generator found", () => {
     expect(findings(0)).toEqual([]);
   });
 
+  it("a one-word group row ('Innhold') is no part of the label of a row printed on one line below it", () => {
+    const { at } = read(KEY, ["Innhold      ", "Antall deltakere i introduksjonsordning i løpet av året 265 * 596 335 370"]);
+    expect(at(1)?.label).toBe("Antall deltakere i introduksjonsordning i løpet av året");
+  });
+
   it("without a full reading, the one with the fewest blanks: '28 220 233' is three cells, not one", () => {
     const { at } = read(FULL, ["Personer med rusutfordringer bosatt i bolig fra institusjon 28 220 233"]);
     expect(series(at(0))).toEqual([
