@@ -502,6 +502,8 @@ function generateReport(seed: number): Generated {
       if (row !== table.rows[table.rows.length - 1] && rng.chance(0.04)) {
         push(rng.chance(0.5) ? ` ${rng.int(5, 120)} ` : `Bydel ${district} • Årsberetning ${year} • ${rng.int(5, 120)}`);
         push("");
+        // the table goes on on the next page, under its header printed again
+        if (rng.chance(0.4)) table.head.forEach(push);
       }
     }
     if (rng.chance(0.3)) push(rng.pick(["*Tallene er ikke offentliggjort", "1) Bydelene får tilsendt statistikk fra byrådsavdelingen", "*Tall ikke offentliggjort. "]));
