@@ -26,7 +26,7 @@ export { sum, sumWith } from "./api/sum.js";
 
 export { parseNorwegianNumber, type ParseNorwegianNumberOptions } from "./parse/parseNorwegianNumber.js";
 export { readNorwegianNumber, type NumberContext, type NumberUnit, type ReadNumber } from "./parse/readNorwegianNumber.js";
-export { parseTarget, type ParsedTarget, type TargetUnit } from "./parse/parseTarget.js";
+export { isYearTarget, parseTarget, type ParsedTarget, type TargetUnit } from "./parse/parseTarget.js";
 export { formatNorwegian, type FormatNorwegianOptions } from "./format/formatNorwegian.js";
 
 export { tolerances, severityOf } from "./checks/tolerances.js";

@@ -153,6 +153,20 @@ describe("checkSplits", () => {
 });
 
 describe("checkIndicator", () => {
+  it("trusts the report's own reading of a four-digit target: a count «< 2085», or a year «> 2022»", () => {
+    const base: Indicator = {
+      line: 10, area: "FO3", label: "Antall liggedøgn", unit: "count",
+      target: { raw: "< 2085", operator: "<", value: 2085, unit: "number" },
+      result: { raw: "2 100", value: 2100 }, statedDeviation: { raw: "-15", value: -15 },
+      deviation: 15, higherIsBetter: false, met: false,
+    };
+    // A count: 2 100 − 2 085 = +15, so the printed −15 has the wrong sign.
+    expect(checkIndicator(base)).toMatchObject({ severity: "error", code: "INDICATOR_DEVIATION_MISMATCH", computed: 15 });
+    // Marked as a year's result, there is nothing to compute against.
+    expect(checkIndicator({ ...base, target: { ...base.target!, unit: "year" } })).toBeNull();
+    // Without the import's mark, the text decides (a 4-digit value after a comparator reads as a year).
+    expect(checkIndicator({ ...base, target: { raw: "< 2085", operator: "<", value: 2085 } })).toBeNull();
+  });
   const ind = (target: number, result: number, raw: string, value: number, unit: Indicator["unit"] = "count"): Indicator => ({
     line: 2298,
     area: "FO3",

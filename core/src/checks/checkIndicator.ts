@@ -1,6 +1,6 @@
 import { indicatorDeviation } from "../api/indicatorDeviation.js";
 import { variance } from "../api/variance.js";
-import { parseTarget } from "../parse/parseTarget.js";
+import { isYearTarget } from "../parse/parseTarget.js";
 import type { Finding, Indicator } from "../schema/report.js";
 import { fmt } from "./format.js";
 import { tolerances } from "./tolerances.js";
@@ -23,7 +23,7 @@ export function printedDecimals(raw: string): number {
 export function checkIndicator(ind: Indicator): Finding | null {
   const stated = ind.statedDeviation?.value ?? null;
   if (stated === null || !ind.statedDeviation) return null;
-  const yearReference = ind.target != null && ((ind.target as { unit?: unknown }).unit === "year" || parseTarget(ind.target.raw)?.unit === "year");
+  const yearReference = isYearTarget(ind.target);
   const recomputed =
     !yearReference && ind.result?.value != null && ind.target?.value != null
       ? indicatorDeviation(ind.result.value, { operator: ind.target.operator, value: ind.target.value, unit: ind.unit === "percent" ? "percent" : "number" }).deviation

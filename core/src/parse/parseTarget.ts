@@ -1,4 +1,4 @@
-import type { ComparisonOperator } from "../schema/report.js";
+import type { ComparisonOperator, targetUnits } from "../schema/report.js";
 import { NumberParseError } from "../errors.js";
 import { readNorwegianNumber } from "./readNorwegianNumber.js";
 
@@ -7,7 +7,7 @@ import { readNorwegianNumber } from "./readNorwegianNumber.js";
  * `number` (a bare value: a score, a count, or the indicator's own unit), or `year`
  * (`> 2022`: better than that year's result, which the target itself does not give).
  */
-export type TargetUnit = "percent" | "days" | "nok" | "number" | "year";
+export type TargetUnit = (typeof targetUnits)[number];
 
 export interface ParsedTarget {
   raw: string;
@@ -66,4 +66,13 @@ export function parseTarget(text: string | null | undefined): ParsedTarget | nul
   if (value === null) return null;
   if (operator !== null && unit === "number" && /^\d{4}$/.test(s) && value >= 1990 && value <= 2100) unit = "year";
   return { raw, operator, value, unit };
+}
+
+/**
+ * Whether a report's target refers to a year's result ("> 2022"). The import records that in
+ * `unit` (it knows which years the table reports); without it, the target's text decides.
+ */
+export function isYearTarget(target: { raw: string; unit?: TargetUnit | undefined } | null | undefined): boolean {
+  if (!target) return false;
+  return target.unit !== undefined ? target.unit === "year" : parseTarget(target.raw)?.unit === "year";
 }

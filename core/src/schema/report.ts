@@ -78,6 +78,7 @@ export const varianceSplitSchema = z
 export const indicatorKinds = ["indicator", "keyFigure", "sickLeave", "prose"] as const;
 export const indicatorUnits = ["percent", "score", "count", "days", "nok", "other"] as const;
 export const comparisonOperators = [">", ">=", "<", "<="] as const;
+export const targetUnits = ["percent", "days", "nok", "number", "year"] as const;
 
 export const printedValueSchema = z.object({ raw: z.string(), value: z.number().finite().nullable() }).passthrough();
 
@@ -88,7 +89,15 @@ export const indicatorSchema = z
     label: z.string(),
     unit: z.enum(indicatorUnits),
     target: z
-      .object({ raw: z.string(), operator: z.enum(comparisonOperators).nullable(), value: z.number().finite().nullable() })
+      .object({
+        raw: z.string(),
+        operator: z.enum(comparisonOperators).nullable(),
+        value: z.number().finite().nullable(),
+        unit: z
+          .enum(targetUnits)
+          .optional()
+          .describe('How the target reads; "year" when it refers to a year\'s result ("> 2022"). Absent: derive it from raw'),
+      })
       .passthrough()
       .nullable(),
     result: printedValueSchema.nullable(),

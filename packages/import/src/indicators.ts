@@ -506,7 +506,15 @@ function toIndicator(label: string, line: number, cells: readonly (string | null
     area: table.area,
     label: fullLabel,
     unit,
-    target: targetRaw !== null ? { raw: targetRaw, operator: parsedTarget?.operator ?? null, value: parsedTarget?.value ?? null } : null,
+    target:
+      targetRaw !== null
+        ? {
+            raw: targetRaw,
+            operator: parsedTarget?.operator ?? null,
+            value: parsedTarget?.value ?? null,
+            ...(parsedTarget ? { unit: yearReference ? "year" : parsedTarget.unit === "year" ? "number" : parsedTarget.unit } : {}),
+          }
+        : null,
     result,
     statedDeviation: devRaw !== null ? { raw: devRaw, value: valueOf(devRaw) } : null,
     deviation,

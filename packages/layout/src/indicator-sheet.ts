@@ -1,4 +1,4 @@
-import { parseTarget, type Indicator, type IndicatorUnit, type Report } from "@bydel/core";
+import { isYearTarget, type Indicator, type IndicatorUnit, type Report } from "@bydel/core";
 import { cellAddress, rangeAddress } from "./address.js";
 import { expectedIndicator } from "./calc.js";
 import { Grid, blank, formula, numberOrBlank, text } from "./cells.js";
@@ -87,7 +87,7 @@ export function buildIndicatorSheet(report: Report, name: string, tableName: str
   for (const ind of report.indicators) {
     const resultValue = ind.result?.value ?? null;
     // A target that refers to another year's result ("> 2022") has no value a formula can use.
-    const yearTarget = ind.target ? parseTarget(ind.target.raw)?.unit === "year" : false;
+    const yearTarget = isYearTarget(ind.target);
     const targetValue = yearTarget ? null : (ind.target?.value ?? null);
     const expected = expectedIndicator(resultValue, ind.target ? { operator: ind.target.operator, value: targetValue } : null, ind.higherIsBetter);
     const t = cellAddress(r, c.target);
