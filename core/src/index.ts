@@ -29,7 +29,7 @@ export { readNorwegianNumber, type NumberContext, type NumberUnit, type ReadNumb
 export { isYearTarget, parseTarget, type ParsedTarget, type TargetUnit } from "./parse/parseTarget.js";
 export { formatNorwegian, type FormatNorwegianOptions } from "./format/formatNorwegian.js";
 
-export { tolerances, severityOf } from "./checks/tolerances.js";
+export { tolerances, pdfLayout, columnAnchor, severityOf } from "./checks/tolerances.js";
 export { budgetColumns, splitColumns } from "./checks/columns.js";
 export { serviceAreaOf, mainTotals } from "./checks/areas.js";
 export { checkRowVariance } from "./checks/checkRowVariance.js";

@@ -25,6 +25,37 @@ export const tolerances = {
   indicator: (printedDecimals: number): number => 0.5 * 10 ** -printedDecimals + 1e-9,
 } as const;
 
+/**
+ * How positioned text from a PDF becomes lines and cells (pdfplumber's idea: every tolerance of
+ * table finding in one object, with named defaults). Sizes are fractions of the font size unless
+ * the name says points.
+ */
+export const pdfLayout = {
+  /** Two items are on one line when their baselines differ by less than this. */
+  sameLine: 0.45,
+  /** A gap narrower than this lies inside a cell ("649" "876" is one number, a label in runs one label). */
+  cellGap: 0.5,
+  /** Points per character column when a line is laid out as text: narrow enough that a 60 pt column gap stays wide. */
+  charWidth: 4.5,
+  /** Spaces that always stand between two cells in the laid-out text: more than one, so no cell is taken for thousands. */
+  minCellSpaces: 2,
+  /** A running header or footer sits in this top or bottom fraction of the page… */
+  furnitureBand: 0.1,
+  /** …and repeats, digits aside, on at least this share of the pages (a page number is furniture by itself). */
+  furnitureShare: 0.3,
+} as const;
+
+/**
+ * How a row's numbers meet the columns in laid-out text: a number ends (it is right-aligned) within
+ * this many character columns of its column's right edge.
+ */
+export const columnAnchor = {
+  /** Character columns a right edge may stray from its column's anchor. */
+  slack: 2,
+  /** Rows whose cells all stand apart (two spaces or more) that must agree before their edges anchor the columns. */
+  minRows: 2,
+} as const;
+
 /** The severity of a difference: null for none (0), `info` within the tolerance, else `error`. */
 export function severityOf(difference: number, tolerance: number): FindingSeverity | null {
   if (difference === 0) return null;

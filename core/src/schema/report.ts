@@ -144,6 +144,10 @@ export const findingCodes = [
   "ENCODING_REPAIRED",
   /** The text names a report but holds no economy table, indicator or table caption: nothing could be checked (warning). */
   "NOTHING_FOUND",
+  /** Control characters (U+0000 for a glyph without a Unicode mapping, and the like) were dropped from the text (info). */
+  "CONTROL_CHARACTERS_DROPPED",
+  /** Pages of a PDF carry no text at all: most likely scanned or images, so their tables are not read (warning). */
+  "PAGES_WITHOUT_TEXT",
 ] as const;
 
 export const findingSchema = z

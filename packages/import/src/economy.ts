@@ -1,6 +1,6 @@
 import type { BudgetRow, BudgetTable, BudgetTableId, Finding, VarianceSplit, VarianceSplitRow } from "@bydel/core";
 import { areaOf, isHeaderLine, isTotalLabel, kostraOf, startsRow } from "./grammar.js";
-import type { Line } from "./lines.js";
+import { lineByNo, type Line } from "./lines.js";
 import { enumerateReadings, sameMoney, type Reading } from "./readings.js";
 import { readRows, type RawRow } from "./rows.js";
 import { solveTable, type RowSolution, type SumEquation } from "./solve.js";
@@ -529,7 +529,7 @@ function missingTables(headings: readonly Heading[], tables: readonly BudgetTabl
     else if (h.kind === "fo") id = h.area;
     if (id === null || reported.has(id)) continue;
     const present = found.has(id) || (id === "FO4" && ["FO4A", "FO4B", "FO4C"].some((x) => found.has(x)));
-    if (present || isTocLine(lines[h.line - 1]?.text ?? "")) continue;
+    if (present || isTocLine(lineByNo(lines, h.line)?.text ?? "")) continue;
     reported.add(id);
     findings.push({
       severity: "warning",
@@ -541,7 +541,7 @@ function missingTables(headings: readonly Heading[], tables: readonly BudgetTabl
   for (const h of headings) {
     if (h.kind !== "split") continue;
     const near = splits.some((s) => s.line === h.line || (s.line > h.line && s.line - h.line < 30));
-    if (!near && !isTocLine(lines[h.line - 1]?.text ?? "") && /^\s*tabell/iu.test(h.title)) {
+    if (!near && !isTocLine(lineByNo(lines, h.line)?.text ?? "") && /^\s*tabell/iu.test(h.title)) {
       findings.push({
         severity: "warning",
         code: "TABLE_MISSING",

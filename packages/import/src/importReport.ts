@@ -6,10 +6,15 @@ import { findDistrict, findYear } from "./identity.js";
 import { splitLines } from "./lines.js";
 import { repairMojibake } from "./decode.js";
 import { countMojibake, rejectMojibake, screenText } from "./screen.js";
+import { dropControls } from "./source/text/controls.js";
+import { assemblePages } from "./source/text/pages.js";
+import { refuseCellsAsParagraphs } from "./source/text/paragraphs.js";
 
 export interface ImportOptions {
   /** Largest input accepted, in characters (default 10 million; a report's text is well under 1 MB). */
   readonly maxChars?: number;
+  /** Findings of the source the text came from (a PDF's pages without text), reported with the import's own. */
+  readonly sourceFindings?: readonly Finding[];
 }
 
 export const DEFAULT_MAX_CHARS = 10_000_000;
@@ -25,10 +30,14 @@ function byLine(a: Finding, b: Finding): number {
  */
 export function importReport(input: string, options: ImportOptions = {}): Report {
   screenText(input, options.maxChars ?? DEFAULT_MAX_CHARS);
+  // mojibake first: Windows-1252 decoding yields C1 controls that the repair turns back into letters
   const repaired = countMojibake(input) > 3 ? repairMojibake(input) : null;
-  const text = repaired ?? input;
+  const controls = dropControls(repaired ?? input);
+  const text = controls.text;
   rejectMojibake(text);
-  const lines = splitLines(text);
+  const all = splitLines(text);
+  refuseCellsAsParagraphs(all.map((l) => l.text));
+  const lines = assemblePages(all);
   const economy = readEconomy(lines);
   const district = findDistrict(text);
   const year = findYear(text);
@@ -40,7 +49,8 @@ export function importReport(input: string, options: ImportOptions = {}): Report
     );
   }
   const indicators = readIndicators(lines, year);
-  const findings = [...economy.findings, ...indicators.findings];
+  const findings = [...(options.sourceFindings ?? []), ...economy.findings, ...indicators.findings];
+  if (controls.finding) findings.push(controls.finding);
   if (economy.budgetTables.length === 0 && economy.varianceSplits.length === 0 && indicators.indicators.length === 0 && findings.length === 0) {
     // A report heading with nothing under it (a truncated file, or a report whose tables are all images):
     // an empty result must not read as "no errors".

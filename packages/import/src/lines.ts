@@ -6,13 +6,13 @@ export interface Line {
 
 /**
  * Splits text into lines numbered as an editor numbers them: LF, CRLF and lone CR end a line. A form
- * feed (pdftotext's page break) is not a line end there, so it becomes a space and line numbers agree.
+ * feed (pdftotext's page break) is not a line end there, so line numbers agree; it stays in its
+ * line for page assembly (`source/text/pages.ts`), which turns it into a space.
  */
 export function splitLines(text: string): Line[] {
   const parts = text.includes("\r") ? text.split(/\r\n|\r|\n/) : text.split("\n");
   if (parts.length > 1 && parts[parts.length - 1] === "") parts.pop();
-  const pages = text.includes("\f");
-  return parts.map((t, i) => ({ no: i + 1, text: pages && t.includes("\f") ? t.replace(/\f/g, " ") : t }));
+  return parts.map((t, i) => ({ no: i + 1, text: t }));
 }
 
 /** Case- and accent-tolerant form of a line for heading matching (NBSP and runs of space become one space). */
@@ -22,4 +22,18 @@ export function normalizeForMatch(text: string): string {
 
 export function isBlank(text: string): boolean {
   return /^[\s\u00A0\u202F]*$/.test(text);
+}
+
+/** The line numbered `no` in a list that may lack some numbers (page furniture dropped): binary search. */
+export function lineByNo(lines: readonly Line[], no: number): Line | undefined {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const m = lines[mid]!.no;
+    if (m === no) return lines[mid];
+    if (m < no) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import { continuesLabel, isHeaderLine, isTotalLabel, startsRow, takesAreaDigit, takesSectionNumber } from "./grammar.js";
-import { isBlank, type Line } from "./lines.js";
+import { isBlank, lineByNo, type Line } from "./lines.js";
 import { isNumbersOnly, numericTail, type Group, type NumericTail } from "./tokens.js";
 
 /** A table row as printed: its label (wrapped lines joined) and the digit groups of its numbers. */
@@ -200,5 +200,5 @@ function nextRowStarts(lines: readonly Line[], from: number): boolean {
 }
 
 function lineText(lines: readonly Line[], no: number): string {
-  return lines[no - 1]?.text ?? "";
+  return lineByNo(lines, no)?.text ?? "";
 }

@@ -22,13 +22,10 @@ export function screenText(text: string, maxChars: number): void {
   if (text.startsWith("%PDF-") || text.startsWith("\uFEFF%PDF-")) {
     throw new NotAReportError(
       "pdf",
-      "Filen er en PDF, ikke tekst. Trekk ut teksten først, for eksempel med «pdftotext -layout rapport.pdf rapport.txt», og importer .txt-filen.",
+      "Filen er en PDF, men den ble gitt som tekst. Importer PDF-filen som fil (bydel import rapport.pdf), så leses den direkte.",
     );
   }
   if (text.trim() === "") throw new NotAReportError("empty", "Filen er tom: den inneholder ingen tekst.");
-  if (text.includes("\u0000")) {
-    throw new NotAReportError("binary", "Filen er binær (inneholder NUL-tegn), ikke tekst. Importer teksten fra årsberetningen (.txt).");
-  }
 }
 
 /** Rejects text whose Norwegian letters are mojibake that could not be repaired. */

@@ -33,11 +33,19 @@ describe("input that is not a report", () => {
     expect(reasonOf(() => importReport(" \n\t\n"))).toBe("empty");
   });
 
-  it("rejects binary data (NUL bytes)", () => {
-    expect(reasonOf(() => importReport(`Årsberetning Bydel Sagene\u0000\u0001\u0002`))).toBe("binary");
+  it("rejects binary data (NUL bytes throughout)", () => {
+    expect(reasonOf(() => importReport(`Årsberetning Bydel Sagene${"\u0000\u0001\u0002ab".repeat(50)}`))).toBe("binary");
   });
 
-  it("says a PDF must have its text extracted first", () => {
+  it("drops a few control characters from an extractor (U+0000 for an unmapped glyph) with an info finding", () => {
+    const withNul = sagene.replace("Funksjonsområde 1", "Funksjonsomr\u0000de 1");
+    const r = importReport(withNul);
+    const f = r.findings.find((x) => x.code === "CONTROL_CHARACTERS_DROPPED");
+    expect(f?.severity).toBe("info");
+    expect(r.budgetTables.length).toBe(importReport(sagene).budgetTables.length);
+  });
+
+  it("says a PDF passed as text must be given as a file", () => {
     const e = (() => {
       try {
         importReport("%PDF-1.7\n%âãÏÓ\n1 0 obj");
@@ -47,7 +55,7 @@ describe("input that is not a report", () => {
       return null;
     })();
     expect(e?.reason).toBe("pdf");
-    expect(e?.message).toContain("pdftotext");
+    expect(e?.message).toContain("bydel import rapport.pdf");
   });
 
   it("rejects text that is not an annual report", () => {

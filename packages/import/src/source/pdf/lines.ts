@@ -1,0 +1,82 @@
+import { pdfLayout } from "@bydel/core";
+import type { PositionedText } from "./items.js";
+
+/** A cell-sized piece of a line: runs closer than a cell gap joined into one. */
+export interface PdfToken {
+  readonly text: string;
+  readonly x0: number;
+  readonly x1: number;
+  readonly numeric: boolean;
+}
+
+export interface PdfLine {
+  readonly y: number;
+  readonly size: number;
+  readonly tokens: PdfToken[];
+}
+
+/** A number as a cell prints it: sign, digit groups, decimals, percent; parentheses for a negative. */
+const NUMERIC = /^[(]?[-\u2212\u2013\u2012\u2010+]?\s?\d[\d\s\u00A0\u2009\u202F\u2007.,]*\)?\s?%?$/u;
+/** Inside a number, any space between digit groups becomes a no-break space: the text stage reads it as one number. */
+const GROUP_SPACE = /(\d)[ \u00A0\u2009\u202F\u2007](?=\d{3}(?!\d))/gu;
+/** Dashes used as a minus sign before a number. */
+const DASH_MINUS = /^([(]?)[\u2013\u2012\u2010](?=\s?\d)/u;
+
+export function isNumeric(text: string): boolean {
+  return NUMERIC.test(text.trim());
+}
+
+/** One cell's text: a number's groups joined by no-break spaces, its dash made a minus. */
+export function cellText(text: string): string {
+  const t = text.trim();
+  if (!isNumeric(t)) return t;
+  return t.replace(DASH_MINUS, "$1-").replace(/^([(]?[-+])\s(?=\d)/u, "$1").replace(GROUP_SPACE, "$1\u00A0");
+}
+
+/** Items whose baselines lie within `sameLine` of a font size of each other, left to right. */
+export function groupLines(items: readonly PositionedText[], settings = pdfLayout): PdfLine[] {
+  const sorted = [...items].sort((p, q) => p.y - q.y || p.x0 - q.x0);
+  const bands: PositionedText[][] = [];
+  let band: PositionedText[] = [];
+  let bandY = -Infinity;
+  let bandSize = 0;
+  for (const it of sorted) {
+    if (band.length > 0 && it.y - bandY <= settings.sameLine * Math.max(bandSize, it.size)) {
+      band.push(it);
+      continue;
+    }
+    if (band.length > 0) bands.push(band);
+    band = [it];
+    bandY = it.y;
+    bandSize = it.size;
+  }
+  if (band.length > 0) bands.push(band);
+  return bands.map((b) => toLine(b, settings));
+}
+
+function toLine(band: PositionedText[], settings: typeof pdfLayout): PdfLine {
+  band.sort((p, q) => p.x0 - q.x0);
+  const size = Math.max(...band.map((b) => b.size));
+  const tokens: PdfToken[] = [];
+  let cur: { text: string; x0: number; x1: number; size: number } | null = null;
+  for (const it of band) {
+    if (cur !== null) {
+      const gap: number = it.x0 - cur.x1;
+      if (gap < settings.cellGap * Math.min(cur.size, it.size)) {
+        // a run split inside a cell: no space for a touching run, one for a word gap
+        const space: string = gap > 0.15 * it.size && !/\s$/u.test(cur.text) && !/^\s/u.test(it.text) ? " " : "";
+        cur = { text: cur.text + space + it.text, x0: cur.x0, x1: Math.max(cur.x1, it.x1), size: Math.max(cur.size, it.size) };
+        continue;
+      }
+      tokens.push(finish(cur));
+    }
+    cur = { text: it.text, x0: it.x0, x1: it.x1, size: it.size };
+  }
+  if (cur !== null) tokens.push(finish(cur));
+  return { y: band[0]!.y, size, tokens };
+}
+
+function finish(t: { text: string; x0: number; x1: number }): PdfToken {
+  const text = cellText(t.text.replace(/\s+/gu, (s) => (s.includes("\u00A0") || s.includes("\u2009") || s.includes("\u202F") ? s[0]! : " ")));
+  return { text, x0: t.x0, x1: t.x1, numeric: isNumeric(text) };
+}

@@ -1,0 +1,24 @@
+import { NotAReportError } from "../../errors.js";
+
+const LONE_NUMBER = /^\s*[-\u2212(]?\d{1,3}(?:[ \u00A0]\d{3})*\)?\s*$/u;
+const ROW = /\p{L}.*?\d{1,3}(?:[ \u00A0]\d{3})*\s+[-\u2212]?\d{1,3}(?:[ \u00A0]\d{3})*\s+[-\u2212]?\d{1,3}(?:[ \u00A0]\d{3})*\s*$/u;
+
+/**
+ * Refuses text in which every table cell stands in its own paragraph (plain `pdftotext` without
+ * `-layout`): a cell no longer says which row or column it belongs to, so rows cannot be rebuilt.
+ * Recognised by many amounts alone on their lines and almost no line that holds a row.
+ */
+export function refuseCellsAsParagraphs(lines: readonly string[]): void {
+  let alone = 0;
+  let rows = 0;
+  for (const l of lines) {
+    if (LONE_NUMBER.test(l)) alone++;
+    else if (l.length < 300 && ROW.test(l)) rows++;
+  }
+  if (alone >= 60 && rows * 8 < alone) {
+    throw new NotAReportError(
+      "cells-as-paragraphs",
+      "Teksten har hver tabellcelle i sitt eget avsnitt (som «pdftotext» uten «-layout» gir), så radene i tabellene kan ikke settes sammen igjen. Importer PDF-en direkte, eller trekk ut teksten med «pdftotext -layout».",
+    );
+  }
+}

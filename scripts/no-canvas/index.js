@@ -1,0 +1,1 @@
+throw new Error("@napi-rs/canvas is left out: the import renders nothing");
