@@ -1,5 +1,5 @@
 import type { BudgetRow, BudgetTable, BudgetTableId, Finding, VarianceSplit, VarianceSplitRow } from "@bydel/core";
-import { areaOf, isHeaderLine, isTotalLabel, kostraOf, startsRow } from "./grammar.js";
+import { areaOf, isColumnHeader, isHeaderLine, isProse, isTotalLabel, kostraOf, startsRow } from "./grammar.js";
 import { lineByNo, type Line } from "./lines.js";
 import { enumerateReadings, sameMoney, type Reading } from "./readings.js";
 import { readRows, type RawRow } from "./rows.js";
@@ -27,7 +27,7 @@ const SUB = /^\s*f[o0]\s?4\s?([abc])\b/iu;
 const ANCHOR = /^\s*(?:(?:brutto|netto)\s+driftsutgifter\b|kostra-funk)/iu;
 
 function isAnchor(text: string): boolean {
-  return text.length <= 200 && /driftsutgifter|kostra-funk/i.test(text) && ANCHOR.test(text) && !/[.:]\s*$/u.test(text);
+  return text.length <= 200 && /driftsutgifter|kostra-funk/i.test(text) && ANCHOR.test(text) && !/[.:]\s*$/u.test(text) && !isProse(text);
 }
 
 /** No anchor line follows a caption before the next caption: its header has another form, so the caption starts the header. */
@@ -73,6 +73,8 @@ function readBody(lines: readonly Line[], anchor: number): Body | null {
   for (; i < lines.length && i < anchor + HEADER_SPAN; i++) {
     const t = lines[i]!.text;
     if (i > anchor && startsRow(t) && !isHeaderLine(t)) break;
+    // running text between an anchor and the rows: the anchor was a sentence, not a table's header
+    if (i > anchor && isProse(t)) return null;
     header += ` ${t}`;
   }
   if (i >= lines.length || i >= anchor + HEADER_SPAN) return null;
@@ -373,7 +375,7 @@ function candidateLines(lines: readonly Line[]): Set<number> {
     .join("\n");
   const out = new Set<number>();
   let k = 0;
-  for (const m of text.matchAll(/driftsutgifter|hovedoversikt|fordeling|kostra-funk|^[ \t]*[fF][oO0] ?4/gim)) {
+  for (const m of text.matchAll(/driftsutgifter|hovedoversikt|fordeling|kostra-funk|^[ \t]*[fF][oO0] ?4|regnskap|budsjett/gim)) {
     while (k + 1 < starts.length && starts[k + 1]! <= m.index) k++;
     out.add(k);
   }
@@ -412,9 +414,12 @@ export function readEconomy(lines: readonly Line[]): EconomyResult {
       } else if (h.kind === "sub") sub = h;
       else split = h;
       if (h.kind === "sub" || !noAnchorAhead(lines, i)) continue;
-    } else if (!isAnchor(line.text)) continue;
+    } else if (!isAnchor(line.text) && !isColumnHeader(line.text)) continue;
+    const structural = !h && !isAnchor(line.text);
     const body = readBody(lines, i);
     if (!body) continue;
+    // a header found by its structure alone must stand over budget rows: KOSTRA functions or service areas
+    if (structural && (body.kind !== "budget" || !budgetRowsUnder(body.rows))) continue;
     const anchorText = line.text;
     i = body.end - 1;
     const details = body.rows.filter((r) => !isTotalLabel(r.label));
@@ -486,6 +491,12 @@ export function readEconomy(lines: readonly Line[]): EconomyResult {
   for (const table of findUnitTables(lines)) varianceSplits.push(unitSplit(table, findings));
   findings.push(...missingTables(headings, budgetTables, varianceSplits, lines));
   return { budgetTables, varianceSplits, findings };
+}
+
+/** Most rows name a KOSTRA function or a service area (totals aside): the rows of a budget table. */
+function budgetRowsUnder(rows: readonly RawRow[]): boolean {
+  const details = rows.filter((r) => !isTotalLabel(r.label));
+  return details.length > 0 && details.filter((r) => kostraOf(r.label) !== null || areaOf(r.label) !== null).length * 2 >= details.length;
 }
 
 /** The main total of a solved table: the last total no other total adds up. */

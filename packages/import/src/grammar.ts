@@ -52,3 +52,26 @@ export function continuesLabel(text: string): boolean {
 export function isHeaderLine(text: string): boolean {
   return /regnskap|avvik|budsjett/iu.test(text) && !/\d\s\d{3}\b|\d{5,}/u.test(text);
 }
+
+/**
+ * Running text, not a table line: eight words or more set one space apart (a table line keeps its
+ * cells two or more spaces apart), or a sentence that ends and goes on («… drift. KOSTRA-»).
+ */
+export function isProse(text: string): boolean {
+  const t = text.trim();
+  if (/\p{Ll}{3,}[.!?]\s+\p{Lu}/u.test(t)) return true;
+  if (/\S {2,}\S/u.test(t) || /\d\s*$/u.test(t)) return false;
+  return t.split(/\s+/u).filter((w) => /^\p{L}/u.test(w)).length >= 8;
+}
+
+/**
+ * A table header found by its structure, whatever its first cell says («Beløp i 1000 kr», «Netto
+ * driftsutgifter», none): column words of a budget table and a year or a second column word, no
+ * amounts, no prose.
+ */
+export function isColumnHeader(text: string): boolean {
+  const t = text.trim();
+  if (t.length > 200 || isProse(t) || /\d[ \u00A0]\d{3}\b|\d{5,}/u.test(t)) return false;
+  const words = t.match(/\b(?:regnskap|budsjett|avvik|opprinnelig|regulert|justert)\b/giu) ?? [];
+  return words.length >= 2 || (words.length === 1 && /\b20\d\d\b/u.test(t) && /regnskap|budsjett/iu.test(t));
+}
