@@ -2,24 +2,31 @@ import { commandOptions, type CommandName, type OptionSpec } from "./options.js"
 
 const usage: Record<CommandName, { synopsis: string; text: string }> = {
   import: {
-    synopsis: "bydel import <fil.txt>… [--json] [--out-dir <mappe>] [--xlsx <fil.xlsx> | --workbooks | --combined <fil.xlsx>] [--force]",
+    synopsis: "bydel import <fil.pdf|fil.txt>… [--json] [--out-dir <mappe>] [--xlsx <fil.xlsx> | --workbooks | --combined <fil.xlsx>] [--force]",
     text:
-      "Leser teksten fra en bydels årsberetning (fra PDF, f.eks. «pdftotext -layout rapport.pdf rapport.txt»)\n" +
-      "og finner økonomitabellene (Tabell 0.1, 0.1 B, Hovedoversikt økonomi FO…), fordelingen av avvik på\n" +
-      "øremerkede midler, resultatindikatorer, nøkkeltall og sykefravær, og kontrollerer regnestykkene.\n" +
+      "Leser en bydels årsberetning, som PDF eller som tekst, og kontrollerer regnestykkene.\n" +
+      "Finner økonomitabellene (Tabell 0.1, 0.1 B, Hovedoversikt økonomi FO…), fordelingen av avvik på\n" +
+      "øremerkede midler, resultatindikatorer, nøkkeltall og sykefravær.\n" +
       "Uten --json skrives et sammendrag. Med --json skrives rapport-JSON til stdout (én fil), eller til\n" +
       "<mappe>/<navn>.json med --out-dir (én eller flere filer).\n" +
       "Med --xlsx skrives en levende arbeidsbok: Excel-tabeller, norske overskrifter og avvik som formler.\n" +
       "Med flere filer: --workbooks --out-dir <mappe> (én per rapport) eller --combined <fil.xlsx> (alle, med\n" +
       "et sammenligningsark).\n" +
       "En fil som finnes fra før (JSON eller arbeidsbok) overskrives bare med --force. Alle filene sjekkes\n" +
-      "før noe skrives: finnes én av dem, skrives ingenting (kode 2).",
+      "før noe skrives: finnes én av dem, skrives ingenting (kode 2).\n" +
+      "En PDF kjennes igjen på innholdet, ikke på filnavnet. Teksten leses med posisjoner side for side;\n" +
+      "topptekst, bunntekst og sidetall fjernes. Sider uten tekst (skannet) nevnes som advarsel. En PDF som\n" +
+      "er passordbeskyttet, skadet, uten sider eller uten tekst, eller har over 1 000 sider, avvises (kode 2).\n" +
+      "Tekst (f.eks. fra «pdftotext -layout») kan være UTF-8, Windows-1252 eller UTF-16.",
   },
   check: {
-    synopsis: "bydel check <fil.txt>…",
+    synopsis: "bydel check <fil.pdf|fil.txt>…",
     text:
-      "Skriver funnene i årsberetningen, ett per linje: linjenummer, alvorlighet, kode og melding.\n" +
-      "Avslutter med kode 1 når det finnes feil (FEIL), ellers 0.",
+      "Skriver funnene i årsberetningen (PDF eller tekst), ett per linje.\n" +
+      "Hver linje har linjenummer, alvorlighet, kode og melding.\n" +
+      "Avslutter med kode 1 når det finnes feil (FEIL), ellers 0.\n" +
+      "Linjenummeret er linjen i teksten; for en PDF står siden i meldingen («(side 12)»).\n" +
+      "En fil som ikke kan leses som årsberetning gir én melding og kode 2.",
   },
 };
 

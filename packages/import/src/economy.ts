@@ -78,6 +78,12 @@ function readBody(lines: readonly Line[], anchor: number): Body | null {
     header += ` ${t}`;
   }
   if (i >= lines.length || i >= anchor + HEADER_SPAN) return null;
+  // a header laid out by position may put its column words above the anchor cell («Avvik reg.bud/» over «Netto driftsutgifter»)
+  for (let j = anchor - 1; j >= 0 && j >= anchor - 3; j--) {
+    const t = lines[j]!.text;
+    if (t.trim() === "" || startsRow(t) || isProse(t) || headingOf(lines[j]!)) break;
+    header = `${t} ${header}`;
+  }
   if (!/avvik/iu.test(header)) return null;
   const split = /merkede|ordinær/iu.test(header);
   if (!split && !/regnskap/iu.test(header)) return null;
