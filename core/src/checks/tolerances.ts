@@ -51,7 +51,7 @@ export const pdfLayout = {
  */
 export const columnAnchor = {
   /** Character columns a right edge may stray from its column's anchor. */
-  slack: 2,
+  slack: 3,
   /** Rows whose cells all stand apart (two spaces or more) that must agree before their edges anchor the columns. */
   minRows: 2,
 } as const;

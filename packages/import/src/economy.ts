@@ -1,7 +1,8 @@
+import { columnAnchor } from "@bydel/core";
 import type { BudgetRow, BudgetTable, BudgetTableId, Finding, VarianceSplit, VarianceSplitRow } from "@bydel/core";
 import { areaOf, isColumnHeader, isHeaderLine, isProse, isTotalLabel, kostraOf, startsRow } from "./grammar.js";
 import { lineByNo, type Line } from "./lines.js";
-import { enumerateReadings, sameMoney, type Reading } from "./readings.js";
+import { columnAnchors, enumerateReadings, sameMoney, type Reading } from "./readings.js";
 import { readRows, type RawRow } from "./rows.js";
 import { solveTable, type RowSolution, type SumEquation } from "./solve.js";
 import { formatAmount } from "./text.js";
@@ -188,8 +189,15 @@ type Identity = (v: readonly (number | null)[]) => boolean;
 function solveBody(rowsIn: readonly RawRow[], columns: number, cross?: CrossTie, identity?: Identity): SolvedBody {
   // a wide gap marks a blank only in a table that otherwise sets its numbers one space apart
   const gapHints = rowsIn.filter((row) => row.groups.some((g, i) => i > 0 && g.gap >= 2)).length <= 1;
+  const anchors = columnAnchors(rowsIn.map((r) => r.groups), columns, columnAnchor.slack, columnAnchor.minRows);
   const inputs = rowsIn.map((row) => {
-    const { readings, overflow } = enumerateReadings(row.groups, { columns, alwaysPrinted: columns === 5 ? 4 : null, gapHints });
+    const options = { columns, alwaysPrinted: columns === 5 ? 4 : null, gapHints };
+    let { readings, overflow } = enumerateReadings(row.groups, options);
+    // where the layout shows the columns, a reading whose cells sit elsewhere is no reading; a row the anchors fit in no way keeps them all
+    if (anchors && readings.length > 1) {
+      const placed = enumerateReadings(row.groups, { ...options, anchors, slack: columnAnchor.slack });
+      if (placed.readings.length > 0) ({ readings, overflow } = placed);
+    }
     // digits that may be the label's: the row may also be blank, on an equal footing (only the sums can tell)
     if (row.labelIfBlank !== undefined && readings.length > 0) readings.push(blankAlternative(readings, columns));
     return { readings, overflow, blank: row.groups.length === 0 };

@@ -34,6 +34,10 @@ export interface ReadingOptions {
   readonly limit?: number;
   /** A lone wide gap marks the blank (default true); false where the table pads its columns anyway. */
   readonly gapHints?: boolean;
+  /** The right edge of each column in character columns (from `columnAnchors`), or null: positions then decide nothing. */
+  readonly anchors?: readonly number[] | null;
+  /** Character columns an end may stray from its anchor. */
+  readonly slack?: number;
 }
 
 export interface ReadingResult {
@@ -46,6 +50,7 @@ interface Item {
   readonly value: number | null;
   readonly groups: number;
   readonly gap: number;
+  readonly end: number | null;
 }
 
 function canStart(g: Group): boolean {
@@ -88,7 +93,7 @@ function numberItems(groups: readonly Group[], maxItems: number, maxGroups: numb
       // "Hjemmetjenester - 792 …": a dash right after the label may be the label's own
       if (g.afterLabel) visit(i + 1, null);
       // an accounting dash is a printed zero: the checks must see 0, not a blank
-      current.push({ value: 0, groups: 0, gap: g.gap });
+      current.push({ value: 0, groups: 0, gap: g.gap, end: g.end ?? null });
       visit(i + 1, null);
       current.pop();
       const next = groups[i + 1];
@@ -111,7 +116,7 @@ function numberItems(groups: readonly Group[], maxItems: number, maxGroups: numb
       if (!g.open && last.close) break;
       const magnitude = Number(digits);
       if (!Number.isSafeInteger(magnitude) || (magnitude > maxValue && j > i)) break;
-      current.push({ value: negative && magnitude !== 0 ? -magnitude : magnitude, groups: j - i + 1, gap: signGap ?? g.gap });
+      current.push({ value: negative && magnitude !== 0 ? -magnitude : magnitude, groups: j - i + 1, gap: signGap ?? g.gap, end: last.end ?? null });
       visit(j + 1, null);
       current.pop();
       if (overflow) return;
@@ -177,6 +182,7 @@ export function enumerateReadings(groups: readonly Group[], options: ReadingOpti
           groupCounts.push(it.groups);
         }
       }
+      if (options.anchors && !alignsWith(items, blanks, options.anchors, options.slack ?? 2)) continue;
       let layoutCost = 0;
       for (const b of blanks) layoutCost += hint === null ? b : b === hint ? 0 : 5 + b;
       if (alwaysPrinted !== null && blanks.includes(alwaysPrinted)) layoutCost += 10;
@@ -185,6 +191,46 @@ export function enumerateReadings(groups: readonly Group[], options: ReadingOpti
     }
   }
   return { readings, overflow };
+}
+
+/** Every cell of the reading ends at its own column's anchor: the layout puts the numbers there. */
+function alignsWith(items: readonly Item[], blanks: readonly number[], anchors: readonly number[], slack: number): boolean {
+  let k = 0;
+  for (let c = 0; c < anchors.length; c++) {
+    if (blanks.includes(c)) continue;
+    const end = items[k++]!.end;
+    if (end === null || Math.abs(end - anchors[c]!) > slack) return false;
+  }
+  return true;
+}
+
+/**
+ * The right edges of a table's columns, where its layout shows them: rows whose cells all stand
+ * two or more spaces apart, as many as the columns, agreeing within the slack. Null for text set
+ * one space apart (the original extractions), where positions decide nothing.
+ */
+export function columnAnchors(rows: readonly (readonly Group[])[], columns: number, slack: number, minRows: number): number[] | null {
+  const ends: number[][] = [];
+  for (const groups of rows) {
+    if (groups.length === 0 || groups.some((g) => g.end === undefined || g.line !== groups[0]!.line)) continue;
+    const cellEnds: number[] = [];
+    groups.forEach((g, i) => {
+      if (i > 0 && g.gap < 2 && groups[i - 1]!.kind === "digits" && g.kind === "digits") cellEnds[cellEnds.length - 1] = g.end!;
+      else cellEnds.push(g.end!);
+    });
+    if (cellEnds.length === columns) ends.push(cellEnds);
+  }
+  if (ends.length < minRows) return null;
+  const anchors: number[] = [];
+  for (let c = 0; c < columns; c++) {
+    const col = ends.map((e) => e[c]!).sort((a, b) => a - b);
+    const median = col[col.length >> 1]!;
+    // most full rows must agree, and columns must stand further apart than the slack
+    if (col.filter((e) => Math.abs(e - median) <= slack).length * 4 < col.length * 3) return null;
+    if (c > 0 && median - anchors[c - 1]! <= 2 * slack + 1) return null;
+    anchors.push(median);
+  }
+  return anchors;
 }
 
 /** Two readings that differ only where one has a blank and the other a zero state the same money. */

@@ -10,6 +10,8 @@ export interface Group {
   readonly negative: boolean;
   /** Spaces before this group on its line (0 for the first token of a line). */
   readonly gap: number;
+  /** Character column just after the group on its line: where a right-aligned cell ends. */
+  readonly end?: number;
   /** Already a whole number: grouped with no-break spaces (nb-NO formatting) or 4+ digits unseparated. */
   readonly whole: boolean;
   /** Opens or closes an accounting-style negative "(1 234)". */
@@ -33,6 +35,7 @@ const GROUP = /^(\()?([-\u2212])?(\d+(?:[\u00A0\u202F\u2007]\d{3})*)(\))?$/;
 interface RawToken {
   readonly text: string;
   readonly gap: number;
+  readonly end: number;
 }
 
 function tokenize(text: string): RawToken[] {
@@ -43,7 +46,7 @@ function tokenize(text: string): RawToken[] {
     const t = m[0];
     if (t[0] === " ") gap = t.length;
     else {
-      out.push({ text: t, gap });
+      out.push({ text: t, gap, end: m.index + t.length });
       gap = 0;
     }
   }
@@ -51,7 +54,7 @@ function tokenize(text: string): RawToken[] {
 }
 
 function toGroup(t: RawToken, line: number): Group | null {
-  if (MINUS.test(t.text)) return { kind: "dash", digits: "", negative: false, gap: t.gap, whole: false, open: false, close: false, line };
+  if (MINUS.test(t.text)) return { kind: "dash", digits: "", negative: false, gap: t.gap, end: t.end, whole: false, open: false, close: false, line };
   const m = GROUP.exec(t.text);
   if (!m) return null;
   const raw = m[3]!;
@@ -65,6 +68,7 @@ function toGroup(t: RawToken, line: number): Group | null {
     digits,
     negative: m[2] !== undefined || (open && close),
     gap: t.gap,
+    end: t.end,
     whole: joined || digits.length > 3,
     open: open && !close,
     close: close && !open,
