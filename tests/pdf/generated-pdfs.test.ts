@@ -1,0 +1,111 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import type { Finding, Report } from "@bydel/core";
+import { importPdf, importReport, readPdf } from "@bydel/import";
+import { loadNodePdfjs } from "@bydel/import/node";
+import { around, expectedByTable, loadExpected, normLabel, score, type Problem, type Score } from "./check.js";
+import { generatePdf, loadTruth, STYLES, type Style } from "./generator.js";
+
+/**
+ * The PDF import over generated PDFs: each fixture report's economy tables (tests/fixtures/pdf/
+ * *.truth.json) rendered by pdfkit in several styles (tests/pdf/generator.ts) and imported as the
+ * command imports a PDF. The hard bar: no row with numbers other than the expected ones, and no
+ * row beyond them, unless it is withheld (values null, needsReview) with a warning at its line.
+ * Every expected row is read exactly or withheld; the table drawn as a picture is reported missing;
+ * the errors are the report's own (those the import finds in the fixture text). The share of rows
+ * read exactly has a floor per style, so that a regression shows.
+ */
+
+const fixtures = fileURLToPath(new URL("../fixtures/", import.meta.url));
+const NAMES = ["sagene-2024", "vestre-aker-2024", "grunerlokka-2024"] as const;
+/** Codes of the checks on budget tables (indicators and variance splits are not drawn here). */
+const BUDGET_ERRORS = new Set(["SUM_MISMATCH", "CROSS_TABLE_MISMATCH", "ROW_VARIANCE_MISMATCH"]);
+/**
+ * Least share of rows read exactly, per style and report: measured, then rounded down. Courier is
+ * expected-withheld: its space is 0.6 em, wider than the PDF source's cell gap (0.5 em), so every
+ * word and digit group is a cell of its own and most rows are withheld with UNREADABLE_ROW or
+ * AMBIGUOUS_NUMBERS (allowed: withheld with a finding, never wrong). The DejaVu 11 style fails
+ * today on missing rows (see the commit message); its floor is the bar it should reach.
+ */
+const EXACT_FLOOR: Record<string, number> = {
+  "helvetica-9-bottom-nbsp": 0.95,
+  "times-10-top-space-splitruns": 0.95,
+  "courier-8-middle-nbsp": 0.15,
+  "dejavu-8.5-middle-thinspace-minus": 0.9,
+  "dejavu-11-mixed-space-minus": 0.9,
+  "helvetica-8-narrow-3line-breaks": 0.95,
+};
+
+const textErrors = new Map<string, Finding[]>();
+function knownErrors(name: string): Finding[] {
+  let f = textErrors.get(name);
+  if (!f) {
+    const r = importReport(readFileSync(`${fixtures}reports/${name}.txt`, "utf8"));
+    f = r.findings.filter((x) => x.severity === "error" && BUDGET_ERRORS.has(x.code));
+    textErrors.set(name, f);
+  }
+  return f;
+}
+
+const key = (f: Finding): string => `${f.code} ${f.table ?? "-"}`;
+
+const summary: string[] = [];
+const perStyle = new Map<string, { rows: number; exact: number; withheld: number; bad: number }>();
+
+function describeProblems(problems: readonly Problem[], text: string): string {
+  return problems
+    .map((p) => {
+      const at = p.line ?? 1 + text.split("\n").findIndex((l) => normLabel(l).includes(normLabel(p.label).split(" ").slice(0, 2).join(" ")));
+      return `${p.kind} ${p.table} «${p.label}» expected ${JSON.stringify(p.expected)} got ${JSON.stringify(p.got)} (line ${p.line ?? "?"}${p.note ? `; ${p.note}` : ""})\n${at > 0 ? around(text, at) : ""}`;
+    })
+    .join("\n\n");
+}
+
+describe.each(STYLES.map((s) => [s.name, s] as [string, Style]))("generated PDF, style %s", (styleName, style) => {
+  it.each(NAMES)("%s: every row exact or withheld, never wrong", async (name) => {
+    const pdfjs = await loadNodePdfjs();
+    const truth = loadTruth(name);
+    const pdf = await generatePdf(truth, style);
+    const report: Report = await importPdf(pdf.bytes, { pdfjs });
+    const byTable = expectedByTable(truth, loadExpected(name), pdf.textTables);
+    const s: Score = score(report, byTable);
+    const wrong = s.problems.filter((p) => p.kind !== "missing");
+    const missing = s.problems.filter((p) => p.kind === "missing");
+    const agg = perStyle.get(styleName) ?? { rows: 0, exact: 0, withheld: 0, bad: 0 };
+    perStyle.set(styleName, { rows: agg.rows + s.rows, exact: agg.exact + s.exact, withheld: agg.withheld + s.withheld, bad: agg.bad + s.problems.length });
+    summary.push(
+      `${styleName} ${name}: ${s.exact}/${s.rows} exact, ${s.withheld} withheld, ${wrong.length} wrong/extra, ${missing.length} missing (${pdf.pages} pages, picture ${pdf.imageTable})`,
+    );
+    const text = s.problems.length > 0 ? (await readPdf(pdf.bytes, { pdfjs })).text : "";
+
+    // the hard bar: never a number other than the expected ones
+    expect(wrong, describeProblems(wrong, text)).toEqual([]);
+    // every expected row is there, exact or withheld
+    expect(missing, describeProblems(missing, text)).toEqual([]);
+
+    // the picture: its caption stands without numbers
+    const missingTables = report.findings.filter((f) => f.code === "TABLE_MISSING");
+    expect(missingTables.some((f) => f.severity === "warning" && f.message.includes(pdf.imageTable)), `TABLE_MISSING for ${pdf.imageTable}`).toBe(true);
+    expect(report.budgetTables.some((t) => t.id === pdf.imageTable)).toBe(false);
+    for (const id of pdf.textTables) expect(missingTables.some((f) => new RegExp(`\\b${id.replace(".", "\\.")}\\b`, "u").test(f.message)), `no TABLE_MISSING for ${id}`).toBe(false);
+
+    // errors: only the report's own; and those on tables read cleanly are all found
+    const known = knownErrors(name);
+    const knownKeys = new Set(known.map(key));
+    const got = report.findings.filter((f) => f.severity === "error");
+    expect(got.filter((f) => !knownKeys.has(key(f))).map((f) => `${key(f)}: ${f.message}`)).toEqual([]);
+    // (a cross-table check compares with Tabell 0.1 B: both must be read cleanly for its error to be due)
+    const gotKeys = new Set(got.map(key));
+    const due = known.filter((f) => f.table !== undefined && s.cleanTables.has(f.table) && s.cleanTables.has("0.1B"));
+    expect(due.filter((f) => !gotKeys.has(key(f))).map(key)).toEqual([]);
+
+    expect(s.exact / s.rows, `share of rows read exactly in ${styleName} ${name}`).toBeGreaterThanOrEqual(EXACT_FLOOR[styleName]!);
+  });
+});
+
+afterAll(() => {
+  for (const line of summary) console.log(line);
+  const parts = [...perStyle].map(([n, a]) => `${n} ${a.exact}/${a.rows} exact ${a.withheld} withheld ${a.bad} bad`);
+  console.log(`generated PDFs: ${parts.join("; ")}`);
+});
