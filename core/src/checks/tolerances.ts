@@ -40,9 +40,9 @@ export const pdfLayout = {
   /** Spaces that always stand between two cells in the laid-out text: more than one, so no cell is taken for thousands. */
   minCellSpaces: 2,
   /** A running header or footer sits in this top or bottom fraction of the page… */
-  furnitureBand: 0.1,
+  furnitureBand: 0.08,
   /** …and repeats, digits aside, on at least this share of the pages (a page number is furniture by itself). */
-  furnitureShare: 0.3,
+  furnitureShare: 0.5,
 } as const;
 
 /**
@@ -52,8 +52,8 @@ export const pdfLayout = {
 export const columnAnchor = {
   /** Character columns a right edge may stray from its column's anchor. */
   slack: 3,
-  /** Rows whose cells all stand apart (two spaces or more) that must agree before their edges anchor the columns. */
-  minRows: 2,
+  /** Rows whose cells all stand apart (two spaces or more) that must agree, within one column, before their edges anchor the columns. */
+  minRows: 3,
 } as const;
 
 /** The severity of a difference: null for none (0), `info` within the tolerance, else `error`. */

@@ -68,7 +68,7 @@ interface Body {
 }
 
 /** From an anchor line, the header block up to the first row, and the rows after it. */
-function readBody(lines: readonly Line[], anchor: number): Body | null {
+function readBody(lines: readonly Line[], anchor: number, structural = false): Body | null {
   let header = "";
   let i = anchor;
   for (; i < lines.length && i < anchor + HEADER_SPAN; i++) {
@@ -76,6 +76,8 @@ function readBody(lines: readonly Line[], anchor: number): Body | null {
     if (i > anchor && startsRow(t) && !isHeaderLine(t)) break;
     // running text between an anchor and the rows: the anchor was a sentence, not a table's header
     if (i > anchor && isProse(t)) return null;
+    // a header never reaches over another caption: that caption starts its own table (the one before was a picture)
+    if (i > anchor && headingOf(lines[i]!)) return null;
     header += ` ${t}`;
   }
   if (i >= lines.length || i >= anchor + HEADER_SPAN) return null;
@@ -194,9 +196,11 @@ function solveBody(rowsIn: readonly RawRow[], columns: number, cross?: CrossTie,
     const options = { columns, alwaysPrinted: columns === 5 ? 4 : null, gapHints };
     let { readings, overflow } = enumerateReadings(row.groups, options);
     // where the layout shows the columns, a reading whose cells sit elsewhere is no reading; a row the anchors fit in no way keeps them all
+    // the row's identity still confirms: positions never take away the only readings it confirms
     if (anchors && readings.length > 1) {
       const placed = enumerateReadings(row.groups, { ...options, anchors, slack: columnAnchor.slack });
-      if (placed.readings.length > 0) ({ readings, overflow } = placed);
+      const confirms = (r: Reading) => (columns === 5 ? budgetIdentity(r.values) || flippedIdentity(r.values) : splitIdentity(r.values));
+      if (placed.readings.length > 0 && (placed.readings.some(confirms) || !readings.some(confirms))) ({ readings, overflow } = placed);
     }
     // digits that may be the label's: the row may also be blank, on an equal footing (only the sums can tell)
     if (row.labelIfBlank !== undefined && readings.length > 0) readings.push(blankAlternative(readings, columns));
@@ -430,7 +434,7 @@ export function readEconomy(lines: readonly Line[]): EconomyResult {
       if (h.kind === "sub" || !noAnchorAhead(lines, i)) continue;
     } else if (!isAnchor(line.text) && !isColumnHeader(line.text)) continue;
     const structural = !h && !isAnchor(line.text);
-    const body = readBody(lines, i);
+    const body = readBody(lines, i, structural);
     if (!body) continue;
     // a header found by its structure alone must stand over budget rows: KOSTRA functions or service areas
     if (structural && (body.kind !== "budget" || !budgetRowsUnder(body.rows))) continue;

@@ -59,9 +59,11 @@ export function isHeaderLine(text: string): boolean {
  */
 export function isProse(text: string): boolean {
   const t = text.trim();
-  if (/\p{Ll}{3,}[.!?]\s+\p{Lu}/u.test(t)) return true;
+  const words = t.split(/\s+/u).filter((w) => /^\p{L}/u.test(w)).length;
+  // «Oppr. Budsjett», «pr. KOSTRA»: an abbreviation in a short header cell is no sentence
+  if (words >= 6 && /\p{Ll}{3,}[.!?]\s+\p{Lu}/u.test(t)) return true;
   if (/\S {2,}\S/u.test(t) || /\d\s*$/u.test(t)) return false;
-  return t.split(/\s+/u).filter((w) => /^\p{L}/u.test(w)).length >= 8;
+  return words >= 8;
 }
 
 /**
@@ -73,5 +75,5 @@ export function isColumnHeader(text: string): boolean {
   const t = text.trim();
   if (t.length > 200 || isProse(t) || /\d[ \u00A0]\d{3}\b|\d{5,}/u.test(t)) return false;
   const words = t.match(/\b(?:regnskap|budsjett|avvik|opprinnelig|regulert|justert)\b/giu) ?? [];
-  return words.length >= 2 || (words.length === 1 && /\b20\d\d\b/u.test(t) && /regnskap|budsjett/iu.test(t));
+  return words.length >= 2 || (words.length === 1 && /\b20\d\d\b/u.test(t) && /\b(?:regnskap|budsjett)\b/iu.test(t));
 }

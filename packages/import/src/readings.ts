@@ -225,8 +225,8 @@ export function columnAnchors(rows: readonly (readonly Group[])[], columns: numb
   for (let c = 0; c < columns; c++) {
     const col = ends.map((e) => e[c]!).sort((a, b) => a - b);
     const median = col[col.length >> 1]!;
-    // most full rows must agree, and columns must stand further apart than the slack
-    if (col.filter((e) => Math.abs(e - median) <= slack).length * 4 < col.length * 3) return null;
+    // every full row must end within one column of the others: a layout, not padding that agrees by chance
+    if (col.some((e) => Math.abs(e - median) > 1)) return null;
     if (c > 0 && median - anchors[c - 1]! <= 2 * slack + 1) return null;
     anchors.push(median);
   }

@@ -21,7 +21,7 @@ export function dropFurniture(pages: readonly PageLines[], settings = pdfLayout)
     for (const l of p.lines) if (inBand(l, p.height)) seen.add(key(l));
     for (const k of seen) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
-  const repeats = (k: string): boolean => pages.length >= 3 && (counts.get(k) ?? 0) >= Math.max(2, settings.furnitureShare * pages.length);
+  const repeats = (k: string): boolean => pages.length >= 3 && (counts.get(k) ?? 0) >= Math.max(3, settings.furnitureShare * pages.length);
   return pages.map((p) =>
     p.lines.filter((l) => {
       if (!inBand(l, p.height)) return true;

@@ -30,7 +30,7 @@ export function isNumeric(text: string): boolean {
 export function cellText(text: string): string {
   const t = text.trim();
   if (!isNumeric(t)) return t;
-  return t.replace(DASH_MINUS, "$1-").replace(/^([(]?[-+])\s(?=\d)/u, "$1").replace(GROUP_SPACE, "$1\u00A0");
+  return t.replace(DASH_MINUS, "$1-").replace(/^([(]?[-+\u2212])\s(?=\d)/u, "$1").replace(GROUP_SPACE, "$1\u00A0");
 }
 
 /** Items whose baselines lie within `sameLine` of a font size of each other, left to right. */

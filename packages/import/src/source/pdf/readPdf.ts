@@ -68,7 +68,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
   }
   const settings = options.settings ?? pdfLayout;
   // pdf.js takes ownership of the buffer it is given: read from a copy so the caller keeps its bytes
-  const doc = await open(options, bytes.slice());
+  const doc = await open(options, new Uint8Array(bytes));
   try {
     const total = doc.numPages;
     if (total === 0) fail("pdf-empty", "PDF-en har ingen sider.");

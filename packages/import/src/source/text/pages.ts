@@ -6,8 +6,9 @@ import type { Line } from "../../lines.js";
  * printed again at the top of a page, so a table that crosses a page reads on as one. Dropped lines
  * leave the list; every kept line keeps its number in the text.
  */
-const EDGE = 3;
-const REPEAT_SHARE = 0.3;
+const EDGE = 2;
+/** A line is furniture when it repeats at a page's edge on this share of the pages (and on three at least): a table header printed again does not. */
+const REPEAT_SHARE = 0.5;
 const HEADER_LINES = 8;
 const LOOKBACK = 160;
 
@@ -33,7 +34,7 @@ export function assemblePages(lines: readonly Line[]): Line[] {
   pages.forEach((_, i) => {
     for (const l of edges[i]!) {
       const k = shape(l.text);
-      if (PAGE_NUMBER.test(norm(l.text)) || (pages.length >= 3 && (counts.get(k) ?? 0) >= Math.max(2, REPEAT_SHARE * pages.length))) furniture.add(l.no);
+      if (PAGE_NUMBER.test(norm(l.text)) || (pages.length >= 3 && (counts.get(k) ?? 0) >= Math.max(3, REPEAT_SHARE * pages.length))) furniture.add(l.no);
     }
   });
   const out: Line[] = [];
@@ -52,6 +53,9 @@ export function assemblePages(lines: readonly Line[]): Line[] {
 
 /** The first lines of a page that repeat lines just before the break, followed by a line with amounts: a table header printed again. */
 function dropRepeatedHeader(page: Line[], before: readonly Line[]): Line[] {
+  // only a table that runs over the break has its header again: the page before must end in one of its rows
+  const last = [...before].reverse().find((l) => !isBlank(l.text));
+  if (!last || !/\d\s*$/u.test(last.text)) return page;
   const seen = new Set(before.slice(-LOOKBACK).map((l) => norm(l.text)).filter((t) => t !== ""));
   let i = 0;
   let repeated = 0;

@@ -15,7 +15,7 @@ export function refuseCellsAsParagraphs(lines: readonly string[]): void {
     if (LONE_NUMBER.test(l)) alone++;
     else if (l.length < 300 && ROW.test(l)) rows++;
   }
-  if (alone >= 60 && rows * 8 < alone) {
+  if (alone >= 60 && rows * 3 < alone) {
     throw new NotAReportError(
       "cells-as-paragraphs",
       "Teksten har hver tabellcelle i sitt eget avsnitt (som «pdftotext» uten «-layout» gir), så radene i tabellene kan ikke settes sammen igjen. Importer PDF-en direkte, eller trekk ut teksten med «pdftotext -layout».",

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { pdfLayout } from "@bydel/core";
+import { cellText, groupLines } from "../src/source/pdf/lines.js";
+import { layoutLines } from "../src/source/pdf/layout.js";
+import { dropFurniture } from "../src/source/pdf/furniture.js";
+import { positionedItems } from "../src/source/pdf/items.js";
+import type { PositionedText } from "../src/source/pdf/items.js";
+
+const item = (text: string, x0: number, x1: number, y: number, size = 10): PositionedText => ({ text, x0, x1, y, size });
+
+describe("PDF source: words → lines → cells", () => {
+  it("joins runs split inside a number or a label, and keeps cells apart", () => {
+    const [line] = groupLines([
+      item("Funksjons", 50, 95, 100),
+      item("område 2A", 95.5, 140, 100.2),
+      item("649", 300, 315, 100),
+      item("876", 317, 332, 100), // narrow gap inside the cell
+      item("651 313", 390, 425, 100),
+    ]);
+    expect(line!.tokens.map((t) => t.text)).toEqual(["Funksjonsområde 2A", "649\u00A0876", "651\u00A0313"]);
+    expect(line!.tokens.map((t) => t.numeric)).toEqual([false, true, true]);
+  });
+
+  it("reads every space and minus a producer puts in a number the same way", () => {
+    expect(cellText("1\u2009234\u2009567")).toBe("1\u00A0234\u00A0567");
+    expect(cellText("\u2013 15 743")).toBe("-15\u00A0743");
+    expect(cellText("\u201215 743")).toBe("-15\u00A0743");
+    expect(cellText("\u2212 2 583")).toBe("\u22122\u00A0583");
+    expect(cellText("Sum 9 589")).toBe("Sum 9 589"); // a label is kept as printed
+  });
+
+  it("puts items on one line by their baselines, top to bottom", () => {
+    const lines = groupLines([item("b", 50, 60, 120), item("a", 50, 60, 100), item("c", 200, 210, 101.5)]);
+    expect(lines.map((l) => l.tokens.map((t) => t.text).join("|"))).toEqual(["a|c", "b"]);
+  });
+
+  it("lays numbers out by their right edge, so a column's numbers end in one character column and an empty cell is a gap", () => {
+    const rows = groupLines([
+      item("Funksjonsområde 1", 50, 140, 100),
+      item("49 377", 280, 310, 100),
+      item("88 800", 350, 380, 100),
+      item("Div. fellesutgifter", 50, 140, 115),
+      item("1", 305, 310, 115),
+      item("0", 375, 380, 130 - 15),
+    ]);
+    const text = layoutLines(rows, 50);
+    expect(text[0]!.indexOf("49\u00A0377") + 6).toBe(text[1]!.indexOf("1") + 1);
+    expect(text[0]!.indexOf("88\u00A0800") + 6).toBe(text[1]!.lastIndexOf("0") + 1);
+    expect(text[0]!.trim().split(/ {2,}/u)).toEqual(["Funksjonsområde 1", "49\u00A0377", "88\u00A0800"]); // cells two spaces apart or more
+  });
+
+  it("never lets a long label run into the next cell", () => {
+    const [line] = groupLines([item("A label wider than its cell", 50, 120, 100), item("7", 120 + pdfLayout.cellGap * 10 + 1, 127 + pdfLayout.cellGap * 10, 100)]);
+    const [text] = layoutLines([line!], 50);
+    expect(text).toMatch(/cell {2,}7$/u);
+  });
+
+  it("drops running headers, footers and page numbers by position, and keeps the same words in the body", () => {
+    const page = (n: number) => ({
+      height: 842,
+      lines: groupLines([
+        item(`Årsberetning 2024 – Bydel Sagene`, 400, 520, 30, 8),
+        item(`Årsberetning 2024 – Bydel Sagene`, 60, 200, 400),
+        item(String(n), 297, 302, 815, 9),
+        item("Body", 60, 90, 300),
+      ]),
+    });
+    const kept = dropFurniture([page(1), page(2), page(3), page(4)]);
+    for (const lines of kept) expect(lines.map((l) => l.tokens[0]!.text)).toEqual(["Body", "Årsberetning 2024 – Bydel Sagene"]);
+  });
+
+  it("drops control characters (U+0000 for an unmapped glyph) and counts them", () => {
+    const { items, dropped } = positionedItems([{ str: "Bel\u0000p", transform: [10, 0, 0, 10, 50, 700], width: 20, height: 10 }, { type: "beginMarkedContent" }], 842);
+    expect(items.map((i) => i.text)).toEqual(["Belp"]);
+    expect(dropped).toBe(1);
+  });
+});
