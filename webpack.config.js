@@ -4,6 +4,8 @@
 // Every path is resolved from this file, never from the working directory: the metadata plugin
 // resolves `input` against process.cwd() and matches modules by path, so a relative path silently
 // drops the CustomFunctions.associate calls when webpack runs from addin/.
+// pdf.js is no part of the page's first load: the task pane imports it (`import()`) when a PDF is
+// chosen, so it is its own chunk (pdfjs.js), and its worker is copied beside it (pdf.worker.min.js).
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
@@ -19,6 +21,8 @@ const at = (...p) => path.resolve(root, ...p);
 export const urlDev = "https://localhost:3000/";
 export const urlProd = process.env.ADDIN_PUBLIC_URL ?? "https://bydel.github.io/bydel-addin/";
 const functionsFile = at("addin/src/functions/functions.ts");
+/** pdf.js's worker in dist/ (addin/src/taskpane/pdf.ts points GlobalWorkerOptions.workerSrc at it). */
+export const PDF_WORKER_FILE = "pdf.worker.min.js";
 
 if (!/^https:\/\/.+\/$/.test(urlProd)) {
   throw new Error(`ADDIN_PUBLIC_URL must be an https URL ending in "/" (got ${urlProd})`);
@@ -50,7 +54,7 @@ export default async (env, options) => {
       taskpane: [at("addin/src/taskpane/taskpane.ts"), functionsFile, at("addin/src/commands/commands.ts")],
       functions: functionsFile,
     },
-    output: { path: at("dist"), filename: "[name].js", clean: true },
+    output: { path: at("dist"), filename: "[name].js", chunkFilename: "[name].js", clean: true },
     resolve: {
       extensions: [".ts", ".js"],
       // Workspace packages are bundled from source (no prior tsc -b needed, one copy of each dependency).
@@ -90,6 +94,8 @@ export default async (env, options) => {
         patterns: [
           { from: at("addin/assets/*.png"), to: "assets/[name][ext]" },
           { from: at("addin/src/taskpane/taskpane.css"), to: "taskpane.css" },
+          // pdf.js's worker, as published (already minified); named .js so any web server sends it as JavaScript.
+          { from: require.resolve("pdfjs-dist/build/pdf.worker.min.mjs"), to: PDF_WORKER_FILE, info: { minimized: true } },
           {
             from: at("manifest.xml"),
             to: "manifest.xml",
@@ -98,7 +104,13 @@ export default async (env, options) => {
         ],
       }),
     ],
-    performance: { hints: dev ? false : "warning", maxEntrypointSize: 300_000, maxAssetSize: 300_000 },
+    // The budget is the page's first load (the entry); pdf.js and its worker load only for a PDF.
+    performance: {
+      hints: dev ? false : "warning",
+      maxEntrypointSize: 300_000,
+      maxAssetSize: 300_000,
+      assetFilter: (file) => /\.js$/.test(file) && file !== PDF_WORKER_FILE && !file.startsWith("pdfjs."),
+    },
     devServer: {
       // Serves the in-memory build at https://localhost:3000/ (the development manifest's URLs).
       static: false,

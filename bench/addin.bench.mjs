@@ -80,6 +80,17 @@ function bundleReport() {
   console.log(`task pane page JavaScript (${scripts.join(", ")}): ${kB(total)} minified, ${kB(gz)} gzip; budget ${kB(BUDGET_BYTES)}: ${total <= BUDGET_BYTES ? "OK" : "OVER"}`);
   const parts = [...byPackage].sort((a, b) => b[1] - a[1]);
   console.log(`  by package (mapped bytes): ${parts.map(([p, n]) => `${p} ${kB(n)}`).join(", ")}`);
+  const pdfjsInFirstLoad = [...byPackage.keys()].filter((p) => p === "pdfjs-dist");
+  if (pdfjsInFirstLoad.length > 0) console.log("  pdf.js IS in the first load: it should be its own chunk (addin/src/taskpane/pdf.ts)");
+  // pdf.js loads only when a PDF is chosen: its chunk and its worker, beside the page
+  for (const [what, file] of [["pdf.js chunk (loaded for a PDF)", "pdfjs.js"], ["pdf.js worker (loaded for a PDF)", "pdf.worker.min.js"]]) {
+    if (!existsSync(join(dist, file))) {
+      console.log(`${what}: ${file} is missing from dist/`);
+      continue;
+    }
+    const bytes = readFileSync(join(dist, file));
+    console.log(`${what}, ${file}: ${kB(bytes.length)} minified, ${kB(gzipSync(bytes).length)} gzip`);
+  }
   const fn = readFileSync(join(dist, "functions.js"));
   console.log(`functions.js (manifest <Script>, self-contained): ${kB(fn.length)} minified, ${kB(gzipSync(fn).length)} gzip`);
   return { total, gz };

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { importReport } from "@bydel/import";
 import { describe, expect, it } from "vitest";
 import { previewOf } from "../src/taskpane/preview.js";
-import { textOfBytes, tooLarge } from "../src/taskpane/read-input.js";
+import { isPdfFile, pdfNote, textOfBytes, tooLarge } from "../src/taskpane/read-input.js";
 
 const text = (name: string) => readFileSync(new URL(`../../tests/fixtures/reports/${name}.txt`, import.meta.url), "utf8");
 
@@ -48,6 +48,22 @@ describe("reading the chosen file", () => {
   it("refuses files far too big to be a report's text", () => {
     expect(tooLarge(400_000)).toBeNull();
     expect(tooLarge(80 * 1024 * 1024)).toMatch(/^Filen er 80 MB/);
+  });
+
+  it("gives a PDF the PDF import's limit, and knows a PDF by its bytes, not its name", async () => {
+    expect(tooLarge(80 * 1024 * 1024, true)).toBeNull();
+    expect(tooLarge(120 * 1024 * 1024, true)).toBe("PDF-en er 120 MB; grensen er 100 MB. En årsberetning som PDF er vanligvis under 10 MB.");
+    expect(await isPdfFile(new Blob(["%PDF-1.7\n"]))).toBe(true);
+    expect(await isPdfFile(new Blob(["\uFEFF %PDF-1.4"]))).toBe(true);
+    expect(await isPdfFile(new Blob(["Bydel Sagene\n%PDF-"]))).toBe(false);
+  });
+
+  it("says how many pages were read and names those without text, in the import's words", () => {
+    expect(pdfNote(103, [])).toBe("Lest 103 sider fra PDF-en.");
+    expect(pdfNote(1, [{ code: "SUM_MISMATCH", message: "x" }])).toBe("Lest 1 side fra PDF-en.");
+    expect(pdfNote(4, [{ code: "PAGES_WITHOUT_TEXT", message: "Sidene 2, 4 i PDF-en har ingen tekst." }])).toBe(
+      "Lest 4 sider fra PDF-en.\nSidene 2, 4 i PDF-en har ingen tekst.",
+    );
   });
 });
 

@@ -134,7 +134,8 @@ describe("bad input", () => {
   const cases: [string, string | Uint8Array, RegExp][] = [
     ["tom.txt", "", /tom/],
     ["binær.txt", new Uint8Array([0x41, 0x00, 0x42, 0x00, 0xff]), /binær/],
-    ["rapport.txt", "%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>", /PDF.*pdftotext/s],
+    // a PDF is known by its bytes, whatever its name: this one is read as a PDF, and is broken
+    ["rapport.txt", "%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>", /PDF-en er skadet eller avkortet/],
     ["handleliste.txt", "melk 2\nbrød 1\n", /ikke ut som en årsberetning/],
   ];
   for (const [name, content, message] of cases) {

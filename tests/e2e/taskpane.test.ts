@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encryptedByHand, shortReportPdf } from "../cli/pdf-files.js";
 
 // The BUILT task pane (dist/taskpane.html, after `npm run build`) in real Chromium, with a fake
 // Office host in place of Microsoft's office.js: the CDN URL is routed to the recording fake Excel
@@ -19,6 +20,10 @@ const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const screenshot = process.env.UPDATE_SCREENSHOTS ? join(root, "docs/images/taskpane.png") : join(root, "tmp/taskpane.png");
 
 const fixture = (name: string) => readFileSync(join(root, `tests/fixtures/reports/${name}.txt`), "utf8");
+const fixturePdf = (name: string) => join(root, `tests/fixtures/pdf/${name}.pdf`);
+/** What dist/ holds of pdf.js: the chunk the pane imports for a PDF, and the worker copied beside it. */
+const PDFJS_CHUNK = "pdfjs.js";
+const PDF_WORKER = "pdf.worker.min.js";
 
 /** Sagene with two indicator labels that are HTML and a formula: they reach the preview through the findings. */
 const hostileSagene = () =>
@@ -108,11 +113,16 @@ interface Opened {
   dialogs: string[];
   offsite: string[];
   errors: string[];
+  /** Every file the page asked this server for, in order (path in dist/). */
+  requested: string[];
 }
 
 async function open(): Promise<Opened> {
   const page = await browser.newPage({ viewport: { width: 380, height: 1040 }, deviceScaleFactor: 1 });
-  const opened: Opened = { page, dialogs: [], offsite: [], errors: [] };
+  const opened: Opened = { page, dialogs: [], offsite: [], errors: [], requested: [] };
+  page.on("request", (r) => {
+    if (r.url().startsWith(base)) opened.requested.push(r.url().slice(base.length));
+  });
   page.on("dialog", (d) => {
     opened.dialogs.push(d.message());
     void d.dismiss();
@@ -259,12 +269,13 @@ describe("the built task pane in Chromium", () => {
     await page.close();
   });
 
-  it("says a PDF must be extracted first, and that a text which is no report is no report", async () => {
+  it("says a broken PDF is broken, and that a text which is no report is no report", async () => {
     const { page } = await open();
     await page.setInputFiles("#file", withFile("rapport.pdf", Buffer.from("%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n")));
     await page.waitForSelector("#message.error");
-    expect(await page.textContent("#message")).toMatch(/PDF.*Trekk ut teksten først/s);
+    expect(await page.textContent("#message")).toBe("PDF-en er skadet eller avkortet og kan ikke leses. Last ned filen på nytt, eller eksporter den som PDF igjen.");
     expect(await page.isHidden("#preview")).toBe(true);
+    expect(await page.isHidden("#read-box")).toBe(true);
 
     await page.click("#paste summary");
     await page.fill("#paste-text", "Handleliste: melk, brød og egg.");
@@ -279,6 +290,111 @@ describe("the built task pane in Chromium", () => {
     await page.waitForSelector("#preview:not([hidden])");
     expect(await page.textContent("#district")).toBe("Bydel Vestre Aker");
     expect(await page.isHidden("#message")).toBe(true);
+    await page.close();
+  });
+
+  it("loads no pdf.js with the page: the first load is under 300 kB, pdf.js and its worker are files of their own", async () => {
+    const html = readFileSync(join(dist, "taskpane.html"), "utf8");
+    const scripts = [...html.matchAll(/<script[^>]*src="?([^" >]+)"?/g)].map((m) => m[1]!).filter((src) => !src.startsWith("http"));
+    expect(scripts).toEqual(["taskpane.js"]);
+    for (const src of scripts) {
+      expect(readFileSync(join(dist, src)).length).toBeLessThan(300 * 1024);
+      const sources: string[] = JSON.parse(readFileSync(join(dist, `${src}.map`), "utf8")).sources;
+      expect(sources.filter((x) => x.includes("pdfjs-dist"))).toEqual([]);
+    }
+    const chunkSources: string[] = JSON.parse(readFileSync(join(dist, `${PDFJS_CHUNK}.map`), "utf8")).sources;
+    expect(chunkSources.some((x) => x.includes("pdfjs-dist/build/pdf.min.mjs"))).toBe(true);
+    expect(readFileSync(join(dist, PDF_WORKER), "utf8")).toMatch(/WorkerMessageHandler/);
+
+    // Opening the pane and reading a text fetch neither.
+    const { page, requested } = await open();
+    await page.setInputFiles("#file", withFile("grunerlokka-2024.txt", fixture("grunerlokka-2024")));
+    await page.waitForSelector("#preview:not([hidden])");
+    expect(requested.filter((r) => r.endsWith(".js"))).toEqual(["taskpane.js"]);
+    await page.close();
+  });
+
+  it("imports a PDF chosen in the file picker: progress per page, the preview's tables, then the sheets", async () => {
+    const { page, dialogs, offsite, errors, requested } = await open();
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { __reading: string[] }).__reading = seen;
+      const line = document.getElementById("read-text")!;
+      new MutationObserver(() => {
+        const text = line.textContent ?? "";
+        if (seen.at(-1) !== text) seen.push(text);
+      }).observe(line, { childList: true, characterData: true, subtree: true });
+    });
+    expect(requested).not.toContain(PDFJS_CHUNK);
+    await page.setInputFiles("#file", fixturePdf("sagene-2024"));
+    await page.waitForSelector("#preview:not([hidden])", { timeout: 120_000 });
+
+    const reading = await page.evaluate(() => (window as unknown as { __reading: string[] }).__reading);
+    const pages = reading.map((t) => /^Leser side (\d+) av 103$/.exec(t)).filter((m) => m !== null).map((m) => Number(m[1]));
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages).toEqual([...pages].sort((a, b) => a - b));
+    expect(await page.isHidden("#read-box")).toBe(true);
+    expect(requested).toContain(PDFJS_CHUNK);
+    expect(requested).toContain(PDF_WORKER);
+
+    expect(await page.textContent("#file-name")).toBe("sagene-2024.pdf");
+    expect(await page.textContent("#message")).toBe("Lest 103 sider fra PDF-en.");
+    expect(await page.textContent("#district")).toBe("Bydel Sagene");
+    expect(await page.textContent("#year")).toBe("årsberetning 2024");
+    const tables = await page.$$eval("#tables li", (lis) => lis.map((li) => li.textContent));
+    expect(tables).toContain("Tabell 0.1 Brutto driftsutgifter i 1000 kr0.1 · 8 rader");
+    expect(tables).toContain("Tabell 0.1 B Netto driftsutgifter i 1000 kr0.1B · 8 rader");
+    expect(tables.filter((t) => /Hovedoversikt økonomi FO/.test(t ?? "")).length).toBe(8);
+    const findings = await page.$$eval("#findings li", (lis) => lis.map((li) => li.textContent ?? ""));
+    expect(findings[0]).toMatch(/^Feil · linje \d+Sum netto utgifter, drift: avvik er oppgitt til −10\s410.*\(side \d+\)$/);
+
+    await page.click("#import-button");
+    await page.waitForSelector("#import-message.ok");
+    expect(await page.textContent("#import-message")).toMatch(/^Importert til 4 nye ark: Oversikt \(2\), Økonomi, Indikatorer, Kontroll\./);
+    expect(dialogs).toEqual([]);
+    expect(offsite).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("reads a PDF dropped on the pane and names its pages without text; a password-protected one is refused in Norwegian", async () => {
+    const { page, offsite, errors } = await open();
+    const drop = async (name: string, bytes: Buffer) => {
+      const transfer = await page.evaluateHandle(
+        ({ name, b64 }) => {
+          const raw = atob(b64);
+          const data = new Uint8Array(raw.length);
+          for (let i = 0; i < raw.length; i++) data[i] = raw.charCodeAt(i);
+          const t = new DataTransfer();
+          t.items.add(new File([data], name, { type: "application/pdf" }));
+          return t;
+        },
+        { name, b64: bytes.toString("base64") },
+      );
+      await page.dispatchEvent("#drop", "dragenter", { dataTransfer: transfer });
+      await page.dispatchEvent("#drop", "dragover", { dataTransfer: transfer });
+      expect(await page.getAttribute("#drop", "class")).toBe("drop dragging");
+      await page.dispatchEvent("#drop", "drop", { dataTransfer: transfer });
+      expect(await page.getAttribute("#drop", "class")).toBe("drop");
+    };
+
+    await drop("kort.pdf", await shortReportPdf([2, 4]));
+    await page.waitForSelector("#preview:not([hidden])");
+    expect(await page.textContent("#file-name")).toBe("kort.pdf");
+    expect(await page.textContent("#message")).toBe(
+      "Lest 4 sider fra PDF-en.\nSidene 2, 4 i PDF-en har ingen tekst (trolig bilder eller skannet); tabeller der er ikke lest.",
+    );
+    const tables = await page.$$eval("#tables li", (lis) => lis.map((li) => li.textContent));
+    expect(tables[0]).toBe("Tabell 0.1 Brutto driftsutgifter i 1000 kr0.1 · 3 rader");
+    const findings = await page.$$eval("#findings li", (lis) => lis.map((li) => li.textContent ?? ""));
+    expect(findings).toContain("AdvarselSidene 2, 4 i PDF-en har ingen tekst (trolig bilder eller skannet); tabeller der er ikke lest.");
+
+    await drop("kryptert.pdf", encryptedByHand());
+    await page.waitForSelector("#message.error");
+    expect(await page.textContent("#message")).toBe("PDF-en er passordbeskyttet. Lagre en kopi uten passord og importer den.");
+    expect(await page.isHidden("#preview")).toBe(true);
+    expect(offsite).toEqual([]);
+    expect(errors).toEqual([]);
     await page.close();
   });
 

@@ -1,18 +1,24 @@
 import type { Report } from "@bydel/core";
-import { importReport, isNotAReportError } from "@bydel/import";
+import { importPdf, importReport, isNotAReportError } from "@bydel/import";
 import { buildLayout } from "@bydel/layout";
 import { ImportWriteError, writeWorkbook, type ExcelRun } from "../excel/writer.js";
+import { loadPdfjs } from "./pdf.js";
 import { previewOf, renderPreview } from "./preview.js";
-import { textOfBytes, tooLarge } from "./read-input.js";
+import { isPdfFile, pdfNote, textOfBytes, tooLarge } from "./read-input.js";
 
-// The task pane: choose or paste a report's text → preview (district, tables, findings) →
-// "Importer" writes the workbook layout as new sheets. Report text reaches the page only through
-// textContent (preview.ts), never as HTML.
+// The task pane: choose (or drop) a report's PDF or text, or paste its text → preview (district,
+// tables, findings) → "Importer" writes the workbook layout as new sheets. pdf.js is loaded only
+// when a PDF is chosen (pdf.ts). Report text reaches the page only through textContent
+// (preview.ts), never as HTML.
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 let report: Report | null = null;
 let busy = false;
+/** Counts the files chosen: a read whose number is no longer current is stale, and stops. */
+let reading = 0;
+
+class Stale extends Error {}
 
 /** Shows a message under the file choice (`message`) or under the import button (`import-message`). */
 function say(text: string, kind: "info" | "error" | "ok" = "info", where: "message" | "import-message" = "message"): void {
@@ -30,16 +36,19 @@ function clearPreview(): void {
   byId("import").hidden = true;
 }
 
-/** Runs the import on text and shows the preview, or says why the text is no report. */
-function read(text: string, note: string | null): void {
+/** A new choice: the previous one's preview, message and reading progress go. */
+function startReading(name: string): number {
   clearPreview();
-  try {
-    report = importReport(text);
-  } catch (e) {
-    say(isNotAReportError(e) ? e.message : `Kunne ikke lese teksten: ${e instanceof Error ? e.message : String(e)}`, "error");
-    return;
-  }
-  renderPreview(previewOf(report), {
+  byId("message").hidden = true;
+  byId("read-box").hidden = true;
+  byId("file-name").textContent = name;
+  return ++reading;
+}
+
+/** Shows the preview of an imported report, with a note above it (or none). */
+function show(imported: Report, note: string | null): void {
+  report = imported;
+  renderPreview(previewOf(imported), {
     district: byId("district"),
     year: byId("year"),
     counts: byId("counts"),
@@ -55,28 +64,111 @@ function read(text: string, note: string | null): void {
   else byId("message").hidden = true;
 }
 
-async function onFile(input: HTMLInputElement): Promise<void> {
-  const file = input.files?.[0];
-  if (!file) return;
-  byId("file-name").textContent = file.name;
-  const refused = tooLarge(file.size);
-  if (refused) {
-    clearPreview();
-    say(refused, "error");
+/** Runs the import on text and shows the preview, or says why the text is no report. */
+function read(text: string, note: string | null): void {
+  let imported: Report;
+  try {
+    imported = importReport(text);
+  } catch (e) {
+    say(isNotAReportError(e) ? e.message : `Kunne ikke lese teksten: ${e instanceof Error ? e.message : String(e)}`, "error");
     return;
   }
+  show(imported, note);
+}
+
+/** Reads a PDF page by page («Leser side 12 av 103»), then shows the preview and names the pages without text. */
+async function readPdfFile(bytes: Uint8Array, current: number): Promise<void> {
+  const box = byId("read-box");
+  const bar = byId<HTMLProgressElement>("read-progress");
+  const line = byId("read-text");
+  const stillCurrent = () => {
+    if (current !== reading) throw new Stale();
+  };
+  box.hidden = false;
+  bar.removeAttribute("value"); // indeterminate until the page count is known
+  line.textContent = "Laster PDF-leseren …";
   try {
-    const { text, note } = textOfBytes(new Uint8Array(await file.arrayBuffer()));
-    read(text, note);
+    let pdfjs;
+    try {
+      pdfjs = await loadPdfjs();
+    } catch {
+      stillCurrent();
+      say("Kunne ikke laste PDF-leseren (pdf.js). Sjekk nettilgangen og velg filen på nytt.", "error");
+      return;
+    }
+    stillCurrent();
+    line.textContent = "Åpner PDF-en …";
+    let pages = 0;
+    const imported = await importPdf(bytes, {
+      pdfjs,
+      onPage: (page, total) => {
+        stillCurrent(); // a newer choice stops this read at the next page
+        pages = total;
+        bar.value = page / total;
+        line.textContent = `Leser side ${page} av ${total}`;
+      },
+    });
+    stillCurrent();
+    show(imported, pdfNote(pages, imported.findings));
   } catch (e) {
+    if (e instanceof Stale || current !== reading) return;
+    say(isNotAReportError(e) ? e.message : `Kunne ikke lese PDF-en: ${e instanceof Error ? e.message : String(e)}`, "error");
+  } finally {
+    if (current === reading) box.hidden = true;
+  }
+}
+
+/** A file from the file picker or dropped on the pane: a PDF by its bytes, else text. */
+async function onFile(file: File): Promise<void> {
+  const current = startReading(file.name);
+  try {
+    const pdf = await isPdfFile(file);
+    if (current !== reading) return;
+    const refused = tooLarge(file.size, pdf);
+    if (refused) {
+      say(refused, "error");
+      return;
+    }
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (current !== reading) return;
+    if (pdf) await readPdfFile(bytes, current);
+    else {
+      const { text, note } = textOfBytes(bytes);
+      read(text, note);
+    }
+  } catch (e) {
+    if (current !== reading) return;
     clearPreview();
     say(`Kunne ikke lese filen: ${e instanceof Error ? e.message : String(e)}`, "error");
   }
 }
 
 function onPaste(): void {
-  byId("file-name").textContent = "Innlimt tekst";
+  startReading("Innlimt tekst");
   read(byId<HTMLTextAreaElement>("paste-text").value, null);
+}
+
+/** A file dropped anywhere on the pane is read as if chosen; other drops (text into the box) are the browser's. */
+function acceptDrops(zone: HTMLElement): void {
+  const withFiles = (e: DragEvent) => e.dataTransfer?.types.includes("Files") === true;
+  const over = (e: DragEvent) => {
+    if (!withFiles(e)) return;
+    e.preventDefault();
+    e.dataTransfer!.dropEffect = "copy";
+    zone.classList.add("dragging");
+  };
+  document.addEventListener("dragenter", over);
+  document.addEventListener("dragover", over);
+  document.addEventListener("dragleave", (e) => {
+    if (e.relatedTarget === null) zone.classList.remove("dragging");
+  });
+  document.addEventListener("drop", (e) => {
+    if (!withFiles(e)) return;
+    e.preventDefault();
+    zone.classList.remove("dragging");
+    const file = e.dataTransfer?.files[0];
+    if (file) void onFile(file);
+  });
 }
 
 async function onImport(run: ExcelRun, notes: boolean): Promise<void> {
@@ -123,7 +215,12 @@ async function onImport(run: ExcelRun, notes: boolean): Promise<void> {
 
 function start(info: { host: Office.HostType | null }): void {
   const file = byId<HTMLInputElement>("file");
-  file.addEventListener("change", () => void onFile(file));
+  file.addEventListener("change", () => {
+    const chosen = file.files?.[0];
+    if (chosen) void onFile(chosen);
+    file.value = ""; // the same file chosen again is read again
+  });
+  acceptDrops(byId("drop"));
   byId("paste-read").addEventListener("click", onPaste);
   const inExcel = info.host === Office.HostType.Excel;
   const run: ExcelRun = (batch) => Excel.run(batch);
