@@ -12,6 +12,7 @@ import { LOWER_IS_BETTER } from "./direction.js";
 import { isBlank, type Line } from "./lines.js";
 import { readProseIndicators } from "./prose.js";
 import { isPageFooter } from "./rows.js";
+import { columnOf, layoutCells, readLayoutHeader, type LayoutColumn } from "./layoutTable.js";
 
 /**
  * The indicator tables: Resultatindikatorer (results, Måltall, Avvik, or results and targets
@@ -127,7 +128,20 @@ export interface IndicatorResult {
   findings: Finding[];
 }
 
-export function readIndicators(lines: readonly Line[], year: number | null): IndicatorResult {
+/** A table's start words after other text on the line ("… til 0-24 år Obligatoriske sentrale måltall for FO2B"), as a PDF's text boxes may join them. */
+const MID_START = /(?<=\S\s+)obligatoriske\s+sentrale\s+(?:resultatindikatorer|måltall)\b/iu;
+
+/** Lines with a table's start words after other text split in two at them; both parts keep the line's number. */
+function splitMidStarts(lines: readonly Line[]): readonly Line[] {
+  if (!lines.some((l) => MID_START.test(l.text))) return lines;
+  return lines.flatMap((l) => {
+    const m = MID_START.exec(l.text);
+    return m ? [{ no: l.no, text: l.text.slice(0, m.index).trimEnd() }, { no: l.no, text: l.text.slice(m.index) }] : [l];
+  });
+}
+
+export function readIndicators(allLines: readonly Line[], year: number | null): IndicatorResult {
+  const lines = splitMidStarts(allLines);
   const indicators: Indicator[] = [];
   const findings: Finding[] = [];
   /** Lines of the indicator tables, which the prose reader leaves alone. */
@@ -141,6 +155,14 @@ export function readIndicators(lines: readonly Line[], year: number | null): Ind
     const start = START.find(([re]) => re.test(text));
     if (!start) continue;
     const kind = start[1];
+    const layout = kind === "indicator" ? readLayoutHeader(lines, i, start[0]) : null;
+    if (layout && rowsLaidOut(lines, layout.next, layout.columns)) {
+      const table: Table = { kind, area: serviceAreaOf(layout.title) ?? sectionArea, columns: layout.columns, startLine: lines[i]!.no };
+      const end = readLayoutRows(lines, layout.next, table, layout.columns, year, indicators, findings);
+      for (let j = layout.first; j < end && j < lines.length; j++) tableLines.add(lines[j]!.no);
+      i = Math.max(i, end - 1);
+      continue;
+    }
     const header = readHeader(lines, i, kind);
     if (!header) continue;
     const area = kind === "sickLeave" || kind === "monthlySickLeave" ? "HR" : (serviceAreaOf(header.title) ?? sectionArea);
@@ -149,7 +171,7 @@ export function readIndicators(lines: readonly Line[], year: number | null): Ind
     for (let j = i; j < end && j < lines.length; j++) tableLines.add(lines[j]!.no);
     i = Math.max(i, end - 1);
   }
-  const prose = readProseIndicators(lines, tableLines, year).filter((p) => !indicators.some((t) => t.line === p.line));
+  const prose = readProseIndicators(allLines, tableLines, year).filter((p) => !indicators.some((t) => t.line === p.line));
   return { indicators: [...indicators, ...prose], findings };
 }
 
@@ -233,52 +255,316 @@ function readTableRows(lines: readonly Line[], from: number, table: Table, year:
 
   function emit(atoms: Atom[], rowLabel: string, no: number): void {
     const placed = chooseCells(atoms, table, rowLabel, no, findings);
-    if (placed === null) return;
-    const ind = toIndicator(rowLabel, no, placed.cells, table, year);
-    if (!ind) return;
-    if (!placed.confirmed) {
-      // fewer cells than columns and nothing but the convention (blanks last) placed them: a series too may be a year off
-      ind.needsReview = true;
-      const printed = placed.cells.filter((c) => c !== null);
-      findings.push({
-        severity: "info",
-        code: "UNCONFIRMED_READING",
-        line: no,
-        message: `${rowLabel}: raden har ${printed.length} av ${k} verdier (${printed.join(" | ")}); de tomme cellene er antatt å være de siste (${table.columns
-          .slice(printed.length)
-          .map(columnName)
-          .join(", ")}), men kan stå et annet sted`,
-      });
-    } else if (placed.alternatives.length > 0) {
-      ind.needsReview = true;
-      findings.push({
-        severity: "info",
-        code: "UNCONFIRMED_READING",
-        line: no,
-        message: `${rowLabel}: verdiene er lest som ${placed.cells.filter((c) => c !== null).join(" | ")} fordi tallene i raden da har samme størrelsesorden; kan også leses som ${placed.alternatives
-          .slice(0, 2)
-          .map((r) => r.join(" | "))
-          .join(" eller ")}`,
-        candidates: [placed.cells.map((c) => (c === null ? null : valueOf(c))), ...placed.alternatives.slice(0, 19).map((r) => r.map(valueOf))],
-      });
-    }
-    // "1,119" in a count or an amount, or beside "1,081,097": a comma before exactly three digits may be an English thousands separator
-    const commaGroups = placed.cells.filter((c): c is string => c !== null && /(?<![\d,.])\d{1,3},\d{3}(?![\d,.])/u.test(c));
-    const english = placed.cells.some((c) => c !== null && /\d,\d{3},\d{3}/.test(c));
-    const numeric = placed.cells.filter((c): c is string => c !== null && valueOf(c) !== null);
-    // among whole numbers ("400 2,418 < 400") three decimals are a thousands group rather than a fraction
-    const amongIntegers = numeric.every((c) => commaGroups.includes(c) || !/\d[.,]\d/.test(c));
-    if (commaGroups.length > 0 && (english || amongIntegers || /^\s*antall\b|\bkr\b|kroner|utgift/iu.test(rowLabel))) {
-      ind.needsReview = true;
-      findings.push({
-        severity: "info",
-        code: "UNCONFIRMED_READING",
-        line: no,
-        message: `${rowLabel}: ${commaGroups.join(", ")} er lest med desimalkomma, men kommaet kan være tusenskille (${commaGroups.map((c) => c.replace(",", " ")).join(", ")})`,
-      });
-    }
-    out.push(ind);
+    if (placed !== null) emitPlaced(placed, rowLabel, no, table, year, out, findings);
   }
+}
+
+/** One line of a table laid out by position: its label text and its cells by column. */
+interface RowLine {
+  readonly index: number;
+  readonly no: number;
+  readonly text: string;
+  label: string;
+  /** One per column (null = blank); null when a cell cannot be placed by its position. */
+  cells: (string | null)[] | null;
+  /** The line has value cells (numbers, placeholders or text in the columns). */
+  values: boolean;
+  /** Some value cell is text ("Ingen måling"), which the word-based reading cannot take. */
+  text_: boolean;
+}
+
+/** Words a text cell in a value column may have ("Ingen måling", "ikke målt"); longer text is prose. */
+const TEXT_CELL_WORDS = 4;
+
+/** A line of a positional table, or "prose" (text running across the columns: the table has ended). */
+function readRowLine(index: number, no: number, text: string, columns: readonly LayoutColumn[]): RowLine | "prose" {
+  const k = columns.length;
+  const valueStart = columns[0]!.start;
+  const row: RowLine = { index, no, text, label: "", cells: Array<string | null>(k).fill(null), values: false, text_: false };
+  const label: string[] = [];
+  let lastColumn = -1;
+  for (const c of layoutCells(text)) {
+    const tail = cellTail(c.text);
+    const isValue = tail.label === "" && tail.atoms.length > 0;
+    if (!row.values && c.start < valueStart - 1 && isValue && c.end <= valueStart) {
+      // numbers at the left, where labels stand: the line is not laid out by the header's columns
+      row.cells = null;
+      row.values = true;
+      continue;
+    }
+    if (!row.values && c.start < valueStart - 1 && !(isValue && c.end > valueStart)) {
+      if (c.end > valueStart + 1) {
+        // a label and numbers with one space between, or prose across the columns
+        if (tail.atoms.length === 0) return "prose";
+        label.push(tail.label);
+        row.cells = null;
+        row.values = true;
+        continue;
+      }
+      label.push(c.text);
+      continue;
+    }
+    row.values = true;
+    if (row.cells === null) continue;
+    let raw: string;
+    if (isValue) {
+      const readings = cellReadings(tail.atoms, 1);
+      if (readings.length !== 1) {
+        row.cells = null; // two numbers with one space between: not one cell
+        continue;
+      }
+      raw = readings[0]![0]!;
+    } else {
+      if (c.text.split(/\s+/u).length > TEXT_CELL_WORDS) return "prose";
+      raw = c.text;
+      row.text_ = true;
+    }
+    const j = columnOf(c, columns);
+    if (j < 0 || j <= lastColumn) {
+      row.cells = null;
+      continue;
+    }
+    row.cells[j] = raw;
+    lastColumn = j;
+  }
+  row.label = label.join(" ").trim();
+  return row;
+}
+
+/**
+ * Rows laid out as the header is: the first rows' cells each stand in a column of their own, no
+ * label runs into the columns, and some row has two cells or more. Text whose header merely has
+ * two spaces between its cells is read by the word-based reader.
+ */
+function rowsLaidOut(lines: readonly Line[], from: number, columns: readonly LayoutColumn[]): boolean {
+  let seen = 0;
+  let placed = false;
+  for (let i = from; i < lines.length && seen < 8; i++) {
+    const text = lines[i]!.text;
+    if (isBlank(text)) continue;
+    if (seen > 0 && endsTable(text) && !/^\s*\d\)\s*$/u.test(text)) break;
+    seen++;
+    const row = readRowLine(i, lines[i]!.no, text, columns);
+    if (row === "prose") return placed;
+    if (!row.values) continue;
+    if (row.cells === null) return false;
+    if (row.cells.filter((c) => c !== null).length >= 2) placed = true;
+  }
+  return placed;
+}
+
+const startsLabel = (label: string): boolean => /^[^\p{L}\d]*\p{Lu}/u.test(label);
+
+/**
+ * The rows of an indicator table laid out by position. A row's label may wrap over several lines
+ * with its cells on the first, a middle or the last one: a label starts with a capital, its
+ * continuations do not, and a blank line ends it. Cells go to the column their position gives;
+ * a row whose cells cannot be placed so is read as the word-based reader reads it (by count and
+ * arithmetic, with the same findings), and one with text among its cells is withheld.
+ */
+function readLayoutRows(
+  lines: readonly Line[],
+  from: number,
+  table: Table,
+  columns: readonly LayoutColumn[],
+  year: number | null,
+  out: Indicator[],
+  findings: Finding[],
+): number {
+  type Group = { lines: RowLine[]; blankBefore: boolean };
+  const groups: Group[] = [];
+  let cur: Group | null = null;
+  let blanks = 0;
+  let i = from;
+  for (; i < lines.length; i++) {
+    const { text, no } = lines[i]!;
+    if (isBlank(text)) {
+      cur = null;
+      if (++blanks > 2) break;
+      continue;
+    }
+    if (isPageFooter(text)) continue;
+    const trimmed = text.trim();
+    const cells = layoutCells(text);
+    // the header printed again (a page break the page assembly kept): column words and years only
+    if (cells.every((c) => FRAGMENT.test(c.text)) && columnsOf(trimmed).length + (trimmed.match(/\b\d{4}\b/g)?.length ?? 0) >= 2) continue;
+    const tail = cellTail(text);
+    // "1)" alone ends a wrapped label; a footnote has text after its mark
+    if (endsTable(text) && !/^\d\)$/u.test(trimmed) && !(tail.label === "" && tail.atoms.length > 0)) break;
+    const row = readRowLine(i, no, text, columns);
+    if (row === "prose") break;
+    const blankBefore = blanks > 0;
+    blanks = 0;
+    // a text cell wrapped onto a line of its own ("Ingen" / "måling"): it goes on in the line above
+    if (row.label === "" && row.text_ && row.cells !== null && row.cells.every((c) => c === null || valueOf(c) === null) && cur) {
+      const above = [...cur.lines].reverse().find((l) => l.values && l.cells !== null);
+      if (above && above.cells!.every((c, j) => row.cells![j] === null || c === null || valueOf(c) === null)) {
+        row.cells.forEach((c, j) => {
+          if (c !== null) above.cells![j] = above.cells![j] ? `${above.cells![j]} ${c}` : c;
+        });
+        above.text_ = true;
+        continue;
+      }
+    }
+    if (cur === null || (row.label !== "" && startsLabel(row.label))) {
+      cur = { lines: [], blankBefore };
+      groups.push(cur);
+    }
+    cur.lines.push(row);
+  }
+  let end = from;
+
+  // where a wrapped label has its cells: on its first line (top) or its last (bottom)
+  let top = 0;
+  let bottom = 0;
+  for (const g of groups) {
+    const at = g.lines.map((l, j) => (l.values ? j : -1)).filter((j) => j >= 0);
+    if (g.lines.length < 2 || at.length !== 1) continue;
+    if (at[0] === 0) top++;
+    else if (at[0] === g.lines.length - 1) bottom++;
+  }
+  const topStyle = top > bottom;
+
+  interface Row {
+    label: string[];
+    value: RowLine[];
+    last: number;
+  }
+  const rows: (Row | null)[] = [];
+  const byGroup: Row[][] = [];
+  for (const g of groups) {
+    const own: Row[] = [];
+    let labels: string[] = [];
+    let open: Row | null = null;
+    for (const l of g.lines) {
+      if (!l.values) {
+        if (topStyle && open) {
+          open.label.push(l.label);
+          open.last = l.index;
+        } else labels.push(l.label);
+        continue;
+      }
+      // the row's last cells on a line of their own, in columns the line above left blank
+      if (open && l.label === "" && labels.length === 0 && open.value.length === 1 && disjoint(open.value[0]!, l)) {
+        open.value.push(l);
+        open.last = l.index;
+        continue;
+      }
+      open = { label: [...labels, l.label], value: [l], last: l.index };
+      labels = [];
+      own.push(open);
+    }
+    if (labels.length > 0) {
+      if (own.length > 0) {
+        own[own.length - 1]!.label.push(...labels);
+        own[own.length - 1]!.last = g.lines[g.lines.length - 1]!.index;
+      } else own.push({ label: labels, value: [], last: g.lines[g.lines.length - 1]!.index });
+    }
+    byGroup.push(own);
+  }
+  // a label without cells (its next line started with a capital): it goes with the row beside it, unless a blank line parts them
+  byGroup.forEach((own, gi) => {
+    const orphan = own.length === 1 && own[0]!.value.length === 0 ? own[0]! : null;
+    if (orphan === null) return;
+    const g = groups[gi]!;
+    if (g.lines.length === 1 && /^\p{Lu}\p{L}+$/u.test(orphan.label[0]!)) return; // a one-word group row ("Barnevern")
+    const prev = byGroup[gi - 1]?.at(-1);
+    const next = byGroup[gi + 1]?.[0];
+    if (topStyle && prev && prev.value.length > 0 && !g.blankBefore) {
+      prev.label.push(...orphan.label);
+      prev.last = orphan.last;
+      own.length = 0;
+    } else if (next && next.value.length > 0 && !groups[gi + 1]!.blankBefore) {
+      next.label.unshift(...orphan.label);
+      own.length = 0;
+    }
+  });
+  for (const own of byGroup) rows.push(...own);
+
+  for (const r of rows) {
+    if (r === null || r.value.length === 0) continue;
+    end = Math.max(end, r.last + 1);
+    const label = r.label.filter((s) => s !== "").join(" ").replace(/\s+/g, " ").trim();
+    if (label === "") continue;
+    const no = r.value[0]!.no;
+    const positional = r.value.every((v) => v.cells !== null) ? merge(r.value.map((v) => v.cells!)) : null;
+    if (positional && positional.every((c, j) => c === null || !COMPARED.test(c) || columns[j]!.kind === "target")) {
+      emitPlaced({ cells: positional, confirmed: true, alternatives: [] }, label, no, table, year, out, findings);
+      continue;
+    }
+    if (r.value.some((v) => v.text_)) {
+      findings.push({
+        severity: "warning",
+        code: "UNREADABLE_ROW",
+        line: no,
+        message: `${label}: cellene (${r.value.map((v) => layoutCells(v.text).map((c) => c.text).join(" | ")).join(" / ")}) kan ikke plasseres i kolonnene etter posisjon, og raden har tekst blant tallene; raden er ikke importert`,
+      });
+      continue;
+    }
+    // not placed by position: by count and arithmetic, as the word-based reader does
+    const atoms = r.value.flatMap((v) => cellTail(v.text).atoms);
+    const placed = chooseCells(atoms, table, label, no, findings);
+    if (placed !== null) emitPlaced(placed, label, no, table, year, out, findings);
+  }
+  return Math.max(end, from);
+
+  function disjoint(a: RowLine, b: RowLine): boolean {
+    return a.cells !== null && b.cells !== null && a.cells.every((c, j) => c === null || b.cells![j] === null);
+  }
+  function merge(all: (string | null)[][]): (string | null)[] {
+    return all.reduce((acc, c) => acc.map((x, j) => x ?? c[j] ?? null));
+  }
+}
+
+type Placed = { cells: (string | null)[]; confirmed: boolean; alternatives: string[][] };
+
+/** A row whose cells are placed: the indicator, marked for review (with a finding) where the placing is not proven. */
+function emitPlaced(placed: Placed, rowLabel: string, no: number, table: Table, year: number | null, out: Indicator[], findings: Finding[]): void {
+  const k = table.columns.length;
+  const ind = toIndicator(rowLabel, no, placed.cells, table, year);
+  if (!ind) return;
+  if (!placed.confirmed) {
+    // fewer cells than columns and nothing but the convention (blanks last) placed them: a series too may be a year off
+    ind.needsReview = true;
+    const printed = placed.cells.filter((c) => c !== null);
+    findings.push({
+      severity: "info",
+      code: "UNCONFIRMED_READING",
+      line: no,
+      message: `${rowLabel}: raden har ${printed.length} av ${k} verdier (${printed.join(" | ")}); de tomme cellene er antatt å være de siste (${table.columns
+        .slice(printed.length)
+        .map(columnName)
+        .join(", ")}), men kan stå et annet sted`,
+    });
+  } else if (placed.alternatives.length > 0) {
+    ind.needsReview = true;
+    findings.push({
+      severity: "info",
+      code: "UNCONFIRMED_READING",
+      line: no,
+      message: `${rowLabel}: verdiene er lest som ${placed.cells.filter((c) => c !== null).join(" | ")} fordi tallene i raden da har samme størrelsesorden; kan også leses som ${placed.alternatives
+        .slice(0, 2)
+        .map((r) => r.join(" | "))
+        .join(" eller ")}`,
+      candidates: [placed.cells.map((c) => (c === null ? null : valueOf(c))), ...placed.alternatives.slice(0, 19).map((r) => r.map(valueOf))],
+    });
+  }
+  // "1,119" in a count or an amount, or beside "1,081,097": a comma before exactly three digits may be an English thousands separator
+  const commaGroups = placed.cells.filter((c): c is string => c !== null && /(?<![\d,.])\d{1,3},\d{3}(?![\d,.])/u.test(c));
+  const english = placed.cells.some((c) => c !== null && /\d,\d{3},\d{3}/.test(c));
+  const numeric = placed.cells.filter((c): c is string => c !== null && valueOf(c) !== null);
+  // among whole numbers ("400 2,418 < 400") three decimals are a thousands group rather than a fraction
+  const amongIntegers = numeric.every((c) => commaGroups.includes(c) || !/\d[.,]\d/.test(c));
+  if (commaGroups.length > 0 && (english || amongIntegers || /^\s*antall\b|\bkr\b|kroner|utgift/iu.test(rowLabel))) {
+    ind.needsReview = true;
+    findings.push({
+      severity: "info",
+      code: "UNCONFIRMED_READING",
+      line: no,
+      message: `${rowLabel}: ${commaGroups.join(", ")} er lest med desimalkomma, men kommaet kan være tusenskille (${commaGroups.map((c) => c.replace(",", " ")).join(", ")})`,
+    });
+  }
+  out.push(ind);
 }
 
 /** A one-word group row ("Utbygging", "Innhold") above a row whose label starts anew. */
@@ -456,7 +742,9 @@ function resultColumn(columns: readonly Column[], year: number | null): number {
     if (exact >= 0) return exact;
   }
   const t = columns.findIndex((c) => c.kind === "target");
-  for (let j = columns.length - 1; j >= 0; j--) if (columns[j]!.kind === "result" && (t < 0 || j > t || columns[j]!.year === null)) return j;
+  // a result column without its year before the target, where others have theirs, lost its year (a page break): it is no report-year result
+  const dated = columns.some((c) => c.kind === "result" && c.year !== null);
+  for (let j = columns.length - 1; j >= 0; j--) if (columns[j]!.kind === "result" && (t < 0 || j > t || (columns[j]!.year === null && !dated))) return j;
   return t < 0 ? lastIndex(columns, "result", null) : -1;
 }
 

@@ -16,6 +16,8 @@ const norm = (t: string): string => t.replace(/[\f\u00A0\u202F\u2007\u2009]/gu, 
 const shape = (t: string): string => norm(t).replace(/\d+/gu, "#");
 const isBlank = (t: string): boolean => norm(t) === "";
 const PAGE_NUMBER = /^(?:side\s+)?(\d{1,4})(?:\s*(?:av|\/)\s*\d{1,4})?$|^[-–]\s*(\d{1,4})\s*[-–]$/iu;
+/** A year alone ("2022" under «Resultat» at a page's edge) is a table header's cell, never a page number. */
+const YEAR_ALONE = /^(?:19|20)\d{2}$/u;
 /** Amounts: a digit group after digits ("1 234") or five digits and more. A header has years, not amounts. */
 const AMOUNT = /\d[ \u00A0]\d{3}\b|\d{5,}/u;
 
@@ -34,6 +36,7 @@ export function assemblePages(lines: readonly Line[]): Line[] {
   pages.forEach((_, i) => {
     for (const l of edges[i]!) {
       const k = shape(l.text);
+      if (YEAR_ALONE.test(norm(l.text))) continue;
       if (PAGE_NUMBER.test(norm(l.text)) || (pages.length >= 3 && (counts.get(k) ?? 0) >= Math.max(3, REPEAT_SHARE * pages.length))) furniture.add(l.no);
     }
   });

@@ -1,0 +1,195 @@
+import { isBlank, type Line } from "./lines.js";
+
+/**
+ * Indicator tables laid out by position (pdftotext -layout, the PDF source's own layout): cells are
+ * runs of text separated by two or more spaces, and a cell's character span says which column it
+ * stands in. The header may span several lines («Resultat» over «2022», «Avvik 2024» over
+ * «(Resultat-måltall)», a title that wraps beside the years), and may start above the line with
+ * the table's start word. Text without such spans (one cell per line, single spaces) is left to
+ * the word-based reader.
+ */
+
+export interface Cell {
+  readonly text: string;
+  readonly start: number;
+  /** Exclusive. */
+  readonly end: number;
+}
+
+export type ColumnKind = "result" | "target" | "deviation";
+
+export interface LayoutColumn {
+  readonly kind: ColumnKind;
+  readonly year: number | null;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A line's cells: runs of text with single spaces inside, two or more spaces (or a tab) between. */
+export function layoutCells(text: string): Cell[] {
+  const t = text.replace(/[\t\f]/g, "  ");
+  const out: Cell[] = [];
+  for (const m of t.matchAll(/[^ ]+(?: [^ ]+)*/g)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+const KIND_WORD = /(?<![\p{L}-])(resultat|måltall|mål|avvik)(?![\p{L}-])/giu;
+const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/gu;
+/** A header cell: column words, years, "bydel", "i %", parentheses and dashes only. */
+const FRAGMENT = /^(?:\s|\(|\)|-|–|resultat-?|resultat|måltall|mål|avvik|bydel|i|%|\d{4}|innhold)*$/iu;
+
+function kindsOf(text: string): ColumnKind[] {
+  const cleaned = text.replace(/\([^)]*\)/g, " ");
+  return [...cleaned.matchAll(KIND_WORD)].map((m) => {
+    const w = m[1]!.toLowerCase();
+    return w === "avvik" ? "deviation" : w === "måltall" || w === "mål" ? "target" : "result";
+  });
+}
+
+function yearsOf(text: string): number[] {
+  return [...text.replace(/\([^)]*\)/g, " ").matchAll(YEAR)].map((m) => Number(m[0]));
+}
+
+/** A header cell that names a column or gives its year. */
+function isFragment(cell: Cell): boolean {
+  return FRAGMENT.test(cell.text) && (kindsOf(cell.text).length > 0 || yearsOf(cell.text).length > 0 || /\(.*\)/u.test(cell.text));
+}
+
+interface Anchor {
+  kind: ColumnKind | null;
+  years: Set<number>;
+  start: number;
+  end: number;
+}
+
+function overlap(a: { start: number; end: number }, b: { start: number; end: number }): number {
+  return Math.min(a.end, b.end) - Math.max(a.start, b.start);
+}
+
+/**
+ * Places header cells in columns: a cell joins the column it overlaps most, or opens a new one.
+ * Null when a cell names two columns, or a column gets two kinds or two years: not a positional header.
+ */
+function buildColumns(rows: readonly Cell[][]): LayoutColumn[] | null {
+  const anchors: Anchor[] = [];
+  // the line with the most column words first: its cells are the columns the others join
+  const order = [...rows.keys()].sort((a, b) => rows[b]!.reduce((s, c) => s + kindsOf(c.text).length, 0) - rows[a]!.reduce((s, c) => s + kindsOf(c.text).length, 0));
+  for (const r of order) {
+    for (const cell of rows[r]!) {
+      const kinds = kindsOf(cell.text);
+      const years = yearsOf(cell.text);
+      if (kinds.length > 1 || years.length > 1) return null;
+      let best: Anchor | null = null;
+      let most = 0;
+      for (const a of anchors) {
+        const o = overlap(a, cell);
+        if (o > most) {
+          most = o;
+          best = a;
+        }
+      }
+      if (best === null) {
+        anchors.push({ kind: kinds[0] ?? null, years: new Set(years), start: cell.start, end: cell.end });
+        continue;
+      }
+      if (kinds.length > 0) {
+        if (best.kind !== null) return null;
+        best.kind = kinds[0]!;
+      }
+      for (const y of years) best.years.add(y);
+      if (best.years.size > 1) return null;
+      best.start = Math.min(best.start, cell.start);
+      best.end = Math.max(best.end, cell.end);
+    }
+  }
+  anchors.sort((a, b) => a.start - b.start);
+  for (let j = 1; j < anchors.length; j++) if (anchors[j]!.start < anchors[j - 1]!.end) return null;
+  if (anchors.some((a) => a.kind === null)) return null;
+  return anchors.map((a) => ({ kind: a.kind!, year: a.years.size === 1 ? [...a.years][0]! : null, start: a.start, end: a.end }));
+}
+
+export interface LayoutHeader {
+  readonly columns: LayoutColumn[];
+  /** Index of the first header line (may be above the start line) and of the first line after the header. */
+  readonly first: number;
+  readonly next: number;
+  readonly title: string;
+}
+
+/** Lines above the start line that may hold the header's first words. */
+const ABOVE = 3;
+const BELOW = 4;
+
+/**
+ * The header of a table laid out by position around its start line (the line with «Resultatindikatorer»),
+ * or null when the header is not laid out in columns (then the word-based reader reads it).
+ */
+export function readLayoutHeader(lines: readonly Line[], start: number, startWord: RegExp): LayoutHeader | null {
+  const first = layoutCells(lines[start]!.text);
+  if (first.length < 2) return null;
+  const m = startWord.exec(first[0]!.text);
+  if (!m) return null;
+  // "Resultatindikatorer Resultat": column words after the start word with one space are no laid-out header
+  const rest = first[0]!.text.slice(m.index + m[0].length).trim();
+  if (rest !== "" && FRAGMENT.test(rest)) return null;
+  const startFrags = first.slice(1);
+  if (!startFrags.every(isFragment)) return null;
+  const titleParts: string[] = [first[0]!.text];
+  const rows: Cell[][] = [startFrags];
+  let edge = Math.min(...startFrags.map((c) => c.start));
+  let from = start;
+  // lines of column words only, right above
+  for (let i = start - 1; i >= 0 && i >= start - ABOVE; i--) {
+    const t = lines[i]!.text;
+    if (isBlank(t)) break;
+    const cells = layoutCells(t);
+    if (cells.length === 0 || !cells.every(isFragment) || cells[0]!.start < first[0]!.end) break;
+    if (buildColumns([...rows, cells]) === null) break;
+    rows.unshift(cells);
+    edge = Math.min(edge, ...cells.map((c) => c.start));
+    from = i;
+  }
+  let next = start + 1;
+  // below: a title that goes on at the left, column words and years in the columns
+  for (let i = start + 1; i < lines.length && i <= start + BELOW; i++) {
+    const t = lines[i]!.text;
+    if (isBlank(t)) break;
+    const cells = layoutCells(t);
+    const title = cells.length > 0 && cells[0]!.end < edge && !isFragment(cells[0]!) ? cells[0]! : null;
+    const frags = title ? cells.slice(1) : cells;
+    if (frags.length === 0 || !frags.every(isFragment) || frags[0]!.start < (title?.end ?? 0)) break;
+    if (buildColumns([...rows, frags]) === null) break;
+    rows.push(frags);
+    if (title) titleParts.push(title.text);
+    next = i + 1;
+  }
+  const columns = buildColumns(rows);
+  if (columns === null || columns.length < 2) return null;
+  return { columns, first: from, next, title: titleParts.join(" ") };
+}
+
+/**
+ * The column a cell stands in: the one it overlaps most, else the nearest within a few characters;
+ * -1 when two columns are as near (the cell cannot be placed by position).
+ */
+export function columnOf(cell: { start: number; end: number }, columns: readonly LayoutColumn[]): number {
+  let best = -1;
+  let bestScore = -Infinity;
+  let second = -Infinity;
+  for (let j = 0; j < columns.length; j++) {
+    // overlap when positive, minus the gap when apart
+    const s = overlap(cell, columns[j]!);
+    if (s > bestScore) {
+      second = bestScore;
+      bestScore = s;
+      best = j;
+    } else if (s > second) second = s;
+  }
+  if (bestScore <= -NEAR) return -1;
+  // apart from both neighbours: the nearer one only when clearly nearer
+  if (bestScore <= 0 ? bestScore - second < 2 : bestScore === second) return -1;
+  return best;
+}
+
+/** How far (characters) a value may stand beside its column's header. */
+const NEAR = 4;
