@@ -156,7 +156,7 @@ export function readIndicators(allLines: readonly Line[], year: number | null): 
     if (!start) continue;
     const kind = start[1];
     const layout = kind === "indicator" ? readLayoutHeader(lines, i, start[0]) : null;
-    if (layout && rowsLaidOut(lines, layout.next, layout.columns)) {
+    if (layout && rowsLaidOut(lines, layout.next, layout.columns, layout.next - layout.first)) {
       const table: Table = { kind, area: serviceAreaOf(layout.title) ?? sectionArea, columns: layout.columns, startLine: lines[i]!.no };
       const end = readLayoutRows(lines, layout.next, table, layout.columns, year, indicators, findings);
       for (let j = layout.first; j < end && j < lines.length; j++) tableLines.add(lines[j]!.no);
@@ -271,6 +271,8 @@ interface RowLine {
   values: boolean;
   /** Some value cell is text ("Ingen måling"), which the word-based reading cannot take. */
   text_: boolean;
+  /** The label runs into the columns, numbers one space after it: a line not laid out by the header. */
+  crossed: boolean;
 }
 
 /** Words a text cell in a value column may have ("Ingen måling", "ikke målt"); longer text is prose. */
@@ -280,7 +282,7 @@ const TEXT_CELL_WORDS = 4;
 function readRowLine(index: number, no: number, text: string, columns: readonly LayoutColumn[]): RowLine | "prose" {
   const k = columns.length;
   const valueStart = columns[0]!.start;
-  const row: RowLine = { index, no, text, label: "", cells: Array<string | null>(k).fill(null), values: false, text_: false };
+  const row: RowLine = { index, no, text, label: "", cells: Array<string | null>(k).fill(null), values: false, text_: false, crossed: false };
   const label: string[] = [];
   let lastColumn = -1;
   for (const c of layoutCells(text)) {
@@ -290,6 +292,7 @@ function readRowLine(index: number, no: number, text: string, columns: readonly 
       // numbers at the left, where labels stand: the line is not laid out by the header's columns
       row.cells = null;
       row.values = true;
+      row.crossed = true;
       continue;
     }
     if (!row.values && c.start < valueStart - 1 && !(isValue && c.end > valueStart)) {
@@ -299,12 +302,17 @@ function readRowLine(index: number, no: number, text: string, columns: readonly 
         label.push(tail.label);
         row.cells = null;
         row.values = true;
+        row.crossed = true;
         continue;
       }
       label.push(c.text);
       continue;
     }
     row.values = true;
+    if (!isValue) {
+      if (c.text.split(/\s+/u).length > TEXT_CELL_WORDS) return "prose";
+      row.text_ = true;
+    }
     if (row.cells === null) continue;
     let raw: string;
     if (isValue) {
@@ -314,11 +322,7 @@ function readRowLine(index: number, no: number, text: string, columns: readonly 
         continue;
       }
       raw = readings[0]![0]!;
-    } else {
-      if (c.text.split(/\s+/u).length > TEXT_CELL_WORDS) return "prose";
-      raw = c.text;
-      row.text_ = true;
-    }
+    } else raw = c.text;
     const j = columnOf(c, columns);
     if (j < 0 || j <= lastColumn) {
       row.cells = null;
@@ -332,11 +336,12 @@ function readRowLine(index: number, no: number, text: string, columns: readonly 
 }
 
 /**
- * Rows laid out as the header is: the first rows' cells each stand in a column of their own, no
- * label runs into the columns, and some row has two cells or more. Text whose header merely has
- * two spaces between its cells is read by the word-based reader.
+ * Rows laid out as the header is: no label runs into the columns and no numbers stand where labels
+ * do, and some row has two cells or more in columns of their own (or the header spans lines, which
+ * the word-based reader cannot read). Text whose header merely has two spaces between its cells is
+ * read by the word-based reader.
  */
-function rowsLaidOut(lines: readonly Line[], from: number, columns: readonly LayoutColumn[]): boolean {
+function rowsLaidOut(lines: readonly Line[], from: number, columns: readonly LayoutColumn[], headerLines: number): boolean {
   let seen = 0;
   let placed = false;
   for (let i = from; i < lines.length && seen < 8; i++) {
@@ -346,11 +351,10 @@ function rowsLaidOut(lines: readonly Line[], from: number, columns: readonly Lay
     seen++;
     const row = readRowLine(i, lines[i]!.no, text, columns);
     if (row === "prose") return placed;
-    if (!row.values) continue;
-    if (row.cells === null) return false;
-    if (row.cells.filter((c) => c !== null).length >= 2) placed = true;
+    if (row.crossed) return false;
+    if (row.cells !== null && row.cells.filter((c) => c !== null).length >= 2) placed = true;
   }
-  return placed;
+  return placed || headerLines > 1;
 }
 
 const startsLabel = (label: string): boolean => /^[^\p{L}\d]*\p{Lu}/u.test(label);
@@ -503,6 +507,7 @@ function readLayoutRows(
     }
     // not placed by position: by count and arithmetic, as the word-based reader does
     const atoms = r.value.flatMap((v) => cellTail(v.text).atoms);
+    if (atoms.length === 0) continue;
     const placed = chooseCells(atoms, table, label, no, findings);
     if (placed !== null) emitPlaced(placed, label, no, table, year, out, findings);
   }

@@ -18,6 +18,8 @@ const isBlank = (t: string): boolean => norm(t) === "";
 const PAGE_NUMBER = /^(?:side\s+)?(\d{1,4})(?:\s*(?:av|\/)\s*\d{1,4})?$|^[-–]\s*(\d{1,4})\s*[-–]$/iu;
 /** A year alone ("2022" under «Resultat» at a page's edge) is a table header's cell, never a page number. */
 const YEAR_ALONE = /^(?:19|20)\d{2}$/u;
+/** Column words and years only («Resultat 2022», «2022»): a header that goes on over the break, no row. */
+const HEADER_CELLS = /^(?:(?:resultat|måltall|mål|avvik|bydel|regnskap|budsjett|(?:19|20)\d{2})\s*)+$/u;
 /** Amounts: a digit group after digits ("1 234") or five digits and more. A header has years, not amounts. */
 const AMOUNT = /\d[ \u00A0]\d{3}\b|\d{5,}/u;
 
@@ -58,7 +60,7 @@ export function assemblePages(lines: readonly Line[]): Line[] {
 function dropRepeatedHeader(page: Line[], before: readonly Line[]): Line[] {
   // only a table that runs over the break has its header again: the page before must end in one of its rows
   const last = [...before].reverse().find((l) => !isBlank(l.text));
-  if (!last || !/\d\s*$/u.test(last.text)) return page;
+  if (!last || !/\d\s*$/u.test(last.text) || HEADER_CELLS.test(norm(last.text))) return page;
   const seen = new Set(before.slice(-LOOKBACK).map((l) => norm(l.text)).filter((t) => t !== ""));
   let i = 0;
   let repeated = 0;
