@@ -22,7 +22,7 @@ describe("the task pane preview", () => {
       "Fra teksten (bør kontrolleres): 2 rader",
     ]);
     const n = (sev: string) => report.findings.filter((f) => f.severity === sev).length;
-    expect(n("error")).toBeGreaterThanOrEqual(4); // domain.md: line 248, FO1 and FO3 cross-table, FO3 indicator signs
+    expect(n("error")).toBeGreaterThanOrEqual(4); // Sagene's known errors: line 248, FO1 and FO3 cross-table, FO3 indicator signs
     expect(p.summary.map((s) => s.text)).toEqual([`${n("error")} feil`, ...(n("warning") ? [`${n("warning")} advarsler`] : []), `${n("info")} merknader`]);
     expect(p.findings[0]).toMatchObject({ severity: "error", where: "linje 248" });
     const order = p.findings.map((f) => ["error", "warning", "info"].indexOf(f.severity));

@@ -1,4 +1,20 @@
 export * from "./schema/report.js";
+
+// The domain's vocabulary, defined once: service areas, tables, totals, corrections, directions, year targets.
+export { serviceAreas, FO4_PARTS, serviceAreaOf, serviceAreaOfRow, type ServiceArea } from "./domain/serviceAreas.js";
+export { tableIds, isServiceAreaTable, budgetTableName, netTable, unitSplitTotal } from "./domain/tables.js";
+export { mainTotalRow, mainTotals, summaryAreaOf } from "./domain/totals.js";
+export {
+  adjustmentKinds,
+  adjustmentRules,
+  adjustmentKindOf,
+  adjustmentWords,
+  adjustmentLabelWithQualifier,
+  type AdjustmentKind,
+  type AdjustmentRule,
+} from "./domain/adjustments.js";
+export { higherIsBetterOf, lowerIsBetterBySubject, higherIsBetterBySubject } from "./domain/indicatorDirection.js";
+export { isYearTarget, refersToYearResult } from "./domain/yearTargets.js";
 export { InvalidArgumentError, NumberParseError, numberParseReasons, type NumberParseReason } from "./errors.js";
 export type { Amount } from "./amount.js";
 export type { Calculator } from "./calculator/types.js";
@@ -8,7 +24,6 @@ export { decimalCalculator, ExactDecimal } from "./calculator/decimal.js";
 export { variance, varianceWith } from "./api/variance.js";
 export { variancePercent, variancePercentWith } from "./api/variancePercent.js";
 export { ordinaryVariance, ordinaryVarianceWith } from "./api/ordinaryVariance.js";
-export { adjustmentKinds, adjustmentRules, type AdjustmentKind } from "./api/adjustmentKinds.js";
 export { adjustmentKindSchema, adjustmentSchema } from "./schema/adjustment.js";
 export { correctionBridge, correctionBridgeWith, type Adjustment, type Bridge, type BridgeStep } from "./api/correctionBridge.js";
 export { realChange, realChangeWith, type Growth } from "./api/realChange.js";
@@ -26,12 +41,11 @@ export { sum, sumWith } from "./api/sum.js";
 
 export { parseNorwegianNumber, type ParseNorwegianNumberOptions } from "./parse/parseNorwegianNumber.js";
 export { readNorwegianNumber, type NumberContext, type NumberUnit, type ReadNumber } from "./parse/readNorwegianNumber.js";
-export { isYearTarget, parseTarget, type ParsedTarget, type TargetUnit } from "./parse/parseTarget.js";
+export { parseTarget, type ParsedTarget, type TargetUnit } from "./parse/parseTarget.js";
 export { formatNorwegian, type FormatNorwegianOptions } from "./format/formatNorwegian.js";
 
 export { tolerances, pdfLayout, columnAnchor, severityOf } from "./checks/tolerances.js";
 export { budgetColumns, splitColumns } from "./checks/columns.js";
-export { serviceAreaOf, mainTotals } from "./checks/areas.js";
 export { checkRowVariance } from "./checks/checkRowVariance.js";
 export { checkSums } from "./checks/checkSums.js";
 export { checkCrossTables, areaTotals } from "./checks/checkCrossTables.js";

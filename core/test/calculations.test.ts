@@ -13,7 +13,7 @@ import {
   variancePercent,
 } from "@bydel/core";
 
-describe("variance (domain guide §1)", () => {
+describe("variance (regulert budsjett − regnskap)", () => {
   it("Sagene Tabell 0.1 B FO1: 50 560 − 38 774 = 11 786", () => {
     expect(variance(50560, 38774)).toBe(11786);
   });

@@ -157,7 +157,7 @@ describe("the built task pane in Chromium", () => {
 
   it("bundles the custom functions without zod (the sign rules are apart from the schemas)", () => {
     const sources: string[] = JSON.parse(readFileSync(join(dist, "functions.js.map"), "utf8")).sources;
-    expect(sources.some((s) => s.includes("core/src/api/adjustmentKinds.ts"))).toBe(true);
+    expect(sources.some((s) => s.includes("core/src/domain/adjustments.ts"))).toBe(true);
     expect(sources.filter((s) => /node_modules\/zod\//.test(s))).toEqual([]);
     expect(readFileSync(join(dist, "functions.js")).length).toBeLessThan(80 * 1024);
   });

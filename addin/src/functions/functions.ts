@@ -1,7 +1,10 @@
 import {
+  adjustmentKindOf,
+  adjustmentWords,
   correctionBridge,
   ExactDecimal,
   indicatorDeviation,
+  isYearTarget,
   ordinaryVariance,
   parseNorwegianNumber,
   parseTarget,
@@ -75,25 +78,15 @@ export function ordinaer(avvik: any[][], øremerket_avvik: any[][]): any[][] {
   );
 }
 
-// Norwegian names of the correction kinds (and core's English ids), matched from the start of the text.
-const KIND_WORDS: readonly [RegExp, AdjustmentKind][] = [
-  [/^(øremerk|oremerk|ørmerk|earmarked)/i, "earmarked"],
-  [/^(inndekning|innd\.|overført merforbruk|fjorårets merforbruk|prioryearoverspend)/i, "priorYearOverspend"],
-  [/^(planlagt|plannedoverspend)/i, "plannedOverspend"],
-  [/^(risiko|riskreserverelease)/i, "riskReserveRelease"],
-  [/^(annet|annen|andre|other)/i, "other"],
-];
-
+// The correction kinds by their Norwegian names (and core's English ids), read from the start of the text.
 function kindOf(x: CellInput): AdjustmentKind | null {
-  if (typeof x !== "string") return null;
-  const t = x.trim();
-  return KIND_WORDS.find(([re]) => re.test(t))?.[1] ?? null;
+  return typeof x === "string" ? adjustmentKindOf(x) : null;
 }
 
 /** The adjustments in a range of rows (amount, type[, label]) or (type, amount[, label]); blank rows skipped. */
 function readAdjustments(rows: any[][]): Adjustment[] {
   if ((rows[0]?.length ?? 0) < 2) {
-    throw invalid("korreksjoner: området må ha to kolonner, beløp og type (øremerket, inndekning, planlagt, risiko eller annet), og gjerne en tredje med tekst.");
+    throw invalid(`korreksjoner: området må ha to kolonner, beløp og type (${adjustmentWords}), og gjerne en tredje med tekst.`);
   }
   const out: Adjustment[] = [];
   rows.forEach((row, i) => {
@@ -107,8 +100,8 @@ function readAdjustments(rows: any[][]): Adjustment[] {
     if (kind === null) {
       throw invalid(
         blank(typeCell)
-          ? `${where}: typen mangler. Bruk øremerket, inndekning, planlagt, risiko eller annet.`
-          : `${where}: ukjent type «${String(typeCell)}». Bruk øremerket, inndekning, planlagt, risiko eller annet.`,
+          ? `${where}: typen mangler. Bruk ${adjustmentWords}.`
+          : `${where}: ukjent type «${String(typeCell)}». Bruk ${adjustmentWords}.`,
       );
     }
     if (blank(value) || typeof value === "boolean") throw invalid(`${where}: beløpet mangler.`);
@@ -142,7 +135,7 @@ function deviationOf(result: CellInput, target: CellInput, higherIsBetter: boole
   if (typeof target === "string") {
     const parsed = parseTarget(target);
     if (parsed === null) return invalid(`mål: «${target}» er ikke et måltall (f.eks. 73 %, >74, maks 8 %, minst 95 %).`);
-    if (parsed.unit === "year") {
+    if (isYearTarget(parsed)) {
       return notAvailable(`mål: «${target}» betyr bedre enn resultatet i ${parsed.value}; sammenlign med det resultatet i stedet.`);
     }
   }

@@ -5,7 +5,7 @@ import { decimalCalculator } from "../calculator/decimal.js";
 import { nativeCalculator, toCommonScale } from "../calculator/native.js";
 import type { Calculator } from "../calculator/types.js";
 import { INVALID_ADJUSTMENTS_MESSAGE, INVALID_ADJUSTMENT_KIND_MESSAGE } from "../messages.js";
-import { adjustmentRules, type AdjustmentKind } from "./adjustmentKinds.js";
+import { adjustmentRules, type AdjustmentKind } from "../domain/adjustments.js";
 
 export interface Adjustment {
   kind: AdjustmentKind;

@@ -7,6 +7,7 @@ import type { Calculator } from "../calculator/types.js";
 import { INVALID_TARGET_MESSAGE } from "../messages.js";
 import { parseTarget, type ParsedTarget, type TargetUnit } from "../parse/parseTarget.js";
 import type { ComparisonOperator } from "../schema/report.js";
+import { higherIsBetterOf } from "../domain/indicatorDirection.js";
 import { runBinary } from "./dispatch.js";
 
 /** `pp` (prosentpoeng) for a percent target; otherwise the target's own unit. */
@@ -42,8 +43,6 @@ export function indicatorDeviationWith<T>(calc: Calculator<T>) {
 const native = indicatorDeviationWith(nativeCalculator);
 const decimal = indicatorDeviationWith<Decimal>(decimalCalculator);
 const NAMES = ["result", "target"] as const;
-
-const DIRECTION: Record<ComparisonOperator, boolean> = { ">": true, ">=": true, "<": false, "<=": false };
 
 /**
  * Whether a deviation meets the target. With an operator, the operator decides: `>` needs
@@ -82,7 +81,7 @@ export function indicatorDeviation(
   const parsed = typeof target === "string" ? parseTarget(target) : typeof target === "number" ? { operator: null, value: target, unit: "number" as const } : target;
   assert(parsed === null || (typeof parsed === "object" && "value" in parsed), INVALID_TARGET_MESSAGE, "target");
   const operator = parsed?.operator ?? null;
-  const higherIsBetter = operator !== null ? DIRECTION[operator] : (options?.higherIsBetter ?? null);
+  const higherIsBetter = operator !== null ? higherIsBetterOf(operator) : (options?.higherIsBetter ?? null);
   const unit: DeviationUnit | null = parsed === null ? null : parsed.unit === "percent" ? "pp" : (parsed.unit ?? "number");
   if (parsed === null || parsed.value === null || unit === "year") return { deviation: null, unit, higherIsBetter, met: null };
   const deviation = runBinary(native, decimal, true, result, parsed.value, NAMES, "indicator");

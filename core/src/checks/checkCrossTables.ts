@@ -1,7 +1,9 @@
 import { sum } from "../api/sum.js";
 import { variance } from "../api/variance.js";
 import type { BudgetRow, BudgetTable, Finding } from "../schema/report.js";
-import { FO4_PARTS, mainTotals, summaryAreaOf } from "./areas.js";
+import { FO4_PARTS } from "../domain/serviceAreas.js";
+import { isServiceAreaTable, tableIds } from "../domain/tables.js";
+import { mainTotals, summaryAreaOf } from "../domain/totals.js";
 import { budgetColumns } from "./columns.js";
 import { fmt, fmtDiff } from "./format.js";
 import { severityOf, tolerances } from "./tolerances.js";
@@ -9,7 +11,7 @@ import { severityOf, tolerances } from "./tolerances.js";
 /** Every service area's main Sum row over all FO tables. */
 export function areaTotals(tables: readonly BudgetTable[]): Map<string, BudgetRow> {
   const totals = new Map<string, BudgetRow>();
-  for (const t of tables) if (t.id.startsWith("FO")) for (const [area, row] of mainTotals(t.rows, t.id)) totals.set(area, row);
+  for (const t of tables) if (isServiceAreaTable(t.id)) for (const [area, row] of mainTotals(t.rows, t.id)) totals.set(area, row);
   return totals;
 }
 
@@ -21,7 +23,7 @@ export function areaTotals(tables: readonly BudgetTable[]): Map<string, BudgetRo
  * `stated` is the FO table's value, `computed` the 0.1 B value.
  */
 export function checkCrossTables(tables: readonly BudgetTable[]): Finding[] {
-  const summary = tables.find((t) => t.id === "0.1B");
+  const summary = tables.find((t) => t.id === tableIds.net);
   if (!summary) return [];
   const totals = areaTotals(tables);
   const findings: Finding[] = [];

@@ -1,6 +1,6 @@
 import { indicatorDeviation } from "../api/indicatorDeviation.js";
 import { variance } from "../api/variance.js";
-import { isYearTarget } from "../parse/parseTarget.js";
+import { isYearTarget } from "../domain/yearTargets.js";
 import type { Finding, Indicator } from "../schema/report.js";
 import { fmt } from "./format.js";
 import { tolerances } from "./tolerances.js";

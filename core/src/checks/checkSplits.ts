@@ -1,7 +1,9 @@
 import { sum } from "../api/sum.js";
 import { variance } from "../api/variance.js";
 import type { BudgetTable, Finding, VarianceSplit, VarianceSplitRow } from "../schema/report.js";
-import { FO4_PARTS, mainTotals, summaryAreaOf } from "./areas.js";
+import { FO4_PARTS } from "../domain/serviceAreas.js";
+import { tableIds } from "../domain/tables.js";
+import { mainTotals, summaryAreaOf } from "../domain/totals.js";
 import { areaTotals } from "./checkCrossTables.js";
 import { splitColumns } from "./columns.js";
 import { fmt, fmtDiff } from "./format.js";
@@ -54,7 +56,7 @@ export function checkSplits(splits: readonly VarianceSplit[], tables: readonly B
   }
 
   const splitTotals = new Map<string, VarianceSplitRow>();
-  for (const s of splits) if (s.id !== "0.1B") for (const [area, row] of mainTotals(s.rows, s.id)) splitTotals.set(area, row);
+  for (const s of splits) if (s.id !== tableIds.net) for (const [area, row] of mainTotals(s.rows, s.id)) splitTotals.set(area, row);
   const budgetTotals = areaTotals(tables);
   const fromSplitOrTable = (area: string): SplitValues | null => {
     const s = splitTotals.get(area);
@@ -82,13 +84,13 @@ export function checkSplits(splits: readonly VarianceSplit[], tables: readonly B
         stated,
         computed,
         column,
-        table: "0.1B",
+        table: tableIds.net,
       });
     }
   };
 
-  const summary = splits.find((s) => s.id === "0.1B");
-  const budgetSummary = tables.find((t) => t.id === "0.1B");
+  const summary = splits.find((s) => s.id === tableIds.net);
+  const budgetSummary = tables.find((t) => t.id === tableIds.net);
   for (const row of summary?.rows ?? []) {
     const area = summaryAreaOf(row);
     if (area === null) continue;

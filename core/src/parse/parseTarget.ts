@@ -67,12 +67,3 @@ export function parseTarget(text: string | null | undefined): ParsedTarget | nul
   if (operator !== null && unit === "number" && /^\d{4}$/.test(s) && value >= 1990 && value <= 2100) unit = "year";
   return { raw, operator, value, unit };
 }
-
-/**
- * Whether a report's target refers to a year's result ("> 2022"). The import records that in
- * `unit` (it knows which years the table reports); without it, the target's text decides.
- */
-export function isYearTarget(target: { raw: string; unit?: TargetUnit | undefined } | null | undefined): boolean {
-  if (!target) return false;
-  return target.unit !== undefined ? target.unit === "year" : parseTarget(target.raw)?.unit === "year";
-}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { adjustmentKinds } from "../api/adjustmentKinds.js";
+import { adjustmentKinds } from "../domain/adjustments.js";
 
 // The schemas live apart from the sign rules so that code using only the rules (the calculations,
 // the add-in's custom functions) bundles without zod.

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { budgetTableIds } from "../domain/tables.js";
 
 /**
  * The report JSON: the import's public output and the contract between the importer, the CLI,
- * the add-in and users' scripts. Field names are fixed (docs: report-json.md); new fields may be
+ * the add-in and users' scripts. Field names are fixed (docs/report-json.md); new fields may be
  * added, never renamed. Money is in the table's unit (1000 kr for economy tables); a blank cell is
  * `null`, never 0. `line` is the 1-based line in the input text that carries the numbers.
  */
@@ -14,7 +15,7 @@ const candidatesSchema = z
   .describe("A withheld row (values null, AMBIGUOUS_NUMBERS): every surviving reading, in column order");
 const line = z.number().int().positive();
 
-export const budgetTableIds = ["0.1", "0.1B", "FO1", "FO2A", "FO2B", "FO2C", "FO3", "FO4", "FO4A", "FO4B", "FO4C"] as const;
+export { budgetTableIds };
 export const budgetTableIdSchema = z.enum(budgetTableIds).describe("0.1 gross, 0.1B net, or the service area of a Hovedoversikt table");
 
 export const budgetRowSchema = z

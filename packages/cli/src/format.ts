@@ -1,4 +1,4 @@
-import type { Finding, Report } from "@bydel/core";
+import { budgetTableName, type Finding, type Report } from "@bydel/core";
 
 const SEVERITY: Record<string, string> = { error: "FEIL", warning: "ADVARSEL", info: "INFO" };
 
@@ -9,15 +9,6 @@ export function findingLine(f: Finding): string {
 
 function oneLine(text: string): string {
   return text.replace(/[\r\n\u2028\u2029]+/g, " ").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
-}
-
-const TABLE_NAMES: Record<string, string> = {
-  "0.1": "Tabell 0.1 brutto driftsutgifter",
-  "0.1B": "Tabell 0.1 B netto driftsutgifter",
-};
-
-function tableName(id: string): string {
-  return TABLE_NAMES[id] ?? `Hovedoversikt økonomi ${id}`;
 }
 
 function count(n: number, one: string, many: string): string {
@@ -34,7 +25,7 @@ export function summary(file: string, r: Report): string {
     const unread = t.rows.filter((row) => row.variance === null && row.actual === null && row.revisedBudget === null).length;
     const review = t.rows.filter((row) => row.needsReview).length;
     const notes = [unread > 0 ? `${unread} uten tall` : "", review > 0 ? `${review} bør kontrolleres` : ""].filter(Boolean).join(", ");
-    out.push(`  ${tableName(t.id).padEnd(36)} linje ${String(t.line).padEnd(5)} ${count(t.rows.length, "rad", "rader")}${notes ? ` (${notes})` : ""}`);
+    out.push(`  ${budgetTableName(t.id).padEnd(36)} linje ${String(t.line).padEnd(5)} ${count(t.rows.length, "rad", "rader")}${notes ? ` (${notes})` : ""}`);
   }
   out.push(`Fordeling av avvik (øremerket/ordinær): ${r.varianceSplits.length}`);
   for (const s of r.varianceSplits) out.push(`  ${s.id.padEnd(36)} linje ${String(s.line).padEnd(5)} ${count(s.rows.length, "rad", "rader")}`);

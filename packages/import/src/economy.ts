@@ -1,4 +1,4 @@
-import { columnAnchor } from "@bydel/core";
+import { budgetTableIds, columnAnchor, FO4_PARTS } from "@bydel/core";
 import type { BudgetRow, BudgetTable, BudgetTableId, Finding, VarianceSplit, VarianceSplitRow } from "@bydel/core";
 import { areaOf, isColumnHeader, isHeaderLine, isProse, isTotalLabel, kostraOf, startsRow } from "./grammar.js";
 import { lineByNo, type Line } from "./lines.js";
@@ -378,7 +378,7 @@ export interface EconomyResult {
   findings: Finding[];
 }
 
-const BUDGET_IDS = new Set<string>(["0.1", "0.1B", "FO1", "FO2A", "FO2B", "FO2C", "FO3", "FO4", "FO4A", "FO4B", "FO4C"]);
+const BUDGET_IDS = new Set<string>(budgetTableIds);
 
 /** Indexes of the lines that may be a caption or a table header: one search over the text instead of a test per line. */
 function candidateLines(lines: readonly Line[]): Set<number> {
@@ -527,7 +527,7 @@ function mainTotalIndex(solved: SolvedBody): number | null {
 function crossTie(b: { p: Pending; solved: SolvedBody }, all: readonly { p: Pending; solved: SolvedBody }[], summary: SolvedBody): CrossTie | null {
   const own = mainTotalIndex(b.solved);
   if (own === null) return null;
-  const parts = b.p.id.startsWith("FO4") && b.p.id !== "FO4" ? ["FO4A", "FO4B", "FO4C"] : [b.p.id];
+  const parts = b.p.id.startsWith("FO4") && b.p.id !== "FO4" ? FO4_PARTS : [b.p.id];
   const area = parts.length > 1 ? "FO4" : b.p.id;
   const ref = summary.rows.find((r) => !r.isTotal && areaOf(r.raw.label) === area)?.solution.chosen;
   if (!ref) return null;
@@ -557,7 +557,7 @@ function missingTables(headings: readonly Heading[], tables: readonly BudgetTabl
     if (h.kind === "t01") id = h.id;
     else if (h.kind === "fo") id = h.area;
     if (id === null || reported.has(id)) continue;
-    const present = found.has(id) || (id === "FO4" && ["FO4A", "FO4B", "FO4C"].some((x) => found.has(x)));
+    const present = found.has(id) || (id === "FO4" && FO4_PARTS.some((x) => found.has(x)));
     if (present || isTocLine(lineByNo(lines, h.line)?.text ?? "")) continue;
     reported.add(id);
     findings.push({

@@ -1,4 +1,5 @@
-import { serviceAreaOf } from "@bydel/core";
+/** The service area a row's label names ("Funksjonsområde 2A" → FO2A): the core's reading of area names. */
+export { serviceAreaOfRow as areaOf } from "@bydel/core";
 
 /**
  * Row-label grammar shared by the economy tables. Digits that belong to a label are taken off by
@@ -30,11 +31,6 @@ export function takesAreaDigit(label: string): boolean {
 /** "§" (a section of an act) is followed by its number ("tilskudd etter § 31"): that number is part of the label. */
 export function takesSectionNumber(label: string): boolean {
   return /§\s*$/u.test(label.trim());
-}
-
-/** The service area a row's label names ("Funksjonsområde 2A" → FO2A), by the core's reading of area names. */
-export function areaOf(label: string): string | null {
-  return /^(?:funksjonsomr[åa]de|funk\.?\s*omr|f[o0]\s?\d)/iu.test(label.trim()) ? serviceAreaOf(label) : null;
 }
 
 export function kostraOf(label: string): string | null {

@@ -1,14 +1,16 @@
 import {
+  higherIsBetterOf,
   indicatorDeviation,
+  lowerIsBetterBySubject,
   parseTarget,
   readNorwegianNumber,
+  refersToYearResult,
   serviceAreaOf,
   type Finding,
   type Indicator,
   type IndicatorUnit,
 } from "@bydel/core";
 import { cellReadings, cellTail, type Atom } from "./cells.js";
-import { LOWER_IS_BETTER } from "./direction.js";
 import { isBlank, type Line } from "./lines.js";
 import { readProseIndicators } from "./prose.js";
 import { isPageFooter } from "./rows.js";
@@ -778,13 +780,12 @@ function toIndicator(label: string, line: number, cells: readonly (string | null
   const unit = table.kind === "sickLeave" || table.kind === "monthlySickLeave" ? "percent" : unitOf(label, cells);
   const parsedTarget = targetRaw !== null ? parseTarget(targetRaw) : null;
   const result = resultRaw !== null ? { raw: resultRaw, value: valueOf(resultRaw) } : null;
-  const lowerByLabel = LOWER_IS_BETTER.test(fullLabel) || table.kind !== "indicator";
-  const higher = parsedTarget?.operator ? parsedTarget.operator.startsWith(">") : lowerByLabel ? false : parsedTarget ? true : null;
+  const lowerByLabel = lowerIsBetterBySubject(fullLabel) || table.kind !== "indicator";
+  const higher = parsedTarget?.operator ? higherIsBetterOf(parsedTarget.operator) : lowerByLabel ? false : parsedTarget ? true : null;
   let deviation: number | null = null;
   let met: boolean | null = null;
   // "> 2022" refers to a year's result only when that year is one the table reports (or a recent one); "< 2085" is a count
-  const yearReference =
-    parsedTarget?.unit === "year" && (columns.some((c) => c.year === parsedTarget.value) || (year !== null && parsedTarget.value <= year && parsedTarget.value >= year - 10));
+  const yearReference = refersToYearResult(parsedTarget, { reportYear: year, printedYears: columns.map((c) => c.year) });
   if (result?.value != null && parsedTarget) {
     const d = indicatorDeviation(result.value, { operator: parsedTarget.operator, value: parsedTarget.value, unit: yearReference ? "year" : unit === "percent" ? "percent" : "number" }, { higherIsBetter: higher });
     deviation = d.deviation;
@@ -811,7 +812,7 @@ function toIndicator(label: string, line: number, cells: readonly (string | null
     result,
     statedDeviation: devRaw !== null ? { raw: devRaw, value: valueOf(devRaw) } : null,
     deviation,
-    higherIsBetter: table.kind === "keyFigure" ? (LOWER_IS_BETTER.test(label) ? false : null) : higher,
+    higherIsBetter: table.kind === "keyFigure" ? (lowerIsBetterBySubject(label) ? false : null) : higher,
     met,
     kind,
   };

@@ -1,5 +1,4 @@
-import { indicatorDeviation, serviceAreaOf, type Indicator, type IndicatorUnit } from "@bydel/core";
-import { HIGHER_IS_BETTER, LOWER_IS_BETTER } from "./direction.js";
+import { higherIsBetterBySubject, higherIsBetterOf, indicatorDeviation, lowerIsBetterBySubject, serviceAreaOf, type ComparisonOperator, type Indicator, type IndicatorUnit } from "@bydel/core";
 import type { Line } from "./lines.js";
 import { asLabel, combinedIn, headingTarget, resultsIn, targetsIn, type CombinedPhrase, type Found, type ResultPhrase, type TargetPhrase } from "./prosePhrases.js";
 import { blocksOf, lineAt, sentencesOf, type Block, type Sentence } from "./proseText.js";
@@ -82,11 +81,11 @@ function labelWithUnit(label: string, ctx: Context): string {
   return ctx.unit && label.split(" ").length <= 2 && !label.includes(ctx.unit) ? `${label} – ${ctx.unit}` : label;
 }
 
-function direction(label: string, noun: string, operator: string | null, fromWording: boolean | null): boolean | null {
-  if (operator) return operator.startsWith(">");
+function direction(label: string, noun: string, operator: ComparisonOperator | null, fromWording: boolean | null): boolean | null {
+  if (operator) return higherIsBetterOf(operator);
   if (fromWording !== null) return fromWording;
-  if (LOWER_IS_BETTER.test(label)) return false;
-  if (HIGHER_IS_BETTER.test(`${label} ${noun}`)) return true;
+  if (lowerIsBetterBySubject(label)) return false;
+  if (higherIsBetterBySubject(`${label} ${noun}`)) return true;
   return null;
 }
 

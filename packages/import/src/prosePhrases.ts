@@ -1,4 +1,4 @@
-import { parseTarget, readNorwegianNumber, type ComparisonOperator } from "@bydel/core";
+import { isYearTarget, parseTarget, readNorwegianNumber, type ComparisonOperator } from "@bydel/core";
 
 /**
  * The phrases a report uses to state a goal and its outcome in running text. Each matcher reads
@@ -72,7 +72,7 @@ function target(raw: string, at: number, end: number, label: string | null): Tar
   const r = rawOf(raw);
   const parsed = parseTarget(r.replace(/\s*prosent$/iu, " %"));
   // a bare year ("Målet for 2024 er 2025") is no goal value
-  if (!parsed || parsed.unit === "year" || (parsed.unit === "number" && YEAR_ONLY.test(r))) return null;
+  if (!parsed || isYearTarget(parsed) || (parsed.unit === "number" && YEAR_ONLY.test(r))) return null;
   if (isPercent(r) && (parsed.value < 0 || parsed.value > 100)) return null;
   return { at, end, raw: r, value: parsed.value, operator: parsed.operator, percent: isPercent(r), label };
 }

@@ -1,11 +1,11 @@
-import type { BudgetRow } from "@bydel/core";
+import { netTable, type BudgetRow } from "@bydel/core";
 import { cellAddress, rangeAddress, sheetReference } from "./address.js";
 import { Grid, blank, formula, text } from "./cells.js";
 import { economyColumns, type EconomyPlacement } from "./economy-sheet.js";
 import { formats } from "./formats.js";
 import { colors, styles } from "./styles.js";
 import { tableSheet } from "./table-sheet.js";
-import { comparisonKey, netTable } from "./rows.js";
+import { comparisonKey } from "./rows.js";
 import type { Report } from "@bydel/core";
 import type { SheetLayout } from "./types.js";
 

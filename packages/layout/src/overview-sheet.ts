@@ -1,4 +1,14 @@
-import { formatNorwegian, type AdjustmentKind, type Report } from "@bydel/core";
+import {
+  adjustmentKinds,
+  adjustmentLabelWithQualifier,
+  adjustmentRules,
+  formatNorwegian,
+  mainTotalRow,
+  netTable,
+  unitSplitTotal,
+  type AdjustmentKind,
+  type Report,
+} from "@bydel/core";
 import { cellAddress, sheetReference } from "./address.js";
 import { expectedBridge, expectedOrdinary, signOf } from "./calc.js";
 import { Grid, blank, formula, numberOrBlank, text } from "./cells.js";
@@ -6,7 +16,6 @@ import { economyColumns, type EconomyPlacement } from "./economy-sheet.js";
 import { severityNames, type FindingsPlacement } from "./findings-sheet.js";
 import { formats } from "./formats.js";
 import { colors, styles } from "./styles.js";
-import { mainTotalRow, netTable, unitSplitTotal } from "./rows.js";
 import { PRINT } from "./table-sheet.js";
 import type { CellValue, ChartLayout, FormulaCell, SheetLayout, TextCell } from "./types.js";
 
@@ -22,16 +31,14 @@ export const overviewRows = {
 } as const;
 
 /**
- * The correction steps, in order, with their sign rule (domain: "deviation corrections").
+ * The correction steps, in order, with their sign rule: the core's adjustment kinds (`adjustmentRules`).
  * Only the earmarked amount comes from the report; the others are inputs the controller fills.
  */
-export const bridgeSteps: readonly { kind: AdjustmentKind; label: string; rule: string }[] = [
-  { kind: "earmarked", label: "Øremerkede midler (ubrukt)", rule: "Trekkes fra: ubrukte øremerkede midler overføres og er ingen reell besparelse." },
-  { kind: "priorYearOverspend", label: "Inndekning av fjorårets merforbruk", rule: "Legges til: fjorårets merforbruk er dekket inn ved å kutte årets budsjett." },
-  { kind: "plannedOverspend", label: "Planlagt merforbruk", rule: "Legges til: et merforbruk bydelen har fått lov til å budsjettere med." },
-  { kind: "riskReserveRelease", label: "Frigitt risikoavsetning", rule: "Trekkes fra: en frigitt avsetning viser seg som mindreforbruk." },
-  { kind: "other", label: "Annen korreksjon (f.eks. fjorårets anslag)", rule: "Med fortegn: positivt beløp øker resultatet, negativt reduserer det." },
-];
+export const bridgeSteps: readonly { kind: AdjustmentKind; label: string; rule: string }[] = adjustmentKinds.map((kind) => ({
+  kind,
+  label: adjustmentLabelWithQualifier(kind),
+  rule: adjustmentRules[kind].rule,
+}));
 
 /** The overview spans columns A to I (the rule texts need the room). */
 const LAST_COL = 8;

@@ -1,14 +1,17 @@
-/**
- * The service area a label names: "Funksjonsområde 2A" → "FO2A", "Funk.omr. 4, Sosiale
- * tjenester …" → "FO4", "Sum FO4A *)" → "FO4A", "F02C" (zero for O, a real typo) → "FO2C".
- * Null when the label names none.
- */
-export function serviceAreaOf(label: string): string | null {
-  const m = /(?:funksjonsområde|funk\.?\s*omr\.?|\bF[O0])\s*(\d)\s*([ABC])?(?![\dA-Za-zæøå])/i.exec(label);
-  return m ? `FO${m[1]}${(m[2] ?? "").toUpperCase()}` : null;
-}
+import type { BudgetRow, BudgetTable } from "../schema/report.js";
+import { serviceAreaOf } from "./serviceAreas.js";
 
 type TotalRow = { line: number; label: string; isTotal: boolean; area?: string | null | undefined; sumOf?: number[] | undefined };
+
+/**
+ * The district's main total in Tabell 0.1 B: "Sum netto utgift + sosialhjelp" (net operating
+ * expenses plus social assistance), else the table's last Sum row. The overview's net variance
+ * and the correction bridge start from it.
+ */
+export function mainTotalRow(table: BudgetTable): BudgetRow | undefined {
+  const totals = table.rows.filter((r) => r.isTotal);
+  return totals.find((r) => /sosialhjelp/i.test(r.label)) ?? totals[totals.length - 1];
+}
 
 /**
  * The main Sum row(s) of a service-area table, by the area each stands for. The main totals are
@@ -32,5 +35,3 @@ export function mainTotals<R extends TotalRow>(rows: readonly R[], tableId: stri
 
 /** The area of a summary-table row: its `area`, else the one its label names (non-total rows only). */
 export const summaryAreaOf = (row: TotalRow): string | null => row.area ?? (row.isTotal ? null : serviceAreaOf(row.label));
-
-export const FO4_PARTS = ["FO4A", "FO4B", "FO4C"] as const;

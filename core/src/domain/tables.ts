@@ -1,0 +1,45 @@
+import type { BudgetTable, Report, VarianceSplitRow } from "../schema/report.js";
+import { FO4_PARTS, serviceAreas } from "./serviceAreas.js";
+
+/**
+ * The report's tables by id: Tabell 0.1 (gross), Tabell 0.1 B (net, the district summary), the
+ * Hovedoversikt økonomi table of each service area, and the result per unit with and without
+ * earmarked funds. The one place these ids are defined (the schema's enum is built from them).
+ */
+export const tableIds = {
+  /** Tabell 0.1: gross operating expenses per service area. */
+  gross: "0.1",
+  /** Tabell 0.1 B: net operating expenses per service area, the district's summary. */
+  net: "0.1B",
+  /** The split «resultat per enhet med og uten øremerkede midler» (rows are units). */
+  units: "enhet",
+} as const;
+
+/** The budget tables a report may hold, in the order of the report JSON's enum. */
+export const budgetTableIds = [tableIds.gross, tableIds.net, ...serviceAreas, ...FO4_PARTS] as const;
+
+/** Whether a table id is a service area's Hovedoversikt table (FO1 … FO4C). */
+export const isServiceAreaTable = (id: string): boolean => id.startsWith("FO");
+
+/** A table's Norwegian name: "Tabell 0.1 B netto driftsutgifter", "Hovedoversikt økonomi FO3". */
+export function budgetTableName(id: string): string {
+  if (id === tableIds.gross) return "Tabell 0.1 brutto driftsutgifter";
+  if (id === tableIds.net) return "Tabell 0.1 B netto driftsutgifter";
+  return `Hovedoversikt økonomi ${id}`;
+}
+
+/** The net table (Tabell 0.1 B), if the report has it with rows. */
+export function netTable(report: Report): BudgetTable | undefined {
+  return report.budgetTables.find((t) => t.id === tableIds.net && t.rows.length > 0);
+}
+
+/**
+ * The district's total of the result per unit with and without earmarked funds (split id
+ * "enhet"): its last Sum row, when that row has an earmarked figure.
+ */
+export function unitSplitTotal(report: Report): VarianceSplitRow | undefined {
+  const split = report.varianceSplits.find((s) => s.id === tableIds.units);
+  const totals = split?.rows.filter((r) => r.isTotal) ?? [];
+  const total = totals[totals.length - 1];
+  return total && total.earmarkedVariance != null ? total : undefined;
+}

@@ -1,0 +1,34 @@
+import { parseTarget, type TargetUnit } from "../parse/parseTarget.js";
+
+/**
+ * Year targets: a target printed as a year with an operator ("> 2022") means "better than that
+ * year's result", which the target itself does not give; it has no deviation of its own.
+ * `parseTarget` gives such a target the unit `"year"`; these rules decide when it is one.
+ */
+
+/**
+ * Whether a report's target refers to a year's result ("> 2022"). The import records that in
+ * `unit` (it knows which years the table reports); without it, the target's text decides.
+ */
+export function isYearTarget(target: { raw: string; unit?: TargetUnit | undefined } | null | undefined): boolean {
+  if (!target) return false;
+  return target.unit !== undefined ? target.unit === "year" : parseTarget(target.raw)?.unit === "year";
+}
+
+/** How far back from the report year a year target may reach. */
+const YEAR_TARGET_SPAN = 10;
+
+/**
+ * Whether a target parsed as a year in a table refers to a year's result: when the table reports
+ * that year, or it is the report year or one of the ten before it. Otherwise ("< 2085") it is a
+ * count.
+ */
+export function refersToYearResult(
+  target: { unit: TargetUnit; value: number | null } | null | undefined,
+  context: { reportYear: number | null; printedYears: readonly (number | null)[] },
+): boolean {
+  if (!target || target.unit !== "year" || target.value === null) return false;
+  const year = target.value;
+  const { reportYear, printedYears } = context;
+  return printedYears.some((y) => y === year) || (reportYear !== null && year <= reportYear && year >= reportYear - YEAR_TARGET_SPAN);
+}
