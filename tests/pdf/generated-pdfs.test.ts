@@ -38,23 +38,18 @@ const EXACT_FLOOR: Record<string, number> = {
 };
 
 /**
- * Rows lost without a finding, at most, per style and report: what the PDF import loses today
- * (measured, 2026-12-02), so that a regression fails while the gap stays visible. Issue 9 («every
- * row accounted for») brings each to 0: a table that continues after a page break behind an inner
- * Sum row, a header at a page top, a lone number centred between label lines.
+ * Styles whose tables the import cannot yet finish, where it says so (TABLE_INCOMPLETE or
+ * TABLE_MISSING for the table): measured 2026-12-02. Their rows are reported, never silently lost,
+ * but the reading is not good enough for the exact-share floor, and the lost rows break their sums.
+ * DejaVu 11 sets a KOSTRA code alone on a label's first line, beside or above the numbers, and
+ * repeats a header whose wording differs from the first page's («Oppr.» for «Opprinnelig»).
  */
-const KNOWN_LOST: Record<string, number> = {
-  "helvetica-9-bottom-nbsp sagene-2024": 2,
+const REPORTED_LOSS: Record<string, number> = {
+  "dejavu-11-mixed-space-minus sagene-2024": 9,
+  "dejavu-11-mixed-space-minus vestre-aker-2024": 3,
+  "dejavu-11-mixed-space-minus grunerlokka-2024": 18,
   // one row misread (flagged: needsReview and ROW_VARIANCE_MISMATCH), which gives a false error
-  "courier-8-middle-nbsp sagene-2024": 1,
-  "times-10-top-space-splitruns sagene-2024": 10,
-  "times-10-top-space-splitruns grunerlokka-2024": 2,
-  "dejavu-8.5-middle-thinspace-minus sagene-2024": 8,
-  "dejavu-11-mixed-space-minus sagene-2024": 37,
-  "dejavu-11-mixed-space-minus vestre-aker-2024": 23,
-  "dejavu-11-mixed-space-minus grunerlokka-2024": 25,
-  "helvetica-8-narrow-3line-breaks sagene-2024": 10,
-  "helvetica-8-narrow-3line-breaks grunerlokka-2024": 13,
+  "courier-8-middle-nbsp sagene-2024": 0,
 };
 
 const textErrors = new Map<string, Finding[]>();
@@ -93,7 +88,11 @@ describe.each(STYLES.map((s) => [s.name, s] as [string, Style]))("generated PDF,
     // a row read wrong but marked for review, with an error or warning on its line, is flagged, not silent
     const flagged = (p: Problem) => /needsReview true; findings at its line: (?:error|warning)/u.test(p.note ?? "");
     const wrong = s.problems.filter((p) => p.kind !== "missing" && !flagged(p));
-    const missing = s.problems.filter((p) => p.kind === "missing");
+    // a row the import did not read is reported when its table has a TABLE_INCOMPLETE or TABLE_MISSING finding
+    const tableReported = (id: string) =>
+      report.findings.some((f) => (f.code === "TABLE_INCOMPLETE" || f.code === "TABLE_MISSING") && new RegExp(`(?:^|[\\s«(])${id.replace(".", "\\.")}(?=[\\s»):,]|$)`, "u").test(f.message));
+    const missingAll = s.problems.filter((p) => p.kind === "missing");
+    const missing = missingAll.filter((p) => !tableReported(p.table));
     const agg = perStyle.get(styleName) ?? { rows: 0, exact: 0, withheld: 0, bad: 0 };
     perStyle.set(styleName, { rows: agg.rows + s.rows, exact: agg.exact + s.exact, withheld: agg.withheld + s.withheld, bad: agg.bad + s.problems.length });
     summary.push(
@@ -103,23 +102,26 @@ describe.each(STYLES.map((s) => [s.name, s] as [string, Style]))("generated PDF,
 
     // the hard bar: never a number other than the expected ones
     expect(wrong, describeProblems(wrong, text)).toEqual([]);
-    // every expected row is there, exact or withheld; the rows lost today are a known ceiling (KNOWN_LOST)
-    const lost = KNOWN_LOST[`${styleName} ${name}`] ?? 0;
-    if (lost === 0) expect(missing, describeProblems(missing, text)).toEqual([]);
-    else expect(missing.length, describeProblems(missing, text)).toBeLessThanOrEqual(lost);
+    // every expected row is read exactly, withheld, or reported with its table: none is lost silently
+    expect(missing, describeProblems(missing, text)).toEqual([]);
+    const reportedLoss = REPORTED_LOSS[`${styleName} ${name}`];
+    const lost = reportedLoss ?? 0;
+    expect(missingAll.length, describeProblems(missingAll, text)).toBeLessThanOrEqual(lost);
+    const struggling = reportedLoss !== undefined;
 
     // the picture: its caption stands without numbers
     const missingTables = report.findings.filter((f) => f.code === "TABLE_MISSING");
     expect(missingTables.some((f) => f.severity === "warning" && f.message.includes(pdf.imageTable)), `TABLE_MISSING for ${pdf.imageTable}`).toBe(true);
     expect(report.budgetTables.some((t) => t.id === pdf.imageTable)).toBe(false);
-    for (const id of pdf.textTables) expect(missingTables.some((f) => new RegExp(`\\b${id.replace(".", "\\.")}\\b`, "u").test(f.message)), `no TABLE_MISSING for ${id}`).toBe(false);
+    const unread = new Set(missingAll.map((p) => p.table));
+    for (const id of pdf.textTables) if (!unread.has(id)) expect(missingTables.some((f) => new RegExp(`\\b${id.replace(".", "\\.")}\\b`, "u").test(f.message)), `no TABLE_MISSING for ${id}`).toBe(false);
 
     // errors: only the report's own; and those on tables read cleanly are all found
     const known = knownErrors(name);
     const knownKeys = new Set(known.map(key));
     const got = report.findings.filter((f) => f.severity === "error");
-    // (a lost row breaks its table's sums: those errors are the loss showing, counted in KNOWN_LOST)
-    if (lost === 0) expect(got.filter((f) => !knownKeys.has(key(f))).map((f) => `${key(f)}: ${f.message}`)).toEqual([]);
+    // (a lost row breaks its table's sums: those errors are the loss showing, counted in REPORTED_LOSS)
+    if (!struggling) expect(got.filter((f) => !knownKeys.has(key(f))).map((f) => `${key(f)}: ${f.message}`)).toEqual([]);
     // (a cross-table check compares with Tabell 0.1 B: both must be read cleanly for its error to be due)
     const gotKeys = new Set(got.map(key));
     const due = known.filter((f) => f.table !== undefined && s.cleanTables.has(f.table) && s.cleanTables.has("0.1B"));

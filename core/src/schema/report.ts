@@ -149,6 +149,8 @@ export const findingCodes = [
   "CONTROL_CHARACTERS_DROPPED",
   /** Pages of a PDF carry no text at all: most likely scanned or images, so their tables are not read (warning). */
   "PAGES_WITHOUT_TEXT",
+  /** Lines after a table's last read row carry a row's numbers that were not read: the table may lack rows (warning). */
+  "TABLE_INCOMPLETE",
 ] as const;
 
 export const findingSchema = z

@@ -6,6 +6,7 @@ import { columnAnchors, enumerateReadings, sameMoney, type Reading } from "./rea
 import { readRows, type RawRow } from "./rows.js";
 import { solveTable, type RowSolution, type SumEquation } from "./solve.js";
 import { formatAmount } from "./text.js";
+import { unaccountedRows } from "./unaccounted.js";
 import { findUnitTables, type UnitColumn, type UnitTable } from "./unitTable.js";
 
 /**
@@ -437,7 +438,9 @@ export function readEconomy(lines: readonly Line[]): EconomyResult {
     const body = readBody(lines, i, structural);
     if (!body) continue;
     // a header found by its structure alone must stand over budget rows: KOSTRA functions or service areas
-    if (structural && (body.kind !== "budget" || !budgetRowsUnder(body.rows))) continue;
+    // (or a part of totals alone, going on the table whose caption still holds: «Sum … + sosialhjelp» after a page break)
+    const totalsGoOn = body.rows.every((r) => isTotalLabel(r.label)) && context !== null && pending[pending.length - 1]?.line === context.line;
+    if (structural && (body.kind !== "budget" || body.rows.some((r) => /\p{Ll}{3,}[.!?]\s+\p{Lu}/u.test(r.label)) || !(budgetRowsUnder(body.rows) || totalsGoOn))) continue;
     const anchorText = line.text;
     i = body.end - 1;
     const details = body.rows.filter((r) => !isTotalLabel(r.label));
@@ -446,7 +449,9 @@ export function readEconomy(lines: readonly Line[]): EconomyResult {
     let next: Pending | null = null;
     if (body.kind === "budget") {
       if (context?.kind === "t01") {
-        if (hasAreaRows) next = { kind: "budget", id: context.id, title: context.title, line: context.line, basis: context.id === "0.1" ? "gross" : "net", rows: body.rows };
+        // a part of totals alone («Sum … + sosialhjelp» after a page break) goes on the table above it
+        const totalsOnly = details.length === 0 && pending[pending.length - 1]?.line === context.line;
+        if (hasAreaRows || totalsOnly) next = { kind: "budget", id: context.id, title: context.title, line: context.line, basis: context.id === "0.1" ? "gross" : "net", rows: body.rows };
       } else if (context?.kind === "fo") {
         const caption = subCaption ?? context;
         const area = subCaption ? (subCaption as { area: string }).area : context.area;
@@ -470,7 +475,10 @@ export function readEconomy(lines: readonly Line[]): EconomyResult {
     // a table broken by a page (its header printed again) continues: same table or same caption, no total yet;
     // the rows of both parts name the table ("Sum FO4A" after a first part that only said FO4)
     const last = [...pending].reverse().find((p) => p.kind === next!.kind);
-    if (last && (last.id === next.id || last.line === next.line) && last === pending[pending.length - 1] && !last.rows.some((r) => isTotalLabel(r.label))) {
+    // («Sum netto utgifter, drift» before the break, «Sum netto utgift + sosialhjelp» after it: the same table goes on)
+    const goesOn = (p: Pending): boolean =>
+      !p.rows.some((r) => isTotalLabel(r.label)) || (p.id === next!.id && p.id.startsWith("0.1") && !next!.rows.some((r) => p.rows.some((q) => q.label === r.label)));
+    if (last && (last.id === next.id || last.line === next.line) && last === pending[pending.length - 1] && goesOn(last)) {
       last.rows = [...last.rows, ...next.rows];
       last.id = last.area !== undefined ? subArea(last.rows, last.area) : next.id;
     } else pending.push(next);
@@ -508,6 +516,8 @@ export function readEconomy(lines: readonly Line[]): EconomyResult {
     });
   for (const table of findUnitTables(lines)) varianceSplits.push(unitSplit(table, findings));
   findings.push(...missingTables(headings, budgetTables, varianceSplits, lines));
+  const read = pieces.map((p) => ({ id: p.id, title: p.title, line: p.line, rowLines: p.rows }));
+  findings.push(...unaccountedRows(read, lines, (l) => headingOf(l) !== null));
   return { budgetTables, varianceSplits, findings };
 }
 
@@ -555,9 +565,9 @@ function missingTables(headings: readonly Heading[], tables: readonly BudgetTabl
   for (const h of headings) {
     let id: string | null = null;
     if (h.kind === "t01") id = h.id;
-    else if (h.kind === "fo") id = h.area;
+    else if (h.kind === "fo" || h.kind === "sub") id = h.area;
     if (id === null || reported.has(id)) continue;
-    const present = found.has(id) || (id === "FO4" && FO4_PARTS.some((x) => found.has(x)));
+    const present = found.has(id) || (id === "FO4" && FO4_PARTS.some((x) => found.has(x))) || (h.kind === "sub" && found.has("FO4"));
     if (present || isTocLine(lineByNo(lines, h.line)?.text ?? "")) continue;
     reported.add(id);
     findings.push({

@@ -8,6 +8,7 @@ import { repairMojibake } from "./decode.js";
 import { countMojibake, rejectMojibake, screenText } from "./screen.js";
 import { dropControls } from "./source/text/controls.js";
 import { assemblePages } from "./source/text/pages.js";
+import { joinLoneCodes } from "./source/text/codes.js";
 import { refuseCellsAsParagraphs } from "./source/text/paragraphs.js";
 
 export interface ImportOptions {
@@ -37,7 +38,7 @@ export function importReport(input: string, options: ImportOptions = {}): Report
   rejectMojibake(text);
   const all = splitLines(text);
   refuseCellsAsParagraphs(all.map((l) => l.text));
-  const lines = assemblePages(all);
+  const lines = joinLoneCodes(assemblePages(all));
   const economy = readEconomy(lines);
   const district = findDistrict(text);
   const year = findYear(text);

@@ -1,4 +1,4 @@
-import { continuesLabel, isHeaderLine, isTotalLabel, startsRow, takesAreaDigit, takesSectionNumber } from "./grammar.js";
+import { continuesLabel, isColumnHeader, isHeaderLine, isTotalLabel, startsRow, takesAreaDigit, takesSectionNumber } from "./grammar.js";
 import { isBlank, lineByNo, type Line } from "./lines.js";
 import { isNumbersOnly, numericTail, type Group, type NumericTail } from "./tokens.js";
 
@@ -95,7 +95,8 @@ export function readRows(lines: readonly Line[], start: number, maxRows = 80): {
     blanks = 0;
     if (isPageFooter(text) || (startsRow(text) && isHeaderLine(text))) continue; // page junk, a header printed again
     // the header printed again after a page break ends this part; the caller reads on from it
-    if (startsHeader(text)) break;
+    // so does a header found by its structure: column words set apart, or with a year («Regnskap   Opprinnelig   Avvik»)
+    if (startsHeader(text) || (isColumnHeader(text) && /\S {2,}\S|\b20\d\d\b/u.test(text.trim()))) break;
     // label digits by grammar first ("Funksjonsområde 1", "§ 31"), on every line: a wrapped label may end in them
     const tail: NumericTail = splitAreaDigit(...spread(numericTail(text, no)));
     const hasNumbers = tail.groups.length > 0;

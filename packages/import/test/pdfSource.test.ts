@@ -27,6 +27,8 @@ describe("PDF source: words → lines → cells", () => {
     expect(cellText("\u201215 743")).toBe("-15\u00A0743");
     expect(cellText("\u2212 2 583")).toBe("\u22122\u00A0583");
     expect(cellText("Sum 9 589")).toBe("Sum 9 589"); // a label is kept as printed
+    expect(cellText("1 787899", true)).toBe("1\u00A0787\u00A0899"); // runs split anywhere inside one cell
+    expect(cellText("5 525 5 400")).toBe("5\u00A0525 5\u00A0400"); // one run may hold several cells: never regrouped
   });
 
   it("puts items on one line by their baselines, top to bottom", () => {

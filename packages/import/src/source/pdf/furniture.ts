@@ -1,5 +1,6 @@
 import { pdfLayout } from "@bydel/core";
 import type { PdfLine } from "./lines.js";
+import { pageNumbers } from "../pageNumbers.js";
 
 export interface PageLines {
   readonly height: number;
@@ -7,7 +8,6 @@ export interface PageLines {
 }
 
 const key = (l: PdfLine): string => l.tokens.map((t) => t.text).join(" ").replace(/\d+/gu, "#").replace(/\s+/gu, " ").trim().toLowerCase();
-const PAGE_NUMBER = /^(?:side\s+)?\d{1,4}(?:\s*(?:av|\/)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$/iu;
 
 /**
  * Drops running headers, footers and page numbers by their position: a line in the top or bottom
@@ -21,12 +21,12 @@ export function dropFurniture(pages: readonly PageLines[], settings = pdfLayout)
     for (const l of p.lines) if (inBand(l, p.height)) seen.add(key(l));
     for (const k of seen) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
+  const numbers = pageNumbers(pages.flatMap((p, i) => p.lines.filter((l) => inBand(l, p.height)).map((l) => ({ page: i + 1, text: l.tokens.map((t) => t.text).join(" "), item: l }))));
   const repeats = (k: string): boolean => pages.length >= 3 && (counts.get(k) ?? 0) >= Math.max(3, settings.furnitureShare * pages.length);
   return pages.map((p) =>
     p.lines.filter((l) => {
       if (!inBand(l, p.height)) return true;
-      const text = l.tokens.map((t) => t.text).join(" ").trim();
-      return !(PAGE_NUMBER.test(text) || repeats(key(l)));
+      return !(numbers.has(l) || repeats(key(l)));
     }),
   );
 }

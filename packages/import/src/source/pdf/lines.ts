@@ -26,11 +26,25 @@ export function isNumeric(text: string): boolean {
   return NUMERIC.test(text.trim());
 }
 
-/** One cell's text: a number's groups joined by no-break spaces, its dash made a minus. */
-export function cellText(text: string): string {
+/** An integer cell whose runs were split anywhere («1 787899», «2120 248»): one number, regrouped. */
+const SPLIT_INTEGER = /^([(]?[-+\u2212]?)(\d[\d \u00A0\u2009\u202F\u2007]*\d)(\)?)$/u;
+
+/**
+ * One cell's text: a number's groups joined by no-break spaces, its dash made a minus. `joined`:
+ * the cell was put together from runs split inside it, so it holds one number whose digits are
+ * regrouped by threes whatever the producer put between the runs. (A single run may hold several
+ * cells, «5 525 5 400», and is never regrouped.)
+ */
+export function cellText(text: string, joined = false): string {
   const t = text.trim();
   if (!isNumeric(t)) return t;
-  return t.replace(DASH_MINUS, "$1-").replace(/^([(]?[-+\u2212])\s(?=\d)/u, "$1").replace(GROUP_SPACE, "$1\u00A0");
+  const signed = t.replace(DASH_MINUS, "$1-").replace(/^([(]?[-+\u2212])\s(?=\d)/u, "$1");
+  const m = joined ? SPLIT_INTEGER.exec(signed) : null;
+  if (m && /\s/u.test(m[2]!)) {
+    const digits = m[2]!.replace(/\D/gu, "");
+    return `${m[1]}${digits.replace(/\B(?=(\d{3})+(?!\d))/gu, "\u00A0")}${m[3]}`;
+  }
+  return signed.replace(GROUP_SPACE, "$1\u00A0");
 }
 
 /** Items whose baselines lie within `sameLine` of a font size of each other, left to right. */
@@ -58,25 +72,25 @@ function toLine(band: PositionedText[], settings: typeof pdfLayout): PdfLine {
   band.sort((p, q) => p.x0 - q.x0);
   const size = Math.max(...band.map((b) => b.size));
   const tokens: PdfToken[] = [];
-  let cur: { text: string; x0: number; x1: number; size: number } | null = null;
+  let cur: { text: string; x0: number; x1: number; size: number; joined: boolean } | null = null;
   for (const it of band) {
     if (cur !== null) {
       const gap: number = it.x0 - cur.x1;
       if (gap < settings.cellGap * Math.min(cur.size, it.size)) {
         // a run split inside a cell: no space for a touching run, one for a word gap
         const space: string = gap > 0.15 * it.size && !/\s$/u.test(cur.text) && !/^\s/u.test(it.text) ? " " : "";
-        cur = { text: cur.text + space + it.text, x0: cur.x0, x1: Math.max(cur.x1, it.x1), size: Math.max(cur.size, it.size) };
+        cur = { text: cur.text + space + it.text, x0: cur.x0, x1: Math.max(cur.x1, it.x1), size: Math.max(cur.size, it.size), joined: true };
         continue;
       }
       tokens.push(finish(cur));
     }
-    cur = { text: it.text, x0: it.x0, x1: it.x1, size: it.size };
+    cur = { text: it.text, x0: it.x0, x1: it.x1, size: it.size, joined: false };
   }
   if (cur !== null) tokens.push(finish(cur));
   return { y: band[0]!.y, size, tokens };
 }
 
-function finish(t: { text: string; x0: number; x1: number }): PdfToken {
-  const text = cellText(t.text.replace(/\s+/gu, (s) => (s.includes("\u00A0") || s.includes("\u2009") || s.includes("\u202F") ? s[0]! : " ")));
+function finish(t: { text: string; x0: number; x1: number; joined: boolean }): PdfToken {
+  const text = cellText(t.text.replace(/\s+/gu, (s) => (s.includes("\u00A0") || s.includes("\u2009") || s.includes("\u202F") ? s[0]! : " ")), t.joined);
   return { text, x0: t.x0, x1: t.x1, numeric: isNumeric(text) };
 }

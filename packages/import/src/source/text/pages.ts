@@ -1,3 +1,5 @@
+import { isColumnHeader, startsRow } from "../../grammar.js";
+import { pageNumbers } from "../pageNumbers.js";
 import type { Line } from "../../lines.js";
 
 /**
@@ -15,7 +17,6 @@ const LOOKBACK = 160;
 const norm = (t: string): string => t.replace(/[\f\u00A0\u202F\u2007\u2009]/gu, " ").replace(/\s+/gu, " ").trim().toLowerCase();
 const shape = (t: string): string => norm(t).replace(/\d+/gu, "#");
 const isBlank = (t: string): boolean => norm(t) === "";
-const PAGE_NUMBER = /^(?:side\s+)?(\d{1,4})(?:\s*(?:av|\/)\s*\d{1,4})?$|^[-–]\s*(\d{1,4})\s*[-–]$/iu;
 /** A year alone ("2022" under «Resultat» at a page's edge) is a table header's cell, never a page number. */
 const YEAR_ALONE = /^(?:19|20)\d{2}$/u;
 /** Column words and years only («Resultat 2022», «2022»): a header that goes on over the break, no row. */
@@ -34,12 +35,13 @@ export function assemblePages(lines: readonly Line[]): Line[] {
   const edges = content.map((c) => [...c.slice(0, EDGE), ...c.slice(Math.max(EDGE, c.length - EDGE))]);
   const counts = new Map<string, number>();
   for (const e of edges) for (const k of new Set(e.map((l) => shape(l.text)))) counts.set(k, (counts.get(k) ?? 0) + 1);
-  const furniture = new Set<number>();
+  const furniture = pageNumbers(edges.flatMap((e, i) => e.map((l) => ({ page: i + 1, text: norm(l.text), item: l.no }))));
   pages.forEach((_, i) => {
     for (const l of edges[i]!) {
       const k = shape(l.text);
-      if (YEAR_ALONE.test(norm(l.text))) continue;
-      if (PAGE_NUMBER.test(norm(l.text)) || (pages.length >= 3 && (counts.get(k) ?? 0) >= Math.max(3, REPEAT_SHARE * pages.length))) furniture.add(l.no);
+      // a table header or row at a page's top repeats where a table crosses pages: it is the table's, not furniture
+      if (YEAR_ALONE.test(norm(l.text)) || isColumnHeader(l.text) || startsRow(l.text) || AMOUNT.test(l.text)) continue;
+      if ((pages.length >= 3 && (counts.get(k) ?? 0) >= Math.max(3, REPEAT_SHARE * pages.length))) furniture.add(l.no);
     }
   });
   const out: Line[] = [];
@@ -59,15 +61,18 @@ export function assemblePages(lines: readonly Line[]): Line[] {
 /** The first lines of a page that repeat lines just before the break, followed by a line with amounts: a table header printed again. */
 function dropRepeatedHeader(page: Line[], before: readonly Line[]): Line[] {
   // only a table that runs over the break has its header again: the page before must end in one of its rows
-  const last = [...before].reverse().find((l) => !isBlank(l.text));
-  if (!last || !/\d\s*$/u.test(last.text) || HEADER_CELLS.test(norm(last.text))) return page;
+  // (its numbers may stand above a label's last lines: «Funk.omr. 4, …  381 067 …» / «(brutto utg.)»)
+  const tail = before.filter((l) => !isBlank(l.text)).slice(-3);
+  const last = tail[tail.length - 1];
+  if (!last || HEADER_CELLS.test(norm(last.text)) || !tail.some((l) => AMOUNT.test(l.text))) return page;
   const seen = new Set(before.slice(-LOOKBACK).map((l) => norm(l.text)).filter((t) => t !== ""));
   let i = 0;
   let repeated = 0;
   for (; i < page.length && repeated < HEADER_LINES; i++) {
     const t = page[i]!.text;
     if (isBlank(t)) continue;
-    if (!seen.has(norm(t)) || AMOUNT.test(t)) break;
+    // a row's label seen in an earlier table («Funk.omr. 4, …» in 0.1 and 0.1 B) is a row, never a header
+    if (!seen.has(norm(t)) || AMOUNT.test(t) || startsRow(t)) break;
     repeated++;
   }
   if (repeated === 0 || i >= page.length || !/\d/u.test(page[i]!.text)) return page;

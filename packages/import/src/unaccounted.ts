@@ -1,0 +1,67 @@
+import type { Finding } from "@bydel/core";
+import { isProse } from "./grammar.js";
+import { isBlank, type Line } from "./lines.js";
+import { numericTail } from "./tokens.js";
+
+/**
+ * Every row accounted for: after a table's last row read, the lines that still carry a row's worth
+ * of numbers before the text goes on (prose, a caption, another table) are rows the reader lost.
+ * They are reported as TABLE_INCOMPLETE, naming the lines, so no row vanishes without a finding.
+ */
+const LOOK_AHEAD = 15;
+/** Numbers on a line that make it a row: a budget row has five, a split three. */
+const ROW_NUMBERS = 3;
+
+export interface ReadTable {
+  readonly id: string;
+  readonly title: string;
+  /** The table's caption or header line: rows lost before the first read row are looked for from here. */
+  readonly line: number;
+  /** Lines of the table's rows, first label line to numbers line. */
+  readonly rowLines: readonly { readonly firstLine: number; readonly line: number }[];
+}
+
+function numbersOn(text: string, no: number): number {
+  // digit groups joined by one space may be one number: count the cells a row shows at the least
+  const groups = numericTail(text, no).groups.filter((g) => g.kind === "digits");
+  // a header's years («2023  2024  2024») are no row
+  if (groups.every((g) => /^(?:19|20)\d\d$/u.test(g.digits))) return 0;
+  let cells = 0;
+  groups.forEach((g, i) => {
+    if (i === 0 || g.gap >= 2 || g.negative || g.whole || g.digits.length !== 3) cells++;
+  });
+  return cells;
+}
+
+export function unaccountedRows(tables: readonly ReadTable[], lines: readonly Line[], isCaption: (line: Line) => boolean): Finding[] {
+  const used = new Set<number>();
+  for (const t of tables) for (const r of t.rowLines) for (let n = r.firstLine; n <= r.line; n++) used.add(n);
+  const index = new Map(lines.map((l, i) => [l.no, i]));
+  const findings: Finding[] = [];
+  for (const t of tables) {
+    if (t.rowLines.length === 0) continue;
+    const last = Math.max(...t.rowLines.map((r) => r.line));
+    const lost: number[] = [];
+    // inside the table: from its caption to its last read row, every line with a row's numbers is a row
+    for (let i = index.get(t.line) ?? lines.length; i < lines.length && lines[i]!.no < last; i++) {
+      const l = lines[i]!;
+      if (!used.has(l.no) && !isCaption(l) && numbersOn(l.text, l.no) >= ROW_NUMBERS) lost.push(l.no);
+    }
+    let seen = 0;
+    for (let i = (index.get(last) ?? lines.length) + 1; i < lines.length && seen < LOOK_AHEAD; i++) {
+      const l = lines[i]!;
+      if (isBlank(l.text)) continue;
+      seen++;
+      if (used.has(l.no) || isCaption(l) || isProse(l.text)) break;
+      if (numbersOn(l.text, l.no) >= ROW_NUMBERS) lost.push(l.no);
+    }
+    if (lost.length === 0) continue;
+    findings.push({
+      severity: "warning",
+      code: "TABLE_INCOMPLETE",
+      line: lost[0]!,
+      message: `Tabell ${t.id} («${t.title}»): ${lost.length === 1 ? "linje" : "linjene"} ${lost.join(", ")} har tall som ikke er lest som rader i tabellen; tabellen kan mangle rader. Sjekk tabellen i rapporten.`,
+    });
+  }
+  return findings;
+}
