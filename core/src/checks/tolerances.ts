@@ -35,6 +35,11 @@ export const pdfLayout = {
   sameLine: 0.45,
   /** A gap narrower than this lies inside a cell ("649" "876" is one number, a label in runs one label). */
   cellGap: 0.5,
+  /**
+   * Wider, for a gap a monospaced font's space can make (0.6 em): between two words, or before a
+   * three-digit group that continues a number. Columns stand a good em or more apart.
+   */
+  wordGap: 0.75,
   /** Points per character column when a line is laid out as text: narrow enough that a 60 pt column gap stays wide. */
   charWidth: 4.5,
   /** Spaces that always stand between two cells in the laid-out text: more than one, so no cell is taken for thousands. */

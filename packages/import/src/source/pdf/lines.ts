@@ -76,7 +76,10 @@ function toLine(band: PositionedText[], settings: typeof pdfLayout): PdfLine {
   for (const it of band) {
     if (cur !== null) {
       const gap: number = it.x0 - cur.x1;
-      if (gap < settings.cellGap * Math.min(cur.size, it.size)) {
+      const words = /\p{L}[.,)]?$/u.test(cur.text) && /^\p{L}/u.test(it.text);
+      const thousands = /(?:^|[^\d])\d{1,3}$/u.test(cur.text) && /^\d{3}(?:$|[^\d])/u.test(it.text) && isNumeric(cur.text) && isNumeric(it.text);
+      const limit = words || thousands ? settings.wordGap : settings.cellGap;
+      if (gap < limit * Math.min(cur.size, it.size)) {
         // a run split inside a cell: no space for a touching run, one for a word gap
         const space: string = gap > 0.15 * it.size && !/\s$/u.test(cur.text) && !/^\s/u.test(it.text) ? " " : "";
         cur = { text: cur.text + space + it.text, x0: cur.x0, x1: Math.max(cur.x1, it.x1), size: Math.max(cur.size, it.size), joined: true };
