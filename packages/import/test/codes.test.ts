@@ -19,6 +19,11 @@ describe("a KOSTRA code alone on its label's first line", () => {
     expect(lines[0]!.text.trimEnd()).toBe("301 Plansaksbehandling        957      1 997");
   });
 
+  it("goes before a label printed under the code and its numbers", () => {
+    const lines = joinLoneCodes(splitLines(["  365                 0          -13", "Kulturminneforvaltning"].join("\n")));
+    expect(lines.map((l) => [l.no, l.text])).toEqual([[1, "365 Kulturminneforvaltning  0          -13"]]);
+  });
+
   it("leaves a number at the margin and a number before prose alone", () => {
     const text = ["653", "Bydelen har 12 ansatte.", "  120", "og så videre"].join("\n");
     expect(joinLoneCodes(splitLines(text)).map((l) => l.text)).toEqual(text.split("\n"));

@@ -8,6 +8,8 @@ import type { Line } from "../../lines.js";
  */
 /** Indented a little, as a right-aligned code at the label column's edge is; a number alone at the margin is no code. */
 const CODE = /^ {1,4}(\d{3})\s*$/u;
+/** The code with the row's numbers beside it, and the label under them («  365        0» / «Kulturminneforvaltning»). */
+const CODE_AND_NUMBERS = /^ {1,4}(\d{3})( {2,}[-\u2212(]?\d[\d\s\u00A0\u2212().-]*)$/u;
 const LETTER = /^\s*\p{L}/u;
 const NUMBERS_ONLY = /^\s*[-\u2212(]?\d[\d\s\u00A0\u2212().-]*$/u;
 const HAS_AMOUNT = /\d[ \u00A0]\d{3}\b|\s\d{1,3}\s*$/u;
@@ -21,6 +23,17 @@ const nextContent = (lines: readonly Line[], from: number): number => {
 export function joinLoneCodes(lines: readonly Line[]): Line[] {
   const out: Line[] = [];
   for (let i = 0; i < lines.length; i++) {
+    const beside = CODE_AND_NUMBERS.exec(lines[i]!.text);
+    const under = lines[i + 1];
+    if (beside && under && LETTER.test(under.text) && !/\d/u.test(under.text)) {
+      const label = `${beside[1]} ${under.text.trim()}`;
+      const numbers = beside[2]!;
+      const at = lines[i]!.text.length - numbers.length;
+      const text = label.length + 2 <= at + numbers.search(/\S/u) ? label + lines[i]!.text.slice(label.length) : `${label}  ${numbers.trimStart()}`;
+      out.push({ no: lines[i]!.no, text });
+      i++;
+      continue;
+    }
     const m = CODE.exec(lines[i]!.text);
     if (!m) {
       out.push(lines[i]!);
