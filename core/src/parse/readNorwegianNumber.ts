@@ -1,6 +1,7 @@
 import { assert } from "../assert.js";
 import { NumberParseError } from "../errors.js";
 import { INVALID_CONTEXT_MESSAGE, INVALID_TEXT_MESSAGE } from "../messages.js";
+import { GROUP_SPACES, MINUS_SIGNS } from "./typography.js";
 
 /**
  * What a lone dash means: in a money table (`"money"`) accounting style prints zero as `-`; in an
@@ -20,8 +21,8 @@ export interface ReadNumber {
   unit: NumberUnit | null;
 }
 
-const MINUS = "\\-\u2212\u2013\u2012\u2010"; // (escaped for a character class) hyphen-minus, minus sign, en dash, figure dash, hyphen
-const GROUP = " \u00A0\u202F\u2009\u2007"; // space, no-break space, narrow nbsp, thin space, figure space
+const MINUS = MINUS_SIGNS.replace("-", "\\-"); // escaped for a character class
+const GROUP = GROUP_SPACES;
 const LONE_DASH = new RegExp(`^[${MINUS}\u2014]$`);
 const PLACEHOLDER = /^\*+$/;
 const UNIT =

@@ -9,6 +9,7 @@ import { countMojibake, rejectMojibake, screenText } from "./screen.js";
 import { dropControls } from "./source/text/controls.js";
 import { assemblePages } from "./source/text/pages.js";
 import { joinLoneCodes } from "./source/text/codes.js";
+import { readTypography } from "./source/text/typography.js";
 import { refuseCellsAsParagraphs } from "./source/text/paragraphs.js";
 
 export interface ImportOptions {
@@ -38,7 +39,7 @@ export function importReport(input: string, options: ImportOptions = {}): Report
   rejectMojibake(text);
   const all = splitLines(text);
   refuseCellsAsParagraphs(all.map((l) => l.text));
-  const lines = joinLoneCodes(assemblePages(all));
+  const lines = joinLoneCodes(readTypography(assemblePages(all)));
   const economy = readEconomy(lines);
   const district = findDistrict(text);
   const year = findYear(text);

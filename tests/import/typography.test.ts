@@ -1,0 +1,58 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import type { Report } from "@bydel/core";
+import { importReport } from "@bydel/import";
+
+/**
+ * Every space and minus core's parser accepts is read the same way: the fixtures' pdftotext -layout
+ * text (columns two spaces apart or more, one space inside a number) with each of them swapped in
+ * gives the same rows, splits and indicator values as the text as printed.
+ */
+const root = fileURLToPath(new URL("../fixtures/", import.meta.url));
+const names = ["sagene-2024", "vestre-aker-2024", "grunerlokka-2024"] as const;
+
+const SPACES = { "U+00A0": "\u00A0", "U+202F": "\u202F", "U+2009": "\u2009", "U+2007": "\u2007" } as const;
+const MINUSES = { "U+2212": "\u2212", "en dash": "\u2013", "figure dash": "\u2012", "U+2010": "\u2010" } as const;
+
+const money = (r: Report) => ({
+  budget: r.budgetTables.map((t) => [t.id, t.rows.map((x) => [x.label, x.previousActual, x.originalBudget, x.revisedBudget, x.actual, x.variance])]),
+  splits: r.varianceSplits.map((s) => [s.id, s.rows.map((x) => [x.variance, x.earmarkedVariance, x.ordinaryVariance])]),
+  indicators: r.indicators.map((i) => [i.label, i.target?.value ?? null, i.result?.value ?? null, i.statedDeviation?.value ?? null]),
+  errors: r.findings.filter((f) => f.severity === "error").map((f) => `${f.code} ${f.line}`),
+});
+
+describe.each(names)("%s, pdftotext -layout", (name) => {
+  const text = readFileSync(`${root}layout/${name}.txt`, "utf8");
+  const baseline = money(importReport(text));
+
+  it.each(Object.entries(SPACES))("reads %s between a number's digit groups as a space", (_, space) => {
+    // on a line whose columns stand two spaces apart or more, one space between a digit and three more is inside a number
+    const swapped = text
+      .split("\n")
+      .map((l) => (/\d {2,}-?\d/u.test(l) ? l.replace(/(\d) (?=\d{3}(?!\d))/gu, `$1${space}`) : l))
+      .join("\n");
+    expect(swapped).not.toBe(text);
+    expect(money(importReport(swapped))).toEqual(baseline);
+  });
+
+  it.each(Object.entries(MINUSES))("reads %s before a number as a minus", (_, minus) => {
+    const swapped = text.replace(/(^|[\s(])-(?=\d)/gmu, `$1${minus}`);
+    expect(swapped).not.toBe(text);
+    expect(money(importReport(swapped))).toEqual(baseline);
+  });
+});
+
+describe("a table with no-break spaces between its columns too", () => {
+  it("is read by the column search, as with plain spaces, not as twelve-digit numbers", () => {
+    const text = readFileSync(`${root}reports/sagene-2024.txt`, "utf8");
+    // Tabell 0.1 B of the original text: every space between two digits a no-break space
+    const swapped = text
+      .split("\n")
+      .map((l) => (/^(?:Funksjonsområde \d|Sum netto utg|Funk\.omr)/u.test(l) ? l.replace(/(\d) (?=-?\d)/gu, "$1\u00A0") : l))
+      .join("\n");
+    expect(swapped).not.toBe(text);
+    const rows = (r: Report) => r.budgetTables.filter((t) => t.id === "0.1B").flatMap((t) => t.rows.map((x) => [x.label, x.previousActual, x.actual, x.variance]));
+    expect(rows(importReport(swapped))).toEqual(rows(importReport(text)));
+  });
+});
