@@ -1,4 +1,4 @@
-import { pdfLayout } from "@bydel/core";
+import { DASH_MINUS_SIGNS, GROUP_SPACES, MINUS_SIGNS, charClass, pdfLayout } from "@bydel/core";
 import type { PositionedText } from "./items.js";
 
 /** A cell-sized piece of a line: runs closer than a cell gap joined into one. */
@@ -16,18 +16,18 @@ export interface PdfLine {
 }
 
 /** A number as a cell prints it: sign, digit groups, decimals, percent; parentheses for a negative. */
-const NUMERIC = /^[(]?[-\u2212\u2013\u2012\u2010+]?\s?\d[\d\s\u00A0\u2009\u202F\u2007.,]*\)?\s?%?$/u;
+const NUMERIC = new RegExp(`^[(]?${charClass(`${MINUS_SIGNS}+`)}?\\s?\\d[\\d\\s${GROUP_SPACES}.,]*\\)?\\s?%?$`, "u");
 /** Inside a number, any space between digit groups becomes a no-break space: the text stage reads it as one number. */
-const GROUP_SPACE = /(\d)[ \u00A0\u2009\u202F\u2007](?=\d{3}(?!\d))/gu;
+const GROUP_SPACE = new RegExp(`(\\d)${charClass(GROUP_SPACES)}(?=\\d{3}(?!\\d))`, "gu");
 /** Dashes used as a minus sign before a number. */
-const DASH_MINUS = /^([(]?)[\u2013\u2012\u2010](?=\s?\d)/u;
+const DASH_MINUS = new RegExp(`^([(]?)${charClass(DASH_MINUS_SIGNS)}(?=\\s?\\d)`, "u");
 
 export function isNumeric(text: string): boolean {
   return NUMERIC.test(text.trim());
 }
 
 /** An integer cell whose runs were split anywhere («1 787899», «2120 248»): one number, regrouped. */
-const SPLIT_INTEGER = /^([(]?[-+\u2212]?)(\d[\d \u00A0\u2009\u202F\u2007]*\d)(\)?)$/u;
+const SPLIT_INTEGER = new RegExp(`^([(]?[-+\u2212]?)(\\d[\\d${GROUP_SPACES}]*\\d)(\\)?)$`, "u");
 
 /**
  * One cell's text: a number's groups joined by no-break spaces, its dash made a minus. `joined`:
