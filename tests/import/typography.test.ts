@@ -56,3 +56,17 @@ describe("a table with no-break spaces between its columns too", () => {
     expect(rows(importReport(swapped))).toEqual(rows(importReport(text)));
   });
 });
+
+describe("a sign set apart from a stated deviation", () => {
+  it("belongs to the deviation («+ 4 %», «- 3 %»)", () => {
+    const text =
+      "Årsberetning 2024 Bydel Sagene\n\n3.3 Funksjonsområde 2A\n\nResultatindikatorer\nIndikator Resultat 2023 Måltall 2024 Resultat 2024 Avvik\n" +
+      "Andel ansatte med fagbrev 80 % 85 % 89 % + 4 %\nAndel barn 80 % 85 % 82 % - 3 %\n\nTekst etter tabellen.\n";
+    const r = importReport(text);
+    expect(r.indicators.map((i) => [i.label, i.result?.value, i.statedDeviation?.value])).toEqual([
+      ["Andel ansatte med fagbrev", 89, 4],
+      ["Andel barn", 82, -3],
+    ]);
+    expect(r.findings.filter((f) => f.severity !== "info")).toEqual([]);
+  });
+});
