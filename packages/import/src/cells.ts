@@ -1,3 +1,5 @@
+import { CELL_BLANKS, tokenize } from "./tokenize.js";
+
 /**
  * The value cells at the end of an indicator line: numbers with their comparator and unit
  * ("> 66 %", "-0,6pp", "49.35%", "1 006"), placeholders ("*", "-", "x", "NA"). Cells are kept as
@@ -19,25 +21,6 @@ const UNIT = /^(?:%|pp|%-poeng|prosentpoeng)$/u;
 const COMPARATOR = /^(?:[<>≥≤]=?|maks\.?|minst|min\.?|minimum|maksimum)$/iu;
 const PLACEHOLDER = /^(?:\*|-|\u2212|–|x|X|NA|\(N\))$/u;
 
-
-interface Tok {
-  readonly text: string;
-  readonly gap: number;
-}
-
-function tokens(text: string): Tok[] {
-  const out: Tok[] = [];
-  let gap = 0;
-  for (const m of text.replace(/[\u00A0\u202F\u2007\t]/g, " ").matchAll(/ +|[^ ]+/g)) {
-    if (m[0][0] === " ") gap = m[0].length;
-    else {
-      out.push({ text: m[0], gap });
-      gap = 0;
-    }
-  }
-  return out;
-}
-
 export interface CellTail {
   readonly label: string;
   readonly atoms: Atom[];
@@ -45,7 +28,7 @@ export interface CellTail {
 
 /** Splits a line into its label and the value atoms at its end. */
 export function cellTail(text: string): CellTail {
-  const toks = tokens(text);
+  const toks = tokenize(text, CELL_BLANKS);
   const atoms: Atom[] = [];
   let pendingUnit = "";
   let i = toks.length - 1;

@@ -1,4 +1,5 @@
 import { isBlank, type Line } from "./lines.js";
+import { LAYOUT_BLANKS, runs, tokenize, type Run } from "./tokenize.js";
 
 /**
  * Indicator tables laid out by position (pdftotext -layout, the PDF source's own layout): cells are
@@ -9,12 +10,8 @@ import { isBlank, type Line } from "./lines.js";
  * the word-based reader.
  */
 
-export interface Cell {
-  readonly text: string;
-  readonly start: number;
-  /** Exclusive. */
-  readonly end: number;
-}
+/** A cell: a run of text with single spaces inside (`tokenize.ts`). */
+export type Cell = Run;
 
 export type ColumnKind = "result" | "target" | "deviation";
 
@@ -27,10 +24,7 @@ export interface LayoutColumn {
 
 /** A line's cells: runs of text with single spaces inside, two or more spaces (or a tab) between. */
 export function layoutCells(text: string): Cell[] {
-  const t = text.replace(/[\t\f]/g, "  ");
-  const out: Cell[] = [];
-  for (const m of t.matchAll(/[^ ]+(?: [^ ]+)*/g)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
-  return out;
+  return runs(tokenize(text, LAYOUT_BLANKS));
 }
 
 const KIND_WORD = /(?<![\p{L}-])(resultat|måltall|mål|avvik)(?![\p{L}-])/giu;

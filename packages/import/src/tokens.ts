@@ -1,3 +1,5 @@
+import { TAIL_BLANKS, tokenize, type Token } from "./tokenize.js";
+
 /**
  * The numeric tail of a table line: the digit groups at the end of the line, with the width of the
  * gap before each. A single space separates both thousands and columns, so the groups are kept
@@ -32,28 +34,7 @@ export interface NumericTail {
 const MINUS = /^[-\u2212]$/;
 const GROUP = /^(\()?([-\u2212])?(\d+(?:[\u00A0\u202F\u2007]\d{3})*)(\))?$/;
 
-interface RawToken {
-  readonly text: string;
-  readonly gap: number;
-  readonly end: number;
-}
-
-function tokenize(text: string): RawToken[] {
-  const out: RawToken[] = [];
-  const re = / +|[^ ]+/g;
-  let gap = 0;
-  for (const m of text.replace(/\t/g, "  ").matchAll(re)) {
-    const t = m[0];
-    if (t[0] === " ") gap = t.length;
-    else {
-      out.push({ text: t, gap, end: m.index + t.length });
-      gap = 0;
-    }
-  }
-  return out;
-}
-
-function toGroup(t: RawToken, line: number): Group | null {
+function toGroup(t: Token, line: number): Group | null {
   if (MINUS.test(t.text)) return { kind: "dash", digits: "", negative: false, gap: t.gap, end: t.end, whole: false, open: false, close: false, line };
   const m = GROUP.exec(t.text);
   if (!m) return null;
@@ -82,7 +63,7 @@ function toGroup(t: RawToken, line: number): Group | null {
  * row of placeholders.
  */
 export function numericTail(text: string, line: number): NumericTail {
-  const tokens = tokenize(text.replace(/[\u00A0\u202F\u2007](?!\d{3}(?!\d))/g, " "));
+  const tokens = tokenize(text.replace(/[\u00A0\u202F\u2007](?!\d{3}(?!\d))/g, " "), TAIL_BLANKS);
   const groups: Group[] = [];
   let i = tokens.length - 1;
   for (; i >= 0; i--) {
