@@ -70,7 +70,7 @@ export function groupLines(items: readonly PositionedText[], settings = pdfLayou
 
 function toLine(band: PositionedText[], settings: typeof pdfLayout): PdfLine {
   band.sort((p, q) => p.x0 - q.x0);
-  const size = Math.max(...band.map((b) => b.size));
+  const size = band.reduce((m, b) => (b.size > m ? b.size : m), 0);
   const tokens: PdfToken[] = [];
   let cur: { text: string; x0: number; x1: number; size: number; joined: boolean } | null = null;
   for (const it of band) {

@@ -92,14 +92,17 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
       page.cleanup();
       dropped += d;
       if (items.length === 0) pagesWithoutText.push(n);
-      lefts.push(items.length > 0 ? Math.min(...items.map((i) => i.x0)) : Infinity);
+      // a loop, not Math.min(...items): a page may hold more runs than a call takes arguments
+      let pageLeft = Infinity;
+      for (const it of items) if (it.x0 < pageLeft) pageLeft = it.x0;
+      lefts.push(pageLeft);
       pages.push({ height, lines: groupLines(items, settings) });
       options.onPage?.(n, total);
     }
     if (pagesWithoutText.length === total) {
       fail("pdf-empty", "PDF-en har ingen tekst, bare bilder (trolig skannet). Importer den tekstbaserte PDF-en fra bydelen, eller en tekstversjon.");
     }
-    const left = Math.min(...lefts.filter(Number.isFinite));
+    const left = lefts.reduce((a, b) => (b < a ? b : a), Infinity);
     const kept = dropFurniture(pages, settings);
     const out: string[] = [];
     const pageOfLine: number[] = [];
