@@ -16,7 +16,7 @@ const LOOKBACK = 160;
 
 const norm = (t: string): string => t.replace(/[\f\u00A0\u202F\u2007\u2009]/gu, " ").replace(/\s+/gu, " ").trim().toLowerCase();
 const shape = (t: string): string => norm(t).replace(/\d+/gu, "#");
-const isBlank = (t: string): boolean => norm(t) === "";
+const isBlank = (t: string): boolean => /^[\s\f\u00A0\u202F\u2007\u2009]*$/u.test(t);
 /** A year alone ("2022" under «Resultat» at a page's edge) is a table header's cell, never a page number. */
 const YEAR_ALONE = /^(?:19|20)\d{2}$/u;
 /** Column words and years only («Resultat 2022», «2022»): a header that goes on over the break, no row. */
@@ -62,10 +62,12 @@ export function assemblePages(lines: readonly Line[]): Line[] {
 function dropRepeatedHeader(page: Line[], before: readonly Line[]): Line[] {
   // only a table that runs over the break has its header again: the page before must end in one of its rows
   // (its numbers may stand above a label's last lines: «Funk.omr. 4, …  381 067 …» / «(brutto utg.)»)
-  const tail = before.filter((l) => !isBlank(l.text)).slice(-3);
+  // only the lines before the break matter: never scan the whole text again per page (linear in the text)
+  const recent = before.slice(-LOOKBACK);
+  const tail = recent.filter((l) => !isBlank(l.text)).slice(-3);
   const last = tail[tail.length - 1];
   if (!last || HEADER_CELLS.test(norm(last.text)) || !tail.some((l) => AMOUNT.test(l.text))) return page;
-  const seen = new Set(before.slice(-LOOKBACK).map((l) => norm(l.text)).filter((t) => t !== ""));
+  const seen = new Set(recent.map((l) => norm(l.text)).filter((t) => t !== ""));
   let i = 0;
   let repeated = 0;
   for (; i < page.length && repeated < HEADER_LINES; i++) {

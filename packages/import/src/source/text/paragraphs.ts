@@ -1,7 +1,7 @@
 import { NotAReportError } from "../../errors.js";
 
 const LONE_NUMBER = /^\s*[-\u2212(]?\d{1,3}(?:[ \u00A0]\d{3})*\)?\s*$/u;
-const ROW = /\p{L}.*?\d{1,3}(?:[ \u00A0]\d{3})*\s+[-\u2212]?\d{1,3}(?:[ \u00A0]\d{3})*\s+[-\u2212]?\d{1,3}(?:[ \u00A0]\d{3})*\s*$/u;
+const ROW = /\d{1,3}(?:[ \u00A0]\d{3})*\s+[-\u2212]?\d{1,3}(?:[ \u00A0]\d{3})*\s+[-\u2212]?\d{1,3}(?:[ \u00A0]\d{3})*\s*$/u;
 
 /**
  * Refuses text in which every table cell stands in its own paragraph (plain `pdftotext` without
@@ -13,7 +13,8 @@ export function refuseCellsAsParagraphs(lines: readonly string[]): void {
   let rows = 0;
   for (const l of lines) {
     if (LONE_NUMBER.test(l)) alone++;
-    else if (l.length < 300 && ROW.test(l)) rows++;
+    // the numbers at a line's end, after some letters: only its tail is searched, so the cost stays linear
+    else if (l.length < 300 && ROW.test(l.slice(-90)) && /\p{L}/u.test(l)) rows++;
   }
   if (alone >= 60 && rows * 3 < alone) {
     throw new NotAReportError(
