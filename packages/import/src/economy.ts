@@ -8,6 +8,21 @@ import { solveTable, type RowSolution, type SumEquation } from "./solve.js";
 import { formatAmount } from "./text.js";
 import { unaccountedRows } from "./unaccounted.js";
 import { findUnitTables, type UnitColumn, type UnitTable } from "./unitTable.js";
+import {
+  anchorFilter,
+  budgetColumns,
+  byColumn,
+  budgetIdentity,
+  captionFilter,
+  economyHeader,
+  economyLineFilter,
+  economyTables,
+  flippedIdentity,
+  splitColumns,
+  splitIdentity,
+  unitTable,
+  type Identity,
+} from "./tables/registry.js";
 
 /**
  * Finds the economy tables of a report (Tabell 0.1 / 0.1 B, the "Hovedoversikt økonomi FOx"
@@ -21,15 +36,13 @@ type Heading =
   | { kind: "sub"; area: string; line: number; title: string }
   | { kind: "split"; line: number; title: string };
 
-const T01 = /^\s*tabell\s+0[.,]1\s*(b\b)?.*?\b(brutto|netto)\s+driftsutgifter/iu;
-const FO = /hovedoversikt\s+økonomi\s+f[o0]\s?(\d[abc]?)\b/iu;
-const SPLIT = /fordeling\s+av\s+avvik\s+p[åa]\s+\S*merkede/iu;
-const SUB = /^\s*f[o0]\s?4\s?([abc])\b/iu;
-/** The first header line of an economy table: "Netto driftsutgifter pr." / "KOSTRA-funksjon" (alone, or with the column words after it). */
-const ANCHOR = /^\s*(?:(?:brutto|netto)\s+driftsutgifter\b|kostra-funk)/iu;
+const T01 = economyTables.t01.caption;
+const FO = economyTables.fo.caption;
+const SPLIT = economyTables.split.caption;
+const SUB = economyTables.fo4Part.caption;
 
 function isAnchor(text: string): boolean {
-  return text.length <= 200 && /driftsutgifter|kostra-funk/i.test(text) && ANCHOR.test(text) && !/[.:]\s*$/u.test(text) && !isProse(text);
+  return text.length <= 200 && anchorFilter.test(text) && economyHeader.anchor.test(text) && !/[.:]\s*$/u.test(text) && !isProse(text);
 }
 
 /** No anchor line follows a caption before the next caption: its header has another form, so the caption starts the header. */
@@ -42,12 +55,9 @@ function noAnchorAhead(lines: readonly Line[], from: number): boolean {
 }
 const HEADER_SPAN = 40;
 
-/** Cheap test before the heading patterns: most lines are prose and contain none of these words. */
-const HEADING_WORDS = /driftsutgifter|hovedoversikt|fordeling|^\s*f[o0]\s?4/i;
-
 function headingOf(line: Line): Heading | null {
   const text = line.text.trim();
-  if (text.length > 160 || !HEADING_WORDS.test(text)) return null;
+  if (text.length > 160 || !captionFilter.test(text)) return null;
   let m = T01.exec(text);
   if (m) {
     const net = m[2]!.toLowerCase() === "netto" || m[1] !== undefined;
@@ -88,9 +98,9 @@ function readBody(lines: readonly Line[], anchor: number, structural = false): B
     if (t.trim() === "" || startsRow(t) || isProse(t) || headingOf(lines[j]!)) break;
     header = `${t} ${header}`;
   }
-  if (!/avvik/iu.test(header)) return null;
-  const split = /merkede|ordinær/iu.test(header);
-  if (!split && !/regnskap/iu.test(header)) return null;
+  if (!economyHeader.required.test(header)) return null;
+  const split = economyHeader.split.test(header);
+  if (!split && !economyHeader.budget.test(header)) return null;
   const { rows, end } = readRows(lines, i);
   if (rows.length === 0) return null;
   return { kind: split ? "split" : "budget", headerLine: lines[anchor]!.no, rows, end };
@@ -122,16 +132,18 @@ export function sumStructure(rows: readonly { isTotal: boolean }[]): SumEquation
   return equations;
 }
 
-const budgetIdentity = (v: readonly (number | null)[]): boolean => Math.abs((v[2] ?? 0) - (v[3] ?? 0) - (v[4] ?? 0)) <= 2;
-const flippedIdentity = (v: readonly (number | null)[]): boolean => Math.abs((v[3] ?? 0) - (v[2] ?? 0) - (v[4] ?? 0)) <= 2;
 
 /**
  * The identity that picks readings: avvik = regulert − regnskap, as the report template defines it;
  * a table that plainly prints regnskap − regulert instead (most rows keep only that) is read by its
  * own sign, and the checks then report the sign.
  */
+const BUDGET = budgetColumns.length;
+const SPLIT_COLUMNS = splitColumns.length;
+const VARIANCE = budgetColumns.indexOf("variance");
+
 function budgetIdentityOf(inputs: readonly { readings: readonly Reading[] }[]): (v: readonly (number | null)[]) => boolean {
-  const nonZero = (v: readonly (number | null)[]) => (v[4] ?? 0) !== 0;
+  const nonZero = (v: readonly (number | null)[]) => (v[VARIANCE] ?? 0) !== 0;
   let normal = 0;
   let flipped = 0;
   for (const { readings } of inputs) {
@@ -140,7 +152,6 @@ function budgetIdentityOf(inputs: readonly { readings: readonly Reading[] }[]): 
   }
   return flipped >= 2 && flipped > normal ? flippedIdentity : budgetIdentity;
 }
-const splitIdentity = (v: readonly (number | null)[]): boolean => Math.abs((v[0] ?? 0) - (v[1] ?? 0) - (v[2] ?? 0)) <= 2;
 
 interface Solved {
   readonly raw: RawRow;
@@ -187,20 +198,18 @@ function labelOf(s: Solved): string {
   return readAsBlank(s) ? raw.labelIfBlank! : raw.label;
 }
 
-type Identity = (v: readonly (number | null)[]) => boolean;
-
 function solveBody(rowsIn: readonly RawRow[], columns: number, cross?: CrossTie, identity?: Identity): SolvedBody {
   // a wide gap marks a blank only in a table that otherwise sets its numbers one space apart
   const gapHints = rowsIn.filter((row) => row.groups.some((g, i) => i > 0 && g.gap >= 2)).length <= 1;
   const anchors = columnAnchors(rowsIn.map((r) => r.groups), columns, columnAnchor.slack, columnAnchor.minRows);
   const inputs = rowsIn.map((row) => {
-    const options = { columns, alwaysPrinted: columns === 5 ? 4 : null, gapHints };
+    const options = { columns, alwaysPrinted: columns === BUDGET ? VARIANCE : null, gapHints };
     let { readings, overflow } = enumerateReadings(row.groups, options);
     // where the layout shows the columns, a reading whose cells sit elsewhere is no reading; a row the anchors fit in no way keeps them all
     // the row's identity still confirms: positions never take away the only readings it confirms
     if (anchors && readings.length > 1) {
       const placed = enumerateReadings(row.groups, { ...options, anchors, slack: columnAnchor.slack });
-      const confirms = (r: Reading) => (columns === 5 ? budgetIdentity(r.values) || flippedIdentity(r.values) : splitIdentity(r.values));
+      const confirms = (r: Reading) => (columns === BUDGET ? economyTables.t01 : economyTables.split).identities.some((id) => id(r.values));
       if (placed.readings.length > 0 && (placed.readings.some(confirms) || !readings.some(confirms))) ({ readings, overflow } = placed);
     }
     // digits that may be the label's: the row may also be blank, on an equal footing (only the sums can tell)
@@ -212,7 +221,7 @@ function solveBody(rowsIn: readonly RawRow[], columns: number, cross?: CrossTie,
   const extra = cross?.outside.map((readings) => ({ readings, overflow: false })) ?? [];
   const solved = solveTable([...inputs, ...extra], [...equations, ...(cross?.equations ?? [])], {
     columns,
-    identity: identity ?? (columns === 5 ? budgetIdentityOf(inputs) : splitIdentity),
+    identity: identity ?? (columns === BUDGET ? budgetIdentityOf(inputs) : splitIdentity),
   });
   const rows = rowsIn.map((raw, i) => ({ raw, solution: solved.rows[i]!, isTotal: flags[i]!.isTotal }));
   // the table's own sums decide whether its rows need review; the tie to other tables only helps choose
@@ -314,36 +323,25 @@ function toRows<R extends SharedFields & { sumOf?: number[]; needsReview?: boole
 }
 
 function toBudgetRows(rows: Solved[], equations: SumEquation[], sumsClose: boolean, withArea: boolean): BudgetRow[] {
-  return toRows(rows, equations, sumsClose, 5, (shared, v, s): BudgetRow => {
-    const row: BudgetRow = { ...shared, previousActual: v[0] ?? null, originalBudget: v[1] ?? null, revisedBudget: v[2] ?? null, actual: v[3] ?? null, variance: v[4] ?? null };
+  return toRows(rows, equations, sumsClose, BUDGET, (shared, v, s): BudgetRow => {
+    const row: BudgetRow = { ...shared, ...byColumn(budgetColumns, v) };
     if (withArea) row.area = s.isTotal ? null : areaOf(s.raw.label);
     return row;
   });
 }
 
 function toSplitRows(rows: Solved[], equations: SumEquation[], sumsClose: boolean): VarianceSplitRow[] {
-  return toRows(rows, equations, sumsClose, 3, (shared, v, s): VarianceSplitRow => ({
+  return toRows(rows, equations, sumsClose, SPLIT_COLUMNS, (shared, v, s): VarianceSplitRow => ({
     ...shared,
-    variance: v[0] ?? null,
-    earmarkedVariance: v[1] ?? null,
-    ordinaryVariance: v[2] ?? null,
+    ...byColumn(splitColumns, v),
     area: s.isTotal ? null : areaOf(s.raw.label),
   }));
-}
-
-/** A unit table's identities, by its columns: avvik = regulert − regnskap (when both are printed) and resultat = avvik − øremerkede. */
-function unitIdentity(columns: readonly UnitColumn[]): Identity {
-  const [revised, actual, variance, earmarked, ordinary] = (["revisedBudget", "actual", "variance", "earmarkedVariance", "ordinaryVariance"] as const).map((c) => columns.indexOf(c));
-  const at = (v: readonly (number | null)[], i: number) => v[i!] ?? 0;
-  return (v) =>
-    (revised! < 0 || actual! < 0 || Math.abs(at(v, revised!) - at(v, actual!) - at(v, variance!)) <= 2) &&
-    Math.abs(at(v, variance!) - at(v, earmarked!) - at(v, ordinary!)) <= 2;
 }
 
 /** The result per unit with and without earmarked funds, as a split with id "enhet"; its budget columns go along. */
 function unitSplit(table: UnitTable, findings: Finding[]): VarianceSplit {
   const { columns } = table;
-  const solved = solveBody(table.rows, columns.length, undefined, unitIdentity(columns));
+  const solved = solveBody(table.rows, columns.length, undefined, unitTable.identity(columns));
   findings.push(...rowFindings(solved.rows, columns.length, "Resultat per enhet"));
   const rows = toRows(solved.rows, solved.equations, solved.sumsClose, columns.length, (shared, v, s): VarianceSplitRow => {
     const value = (c: UnitColumn) => (columns.includes(c) ? (v[columns.indexOf(c)] ?? null) : undefined);
@@ -357,7 +355,7 @@ function unitSplit(table: UnitTable, findings: Finding[]): VarianceSplit {
     for (const c of ["originalBudget", "revisedBudget", "actual"] as const) if (columns.includes(c)) row[c] = value(c)!;
     return row;
   });
-  return { id: "enhet", line: table.line, title: table.title, rows };
+  return { id: unitTable.id, line: table.line, title: table.title, rows };
 }
 
 /** FO4 is often printed as three tables; the Sum label ("Sum FO4B") or the KOSTRA codes tell them apart. */
@@ -394,7 +392,7 @@ function candidateLines(lines: readonly Line[]): Set<number> {
     .join("\n");
   const out = new Set<number>();
   let k = 0;
-  for (const m of text.matchAll(/driftsutgifter|hovedoversikt|fordeling|kostra-funk|^[ \t]*[fF][oO0] ?4|regnskap|budsjett/gim)) {
+  for (const m of text.matchAll(economyLineFilter)) {
     while (k + 1 < starts.length && starts[k + 1]! <= m.index) k++;
     out.add(k);
   }
@@ -487,18 +485,18 @@ export function readEconomy(lines: readonly Line[]): EconomyResult {
   // a header and labels with no number at all is a table printed as an image: missing, not empty
   // (a part with only blank rows before a page break is kept until the next part joins it)
   const pieces = pending.filter((p) => p.rows.some((r) => r.groups.length > 0));
-  const budget = pieces.filter((p) => p.kind === "budget").map((p) => ({ p, solved: solveBody(p.rows, 5) }));
+  const budget = pieces.filter((p) => p.kind === "budget").map((p) => ({ p, solved: solveBody(p.rows, BUDGET) }));
   // rows the table's own arithmetic leaves open: tie the table's total to Tabell 0.1 B (FO4A + FO4B + FO4C = FO4)
   const summary = budget.find((b) => b.p.id === "0.1B");
   if (summary) {
     for (const b of budget) {
       if (!b.p.id.startsWith("FO") || !b.solved.rows.some((r) => r.solution.decision === "layout" || r.solution.decision === "ambiguous")) continue;
       const tie = crossTie(b, budget, summary.solved);
-      if (tie) b.solved = solveBody(b.p.rows, 5, tie);
+      if (tie) b.solved = solveBody(b.p.rows, BUDGET, tie);
     }
   }
   const budgetTables: BudgetTable[] = budget.map(({ p, solved }) => {
-    findings.push(...rowFindings(solved.rows, 5, `Tabell ${p.id}`));
+    findings.push(...rowFindings(solved.rows, BUDGET, `Tabell ${p.id}`));
     return {
       id: p.id as BudgetTableId,
       title: p.title,
@@ -510,8 +508,8 @@ export function readEconomy(lines: readonly Line[]): EconomyResult {
   const varianceSplits: VarianceSplit[] = pieces
     .filter((p) => p.kind === "split")
     .map((p) => {
-      const solved = solveBody(p.rows, 3);
-      findings.push(...rowFindings(solved.rows, 3, `Fordeling av avvik ${p.id}`));
+      const solved = solveBody(p.rows, SPLIT_COLUMNS);
+      findings.push(...rowFindings(solved.rows, SPLIT_COLUMNS, `Fordeling av avvik ${p.id}`));
       return { id: p.id, line: p.line, title: p.title, rows: toSplitRows(solved.rows, solved.equations, solved.sumsClose) };
     });
   for (const table of findUnitTables(lines)) varianceSplits.push(unitSplit(table, findings));

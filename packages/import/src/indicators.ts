@@ -15,6 +15,17 @@ import { isBlank, type Line } from "./lines.js";
 import { readProseIndicators } from "./prose.js";
 import { isPageFooter } from "./rows.js";
 import { columnOf, layoutCells, readLayoutHeader, type LayoutColumn } from "./layoutTable.js";
+import {
+  indicatorColumnAlternatives,
+  indicatorColumnKinds,
+  indicatorFragment,
+  indicatorLineFilter,
+  indicatorStarts,
+  indicatorTable,
+  indicatorTables,
+  type IndicatorColumnKind,
+  type IndicatorTableKind,
+} from "./tables/registry.js";
 
 /**
  * The indicator tables: Resultatindikatorer (results, Måltall, Avvik, or results and targets
@@ -23,32 +34,27 @@ import { columnOf, layoutCells, readLayoutHeader, type LayoutColumn } from "./la
  * (Resultat/Måltall/Mål/Avvik + year); rows are label lines followed by a line of value cells.
  */
 
-type ColumnKind = "result" | "target" | "deviation";
+type ColumnKind = IndicatorColumnKind;
 interface Column {
   readonly kind: ColumnKind;
   readonly year: number | null;
 }
 
-type TableKind = "indicator" | "sickLeave" | "keyFigure" | "monthlySickLeave";
+type TableKind = IndicatorTableKind;
 
-const START: readonly [RegExp, TableKind][] = [
-  [/^\s*resultatindikator(?:er)?\b/iu, "indicator"],
-  [/^\s*obligatoriske\s+(?:sentrale\s+)?(?:resultatindikatorer|måltall)\b/iu, "indicator"],
-  [/^\s*sykefravær\s+i\s+%/iu, "sickLeave"],
-  [/^\s*måned(?=\s+sykefravær)/iu, "monthlySickLeave"],
-  [/^\s*nøkkeltall(?:\s+for)?\s*:/iu, "keyFigure"],
-];
+const START = indicatorStarts;
 
-const HEADER_WORD = /\b(resultat|måltall|mål|avvik|sykefraværsprosent)\b(?:\s+(?:bydel|sykefravær))?\s*(\d{4})?/giu;
+/** A column word, with "bydel"/"sykefravær" and the year after it. */
+const HEADER_WORD = new RegExp(`\\b(${indicatorColumnAlternatives(indicatorTables)})\\b(?:\\s+(?:bydel|sykefravær))?\\s*(\\d{4})?`, "giu");
+const COLUMN_KIND = indicatorColumnKinds(indicatorTables);
 /** A header fragment: only column words, years, "bydel", parentheses and dashes. */
-const FRAGMENT = /^(?:\s|\(|\)|-|–|resultat-?|resultat|måltall|mål|avvik|bydel|i|%|\d{4}|sykefraværsprosent|sykefravær|innhold)*$/iu;
+const FRAGMENT = indicatorFragment(indicatorTables);
 
 function columnsOf(header: string): Column[] {
   const cleaned = header.replace(/\([^)]*\)/g, " ");
   const out: Column[] = [];
   for (const m of cleaned.matchAll(HEADER_WORD)) {
-    const w = m[1]!.toLowerCase();
-    const kind: ColumnKind = w === "avvik" ? "deviation" : w === "måltall" || w === "mål" ? "target" : "result";
+    const kind: ColumnKind = COLUMN_KIND.get(m[1]!.toLowerCase()) ?? "result";
     out.push({ kind, year: m[2] ? Number(m[2]) : null });
   }
   return out;
@@ -117,7 +123,7 @@ function readHeader(lines: readonly Line[], start: number, kind: TableKind): { c
 }
 
 /** Cheap test before the patterns: a numbered heading, a Hovedoversikt, or a table start word. */
-const MAYBE = /^\s*(?:\d|hovedoversikt|resultatindikator|obligatoriske|sykefravær|måned|nøkkeltall)/i;
+const MAYBE = indicatorLineFilter;
 
 function areaFromHeading(text: string): string | null {
   const t = text.trim();
@@ -157,7 +163,7 @@ export function readIndicators(allLines: readonly Line[], year: number | null): 
     const start = START.find(([re]) => re.test(text));
     if (!start) continue;
     const kind = start[1];
-    const layout = kind === "indicator" ? readLayoutHeader(lines, i, start[0]) : null;
+    const layout = indicatorTable(kind).byPosition ? readLayoutHeader(lines, i, start[0]) : null;
     if (layout && rowsLaidOut(lines, layout.next, layout.columns, layout.next - layout.first)) {
       const table: Table = { kind, area: serviceAreaOf(layout.title) ?? sectionArea, columns: layout.columns, startLine: lines[i]!.no };
       const end = readLayoutRows(lines, layout.next, table, layout.columns, year, indicators, findings);
@@ -167,7 +173,7 @@ export function readIndicators(allLines: readonly Line[], year: number | null): 
     }
     const header = readHeader(lines, i, kind);
     if (!header) continue;
-    const area = kind === "sickLeave" || kind === "monthlySickLeave" ? "HR" : (serviceAreaOf(header.title) ?? sectionArea);
+    const area = indicatorTable(kind).area ?? serviceAreaOf(header.title) ?? sectionArea;
     const table: Table = { kind, area, columns: header.columns, startLine: lines[i]!.no };
     const end = readTableRows(lines, header.next, table, year, indicators, findings);
     for (let j = i; j < end && j < lines.length; j++) tableLines.add(lines[j]!.no);

@@ -1,5 +1,6 @@
 import { isBlank, type Line } from "./lines.js";
 import { LAYOUT_BLANKS, runs, tokenize, type Run } from "./tokenize.js";
+import { indicatorColumnAlternatives, indicatorColumnKinds, indicatorFragment, positionalTables, type IndicatorColumnKind } from "./tables/registry.js";
 
 /**
  * Indicator tables laid out by position (pdftotext -layout, the PDF source's own layout): cells are
@@ -13,7 +14,7 @@ import { LAYOUT_BLANKS, runs, tokenize, type Run } from "./tokenize.js";
 /** A cell: a run of text with single spaces inside (`tokenize.ts`). */
 export type Cell = Run;
 
-export type ColumnKind = "result" | "target" | "deviation";
+export type ColumnKind = IndicatorColumnKind;
 
 export interface LayoutColumn {
   readonly kind: ColumnKind;
@@ -27,17 +28,15 @@ export function layoutCells(text: string): Cell[] {
   return runs(tokenize(text, LAYOUT_BLANKS));
 }
 
-const KIND_WORD = /(?<![\p{L}-])(resultat|måltall|mål|avvik)(?![\p{L}-])/giu;
+const KIND_WORD = new RegExp(`(?<![\\p{L}-])(${indicatorColumnAlternatives(positionalTables)})(?![\\p{L}-])`, "giu");
+const KIND = indicatorColumnKinds(positionalTables);
 const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/gu;
 /** A header cell: column words, years, "bydel", "i %", parentheses and dashes only. */
-const FRAGMENT = /^(?:\s|\(|\)|-|–|resultat-?|resultat|måltall|mål|avvik|bydel|i|%|\d{4}|innhold)*$/iu;
+const FRAGMENT = indicatorFragment(positionalTables);
 
 function kindsOf(text: string): ColumnKind[] {
   const cleaned = text.replace(/\([^)]*\)/g, " ");
-  return [...cleaned.matchAll(KIND_WORD)].map((m) => {
-    const w = m[1]!.toLowerCase();
-    return w === "avvik" ? "deviation" : w === "måltall" || w === "mål" ? "target" : "result";
-  });
+  return [...cleaned.matchAll(KIND_WORD)].map((m) => KIND.get(m[1]!.toLowerCase()) ?? "result");
 }
 
 function yearsOf(text: string): number[] {

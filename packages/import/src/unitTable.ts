@@ -2,6 +2,7 @@ import { isTotalLabel } from "./grammar.js";
 import { isBlank, type Line } from "./lines.js";
 import { isPageFooter, type RawRow } from "./rows.js";
 import { numericTail } from "./tokens.js";
+import { lineFilter, unitTable, type UnitColumn } from "./tables/registry.js";
 
 /**
  * The result per unit with and without earmarked funds ("Per enhet fremstår resultat med og uten
@@ -11,7 +12,7 @@ import { numericTail } from "./tokens.js";
  * line by line; the columns are recovered by the same search as the other tables.
  */
 
-export type UnitColumn = "originalBudget" | "revisedBudget" | "actual" | "variance" | "earmarkedVariance" | "ordinaryVariance";
+export type { UnitColumn };
 
 export interface UnitTable {
   readonly title: string;
@@ -22,15 +23,9 @@ export interface UnitTable {
   readonly rows: RawRow[];
 }
 
-/** "resultat med og uten (særskilt) øremerkede midler", possibly wrapped onto the next line. */
-const CAPTION = /resultat\w*\s+(?:\S+\s+){0,3}?med\s+og\s+uten\s+(?:\S+\s+){0,2}?\S*merkede/iu;
-/** The words a header line of such a table consists of (column names, years, the unit). */
-const HEADER_WORD =
-  /^(?:enhet(?:er)?|avdeling(?:er)?|tjenesteområde|område|opprinnelig|justert|regulert|revidert|budsjett|regnskap|avvik|særskilt|\S*merkede|midler|resultat|ordinær|drift|totalt|med|og|uten|i|pr\.?|per|tusen|kroner|kr\.?|1000|\d{4}|[()])$/iu;
-/** Column names in printed order; a plain "budsjett" is the revised budget when no other budget is named. */
-const COLUMN_WORDS =
-  /(opprinnelig)(?:\s+budsjett)?|(justert|regulert|revidert)(?:\s+budsjett)?|(budsjett)|(regnskap)|(\S*merkede)(?:\s+midler)?|(ordinær|resultat)|(avvik)/giu;
-const KINDS: readonly UnitColumn[] = ["originalBudget", "revisedBudget", "revisedBudget", "actual", "earmarkedVariance", "ordinaryVariance", "variance"];
+const { caption: CAPTION, headerWord: HEADER_WORD, columnWords: COLUMN_WORDS, columnKinds: KINDS } = unitTable;
+/** Cheap test first (most lines are prose): a line with none of the caption's words. */
+const QUICK = lineFilter(unitTable.words, "");
 
 const MAX_WRAP = 3;
 const MAX_BLANK_RUN = 5;
@@ -47,8 +42,7 @@ export function columnsOf(header: string): UnitColumn[] | null {
     const kind = KINDS[m.slice(1).findIndex((g) => g !== undefined)]!;
     if (!columns.includes(kind)) columns.push(kind);
   }
-  const required: UnitColumn[] = ["variance", "earmarkedVariance", "ordinaryVariance"];
-  return required.every((c) => columns.includes(c)) ? columns : null;
+  return unitTable.required.every((c) => columns.includes(c)) ? columns : null;
 }
 
 /** A line that may start or continue a unit's label: short, no sentence end. */
@@ -108,7 +102,7 @@ export function findUnitTables(lines: readonly Line[]): UnitTable[] {
   for (let k = 0; k < lines.length; k++) {
     // cheap test first (most lines are prose): a caption wrapped before "uten" is found from its next line
     const t = lines[k]!.text;
-    if (k <= after || !(t.includes("uten") || t.includes("Uten") || t.includes("UTEN"))) continue;
+    if (k <= after || !QUICK.test(t)) continue;
     const caption = captionAt(lines, k);
     if (!caption) continue;
     // the header: blank lines, then lines of column words only

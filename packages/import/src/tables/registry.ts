@@ -1,0 +1,258 @@
+import { FO4_PARTS, serviceAreas, tableIds } from "@bydel/core";
+
+/**
+ * The table kinds the import reads, one entry each: the ids it gives, its captions or start words,
+ * its header words, its columns in printed order, the identities that confirm a row's reading, and
+ * the words whose presence makes a line worth testing. The readers (`economy.ts`, `unitTable.ts`,
+ * `indicators.ts`, `layoutTable.ts`) take their patterns from here, and every quick pre-filter is
+ * derived from the entries (`lineFilter`), never written a second time. A new layout is one entry.
+ */
+
+export type Values = readonly (number | null)[];
+/** A row identity: true when the row's values agree with it (within rounding). */
+export type Identity = (v: Values) => boolean;
+
+/** Rounding in print: identities hold within 2 (thousand kroner). */
+const ROUNDING = 2;
+
+/** `total − minus = rest` over the named columns; a column the table does not print reads as 0. */
+function difference(columns: readonly string[], total: string, minus: string, rest: string): Identity {
+  const [a, b, c] = [total, minus, rest].map((name) => columns.indexOf(name)) as [number, number, number];
+  return (v) => Math.abs((v[a] ?? 0) - (v[b] ?? 0) - (v[c] ?? 0)) <= ROUNDING;
+}
+
+/**
+ * The pattern that finds any of `words` (regex sources) in a line. `joined` is for one search over
+ * all lines joined by "\n" (a space class never reaches over a line's end).
+ */
+export function lineFilter(words: readonly string[], flags: string, joined = false): RegExp {
+  const source = words.join("|");
+  return new RegExp(joined ? source.replace(/\\s/g, "[^\\S\\n]") : source, joined ? `${flags}gm` : flags);
+}
+
+/** A row's values by column name, in the columns' order: `{ previousActual, originalBudget, … }`. */
+export function byColumn<C extends string>(columns: readonly C[], v: Values): Record<C, number | null> {
+  const out = {} as Record<C, number | null>;
+  columns.forEach((c, i) => (out[c] = v[i] ?? null));
+  return out;
+}
+
+// ── Economy tables ────────────────────────────────────────────────────────────────────────────
+
+/** The columns of a budget table (Tabell 0.1 / 0.1 B, Hovedoversikt økonomi FOx), in printed order. */
+export const budgetColumns = ["previousActual", "originalBudget", "revisedBudget", "actual", "variance"] as const;
+/** The columns of a split of the deviation on earmarked funds and ordinary operations. */
+export const splitColumns = ["variance", "earmarkedVariance", "ordinaryVariance"] as const;
+
+/** avvik = regulert − regnskap, as the report template defines it. */
+export const budgetIdentity: Identity = difference(budgetColumns, "revisedBudget", "actual", "variance");
+/** avvik = regnskap − regulert: a table that plainly prints the other sign. */
+export const flippedIdentity: Identity = difference(budgetColumns, "actual", "revisedBudget", "variance");
+/** avvik = øremerkede + ordinær drift. */
+export const splitIdentity: Identity = difference(splitColumns, "variance", "earmarkedVariance", "ordinaryVariance");
+
+export interface CaptionedTable {
+  /** The table ids the kind gives. */
+  readonly ids: readonly string[];
+  /** The caption that names the table. */
+  readonly caption: RegExp;
+  /** Words whose presence makes a line a possible caption (regex sources; the pre-filters are built from them). */
+  readonly words: readonly string[];
+  readonly columns: readonly string[];
+  /** The identities a row's reading may satisfy, the template's first. */
+  readonly identities: readonly Identity[];
+}
+
+/** The captions of the economy tables: Tabell 0.1 / 0.1 B, Hovedoversikt økonomi FOx, FO4A/B/C, the split. */
+export const economyTables = {
+  /** "Tabell 0.1 (B) … Brutto/Netto driftsutgifter": B or "netto" is the net table. */
+  t01: {
+    ids: [tableIds.gross, tableIds.net],
+    caption: /^\s*tabell\s+0[.,]1\s*(b\b)?.*?\b(brutto|netto)\s+driftsutgifter/iu,
+    words: ["driftsutgifter"],
+    columns: budgetColumns,
+    identities: [budgetIdentity, flippedIdentity],
+  },
+  /** "Hovedoversikt økonomi FO2A". */
+  fo: {
+    ids: serviceAreas,
+    caption: /hovedoversikt\s+økonomi\s+f[o0]\s?(\d[abc]?)\b/iu,
+    words: ["hovedoversikt"],
+    columns: budgetColumns,
+    identities: [budgetIdentity, flippedIdentity],
+  },
+  /** "Fordeling av avvik på øremerkede midler og ordinær drift": the id of the table it splits ("ukjent" when none). */
+  split: {
+    ids: [tableIds.net, ...serviceAreas, ...FO4_PARTS, "ukjent"],
+    caption: /fordeling\s+av\s+avvik\s+p[åa]\s+\S*merkede/iu,
+    words: ["fordeling"],
+    columns: splitColumns,
+    identities: [splitIdentity],
+  },
+  /** "FO4B …": a part of FO4 under its Hovedoversikt (a short line). */
+  fo4Part: {
+    ids: FO4_PARTS,
+    caption: /^\s*f[o0]\s?4\s?([abc])\b/iu,
+    words: ["^\\s*f[o0]\\s?4"],
+    columns: budgetColumns,
+    identities: [budgetIdentity, flippedIdentity],
+  },
+} as const satisfies Record<string, CaptionedTable>;
+
+/** The header of an economy table: its first line, and the words that tell a budget table from a split. */
+export const economyHeader = {
+  /** The first header line: "Netto driftsutgifter pr." / "KOSTRA-funksjon" (alone, or with the column words after it). */
+  anchor: /^\s*(?:(?:brutto|netto)\s+driftsutgifter\b|kostra-funk)/iu,
+  /** The words an anchor line holds. */
+  anchorWords: ["driftsutgifter", "kostra-funk"],
+  /** The words that make a line a possible header found by its structure (column words). */
+  columnWords: ["regnskap", "budsjett"],
+  /** Every header has a deviation column. */
+  required: /avvik/iu,
+  /** A split's header names earmarked funds or ordinary operations. */
+  split: /merkede|ordinær/iu,
+  /** A budget table's header names the accounts. */
+  budget: /regnskap/iu,
+} as const;
+
+const captions: readonly CaptionedTable[] = Object.values(economyTables);
+
+/** Cheap test before the caption patterns: most lines are prose and contain none of the captions' words. */
+export const captionFilter: RegExp = lineFilter(
+  captions.flatMap((t) => t.words),
+  "i",
+);
+
+/** Cheap test before the anchor pattern. */
+export const anchorFilter: RegExp = lineFilter(economyHeader.anchorWords, "i");
+
+/** The lines that may be a caption or a table header, in one search over the joined text. */
+export const economyLineFilter: RegExp = lineFilter([...new Set([...captions.flatMap((t) => t.words), ...economyHeader.anchorWords, ...economyHeader.columnWords])], "i", true);
+
+// ── The result per unit with and without earmarked funds ──────────────────────────────────────
+
+export type UnitColumn = "originalBudget" | "revisedBudget" | "actual" | "variance" | "earmarkedVariance" | "ordinaryVariance";
+
+/** The column words of a unit table, in the order they are tried; a plain "budsjett" is the revised budget. */
+const unitColumnWords: readonly (readonly [string, UnitColumn])[] = [
+  ["(opprinnelig)(?:\\s+budsjett)?", "originalBudget"],
+  ["(justert|regulert|revidert)(?:\\s+budsjett)?", "revisedBudget"],
+  ["(budsjett)", "revisedBudget"],
+  ["(regnskap)", "actual"],
+  ["(\\S*merkede)(?:\\s+midler)?", "earmarkedVariance"],
+  ["(ordinær|resultat)", "ordinaryVariance"],
+  ["(avvik)", "variance"],
+];
+
+/** A unit table's identities, by its columns: avvik = regulert − regnskap (when both are printed) and resultat = avvik − øremerkede. */
+function unitIdentity(columns: readonly UnitColumn[]): Identity {
+  const budget = difference(columns, "revisedBudget", "actual", "variance");
+  const split = difference(columns, "variance", "earmarkedVariance", "ordinaryVariance");
+  const printed = columns.includes("revisedBudget") && columns.includes("actual");
+  return (v) => (!printed || budget(v)) && split(v);
+}
+
+/** "Per enhet fremstår resultat med og uten særskilt øremerkede midler slik": rows are units. */
+export const unitTable = {
+  id: tableIds.units,
+  /** "resultat med og uten (særskilt) øremerkede midler", possibly wrapped onto the next line. */
+  caption: /resultat\w*\s+(?:\S+\s+){0,3}?med\s+og\s+uten\s+(?:\S+\s+){0,2}?\S*merkede/iu,
+  /** A line holding one of these (as printed, in any of its cases) may hold the caption or its second line. */
+  words: ["uten", "Uten", "UTEN"],
+  /** The words a header line of such a table consists of (column names, years, the unit). */
+  headerWord:
+    /^(?:enhet(?:er)?|avdeling(?:er)?|tjenesteområde|område|opprinnelig|justert|regulert|revidert|budsjett|regnskap|avvik|særskilt|\S*merkede|midler|resultat|ordinær|drift|totalt|med|og|uten|i|pr\.?|per|tusen|kroner|kr\.?|1000|\d{4}|[()])$/iu,
+  /** Column names in printed order, one capture group per column word. */
+  columnWords: new RegExp(unitColumnWords.map(([source]) => source).join("|"), "giu"),
+  /** The column of each capture group of `columnWords`. */
+  columnKinds: unitColumnWords.map(([, kind]) => kind),
+  /** The columns without which it is no such table. */
+  required: ["variance", "earmarkedVariance", "ordinaryVariance"] as readonly UnitColumn[],
+  identity: unitIdentity,
+} as const;
+
+// ── Indicator tables ──────────────────────────────────────────────────────────────────────────
+
+export type IndicatorColumnKind = "result" | "target" | "deviation";
+export type IndicatorTableKind = "indicator" | "sickLeave" | "keyFigure" | "monthlySickLeave";
+
+export interface IndicatorTable {
+  readonly kind: IndicatorTableKind;
+  /** The start words of the table's first line. */
+  readonly starts: readonly RegExp[];
+  /** The word each start begins with: the pre-filter. */
+  readonly words: readonly string[];
+  /** Column words and the kind of column each names. */
+  readonly columnWords: readonly (readonly [string, IndicatorColumnKind])[];
+  /** Other words a header fragment may hold besides column words, years, "bydel", "i", "%". */
+  readonly fragmentWords: readonly string[];
+  /** The area its indicators belong to, whatever the section ("HR" for sick leave); null: the caption's or the section's. */
+  readonly area: string | null;
+  /** Its header may be laid out by position (`layoutTable.ts`) before the word-based reader reads it. */
+  readonly byPosition: boolean;
+}
+
+const indicatorColumns: readonly (readonly [string, IndicatorColumnKind])[] = [
+  ["resultat", "result"],
+  ["måltall", "target"],
+  ["mål", "target"],
+  ["avvik", "deviation"],
+];
+const sickLeaveColumns: readonly (readonly [string, IndicatorColumnKind])[] = [["sykefraværsprosent", "result"]];
+
+/** In the order they are tried on a line. */
+export const indicatorTables: readonly IndicatorTable[] = [
+  {
+    kind: "indicator",
+    starts: [/^\s*resultatindikator(?:er)?\b/iu, /^\s*obligatoriske\s+(?:sentrale\s+)?(?:resultatindikatorer|måltall)\b/iu],
+    words: ["resultatindikator", "obligatoriske"],
+    columnWords: indicatorColumns,
+    fragmentWords: [],
+    area: null,
+    byPosition: true,
+  },
+  { kind: "sickLeave", starts: [/^\s*sykefravær\s+i\s+%/iu], words: ["sykefravær"], columnWords: [...indicatorColumns, ...sickLeaveColumns], fragmentWords: ["sykefravær"], area: "HR", byPosition: false },
+  { kind: "monthlySickLeave", starts: [/^\s*måned(?=\s+sykefravær)/iu], words: ["måned"], columnWords: [...indicatorColumns, ...sickLeaveColumns], fragmentWords: ["sykefravær"], area: "HR", byPosition: false },
+  { kind: "keyFigure", starts: [/^\s*nøkkeltall(?:\s+for)?\s*:/iu], words: ["nøkkeltall"], columnWords: indicatorColumns, fragmentWords: [], area: null, byPosition: false },
+];
+
+/** The table kind of a start pattern, in the order they are tried. */
+export const indicatorStarts: readonly (readonly [RegExp, IndicatorTableKind])[] = indicatorTables.flatMap((t) => t.starts.map((re) => [re, t.kind] as const));
+
+/** The tables whose header may be laid out by position. */
+export const positionalTables: readonly IndicatorTable[] = indicatorTables.filter((t) => t.byPosition);
+
+/** The table kind's entry. */
+export const indicatorTable = (kind: IndicatorTableKind): IndicatorTable => indicatorTables.find((t) => t.kind === kind)!;
+
+/** Column words of the given tables, each once, in order of first appearance. */
+function columnWordsOf(tables: readonly IndicatorTable[]): (readonly [string, IndicatorColumnKind])[] {
+  const out = new Map<string, IndicatorColumnKind>();
+  for (const t of tables) for (const [w, k] of t.columnWords) if (!out.has(w)) out.set(w, k);
+  return [...out];
+}
+
+/** The column words of the given tables, by word (lower case). */
+export function indicatorColumnKinds(tables: readonly IndicatorTable[]): ReadonlyMap<string, IndicatorColumnKind> {
+  return new Map(columnWordsOf(tables));
+}
+
+/** The alternatives of the column words of the given tables: "resultat|måltall|mål|avvik". */
+export function indicatorColumnAlternatives(tables: readonly IndicatorTable[]): string {
+  return columnWordsOf(tables)
+    .map(([w]) => w)
+    .join("|");
+}
+
+/** A header fragment of the given tables: only column words, years, "bydel", "i", "%", parentheses and dashes. */
+export function indicatorFragment(tables: readonly IndicatorTable[]): RegExp {
+  const extra = [...new Set(tables.flatMap((t) => t.fragmentWords))];
+  const words = ["\\s", "\\(", "\\)", "-", "–", "resultat-?", indicatorColumnAlternatives(tables), "bydel", "i", "%", "\\d{4}", ...extra, "innhold"];
+  return new RegExp(`^(?:${words.join("|")})*$`, "iu");
+}
+
+/**
+ * Cheap test before the start patterns: a numbered section heading, a Hovedoversikt (both give
+ * the section's area), or a table's start word.
+ */
+export const indicatorLineFilter: RegExp = new RegExp(`^\\s*(?:${["\\d", ...economyTables.fo.words, ...indicatorTables.flatMap((t) => t.words)].join("|")})`, "i");
