@@ -1,5 +1,5 @@
 import type { Finding } from "@bydel/core";
-import { isProse } from "./grammar.js";
+import { isProse, startsRow } from "./grammar.js";
 import { isBlank, type Line } from "./lines.js";
 import { numericTail } from "./tokens.js";
 
@@ -47,13 +47,20 @@ export function unaccountedRows(tables: readonly ReadTable[], lines: readonly Li
       const l = lines[i]!;
       if (!used.has(l.no) && !isCaption(l) && numbersOn(l.text, l.no) >= ROW_NUMBERS) lost.push(l.no);
     }
+    // after it: until a caption, another table's row, or enough lines; past running text only a line
+    // that starts a row of this kind («Funksjonsområde 3 …», «Sum …», «201 …») is still the table's
     let seen = 0;
+    let prose = false;
     for (let i = (index.get(last) ?? lines.length) + 1; i < lines.length && seen < LOOK_AHEAD; i++) {
       const l = lines[i]!;
       if (isBlank(l.text)) continue;
       seen++;
-      if (used.has(l.no) || isCaption(l) || isProse(l.text)) break;
-      if (numbersOn(l.text, l.no) >= ROW_NUMBERS) lost.push(l.no);
+      if (used.has(l.no) || isCaption(l)) break;
+      if (isProse(l.text)) {
+        prose = true;
+        continue;
+      }
+      if ((!prose || startsRow(l.text)) && numbersOn(l.text, l.no) >= ROW_NUMBERS) lost.push(l.no);
     }
     if (lost.length === 0) continue;
     findings.push({
