@@ -6,7 +6,7 @@ import { columnAnchors, enumerateReadings, sameMoney, type Reading } from "./rea
 import { readRows, type RawRow } from "./rows.js";
 import { solveTable, type RowSolution, type SumEquation } from "./solve.js";
 import { formatAmount } from "./text.js";
-import { unaccountedRows } from "./unaccounted.js";
+import { orphanRows, unaccountedRows } from "./unaccounted.js";
 import { findUnitTables, type UnitColumn, type UnitTable } from "./unitTable.js";
 import {
   anchorFilter,
@@ -512,10 +512,13 @@ export function readEconomy(lines: readonly Line[]): EconomyResult {
       findings.push(...rowFindings(solved.rows, SPLIT_COLUMNS, `Fordeling av avvik ${p.id}`));
       return { id: p.id, line: p.line, title: p.title, rows: toSplitRows(solved.rows, solved.equations, solved.sumsClose) };
     });
-  for (const table of findUnitTables(lines)) varianceSplits.push(unitSplit(table, findings));
+  const unitTables = findUnitTables(lines);
+  for (const table of unitTables) varianceSplits.push(unitSplit(table, findings));
   findings.push(...missingTables(headings, budgetTables, varianceSplits, lines));
   const read = pieces.map((p) => ({ id: p.id, title: p.title, line: p.line, rowLines: p.rows }));
   findings.push(...unaccountedRows(read, lines, (l) => headingOf(l) !== null));
+  const unitLines = new Set(unitTables.flatMap((t) => t.rows.flatMap((r) => Array.from({ length: r.line - r.firstLine + 1 }, (_, k) => r.firstLine + k))));
+  findings.push(...orphanRows(read, lines, unitLines));
   return { budgetTables, varianceSplits, findings };
 }
 

@@ -72,3 +72,32 @@ export function unaccountedRows(tables: readonly ReadTable[], lines: readonly Li
   }
   return findings;
 }
+
+/** A budget row's shape: a KOSTRA code or a service area and four numbers or more. */
+const BUDGET_ROW = /^\s*(?:\d{3}\s+\p{L}|funksjonsomr[åa]de\b|funk\.?\s*omr)/iu;
+const ORPHAN_NUMBERS = 4;
+/** Orphan rows this close together are one table. */
+const ORPHAN_GAP = 10;
+
+/**
+ * Budget rows outside every table read (a table whose caption and header were lost, or that no
+ * reader recognised): reported as TABLE_INCOMPLETE, one finding a run, never dropped in silence.
+ */
+export function orphanRows(tables: readonly ReadTable[], lines: readonly Line[], otherLines: ReadonlySet<number>): Finding[] {
+  const used = new Set(otherLines);
+  for (const t of tables) for (const r of t.rowLines) for (let n = r.firstLine; n <= r.line; n++) used.add(n);
+  const runs: number[][] = [];
+  for (const l of lines) {
+    if (used.has(l.no) || !BUDGET_ROW.test(l.text) || isProse(l.text) || numbersOn(l.text, l.no) < ORPHAN_NUMBERS) continue;
+    const run = runs[runs.length - 1];
+    if (run && l.no - run[run.length - 1]! <= ORPHAN_GAP) run.push(l.no);
+    else runs.push([l.no]);
+  }
+  return runs
+    .map((run) => ({
+      severity: "warning" as const,
+      code: "TABLE_INCOMPLETE",
+      line: run[0]!,
+      message: `Linjene ${run.join(", ")} ser ut som rader i en økonomitabell (KOSTRA-funksjon eller funksjonsområde med tall), men hører ikke til noen tabell som er lest (mangler overskriften?). Sjekk tabellen i rapporten.`,
+    }));
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { splitLines } from "../src/lines.js";
 import { joinLoneCodes } from "../src/source/text/codes.js";
-import { unaccountedRows } from "../src/unaccounted.js";
+import { orphanRows, unaccountedRows } from "../src/unaccounted.js";
 
 describe("a KOSTRA code alone on its label's first line", () => {
   it("goes before its label, on the line with the numbers, keeping that line's number", () => {
@@ -49,5 +49,23 @@ describe("every row accounted for", () => {
     expect(f?.code).toBe("TABLE_INCOMPLETE");
     expect(f?.message).toContain("linjene 3, 5");
     expect(f?.message).not.toContain("8"); // the text goes on: numbers after prose are no row of this table
+  });
+});
+
+describe("budget rows outside every table read", () => {
+  it("are reported, one finding a run, and rows a table took are not", () => {
+    const lines = splitLines(
+      [
+        "Tekst om økonomien.",
+        "201 Barnehage        560 905   607 942   601 727   598 806   2 921",
+        "211 Styrket tilbud    33 760    37 518    36 043    33 655   2 388",
+        "Mer tekst, og så en tabell som ble lest:",
+        "244 Barneverntjeneste  45 133  45 139  46 727  44 663  2 064",
+      ].join("\n"),
+    );
+    const read = [{ id: "FO2B", title: "FO2B", line: 4, rowLines: [{ firstLine: 5, line: 5 }] }];
+    const found = orphanRows(read, lines, new Set());
+    expect(found.map((f) => [f.code, f.line])).toEqual([["TABLE_INCOMPLETE", 2]]);
+    expect(found[0]!.message).toContain("Linjene 2, 3");
   });
 });
