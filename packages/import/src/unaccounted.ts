@@ -30,7 +30,8 @@ function numbersOn(text: string, no: number): number {
   groups.forEach((g, i) => {
     if (i === 0 || g.gap >= 2 || g.negative || g.whole || g.digits.length !== 3) cells++;
   });
-  return cells;
+  // set one space apart («577 407 602 351 623 807 …») a row's cells cannot be told from its groups: five groups make a row
+  return groups.length >= 5 ? Math.max(cells, ROW_NUMBERS) : cells;
 }
 
 export function unaccountedRows(tables: readonly ReadTable[], lines: readonly Line[], isCaption: (line: Line) => boolean): Finding[] {
