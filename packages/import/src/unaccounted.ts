@@ -52,6 +52,7 @@ export function unaccountedRows(tables: readonly ReadTable[], lines: readonly Li
     // that starts a row of this kind («Funksjonsområde 3 …», «Sum …», «201 …») is still the table's
     let seen = 0;
     let prose = false;
+    let rowStarted = false;
     for (let i = (index.get(last) ?? lines.length) + 1; i < lines.length && seen < LOOK_AHEAD; i++) {
       const l = lines[i]!;
       if (isBlank(l.text)) continue;
@@ -61,7 +62,10 @@ export function unaccountedRows(tables: readonly ReadTable[], lines: readonly Li
         prose = true;
         continue;
       }
-      if ((!prose || startsRow(l.text)) && numbersOn(l.text, l.no) >= ROW_NUMBERS) lost.push(l.no);
+      const numbers = numbersOn(l.text, l.no) >= ROW_NUMBERS;
+      // («Sum brutto utgift +» / «sosialhjelp 2 366 945 …»: a row started on the line before its numbers)
+      if (numbers && (!prose || startsRow(l.text) || rowStarted)) lost.push(l.no);
+      rowStarted = !numbers && startsRow(l.text);
     }
     if (lost.length === 0) continue;
     findings.push({
