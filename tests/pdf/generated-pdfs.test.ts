@@ -116,8 +116,8 @@ describe.each(STYLES.map((s) => [s.name, s] as [string, Style]))("generated PDF,
     const known = knownErrors(name);
     const knownKeys = new Set(known.map(key));
     const got = report.findings.filter((f) => f.severity === "error");
-    // (a lost row breaks its table's sums: those errors are the loss showing, counted in REPORTED_LOSS)
-    if (!struggling) expect(got.filter((f) => !knownKeys.has(key(f))).map((f) => `${key(f)}: ${f.message}`)).toEqual([]);
+    // no false error: a table lacking rows gives warnings that point at them, never a sum error
+    expect(got.filter((f) => !knownKeys.has(key(f))).map((f) => `${key(f)}: ${f.message}`)).toEqual([]);
     // (a cross-table check compares with Tabell 0.1 B: both must be read cleanly for its error to be due)
     const gotKeys = new Set(got.map(key));
     const due = known.filter((f) => f.table !== undefined && s.cleanTables.has(f.table) && s.cleanTables.has("0.1B"));

@@ -516,9 +516,11 @@ export function readEconomy(lines: readonly Line[]): EconomyResult {
   for (const table of unitTables) varianceSplits.push(unitSplit(table, findings));
   findings.push(...missingTables(headings, budgetTables, varianceSplits, lines));
   const read = pieces.map((p) => ({ id: p.id, title: p.title, line: p.line, rowLines: p.rows }));
-  findings.push(...unaccountedRows(read, lines, (l) => headingOf(l) !== null));
-  const unitLines = new Set(unitTables.flatMap((t) => t.rows.flatMap((r) => Array.from({ length: r.line - r.firstLine + 1 }, (_, k) => r.firstLine + k))));
-  findings.push(...orphanRows(read, lines, unitLines));
+  const unaccounted = unaccountedRows(read, lines, (l) => headingOf(l) !== null);
+  findings.push(...unaccounted.findings);
+  // lines already reported with their table, and the per-unit table's rows, are no orphans
+  const otherLines = new Set([...unaccounted.lines, ...unitTables.flatMap((t) => t.rows.flatMap((r) => Array.from({ length: r.line - r.firstLine + 1 }, (_, k) => r.firstLine + k)))]);
+  findings.push(...orphanRows(read, lines, otherLines));
   return { budgetTables, varianceSplits, findings };
 }
 

@@ -34,7 +34,8 @@ function numbersOn(text: string, no: number): number {
   return groups.length >= 5 ? Math.max(cells, ROW_NUMBERS) : cells;
 }
 
-export function unaccountedRows(tables: readonly ReadTable[], lines: readonly Line[], isCaption: (line: Line) => boolean): Finding[] {
+export function unaccountedRows(tables: readonly ReadTable[], lines: readonly Line[], isCaption: (line: Line) => boolean): { findings: Finding[]; lines: Set<number> } {
+  const reported = new Set<number>();
   const used = new Set<number>();
   for (const t of tables) for (const r of t.rowLines) for (let n = r.firstLine; n <= r.line; n++) used.add(n);
   const index = new Map(lines.map((l, i) => [l.no, i]));
@@ -68,6 +69,7 @@ export function unaccountedRows(tables: readonly ReadTable[], lines: readonly Li
       rowStarted = !numbers && startsRow(l.text);
     }
     if (lost.length === 0) continue;
+    for (const n of lost) reported.add(n);
     findings.push({
       severity: "warning",
       code: "TABLE_INCOMPLETE",
@@ -75,7 +77,7 @@ export function unaccountedRows(tables: readonly ReadTable[], lines: readonly Li
       message: `Tabell ${t.id} («${t.title}»): ${lost.length === 1 ? "linje" : "linjene"} ${lost.join(", ")} har tall som ikke er lest som rader i tabellen; tabellen kan mangle rader. Sjekk tabellen i rapporten.`,
     });
   }
-  return findings;
+  return { findings, lines: reported };
 }
 
 /** A budget row's shape: a KOSTRA code or a service area and four numbers or more. */

@@ -45,7 +45,7 @@ describe("every row accounted for", () => {
       ].join("\n"),
     );
     const read = [{ id: "0.1B", title: "Tabell 0.1 B", line: 1, rowLines: [{ firstLine: 2, line: 2 }, { firstLine: 4, line: 4 }] }];
-    const [f] = unaccountedRows(read, lines, (l) => l.no === 1);
+    const [f] = unaccountedRows(read, lines, (l) => l.no === 1).findings;
     expect(f?.code).toBe("TABLE_INCOMPLETE");
     expect(f?.message).toContain("linjene 3, 5");
     expect(f?.message).not.toContain("8"); // the text goes on: numbers after prose are no row of this table
