@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { reportSchema, type BudgetRow, type Report } from "@bydel/core";
-import { importPdf, importReport, isNotAReportError } from "@bydel/import";
-import { loadNodePdfjs } from "@bydel/import/node";
+import { importReport, isNotAReportError } from "@bydel/import";
+import { importFixtureSources } from "./fixture-sources.js";
 
 /**
  * The three fixture reports as PDFs (read by the import's own PDF source) and as `pdftotext -layout`
@@ -27,14 +27,9 @@ const budgetErrors = (r: Report) =>
     .map((f) => `${f.code} ${f.message.replace(/\s*\(side \d+\)$/u, "").replace(/\(linje [^)]*\)/gu, "(linje …)").replace(/linje \d+/gu, "linje #")}`)
     .sort();
 
-const reports = new Map<string, Report>();
+let reports = new Map<string, Report>();
 beforeAll(async () => {
-  const pdfjs = await loadNodePdfjs();
-  for (const name of names) {
-    reports.set(`${name}:text`, importReport(readFileSync(`${root}reports/${name}.txt`, "utf8")));
-    reports.set(`${name}:layout`, importReport(readFileSync(`${root}layout/${name}.txt`, "utf8")));
-    reports.set(`${name}:pdf`, await importPdf(new Uint8Array(readFileSync(`${root}pdf/${name}.pdf`)), { pdfjs }));
-  }
+  reports = await importFixtureSources();
 }, 120_000);
 
 describe.each(names.flatMap((n) => [[n, "pdf"], [n, "layout"]] as const))("%s as %s", (name, source) => {

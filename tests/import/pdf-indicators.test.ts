@@ -2,8 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Indicator, Report } from "@bydel/core";
-import { importPdf, importReport } from "@bydel/import";
-import { loadNodePdfjs } from "@bydel/import/node";
+import { importFixtureSources } from "./fixture-sources.js";
 
 /**
  * The indicator tables of the three fixture reports read from their PDFs (the import's own layout)
@@ -28,14 +27,9 @@ const cell = (c: { raw: string } | null | undefined) => (c ? c.raw.replace(/[\s\
 const values = (i: Indicator) => [cell(i.target), cell(i.result), cell(i.statedDeviation)];
 const tables = (r: Report) => r.indicators.filter((i) => i.kind !== "prose");
 
-const reports = new Map<string, Report>();
+let reports = new Map<string, Report>();
 beforeAll(async () => {
-  const pdfjs = await loadNodePdfjs();
-  for (const name of names) {
-    reports.set(`${name}:text`, importReport(readFileSync(`${root}reports/${name}.txt`, "utf8")));
-    reports.set(`${name}:layout`, importReport(readFileSync(`${root}layout/${name}.txt`, "utf8")));
-    reports.set(`${name}:pdf`, await importPdf(new Uint8Array(readFileSync(`${root}pdf/${name}.pdf`)), { pdfjs }));
-  }
+  reports = await importFixtureSources();
 }, 120_000);
 
 describe.each(names.flatMap((n) => [[n, "pdf"], [n, "layout"]] as const))("indicators of %s as %s", (name, source) => {
