@@ -49,7 +49,7 @@ function splitAreaDigit(label: string, groups: Group[]): { label: string; groups
  * Reads rows from `start` (a row-start line) until the table ends: a line that neither starts a
  * row nor continues one (prose, a footnote, a heading), or a run of blank lines.
  */
-export function readRows(lines: readonly Line[], start: number, maxRows = 80): { rows: RawRow[]; end: number } {
+export function readRows(lines: readonly Line[], start: number): { rows: RawRow[]; end: number } {
   const rows: RawRow[] = [];
   let label = "";
   let groups: Group[] = [];
@@ -86,7 +86,8 @@ export function readRows(lines: readonly Line[], start: number, maxRows = 80): {
     return true;
   };
   let i = start;
-  for (; i < lines.length && rows.length < maxRows; i++) {
+  // no row limit: a table is as long as its rows go on (the solver bounds its own search)
+  for (; i < lines.length; i++) {
     const { text, no } = lines[i]!;
     if (isBlank(text)) {
       if (++blanks > MAX_BLANK_RUN) break;

@@ -29,7 +29,6 @@ const QUICK = lineFilter(unitTable.words, "");
 
 const MAX_WRAP = 3;
 const MAX_BLANK_RUN = 5;
-const MAX_ROWS = 60;
 
 function isHeaderText(text: string): boolean {
   const words = text.replace(/[()]/g, " ").trim().split(/\s+/);
@@ -57,7 +56,7 @@ function readUnitRows(lines: readonly Line[], start: number): RawRow[] {
   let pendingFirst = 0;
   let wrapped = 0;
   let blanks = 0;
-  for (let i = start; i < lines.length && rows.length < MAX_ROWS; i++) {
+  for (let i = start; i < lines.length; i++) {
     const { text, no } = lines[i]!;
     if (isBlank(text)) {
       if (++blanks > MAX_BLANK_RUN) break;
