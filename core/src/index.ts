@@ -4,6 +4,7 @@ export * from "./schema/report.js";
 export { serviceAreas, FO4_PARTS, serviceAreaOf, serviceAreaOfRow, type ServiceArea } from "./domain/serviceAreas.js";
 export { tableIds, isServiceAreaTable, budgetTableName, netTable, unitSplitTotal } from "./domain/tables.js";
 export { mainTotalRow, mainTotals, summaryAreaOf } from "./domain/totals.js";
+export { TEXT_CELL_AT_END, textCellReason } from "./domain/textCells.js";
 export {
   adjustmentKinds,
   adjustmentRules,

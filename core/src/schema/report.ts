@@ -81,7 +81,16 @@ export const indicatorUnits = ["percent", "score", "count", "days", "nok", "othe
 export const comparisonOperators = [">", ">=", "<", "<="] as const;
 export const targetUnits = ["percent", "days", "nok", "number", "year"] as const;
 
-export const printedValueSchema = z.object({ raw: z.string(), value: z.number().finite().nullable() }).passthrough();
+export const printedValueSchema = z
+  .object({
+    raw: z.string(),
+    value: z.number().finite().nullable(),
+    reason: z
+      .enum(["not-measured", "no-data"])
+      .optional()
+      .describe("Why a cell printed as text («Ingen måling i år», «Bydelen har ikke tall») has no value"),
+  })
+  .passthrough();
 
 export const indicatorSchema = z
   .object({

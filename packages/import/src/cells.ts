@@ -1,4 +1,5 @@
 import { CELL_BLANKS, tokenize } from "./tokenize.js";
+import { TEXT_CELL_AT_END } from "@bydel/core";
 
 /**
  * The value cells at the end of an indicator line: numbers with their comparator and unit
@@ -28,6 +29,12 @@ export interface CellTail {
 
 /** Splits a line into its label and the value atoms at its end. */
 export function cellTail(text: string): CellTail {
+  // a text cell at the end («… 4,6 4,7 Ingen måling i år») is a cell of its own, never the label's
+  const said = TEXT_CELL_AT_END.exec(text);
+  if (said && said.index > 0) {
+    const before = cellTail(text.slice(0, said.index));
+    if (before.atoms.length > 0 || before.label !== "") return { label: before.label, atoms: [...before.atoms, { raw: said[1]!.trim(), head: false, tail: false, gap: 2 }] };
+  }
   const toks = tokenize(text, CELL_BLANKS);
   const atoms: Atom[] = [];
   let pendingUnit = "";

@@ -6,6 +6,8 @@ import {
   readNorwegianNumber,
   refersToYearResult,
   serviceAreaOf,
+  TEXT_CELL_AT_END,
+  textCellReason,
   type Finding,
   type Indicator,
   type IndicatorUnit,
@@ -767,6 +769,11 @@ function targetColumn(columns: readonly Column[], year: number | null): number {
 
 const MONTHS = /^(jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)\b/iu;
 
+/** A text cell («Ingen måling i år») keeps its text, no value, and the reason it gives. */
+function withReason(cell: { raw: string; value: number | null }): { raw: string; value: number | null; reason?: "not-measured" | "no-data" } {
+  return cell.value === null && TEXT_CELL_AT_END.test(cell.raw) ? { ...cell, reason: textCellReason(cell.raw) } : cell;
+}
+
 function toIndicator(label: string, line: number, cells: readonly (string | null)[], table: Table, year: number | null): Indicator | null {
   if (label === "") return null;
   const columns = table.columns;
@@ -785,7 +792,7 @@ function toIndicator(label: string, line: number, cells: readonly (string | null
         : label;
   const unit = table.kind === "sickLeave" || table.kind === "monthlySickLeave" ? "percent" : unitOf(label, cells);
   const parsedTarget = targetRaw !== null ? parseTarget(targetRaw) : null;
-  const result = resultRaw !== null ? { raw: resultRaw, value: valueOf(resultRaw) } : null;
+  const result = resultRaw !== null ? withReason({ raw: resultRaw, value: valueOf(resultRaw) }) : null;
   const lowerByLabel = lowerIsBetterBySubject(fullLabel) || table.kind !== "indicator";
   const higher = parsedTarget?.operator ? higherIsBetterOf(parsedTarget.operator) : lowerByLabel ? false : parsedTarget ? true : null;
   let deviation: number | null = null;

@@ -117,7 +117,7 @@ describe("laid-out indicator rows", () => {
 
   it("text in a result column («Ingen måling») is the result as printed, with no value; the target is read", () => {
     const { at, findings } = read(HEAD, [lay("Foreldreundersøkelse: Barns trivsel", ["4,7", "4,7", "4,7", "Ingen måling"])]);
-    expect(at(0)?.result).toEqual({ raw: "Ingen måling", value: null });
+    expect(at(0)?.result).toEqual({ raw: "Ingen måling", value: null, reason: "not-measured" });
     expect(at(0)?.target?.value).toBe(4.7);
     expect(at(0)?.statedDeviation).toBeNull();
     expect(findings(0)).toEqual([]);
