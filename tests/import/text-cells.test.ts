@@ -19,3 +19,26 @@ describe("a text cell in an indicator table", () => {
     expect(r.indicators[1]!.result?.value).toBe(82);
   });
 });
+
+describe("an indicator table with no caption", () => {
+  it("is found by its header: result and target columns with their years, over several lines", () => {
+    const r = importReport(
+      [
+        "Årsberetning 2024 Bydel Sagene",
+        "",
+        "Resultat 2022",
+        "Resultat 2023",
+        "Måltall 2024",
+        "Resultat 2024 Avvik 2024",
+        "Brukertilfredshet 4,6 4,5 4,7 4,5 -0,2",
+        "Andel barn med plass 90 % 92 % 95 % 96 % 1 %",
+        "",
+        "Resultatet viser at bydelen når målet.",
+      ].join("\n"),
+    );
+    expect(r.indicators.map((i) => [i.label, i.target?.value, i.result?.value, i.statedDeviation?.value])).toEqual([
+      ["Brukertilfredshet", 4.7, 4.5, -0.2],
+      ["Andel barn med plass", 95, 96, 1],
+    ]);
+  });
+});

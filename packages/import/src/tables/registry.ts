@@ -204,8 +204,10 @@ const sickLeaveColumns: readonly (readonly [string, IndicatorColumnKind])[] = [[
 export const indicatorTables: readonly IndicatorTable[] = [
   {
     kind: "indicator",
-    starts: [/^\s*resultatindikator(?:er)?\b/iu, /^\s*obligatoriske\s+(?:sentrale\s+)?(?:resultatindikatorer|måltall)\b/iu],
-    words: ["resultatindikator", "obligatoriske"],
+    // a caption, or, where none is printed, a header that opens with a result or target column and its year
+    // (zero-width: the column word stays in the header)
+    starts: [/^\s*resultatindikator(?:er)?\b/iu, /^\s*obligatoriske\s+(?:sentrale\s+)?(?:resultatindikatorer|måltall)\b/iu, /^\s*(?=(?:resultat|måltall)\s+(?:19|20)\d\d\b)/iu],
+    words: ["resultatindikator", "obligatoriske", "resultat", "måltall"],
     columnWords: indicatorColumns,
     fragmentWords: [],
     area: null,
