@@ -53,9 +53,14 @@ export function isHeaderLine(text: string): boolean {
  * Running text, not a table line: eight words or more set one space apart (a table line keeps its
  * cells two or more spaces apart), or a sentence that ends and goes on («… drift. KOSTRA-»).
  */
+/** The start of a word of letters. */
+const WORD_START = /(?<!\S)\p{L}/gu;
+
 export function isProse(text: string): boolean {
   const t = text.trim();
-  const words = t.split(/\s+/u).filter((w) => /^\p{L}/u.test(w)).length;
+  // six words at the least: a shorter line is never prose (and most lines are: this is called on every one)
+  if (t.length < 24) return false;
+  const words = t.match(WORD_START)?.length ?? 0;
   // «Oppr. Budsjett», «pr. KOSTRA»: an abbreviation in a short header cell is no sentence
   if (words >= 6 && /\p{Ll}{3,}[.!?]\s+\p{Lu}/u.test(t)) return true;
   if (/\S {2,}\S/u.test(t) || /\d\s*$/u.test(t)) return false;
@@ -69,7 +74,8 @@ export function isProse(text: string): boolean {
  */
 export function isColumnHeader(text: string): boolean {
   const t = text.trim();
-  if (t.length > 200 || isProse(t) || /\d[ \u00A0]\d{3}\b|\d{5,}/u.test(t)) return false;
+  if (t.length > 200) return false;
   const words = t.match(/\b(?:regnskap|budsjett|avvik|opprinnelig|regulert|justert)\b/giu) ?? [];
-  return words.length >= 2 || (words.length === 1 && /\b20\d\d\b/u.test(t) && /\b(?:regnskap|budsjett)\b/iu.test(t));
+  const columns = words.length >= 2 || (words.length === 1 && /\b20\d\d\b/u.test(t) && /\b(?:regnskap|budsjett)\b/iu.test(t));
+  return columns && !/\d[ \u00A0]\d{3}\b|\d{5,}/u.test(t) && !isProse(t);
 }

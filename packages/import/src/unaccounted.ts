@@ -22,6 +22,7 @@ export interface ReadTable {
 }
 
 function numbersOn(text: string, no: number): number {
+  if (!/\d/u.test(text)) return 0;
   // digit groups joined by one space may be one number: count the cells a row shows at the least
   const groups = numericTail(text, no).groups.filter((g) => g.kind === "digits");
   // a header's years («2023  2024  2024») are no row
@@ -47,7 +48,7 @@ export function unaccountedRows(tables: readonly ReadTable[], lines: readonly Li
     // inside the table: from its caption to its last read row, every line with a row's numbers is a row
     for (let i = index.get(t.line) ?? lines.length; i < lines.length && lines[i]!.no < last; i++) {
       const l = lines[i]!;
-      if (!used.has(l.no) && !isCaption(l) && numbersOn(l.text, l.no) >= ROW_NUMBERS) lost.push(l.no);
+      if (!used.has(l.no) && numbersOn(l.text, l.no) >= ROW_NUMBERS && !isCaption(l)) lost.push(l.no);
     }
     // after it: until a caption, another table's row, or enough lines; past running text only a line
     // that starts a row of this kind («Funksjonsområde 3 …», «Sum …», «201 …») is still the table's
@@ -95,7 +96,7 @@ export function orphanRows(tables: readonly ReadTable[], lines: readonly Line[],
   for (const t of tables) for (const r of t.rowLines) for (let n = r.firstLine; n <= r.line; n++) used.add(n);
   const runs: number[][] = [];
   for (const l of lines) {
-    if (used.has(l.no) || !BUDGET_ROW.test(l.text) || isProse(l.text) || numbersOn(l.text, l.no) < ORPHAN_NUMBERS) continue;
+    if (used.has(l.no) || !BUDGET_ROW.test(l.text) || numbersOn(l.text, l.no) < ORPHAN_NUMBERS || isProse(l.text)) continue;
     const run = runs[runs.length - 1];
     if (run && l.no - run[run.length - 1]! <= ORPHAN_GAP) run.push(l.no);
     else runs.push([l.no]);

@@ -12,6 +12,7 @@ export function refuseCellsAsParagraphs(lines: readonly string[]): void {
   let alone = 0;
   let rows = 0;
   for (const l of lines) {
+    if (!/\d/u.test(l)) continue;
     if (LONE_NUMBER.test(l)) alone++;
     // the numbers at a line's end, after some letters: only its tail is searched, so the cost stays linear
     else if (l.length < 300 && ROW.test(l.slice(-90)) && /\p{L}/u.test(l)) rows++;

@@ -18,7 +18,7 @@ const SPACED_SIGN = /(^|\s)([+\-\u2212])\s+(?=\d+(?:,\d+)?\s?(?:%|pp|prosentpoen
 const CANDIDATE = new RegExp(`${charClass(THOUSANDS_ONLY_SPACES.replace("\u00A0", "") + DASH_MINUS_SIGNS)}|\\d\\u00A0\\d{3}\\u00A0\\d{3}\\u00A0\\d{3}|[+\\-\\u2212]\\s+\\d`, "u");
 
 export function normalizeTypography(line: string): string {
-  if (!CANDIDATE.test(line)) return line;
+  if (!/\d/u.test(line) || !CANDIDATE.test(line)) return line;
   let t = line.replace(THIN, "$1\u00A0").replace(DASH, "$1\u2212").replace(SPACED_SIGN, "$1$2");
   if (ALL_NBSP.test(t)) t = t.replace(/(\d)\u00A0(?=\d)/gu, "$1 ");
   return t;
