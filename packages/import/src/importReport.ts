@@ -21,19 +21,8 @@ export interface ImportOptions {
 
 export const DEFAULT_MAX_CHARS = 10_000_000;
 
-/** Tables reported as lacking rows, by the id their TABLE_INCOMPLETE finding names. */
-function incompleteTables(findings: readonly Finding[]): Set<string> {
-  const ids = new Set<string>();
-  for (const f of findings) if (f.code === "TABLE_INCOMPLETE") for (const m of f.message.matchAll(/^Tabell (\S+) /gu)) ids.add(m[1]!);
-  return ids;
-}
-
-/**
- * A table that lacks rows cannot prove its sums wrong: its sum and cross-table errors are warnings
- * that point at the missing rows, not a report error the controller would chase.
- */
 function softenWhereIncomplete(source: readonly Finding[], checks: readonly Finding[]): Finding[] {
-  const incomplete = incompleteTables(source);
+  const incomplete = new Set(source.flatMap((f) => (f.code === "TABLE_INCOMPLETE" && f.table !== undefined ? [f.table] : [])));
   if (incomplete.size === 0) return [...checks];
   return checks.map((f) =>
     f.severity === "error" && (f.code === "SUM_MISMATCH" || f.code === "CROSS_TABLE_MISMATCH") && f.table !== undefined && incomplete.has(f.table)

@@ -35,15 +35,21 @@ function numbersOn(text: string, no: number): number {
   return groups.length >= 5 ? Math.max(cells, ROW_NUMBERS) : cells;
 }
 
+/** Every line the tables' rows took, label lines included. */
+function rowLinesOf(tables: readonly ReadTable[], more: Iterable<number> = []): Set<number> {
+  const used = new Set(more);
+  for (const t of tables) for (const r of t.rowLines) for (let n = r.firstLine; n <= r.line; n++) used.add(n);
+  return used;
+}
+
 export function unaccountedRows(tables: readonly ReadTable[], lines: readonly Line[], isCaption: (line: Line) => boolean): { findings: Finding[]; lines: Set<number> } {
   const reported = new Set<number>();
-  const used = new Set<number>();
-  for (const t of tables) for (const r of t.rowLines) for (let n = r.firstLine; n <= r.line; n++) used.add(n);
+  const used = rowLinesOf(tables);
   const index = new Map(lines.map((l, i) => [l.no, i]));
   const findings: Finding[] = [];
   for (const t of tables) {
     if (t.rowLines.length === 0) continue;
-    const last = Math.max(...t.rowLines.map((r) => r.line));
+    const last = t.rowLines.reduce((m, r) => (r.line > m ? r.line : m), 0);
     const lost: number[] = [];
     // inside the table: from its caption to its last read row, every line with a row's numbers is a row
     for (let i = index.get(t.line) ?? lines.length; i < lines.length && lines[i]!.no < last; i++) {
@@ -75,6 +81,7 @@ export function unaccountedRows(tables: readonly ReadTable[], lines: readonly Li
       severity: "warning",
       code: "TABLE_INCOMPLETE",
       line: lost[0]!,
+      table: t.id,
       message: `Tabell ${t.id} («${t.title}»): ${lost.length === 1 ? "linje" : "linjene"} ${lost.join(", ")} har tall som ikke er lest som rader i tabellen; tabellen kan mangle rader. Sjekk tabellen i rapporten.`,
     });
   }
@@ -92,8 +99,7 @@ const ORPHAN_GAP = 10;
  * reader recognised): reported as TABLE_INCOMPLETE, one finding a run, never dropped in silence.
  */
 export function orphanRows(tables: readonly ReadTable[], lines: readonly Line[], otherLines: ReadonlySet<number>): Finding[] {
-  const used = new Set(otherLines);
-  for (const t of tables) for (const r of t.rowLines) for (let n = r.firstLine; n <= r.line; n++) used.add(n);
+  const used = rowLinesOf(tables, otherLines);
   const runs: number[][] = [];
   for (const l of lines) {
     if (used.has(l.no) || !BUDGET_ROW.test(l.text) || numbersOn(l.text, l.no) < ORPHAN_NUMBERS || isProse(l.text)) continue;

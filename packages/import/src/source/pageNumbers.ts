@@ -1,3 +1,23 @@
+import { pdfLayout } from "@bydel/core";
+
+/** A line's text as furniture is compared: digits aside, spaces folded, case ignored. */
+export function repeatKey(text: string): string {
+  return text.replace(/[\f\u00A0\u202F\u2007\u2009]/gu, " ").replace(/\s+/gu, " ").trim().toLowerCase().replace(/\d+/gu, "#");
+}
+
+/**
+ * Keys (`repeatKey`) that repeat at the edges of enough pages to be a running header or footer:
+ * `keysByPage` holds each page's edge keys.
+ */
+export function repeatedKeys(keysByPage: readonly (readonly string[])[], share = pdfLayout.furnitureShare): Set<string> {
+  const counts = new Map<string, number>();
+  for (const keys of keysByPage) for (const k of new Set(keys)) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const least = Math.max(3, share * keysByPage.length);
+  const out = new Set<string>();
+  if (keysByPage.length >= 3) for (const [k, n] of counts) if (n >= least) out.add(k);
+  return out;
+}
+
 /**
  * Page numbers among the lines at pages' edges. A lone number there is a page number only when it
  * runs with the pages (its value minus the page's index is the same as on most other pages): a

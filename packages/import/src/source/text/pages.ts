@@ -1,5 +1,5 @@
 import { isColumnHeader, startsRow } from "../../grammar.js";
-import { pageNumbers } from "../pageNumbers.js";
+import { pageNumbers, repeatedKeys, repeatKey } from "../pageNumbers.js";
 import type { Line } from "../../lines.js";
 
 /**
@@ -9,13 +9,10 @@ import type { Line } from "../../lines.js";
  * leave the list; every kept line keeps its number in the text.
  */
 const EDGE = 2;
-/** A line is furniture when it repeats at a page's edge on this share of the pages (and on three at least): a table header printed again does not. */
-const REPEAT_SHARE = 0.5;
 const HEADER_LINES = 8;
 const LOOKBACK = 160;
 
 const norm = (t: string): string => t.replace(/[\f\u00A0\u202F\u2007\u2009]/gu, " ").replace(/\s+/gu, " ").trim().toLowerCase();
-const shape = (t: string): string => norm(t).replace(/\d+/gu, "#");
 const isBlank = (t: string): boolean => /^[\s\f\u00A0\u202F\u2007\u2009]*$/u.test(t);
 /** A year alone ("2022" under «Resultat» at a page's edge) is a table header's cell, never a page number. */
 const YEAR_ALONE = /^(?:19|20)\d{2}$/u;
@@ -33,17 +30,11 @@ export function assemblePages(lines: readonly Line[]): Line[] {
   if (pages.length < 2) return pages[0]!;
   const content = pages.map((p) => p.filter((l) => !isBlank(l.text)));
   const edges = content.map((c) => [...c.slice(0, EDGE), ...c.slice(Math.max(EDGE, c.length - EDGE))]);
-  const counts = new Map<string, number>();
-  for (const e of edges) for (const k of new Set(e.map((l) => shape(l.text)))) counts.set(k, (counts.get(k) ?? 0) + 1);
+  // a table header or row at a page's top repeats where a table crosses pages: it is the table's, not furniture
+  const tableLine = (t: string): boolean => YEAR_ALONE.test(norm(t)) || isColumnHeader(t) || startsRow(t) || AMOUNT.test(t);
+  const repeated = repeatedKeys(edges.map((e) => e.map((l) => repeatKey(l.text))));
   const furniture = pageNumbers(edges.flatMap((e, i) => e.map((l) => ({ page: i + 1, text: norm(l.text), item: l.no }))));
-  pages.forEach((_, i) => {
-    for (const l of edges[i]!) {
-      const k = shape(l.text);
-      // a table header or row at a page's top repeats where a table crosses pages: it is the table's, not furniture
-      if (YEAR_ALONE.test(norm(l.text)) || isColumnHeader(l.text) || startsRow(l.text) || AMOUNT.test(l.text)) continue;
-      if ((pages.length >= 3 && (counts.get(k) ?? 0) >= Math.max(3, REPEAT_SHARE * pages.length))) furniture.add(l.no);
-    }
-  });
+  for (const l of edges.flat()) if (!tableLine(l.text) && repeated.has(repeatKey(l.text))) furniture.add(l.no);
   const out: Line[] = [];
   pages.forEach((page, i) => {
     let kept = page.filter((l) => !furniture.has(l.no));
