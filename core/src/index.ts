@@ -1,4 +1,5 @@
 export * from "./schema/report.js";
+export * from "./schema/prose.js";
 
 // The domain's vocabulary, defined once: service areas, tables, totals, corrections, directions, year targets.
 export { serviceAreas, FO4_PARTS, serviceAreaOf, serviceAreaOfRow, type ServiceArea } from "./domain/serviceAreas.js";

@@ -12,7 +12,7 @@ describe("report.schema.json", () => {
   it("is a draft 2020-12 schema with the contract's required fields", () => {
     const schema = JSON.parse(reportJsonSchemaText()) as { $schema: string; required: string[] };
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
-    expect(schema.required).toEqual(["schemaVersion", "district", "year", "budgetTables", "varianceSplits", "indicators", "findings"]);
+    expect(schema.required).toEqual(["schemaVersion", "district", "year", "budgetTables", "varianceSplits", "indicators", "findings", "corrections", "statements"]);
   });
   it("the zod schema accepts reports built from the fixtures and rejects NaN money", () => {
     const r = fixtureReport("vestre-aker-2024");

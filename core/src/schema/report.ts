@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { budgetTableIds } from "../domain/tables.js";
+import { correctionSchema, statementSchema } from "./prose.js";
 
 /**
  * The report JSON: the import's public output and the contract between the importer, the CLI,
@@ -160,6 +161,8 @@ export const findingCodes = [
   "PAGES_WITHOUT_TEXT",
   /** Lines after a table's last read row carry a row's numbers that were not read: the table may lack rows (warning). */
   "TABLE_INCOMPLETE",
+  /** The running text states an amount that its own table (or its own arithmetic) contradicts; one unit in the last stated digit is a rounding note (info). */
+  "PROSE_MISMATCH",
 ] as const;
 
 export const findingSchema = z
@@ -189,6 +192,8 @@ export const reportSchema = z
     varianceSplits: z.array(varianceSplitSchema),
     indicators: z.array(indicatorSchema),
     findings: z.array(findingSchema),
+    corrections: z.array(correctionSchema).default([]).describe("The corrections the running text states (earmarked funds carried over, last year's overspend …)"),
+    statements: z.array(statementSchema).default([]).describe("Each amount in the running text that restates a table figure, held against it"),
   })
   .passthrough();
 

@@ -89,6 +89,8 @@ export function importReport(input: string, options: ImportOptions = {}): Report
     varianceSplits: economy.varianceSplits,
     indicators: indicators.indicators,
     findings: [],
+    corrections: [],
+    statements: [],
   };
   report.findings = [...findings, ...softenWhereIncomplete(findings, checkReport(report))].sort(byLine);
   return reportSchema.parse(report);

@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { adjustmentKindSchema } from "./adjustment.js";
+
+/**
+ * What the report's running text says about its own figures: the corrections it states (which
+ * fill the deviation bridge) and every amount that restates a table figure, each with its verdict.
+ * Amounts are in 1000 kr (or percent), as exact as the text states them, with the half-width of
+ * the interval the stated precision allows: «28,68 millioner» is 28 680 ± 5.
+ */
+
+const line = z.number().int().positive();
+
+export const statedUnits = ["kNOK", "percent"] as const;
+
+export const statedAmountSchema = z
+  .object({
+    raw: z.string().describe("As printed: «28,68 millioner kroner», «10 373», «4,2 %»"),
+    value: z.number().finite().describe("In 1000 kr (unit kNOK) or percent; signed where the text gives a sign or a direction word"),
+    unit: z.enum(statedUnits),
+    precision: z
+      .number()
+      .finite()
+      .nonnegative()
+      .describe("Half a unit in the last stated digit, in the same unit: «28,68 mill.» → 5, «10 373» → 0.5, «85 mill.» → 500"),
+  })
+  .passthrough();
+
+export const proseScopeLevels = ["district", "serviceArea", "unit"] as const;
+
+export const proseScopeSchema = z
+  .object({
+    level: z.enum(proseScopeLevels),
+    /** The service area's table id (FO1 … FO4C) for level serviceArea. */
+    table: z.string().nullable(),
+    /** The unit's name as the text or the per-unit table gives it, for level unit. */
+    name: z.string().nullable(),
+  })
+  .passthrough();
+
+export const correctionSchema = z
+  .object({
+    kind: adjustmentKindSchema,
+    amount: statedAmountSchema.describe("As stated, unsigned for the signed kinds (the bridge applies the sign)"),
+    scope: proseScopeSchema,
+    line,
+    quote: z.string().describe("The sentence that states it, as data (never HTML, never a formula)"),
+  })
+  .passthrough();
+
+/** What a statement restates. */
+export const statementSubjects = [
+  "netVariance",
+  "grossVariance",
+  "earmarked",
+  "ordinaryResult",
+  "revisedBudget",
+  "actual",
+  "previousResult",
+  "arithmetic",
+] as const;
+
+export const statementVerdicts = ["agrees", "withinRounding", "contradicts", "unmatched"] as const;
+
+export const statementSchema = z
+  .object({
+    subject: z.enum(statementSubjects),
+    scope: proseScopeSchema,
+    stated: statedAmountSchema,
+    line,
+    quote: z.string(),
+    reference: z
+      .object({
+        /** A table id (0.1B, FO3, enhet …), or "bridge" for a result the stated corrections compute, or "text" for arithmetic on stated inputs. */
+        table: z.string(),
+        line: line.nullable(),
+        column: z.string().nullable(),
+        value: z.number().finite().describe("The table figure (or the computed figure) in the stated unit's base: 1000 kr or percent"),
+      })
+      .passthrough()
+      .nullable()
+      .describe("The figure the statement is held against; null when no table figure matches (verdict unmatched)"),
+    difference: z.number().finite().nullable().describe("stated − reference, in 1000 kr or percentage points"),
+    verdict: z.enum(statementVerdicts),
+  })
+  .passthrough();
+
+export type StatedAmount = z.infer<typeof statedAmountSchema>;
+export type ProseScope = z.infer<typeof proseScopeSchema>;
+export type Correction = z.infer<typeof correctionSchema>;
+export type Statement = z.infer<typeof statementSchema>;
+export type StatementSubject = (typeof statementSubjects)[number];
+export type StatementVerdict = (typeof statementVerdicts)[number];
