@@ -190,3 +190,23 @@ describe("indicator rows the generator found", () => {
     expect(at(0)?.needsReview).toBe(true);
   });
 });
+
+describe("rows after a table", () => {
+  const SICK = ["Sykefravær i % Resultat 2023 Mål 2024 Resultat 2024"];
+  it("a sick-leave table never takes another table's row into its own: the row is reported, not read as sick leave", () => {
+    const { report, at, findings } = read(SICK, ["Korttid (0-16 dager) 2,1 % 2,3 %", "Langtid (17 - > dager) 5,0 % 5,5 %", "Totalt 7,1 % 7 % 7,8 %", "", "Antall nye parsellhager 3 4"]);
+    expect(at(2)).toMatchObject({ label: "Sykefravær Totalt", result: { value: 7.8 } });
+    expect(report.indicators.some((i) => /parsellhager/u.test(i.label))).toBe(false);
+    expect(findings(4)).toEqual(["TABLE_INCOMPLETE"]);
+  });
+
+  it("a sick-leave row per unit, every cell a percentage, is the table's row", () => {
+    const { at } = read(SICK, ["Barnehagene 8,1 % 7 % 7,6 %", "Totalt 7,1 % 7 % 7,8 %"]);
+    expect(at(0)).toMatchObject({ label: "Sykefravær Barnehagene", result: { value: 7.6 } });
+  });
+
+  it("a header printed again after the table is no lost row", () => {
+    const { findings } = read(FULL, ["Andel fast ansatte 80 % 82 % 85 % 84 % -1", "", "Resultat 2022 Resultat 2023 Måltall 2024 Resultat 2024 Avvik 2024", "Andel heltid 70 % 72 % 75 % 76 % 1"]);
+    expect(findings(2)).toEqual([]);
+  });
+});
