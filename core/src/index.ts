@@ -44,7 +44,7 @@ export { sum, sumWith } from "./api/sum.js";
 export { parseNorwegianNumber, type ParseNorwegianNumberOptions } from "./parse/parseNorwegianNumber.js";
 export { readNorwegianNumber, type NumberContext, type NumberUnit, type ReadNumber } from "./parse/readNorwegianNumber.js";
 export { parseTarget, type ParsedTarget, type TargetUnit } from "./parse/parseTarget.js";
-export { MINUS_SIGNS, DASH_MINUS_SIGNS, GROUP_SPACES, THOUSANDS_ONLY_SPACES, charClass } from "./parse/typography.js";
+export { MINUS_SIGNS, DASH_MINUS_SIGNS, GROUP_SPACES, THOUSANDS_ONLY_SPACES, charClass, isSigned } from "./parse/typography.js";
 export { formatNorwegian, type FormatNorwegianOptions } from "./format/formatNorwegian.js";
 
 export { tolerances, pdfLayout, columnAnchor, severityOf } from "./checks/tolerances.js";

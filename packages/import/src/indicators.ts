@@ -1,7 +1,10 @@
 import {
   higherIsBetterOf,
   indicatorDeviation,
+  isSigned,
   lowerIsBetterBySubject,
+  printedDecimals,
+  tolerances,
   parseTarget,
   readNorwegianNumber,
   refersToYearResult,
@@ -161,6 +164,7 @@ export function readIndicators(allLines: readonly Line[], year: number | null): 
   /** Lines of the indicator tables, which the prose reader leaves alone. */
   const tableLines = new Set<number>();
   let sectionArea: string | null = null;
+  const read: ReadTable[] = [];
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.text;
     if (!MAYBE.test(text)) continue;
@@ -172,7 +176,9 @@ export function readIndicators(allLines: readonly Line[], year: number | null): 
     const layout = indicatorTable(kind).byPosition ? readLayoutHeader(lines, i, start[0]) : null;
     if (layout && rowsLaidOut(lines, layout.next, layout.columns, layout.next - layout.first)) {
       const table: Table = { kind, area: serviceAreaOf(layout.title) ?? sectionArea, columns: layout.columns, startLine: lines[i]!.no };
+      const first = indicators.length;
       const end = readLayoutRows(lines, layout.next, table, layout.columns, year, indicators, findings);
+      read.push({ title: lines[i]!.text.trim().slice(0, 80), start: i, end, rows: indicators.slice(first) });
       for (let j = layout.first; j < end && j < lines.length; j++) tableLines.add(lines[j]!.no);
       findings.push(...rowsAfter(lines, end, table, lines[i]!.text.trim().slice(0, 80)));
       i = Math.max(i, end - 1);
@@ -182,13 +188,62 @@ export function readIndicators(allLines: readonly Line[], year: number | null): 
     if (!header) continue;
     const area = indicatorTable(kind).area ?? serviceAreaOf(header.title) ?? sectionArea;
     const table: Table = { kind, area, columns: header.columns, startLine: lines[i]!.no };
+    const first = indicators.length;
     const end = readTableRows(lines, header.next, table, year, indicators, findings);
+    read.push({ title: lines[i]!.text.trim().slice(0, 80), start: i, end, rows: indicators.slice(first) });
     for (let j = i; j < end && j < lines.length; j++) tableLines.add(lines[j]!.no);
     findings.push(...rowsAfter(lines, end, table, lines[i]!.text.trim().slice(0, 80)));
     i = Math.max(i, end - 1);
   }
+  for (const t of continued(read, lines)) findings.push(...unsignedConvention(t.rows, t.title, lines[t.start]!.no));
   const prose = readProseIndicators(allLines, tableLines, year).filter((p) => !indicators.some((t) => t.line === p.line));
   return { indicators: [...indicators, ...prose], findings };
+}
+
+interface ReadTable {
+  readonly title: string;
+  /** Index of its start line, and of the line after its last row. */
+  readonly start: number;
+  readonly end: number;
+  readonly rows: Indicator[];
+}
+
+/** Tables joined where one goes on after a page break under its header printed again: only blank lines and page furniture between. */
+function continued(read: readonly ReadTable[], lines: readonly Line[]): ReadTable[] {
+  const out: ReadTable[] = [];
+  for (const t of read) {
+    const prev = out[out.length - 1];
+    let between = prev && prev.title === t.title && prev.end <= t.start;
+    for (let j = prev?.end ?? 0; between && j < t.start; j++) between = isBlank(lines[j]!.text) || isPageFooter(lines[j]!.text);
+    if (prev && between) out[out.length - 1] = { ...prev, end: t.end, rows: [...prev.rows, ...t.rows] };
+    else out.push(t);
+  }
+  return out;
+}
+
+/** Stated deviations, none with a sign, that make a convention of a table's unsigned negative ones. */
+const UNSIGNED_ROWS = 2;
+
+/**
+ * A table that prints every deviation without a sign: two or more stated deviations, none with a
+ * sign, and some stand for a negative result − target. Its convention is reported once, and each of its deviations
+ * is checked by its size (a lone unsigned negative among signed ones stays a per-row error).
+ */
+function unsignedConvention(rows: Indicator[], title: string, line: number): Finding[] {
+  const stated = rows.filter((r) => r.statedDeviation?.value != null && r.deviation !== null);
+  if (stated.length < UNSIGNED_ROWS || stated.some((r) => isSigned(r.statedDeviation!.raw))) return [];
+  const negative = stated.filter((r) => r.deviation! < 0 && Math.abs(Math.abs(r.statedDeviation!.value!) - Math.abs(r.deviation!)) <= tolerances.indicator(printedDecimals(r.statedDeviation!.raw)));
+  if (negative.length === 0) return [];
+  for (const r of stated) r.statedDeviation = { ...r.statedDeviation!, unsigned: true };
+  return [
+    {
+      severity: "warning",
+      code: "DEVIATIONS_UNSIGNED",
+      line,
+      table: title,
+      message: `Tabellen «${title}» oppgir alle avvik uten fortegn, også de ${negative.length} der resultatet er under måltallet (linje ${negative.map((r) => r.line).join(", ")}). Fortegnet er tatt fra resultat − måltall, og hvert oppgitt avvik er kontrollert på størrelsen.`,
+    },
+  ];
 }
 
 const MAX_LABEL_LINES = 6;

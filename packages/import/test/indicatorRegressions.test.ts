@@ -210,3 +210,23 @@ describe("rows after a table", () => {
     expect(findings(2)).toEqual([]);
   });
 });
+
+describe("a table that prints its deviations without a sign", () => {
+  it("is reported once, and its unsigned negatives are checked by size, not each one an error", () => {
+    const { report } = read(FULL, ["Andel fast ansatte 80 % 82 % 85 % 84 % 1", "Andel heltid 70 % 72 % 75 % 73 % 2", "Andel med kompetanse 60 % 61 % 65 % 62 % 3"]);
+    expect(report.findings.filter((f) => f.code === "DEVIATIONS_UNSIGNED")).toHaveLength(1);
+    expect(report.findings.filter((f) => f.code === "INDICATOR_DEVIATION_MISMATCH")).toEqual([]);
+    expect(report.indicators.map((i) => i.deviation)).toEqual([-1, -2, -3]);
+  });
+
+  it("still reports a size that does not match", () => {
+    const { report } = read(FULL, ["Andel fast ansatte 80 % 82 % 85 % 84 % 1", "Andel heltid 70 % 72 % 75 % 73 % 2", "Andel med kompetanse 60 % 61 % 65 % 62 % 4"]);
+    expect(report.findings.filter((f) => f.code === "INDICATOR_DEVIATION_MISMATCH").map((f) => f.line)).toHaveLength(1);
+  });
+
+  it("a lone unsigned negative among signed deviations stays an error on its row", () => {
+    const { report } = read(FULL, ["Andel fast ansatte 80 % 82 % 85 % 84 % -1", "Andel heltid 70 % 72 % 75 % 73 % 2", "Andel med kompetanse 60 % 61 % 65 % 62 % 3"]);
+    expect(report.findings.some((f) => f.code === "DEVIATIONS_UNSIGNED")).toBe(false);
+    expect(report.findings.filter((f) => f.code === "INDICATOR_DEVIATION_MISMATCH")).toHaveLength(2);
+  });
+});
