@@ -177,14 +177,21 @@ export async function writeOutputs(outputs: readonly Output[], force: boolean, o
       }
       // the old file stays reachable under a backup name until every output is in place
       let backup: string | null = null;
+      let linked = false;
       if (await exists(path)) {
         backup = tempName(path, "old");
-        await fs.link(path, backup).catch(() => fs.rename(path, backup!));
+        try {
+          await fs.link(path, backup);
+          linked = true;
+        } catch {
+          await fs.rename(path, backup); // no hard links here: the old file moves aside instead
+        }
       }
       try {
         await fs.rename(temp, path);
       } catch (e) {
-        if (backup) await fsp.rename(backup, path).catch(() => undefined);
+        // a linked backup is the old file under a second name (renaming it onto itself would do nothing)
+        if (backup) await (linked ? fsp.unlink(backup) : fsp.rename(backup, path)).catch(() => undefined);
         throw e;
       }
       done.push({ path, backup });

@@ -50,6 +50,66 @@ function tooLarge(file: string, pdf: boolean, size: number | null): InputError {
 const CHUNK = 1 << 20;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+const silent = (file: string, total: number, timeoutMs: number) =>
+  new InputError(
+    `Fikk ${total === 0 ? "ingen data" : "ikke mer data"} fra «${file}» på ${decimal(timeoutMs / 1000, 1)} ${timeoutMs === 1000 ? "sekund" : "sekunder"} (en pipe uten avsender, eller en enhet som ikke sender noe?). Ingenting er skrevet.`,
+  );
+
+/** Bytes gathered with a running count: refused as soon as they pass the limit, which the head decides (a PDF's is larger). */
+class Collected {
+  private readonly chunks: Uint8Array[] = [];
+  total = 0;
+  private pdf: boolean | null = null;
+  constructor(
+    private readonly file: string,
+    private readonly knownSize: number | null,
+  ) {}
+  push(chunk: Uint8Array): void {
+    this.chunks.push(chunk);
+    this.total += chunk.length;
+    if (this.pdf === null && this.total >= 1024) this.pdf = isPdfBytes(this.bytes().subarray(0, 1024));
+    const limit = this.pdf ? MAX_PDF_BYTES : MAX_FILE_BYTES;
+    if (this.total > limit) throw tooLarge(this.file, this.pdf === true, this.knownSize === null ? null : Math.max(this.knownSize, this.total));
+  }
+  bytes(): Uint8Array {
+    return Buffer.concat(this.chunks, this.total);
+  }
+}
+
+/** Standard input that is a socket (a parent process's pipe), which cannot be opened by path: read as a stream, with the same bounds. */
+function readStdinStream(file: string, timeoutMs: number): Promise<Uint8Array> {
+  const stdin = process.stdin;
+  const collected = new Collected(file, null);
+  return new Promise<Uint8Array>((resolve, reject) => {
+    let timer: NodeJS.Timeout;
+    const finish = (error: unknown) => {
+      clearTimeout(timer);
+      stdin.removeAllListeners("data").removeAllListeners("end");
+      stdin.pause();
+      if (error) stdin.destroy();
+      if (error) reject(error);
+      else resolve(collected.bytes());
+    };
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => finish(silent(file, collected.total, timeoutMs)), timeoutMs);
+    };
+    arm();
+    stdin.on("data", (chunk: Buffer) => {
+      try {
+        collected.push(chunk);
+        arm();
+      } catch (e) {
+        finish(e);
+      }
+    });
+    stdin.once("end", () => finish(null));
+    stdin.once("error", (e) => finish(new InputError(`Kan ikke lese «${file}»: ${(e as NodeJS.ErrnoException).code ?? e.message}`)));
+  });
+}
+
+const STDIN_PATHS = new Set(["/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]);
+
 /**
  * Reads at most the limit plus one byte from any path: a file, a FIFO, a device, /dev/stdin. The
  * size a file system reports is used only to refuse a large regular file at once (it is 0 for
@@ -62,6 +122,7 @@ async function readBytes(file: string, timeoutMs = readTimeoutMs()): Promise<Uin
     handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENXIO" && STDIN_PATHS.has(file)) return readStdinStream(file, timeoutMs);
     if (code === "ENOENT") throw new InputError(`Finner ikke filen «${file}».`);
     if (code === "EACCES" || code === "EPERM") throw new InputError(`Mangler tilgang til å lese «${file}».`);
     if (code === "EISDIR") throw new InputError(`«${file}» er en mappe, ikke en fil.`);
@@ -72,21 +133,14 @@ async function readBytes(file: string, timeoutMs = readTimeoutMs()): Promise<Uin
   try {
     const stat = await handle.stat();
     if (stat.isDirectory()) throw new InputError(`«${file}» er en mappe, ikke en fil.`);
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    let pdf: boolean | null = null;
-    let limit = MAX_FILE_BYTES;
-    const decide = () => {
-      // A PDF may be larger than a text (photos, fonts): its limit is the PDF import's. The head decides, by bytes.
-      const head = Buffer.concat(chunks, total).subarray(0, 1024);
-      pdf = isPdfBytes(head);
-      limit = pdf ? MAX_PDF_BYTES : MAX_FILE_BYTES;
-    };
     if (stat.isFile() && stat.size > MAX_FILE_BYTES) {
+      // refused at once, unread, unless it is a PDF within the PDF limit
       const head = new Uint8Array(1024);
       const { bytesRead } = await handle.read(head, 0, head.length, 0);
-      if (!isPdfBytes(head.subarray(0, bytesRead)) || stat.size > MAX_PDF_BYTES) throw tooLarge(file, isPdfBytes(head.subarray(0, bytesRead)), stat.size);
+      const pdf = isPdfBytes(head.subarray(0, bytesRead));
+      if (!pdf || stat.size > MAX_PDF_BYTES) throw tooLarge(file, pdf, stat.size);
     }
+    const collected = new Collected(file, stat.isFile() ? stat.size : null);
     let lastData = performance.now();
     let wait = 5;
     for (;;) {
@@ -99,26 +153,18 @@ async function readBytes(file: string, timeoutMs = readTimeoutMs()): Promise<Uin
         bytesRead = -1; // nothing yet from a pipe or device
       }
       if (bytesRead > 0) {
-        chunks.push(buffer.subarray(0, bytesRead));
-        total += bytesRead;
-        if (pdf === null && total >= 1024) decide();
-        if (total > limit) throw tooLarge(file, pdf === true, stat.isFile() ? Math.max(stat.size, total) : null);
+        collected.push(buffer.subarray(0, bytesRead));
         lastData = performance.now();
         wait = 5;
         continue;
       }
       // End of file. A FIFO reads as ended until a writer opens it: wait for one, as a blocking open would.
-      if (bytesRead === 0 && !(stat.isFIFO() && total === 0)) break;
-      if (performance.now() - lastData > timeoutMs) {
-        throw new InputError(
-          `Fikk ${total === 0 ? "ingen data" : "ikke mer data"} fra «${file}» på ${decimal(timeoutMs / 1000, 1)} sekunder (en pipe uten avsender, eller en enhet som ikke sender noe?). Ingenting er skrevet.`,
-        );
-      }
+      if (bytesRead === 0 && !(stat.isFIFO() && collected.total === 0)) break;
+      if (performance.now() - lastData > timeoutMs) throw silent(file, collected.total, timeoutMs);
       await sleep(wait);
       wait = Math.min(wait * 2, 100);
     }
-    if (pdf === null) decide();
-    return Buffer.concat(chunks, total);
+    return collected.bytes();
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
