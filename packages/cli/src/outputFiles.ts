@@ -62,7 +62,7 @@ export function writeErrorMessage(path: string, e: unknown): string {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   const reason =
     code === "EACCES" || code === "EPERM"
-      ? `mangler skrivetilgang til mappen «${dirname(path)}»`
+      ? `mangler skrivetilgang til mappen «${nearestFolder(path)}»`
       : code === "EROFS"
         ? "filsystemet er skrivebeskyttet"
         : code === "ENOSPC" || code === "EDQUOT"
@@ -75,6 +75,20 @@ export function writeErrorMessage(path: string, e: unknown): string {
                 ? "navnet er for langt"
                 : `${code ?? (e as Error)?.message ?? String(e)}`;
   return `Kan ikke skrive «${path}»: ${reason}.`;
+}
+
+/** The deepest folder of `path` that exists: where a missing permission bites. */
+function nearestFolder(path: string): string {
+  let d = dirname(resolve(path));
+  while (dirname(d) !== d) {
+    try {
+      statSync(d);
+      break;
+    } catch {
+      d = dirname(d);
+    }
+  }
+  return d === dirname(resolve(path)) ? dirname(path) : d;
 }
 
 /** The file that stands where a folder of `path` should be («ut» in ut/a.json), if one does. */
