@@ -51,12 +51,13 @@ function nulShare(bytes: Uint8Array, width: number, offset: number, sample: numb
 export function sniffWideEncoding(bytes: Uint8Array): Wide | null {
   const sample = Math.min(bytes.length, 65536);
   if (sample < 4) return null;
-  const high = 0.7; // code units with a NUL where a Latin letter has one (Norwegian text: ~1.0)
-  const low = 0.02; // NULs where the letter itself is
+  const high = 0.5; // code units with a NUL where a Latin letter has one (Norwegian text: ~1.0)
+  const low = 0.1; // NULs where the letter itself is (a rare U+xx00, the low half of an emoji)
   if (bytes.length % 4 === 0) {
     const s = [0, 1, 2, 3].map((o) => nulShare(bytes, 4, o, sample - (sample % 4)));
-    if (s[2]! > 0.98 && s[3]! > 0.98 && s[1]! >= high && s[0]! < low) return "utf-32le";
-    if (s[0]! > 0.98 && s[1]! > 0.98 && s[2]! >= high && s[3]! < low) return "utf-32be";
+    // the top byte is NUL in every character, the next one in all but the rare emoji
+    if (s[3]! > 0.98 && s[2]! >= 0.9 && s[1]! >= high && s[0]! < low) return "utf-32le";
+    if (s[0]! > 0.98 && s[1]! >= 0.9 && s[2]! >= high && s[3]! < low) return "utf-32be";
   }
   if (bytes.length % 2 === 0) {
     const even = nulShare(bytes, 2, 0, sample - (sample % 2));
