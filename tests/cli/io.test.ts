@@ -296,6 +296,22 @@ describe("all or nothing on disk", () => {
     expect(readFileSync(join(dir, "sagene-2024.xlsx")).subarray(0, 2).toString()).toBe("PK");
   });
 
+  it("a file that appears between the check and the move is not replaced, and the run's other file is taken back", async () => {
+    const dir = tmp();
+    let writes = 0;
+    // someone else creates the second target while this run writes its temporary files
+    const racing: Partial<FileOps> = {
+      writeFile: async (path, content) => {
+        writeFileSync(path, content, { flag: "wx" });
+        if (++writes === 2) writeFileSync(join(dir, "b.json"), "someone else's");
+      },
+    };
+    await expect(writeOutputs([{ path: join(dir, "a.json"), content: () => "a" }, { path: join(dir, "b.json"), content: () => "b" }], false, racing)).rejects.toThrow(
+      /«.*b\.json» finnes allerede\. Bruk --force for å overskrive den\. Ingen filer er skrevet\./,
+    );
+    expect(snapshot(dir)).toEqual({ "b.json": Buffer.from("someone else's").toString("base64") });
+  });
+
   it("writeOutputs removes the folders it created when it fails", async () => {
     const dir = tmp();
     const fail: Partial<FileOps> = { writeFile: async () => Promise.reject(errno("ENOSPC")) };
@@ -341,6 +357,12 @@ describe("two outputs on one file, and options given twice", () => {
     expect(r.code).toBe(2);
     expectOneMessage(r.stderr, /--xlsx er gitt 2 ganger \(«.*a\.xlsx», «.*b\.xlsx»\); oppgi den én gang/);
     expect(readdirSync(dir)).toEqual([]);
+    const short = await run(["import", sagene, "-o", join(dir, "a"), "--out-dir", join(dir, "b")]);
+    expect(short.code).toBe(2);
+    expectOneMessage(short.stderr, /--out-dir er gitt 2 ganger/);
+    expect(readdirSync(dir)).toEqual([]);
+    // a flag given twice says the same thing twice: no harm
+    expect((await run(["import", sagene, "--json", "--json"])).code).toBe(0);
   });
 
   it("prints «Skrev» once per file written", async () => {
