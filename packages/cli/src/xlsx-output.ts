@@ -56,9 +56,6 @@ function plan(reports: Reports, o: XlsxOptions): Planned[] {
   return planned;
 }
 
-/** The workbook files the options ask for, so the caller can check them with its other outputs before writing any. */
-export const xlsxTargets = (reports: Reports, o: XlsxOptions): string[] => plan(reports, o).map((p) => p.path);
-
 /** The requested workbooks as outputs of one all-or-nothing write (`writeOutputs`); each is rendered when the write starts. */
 export const xlsxOutputs = (reports: Reports, o: XlsxOptions): Output[] => plan(reports, o).map((p) => ({ path: p.path, content: () => renderXlsx(p.layout()) }));
 
