@@ -143,8 +143,8 @@ async function readBytes(file: string, timeoutMs = readTimeoutMs()): Promise<Uin
     const collected = new Collected(file, stat.isFile() ? stat.size : null);
     let lastData = performance.now();
     let wait = 5;
+    let buffer = new Uint8Array(CHUNK);
     for (;;) {
-      const buffer = new Uint8Array(CHUNK);
       let bytesRead: number;
       try {
         ({ bytesRead } = await handle.read(buffer, 0, CHUNK, null));
@@ -154,6 +154,7 @@ async function readBytes(file: string, timeoutMs = readTimeoutMs()): Promise<Uin
       }
       if (bytesRead > 0) {
         collected.push(buffer.subarray(0, bytesRead));
+        buffer = new Uint8Array(CHUNK); // the chunk kept is a view of the old one
         lastData = performance.now();
         wait = 5;
         continue;
