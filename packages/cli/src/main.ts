@@ -1,13 +1,12 @@
-import { unlink } from "node:fs/promises";
 import { join } from "node:path";
 import type { Report } from "@bydel/core";
 import { commandHelp, topHelp } from "./help.js";
 import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, InputError, processIo, type Io } from "./io.js";
-import { isCommand, parseCommand, type ParsedCommand } from "./options.js";
-import { readReports } from "./readReport.js";
+import { commandOptions, isCommand, parseCommand, type ParsedCommand } from "./options.js";
+import { nothingChecked, readReports } from "./readReport.js";
 import { findingLine, summary } from "./format.js";
-import { refuseExisting, writeFileAtomic } from "./outputFiles.js";
-import { validateXlsxOptions, writeXlsxOutputs, xlsxOptions, xlsxTargets } from "./xlsx-output.js";
+import { refuseRepeatedOptions, writeOutputs } from "./outputFiles.js";
+import { validateXlsxOptions, xlsxOptions, xlsxOutputs } from "./xlsx-output.js";
 
 async function runImport(cmd: ParsedCommand, io: Io): Promise<number> {
   const outDir = cmd.values["out-dir"] as string | undefined;
@@ -20,25 +19,10 @@ async function runImport(cmd: ParsedCommand, io: Io): Promise<number> {
   const force = cmd.values.force === true;
   // With --workbooks, --out-dir holds the workbooks; JSON goes there too only with --json.
   const jsonFiles = outDir && (cmd.values.json || !workbooks.workbooks) ? reports.map((r) => ({ ...r, path: join(outDir, `${r.name}.json`) })) : [];
-  // Every output, JSON and workbooks, is checked before any is written.
-  await refuseExisting([...xlsxTargets(reports, workbooks), ...jsonFiles.map((j) => j.path)], force);
-  await writeXlsxOutputs(reports, workbooks, io);
+  // Every output, JSON and workbooks, is checked before any is written, and all are written or none.
+  const jsonOutputs = jsonFiles.map(({ path, report }) => ({ path, content: () => `${JSON.stringify(report, null, 2)}\n` }));
+  for (const path of await writeOutputs([...xlsxOutputs(reports, workbooks), ...jsonOutputs], force, io.files)) io.stderr(`Skrev ${path}\n`);
   if (outDir && jsonFiles.length > 0) {
-    const written: string[] = [];
-    for (const { path, report } of jsonFiles) {
-      try {
-        await writeFileAtomic(path, `${JSON.stringify(report, null, 2)}\n`, force);
-      } catch (e) {
-        // a file that appeared while writing (without --force): take back what this run wrote
-        if (!force) for (const p of written) await unlink(p).catch(() => undefined);
-        if (e instanceof InputError) throw e;
-        const code = (e as NodeJS.ErrnoException).code;
-        if (code === "EEXIST" || code === "ENOTDIR") throw new InputError(`Kan ikke skrive «${path}»: «${outDir}» er ikke en mappe.`);
-        throw new InputError(`Kan ikke skrive «${path}»: ${code ?? (e as Error).message}`);
-      }
-      written.push(path);
-      io.stderr(`Skrev ${path}\n`);
-    }
     if (!cmd.values.json) for (const { file, report } of reports) io.stdout(summary(file, report));
     return EXIT_OK;
   }
@@ -59,14 +43,12 @@ async function runCheck(cmd: ParsedCommand, io: Io): Promise<number> {
     errors += report.findings.filter((f) => f.severity === "error").length;
     if (report.findings.length === 0) io.stdout(`${prefix}Ingen funn i ${checkedCounts(report)}.\n`);
   }
+  // a report read as no tables and no indicators checked nothing: never a pass (exit 2, not 0)
+  nothingChecked(reports);
   return errors > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
-/**
- * The `bydel` command. Returns the exit code and never throws: bad input or usage gives one
- * message on stderr and 2, an unexpected failure 3.
- */
-export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+async function dispatch(argv: readonly string[], io: Io): Promise<number> {
   try {
     const [name, ...rest] = argv;
     if (name === undefined || name === "--help" || name === "-h" || name === "help") {
@@ -75,6 +57,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     }
     if (!isCommand(name)) throw new InputError(`Ukjent kommando «${name}». Se «bydel --help».`);
     const cmd = parseCommand(name, rest);
+    refuseRepeatedOptions(commandOptions[name], rest);
     if (cmd.values.help) {
       io.stdout(commandHelp(name));
       return EXIT_OK;
@@ -95,4 +78,19 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 function checkedCounts(report: Report): string {
   const rows = report.budgetTables.reduce((n, t) => n + t.rows.length, 0);
   return `${report.budgetTables.length} økonomitabeller (${rows} rader) og ${report.indicators.length} indikatorer`;
+}
+
+/**
+ * The `bydel` command. Returns the exit code and never throws: bad input or usage, and output that
+ * cannot be written (stdout included), give one message on stderr and 2, an unexpected failure 3.
+ */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const code = await dispatch(argv, io);
+  try {
+    await io.flush?.();
+  } catch (e) {
+    io.stderr(`bydel: ${(e as Error).message}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  return code;
 }
