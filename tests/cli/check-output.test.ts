@@ -70,8 +70,12 @@ describe("bydel check: the default view", () => {
     const r = await run("check", fixture("sagene-2024"), fixture("vestre-aker-2024"));
     expect(r.code).toBe(1);
     const lines = r.stdout.trimEnd().split("\n");
+    const total = lines.pop()!;
     expect(lines.every((l) => l.startsWith(fixture("sagene-2024")) || l.startsWith(fixture("vestre-aker-2024")))).toBe(true);
     expect(lines.filter((l) => / merknader skjult; vis dem med --all\.$/.test(l))).toHaveLength(2);
+    const all = [...(await reportOf(fixture("sagene-2024"))).findings, ...(await reportOf(fixture("vestre-aker-2024"))).findings];
+    const n = (s: string) => all.filter((f) => f.severity === s).length;
+    expect(total).toBe(`I alt: ${n("error")} feil, ${severityCount("warning", n("warning"))}, ${n("info")} merknader.`);
   });
 });
 

@@ -63,6 +63,7 @@ describe("argument errors", () => {
     [["--versjon"], "Mente du «--version»?"],
     [["-v"], "Mente du «-V» (--version)?"],
     [["--json", sagene], "Valget «--json» finnes bare etter en kommando"],
+    [["import", sagene, "--version"], "Valget «--version» står foran kommandoen: «bydel --version»."],
   ])("%j: %s", async (argv, message) => {
     const r = await run(...argv);
     expect(r.code).toBe(2);

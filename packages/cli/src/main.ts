@@ -5,7 +5,7 @@ import { commandHelp, topHelp } from "./help.js";
 import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, InputError, processIo, type Io } from "./io.js";
 import { isCommand, isOptionLike, parseCommand, topOptions, unknownCommand, unknownOption, type ParsedCommand } from "./options.js";
 import { readReports } from "./readReport.js";
-import { summary } from "./format.js";
+import { countsLine, severityCounts, summary } from "./format.js";
 import { version } from "./version.js";
 import { refuseExisting, writeFileAtomic } from "./outputFiles.js";
 import { validateXlsxOptions, writeXlsxOutputs, xlsxOptions, xlsxTargets } from "./xlsx-output.js";
@@ -61,6 +61,7 @@ async function runCheck(cmd: ParsedCommand, io: Io): Promise<number> {
       const prefix = reports.length > 1 ? `${file}: ` : "";
       for (const line of checkLines(report, cmd.values.all === true)) io.stdout(`${prefix}${line}\n`);
     }
+    if (reports.length > 1) io.stdout(`I alt: ${countsLine(severityCounts(reports.flatMap(({ report }) => report.findings)))}.\n`);
   }
   return errors > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

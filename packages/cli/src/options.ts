@@ -68,6 +68,7 @@ export function unknownOption(arg: string, spec: Record<string, OptionSpec>, com
   const exact = Object.keys(spec).find((n) => n.toLowerCase() === name.toLowerCase());
   const guess = exact ?? nearest(name, Object.keys(spec));
   if (guess) return `Ukjent valg «${typed}». Mente du «--${guess}»?`;
+  if (command && Object.hasOwn(topOptions, name)) return `Valget «--${name}» står foran kommandoen: «bydel --${name}».`;
   const owners = commandNames.filter((c) => c !== command && Object.hasOwn(commandOptions[c], name));
   if (owners.length > 0) {
     const where = command ? `bare for «bydel ${owners[0]}»` : `bare etter en kommando, som i «bydel ${owners[0]} <fil> --${name}»`;
