@@ -58,6 +58,8 @@ describe("argument errors", () => {
     [["import", sagene, "--forse"], "Mente du «--force»?"],
     [["import", sagene, "--JSON"], "Mente du «--json»?"],
     [["import", sagene, "-json"], "Mente du «--json»?"],
+    [["import", sagene, "-out-dir", "ut"], "Ukjent valg «-out-dir». Mente du «--out-dir»?"],
+    [["check", sagene, "-all"], "Ukjent valg «-all». Mente du «--all»?"],
     [["check", sagene, "--alle"], "Mente du «--all»?"],
     [["check", sagene, "--xlsx", "ut.xlsx"], "Valget «--xlsx» finnes bare for «bydel import»."],
     [["--versjon"], "Mente du «--version»?"],

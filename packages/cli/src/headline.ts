@@ -29,7 +29,7 @@ export function resultFigures(r: Report): ResultFigures {
   if (value === null) return { net: null, earmarked: null, ordinary: null, missing: `sumraden «${total.label}» (linje ${total.line}) har ikke tall for avviket` };
   const net = { value, label: total.label, line: total.line, computed: total.variance === null, needsReview: total.needsReview === true };
   const splitRows = r.varianceSplits.find((s) => s.id === tableIds.net)?.rows.filter((x) => x.isTotal && x.earmarkedVariance != null) ?? [];
-  const fromSplit = splitRows.find((x) => sameLabel(x.label, total.label)) ?? splitRows.find((x) => x.variance === total.variance);
+  const fromSplit = splitRows.find((x) => sameLabel(x.label, total.label)) ?? (total.variance === null ? undefined : splitRows.find((x) => x.variance === total.variance));
   const units = fromSplit ? undefined : unitSplitTotal(r);
   const row = fromSplit ?? units;
   if (!row) return { net, earmarked: null, ordinary: null, missing: "rapporten har ingen tabell over øremerkede midler" };

@@ -116,7 +116,9 @@ export function parseCommand(command: CommandName, args: readonly string[]): Par
       files.push(arg);
       continue;
     }
-    const name = optionName(spec, arg);
+    // `-out-dir` is a long name with one dash, not `-o ut-dir`
+    const oneDashLong = !arg.startsWith("--") && arg.length > 2 && Object.hasOwn(spec, arg.slice(1).replace(/=.*$/s, ""));
+    const name = oneDashLong ? undefined : optionName(spec, arg);
     if (name === undefined) return fail(unknownOption(arg, spec, command));
     const o = spec[name]!;
     const flag = `--${name}`;
