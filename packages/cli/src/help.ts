@@ -7,7 +7,9 @@ const usage: Record<CommandName, { synopsis: string; text: string }> = {
       "Leser en bydels årsberetning, som PDF eller som tekst, og kontrollerer regnestykkene.\n" +
       "Finner økonomitabellene (Tabell 0.1, 0.1 B, Hovedoversikt økonomi FO…), fordelingen av avvik på\n" +
       "øremerkede midler, resultatindikatorer, nøkkeltall og sykefravær.\n" +
-      "Uten --json skrives et sammendrag. Med --json skrives rapport-JSON til stdout (én fil), eller til\n" +
+      "Uten --json skrives et sammendrag som begynner med resultatet: netto avvik, øremerkede midler og\n" +
+      "avvik i ordinær drift (mindreforbruk/merforbruk). Mangler rapporten et tall, står det at det mangler.\n" +
+      "Med --json skrives rapport-JSON til stdout (én fil), eller til\n" +
       "<mappe>/<navn>.json med --out-dir (én eller flere filer).\n" +
       "Med --xlsx skrives en levende arbeidsbok: Excel-tabeller, norske overskrifter og avvik som formler.\n" +
       "Med flere filer: --workbooks --out-dir <mappe> (én per rapport) eller --combined <fil.xlsx> (alle, med\n" +
