@@ -17,6 +17,7 @@ export {
 } from "./domain/adjustments.js";
 export { higherIsBetterOf, lowerIsBetterBySubject, higherIsBetterBySubject } from "./domain/indicatorDirection.js";
 export { isYearTarget, refersToYearResult } from "./domain/yearTargets.js";
+export { severityWords, severityOrder, severityLabel, severityCount } from "./domain/severity.js";
 export { InvalidArgumentError, NumberParseError, numberParseReasons, type NumberParseReason } from "./errors.js";
 export type { Amount } from "./amount.js";
 export type { Calculator } from "./calculator/types.js";

@@ -1,4 +1,4 @@
-import type { Finding, FindingSeverity, Report } from "@bydel/core";
+import { severityCount, severityLabel, severityOrder, type Finding, type FindingSeverity, type Report } from "@bydel/core";
 
 // What the task pane shows about an imported report, as plain data (tested without a DOM).
 // Everything here ends up in textContent, never in HTML.
@@ -23,13 +23,6 @@ export interface Preview {
   summary: { severity: FindingSeverity; text: string }[];
   findings: PreviewFinding[];
 }
-
-const SEVERITY_ORDER: FindingSeverity[] = ["error", "warning", "info"];
-const SEVERITY_TEXT: Record<FindingSeverity, [string, string]> = {
-  error: ["feil", "feil"],
-  warning: ["advarsel", "advarsler"],
-  info: ["merknad", "merknader"],
-};
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -62,14 +55,14 @@ export function previewOf(report: Report): Preview {
   }
 
   const findings = [...report.findings]
-    .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || (a.line ?? 0) - (b.line ?? 0))
+    .sort((a, b) => severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity) || (a.line ?? 0) - (b.line ?? 0))
     .map((f) => ({ severity: f.severity, where: findingWhere(f), message: f.message }));
-  const summary = SEVERITY_ORDER.map((severity) => {
+  const summary = severityOrder.map((severity) => {
     const n = report.findings.filter((f) => f.severity === severity).length;
     return { severity, n };
   })
     .filter((s) => s.n > 0)
-    .map(({ severity, n }) => ({ severity, text: plural(n, ...SEVERITY_TEXT[severity]) }));
+    .map(({ severity, n }) => ({ severity, text: severityCount(severity, n) }));
 
   const rows = report.budgetTables.reduce((n, t) => n + t.rows.length, 0);
   return {
@@ -110,7 +103,7 @@ export function renderPreview(p: Preview, at: { district: HTMLElement; year: HTM
   at.findings.replaceChildren(
     ...p.findings.map((f) => {
       const li = el("li", f.severity);
-      const label = f.severity === "error" ? "Feil" : f.severity === "warning" ? "Advarsel" : "Merknad";
+      const label = severityLabel(f.severity);
       li.append(el("span", "where", f.where ? `${label} · ${f.where}` : label), document.createTextNode(f.message));
       return li;
     }),

@@ -186,6 +186,7 @@ export const findingSchema = z
       .optional()
       .describe("The column compared: previousActual, originalBudget, revisedBudget, actual, variance, earmarkedVariance or ordinaryVariance"),
     referenceLine: line.optional().describe("The other table's line the value was compared with (cross-table checks)"),
+    page: z.number().int().positive().optional().describe("From a PDF: the page of the finding's line (the message ends with «(side N)» too)"),
   })
   .passthrough();
 

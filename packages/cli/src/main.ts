@@ -1,11 +1,12 @@
 import { join } from "node:path";
-import type { Report } from "@bydel/core";
+import { checkJson, checkLines } from "./check-output.js";
 import { commandHelp, topHelp } from "./help.js";
 import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, InputError, processIo, type Io } from "./io.js";
-import { commandOptions, isCommand, parseCommand, type ParsedCommand } from "./options.js";
+import { isCommand, isOptionLike, parseCommand, topOptions, unknownCommand, unknownOption, type ParsedCommand } from "./options.js";
 import { nothingChecked, readReports } from "./readReport.js";
-import { findingLine, summary } from "./format.js";
-import { refuseRepeatedOptions, writeOutputs } from "./outputFiles.js";
+import { countsLine, severityCounts, summary } from "./format.js";
+import { version } from "./version.js";
+import { writeOutputs } from "./outputFiles.js";
 import { validateXlsxOptions, xlsxOptions, xlsxOutputs } from "./xlsx-output.js";
 
 async function runImport(cmd: ParsedCommand, io: Io): Promise<number> {
@@ -36,12 +37,15 @@ async function runImport(cmd: ParsedCommand, io: Io): Promise<number> {
 
 async function runCheck(cmd: ParsedCommand, io: Io): Promise<number> {
   const reports = await readReports(cmd.files, io);
-  let errors = 0;
-  for (const { file, report } of reports) {
-    const prefix = reports.length > 1 ? `${file}: ` : "";
-    for (const f of report.findings) io.stdout(`${prefix}${findingLine(f)}\n`);
-    errors += report.findings.filter((f) => f.severity === "error").length;
-    if (report.findings.length === 0) io.stdout(`${prefix}Ingen funn i ${checkedCounts(report)}.\n`);
+  const errors = reports.reduce((n, { report }) => n + report.findings.filter((f) => f.severity === "error").length, 0);
+  if (cmd.values.json) {
+    io.stdout(`${JSON.stringify(checkJson(reports), null, 2)}\n`);
+  } else {
+    for (const { file, report } of reports) {
+      const prefix = reports.length > 1 ? `${file}: ` : "";
+      for (const line of checkLines(report, cmd.values.all === true)) io.stdout(`${prefix}${line}\n`);
+    }
+    if (reports.length > 1) io.stdout(`I alt: ${countsLine(severityCounts(reports.flatMap(({ report }) => report.findings)))}.\n`);
   }
   // a report read as no tables and no indicators checked nothing: never a pass (exit 2, not 0)
   nothingChecked(reports);
@@ -55,14 +59,18 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
       (name === undefined ? io.stderr : io.stdout)(topHelp());
       return name === undefined ? EXIT_BAD_INPUT : EXIT_OK;
     }
-    if (!isCommand(name)) throw new InputError(`Ukjent kommando «${name}». Se «bydel --help».`);
+    if (name === "--version" || name === "-V") {
+      io.stdout(`bydel ${version()}\n`);
+      return EXIT_OK;
+    }
+    if (isOptionLike(name)) throw new InputError(`${unknownOption(name, topOptions)}\nSe «bydel --help».`);
+    if (!isCommand(name)) throw new InputError(`${unknownCommand(name)}\nSe «bydel --help».`);
     const cmd = parseCommand(name, rest);
-    refuseRepeatedOptions(commandOptions[name], rest);
     if (cmd.values.help) {
       io.stdout(commandHelp(name));
       return EXIT_OK;
     }
-    if (cmd.files.length === 0) throw new InputError(`Mangler fil. Bruk: ${commandHelp(name).split("\n")[0]!.replace(/^Bruk: /, "")}`);
+    if (cmd.files.length === 0) throw new InputError(`Mangler fil. Bruk: ${commandHelp(name).split("\n")[0]!.replace(/^Bruk: /, "")}\nSe «bydel ${name} --help».`);
     return name === "import" ? await runImport(cmd, io) : await runCheck(cmd, io);
   } catch (e) {
     if (e instanceof InputError) {
@@ -74,11 +82,6 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-/** What a check covered, so "no findings" never hides that nothing was read. */
-function checkedCounts(report: Report): string {
-  const rows = report.budgetTables.reduce((n, t) => n + t.rows.length, 0);
-  return `${report.budgetTables.length} økonomitabeller (${rows} rader) og ${report.indicators.length} indikatorer`;
-}
 
 /**
  * The `bydel` command. Returns the exit code and never throws: bad input or usage, and output that

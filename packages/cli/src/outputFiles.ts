@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import { statSync } from "node:fs";
 import * as fsp from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { InputError } from "./io.js";
 
 /**
@@ -246,27 +245,4 @@ async function removeAll(paths: readonly string[]): Promise<void> {
  */
 export async function writeFileAtomic(path: string, content: string | Uint8Array, force: boolean): Promise<void> {
   await writeOutputs([{ path, content: () => content }], force);
-}
-
-/**
- * A single-value option given twice (`--xlsx a.xlsx --xlsx b.xlsx`) is refused: parseArgs keeps the
- * last one silently, and the first file would never be written. Called after the options parse.
- */
-export function refuseRepeatedOptions(spec: Readonly<Record<string, { readonly type: "boolean" | "string"; readonly short?: string }>>, argv: readonly string[]): void {
-  const options: Record<string, { type: "boolean" | "string"; short?: string }> = {};
-  for (const [name, o] of Object.entries(spec)) options[name] = o.short ? { type: o.type, short: o.short } : { type: o.type };
-  let tokens;
-  try {
-    ({ tokens } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true, tokens: true }));
-  } catch {
-    return; // the options parse reports it
-  }
-  const seen = new Map<string, string[]>();
-  for (const t of tokens) {
-    if (t.kind !== "option" || spec[t.name]?.type !== "string") continue;
-    seen.set(t.name, [...(seen.get(t.name) ?? []), t.value ?? ""]);
-  }
-  for (const [name, values] of seen) {
-    if (values.length > 1) throw new InputError(`--${name} er gitt ${values.length} ganger (${values.map((v) => `«${v}»`).join(", ")}); oppgi den én gang.`);
-  }
 }
