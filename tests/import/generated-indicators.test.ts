@@ -39,20 +39,22 @@ interface Style {
   /** "%" after a space, glued, or either. */
   readonly percentSpace: "space" | "glued" | "mixed";
   /** Thousands groups: space, no-break space, or none ("1365"). */
-  readonly group: "space" | "nbsp" | "none" | "mixed" | "comma";
+  readonly group: "space" | "nbsp" | "thin" | "none" | "mixed" | "comma";
   /** Extra spaces between cells (pdftotext -layout). */
   readonly padded: boolean;
   /** Minus as U+2212. */
   readonly unicodeMinus: boolean;
+  /** The minus when not «-»: U+2212, en dash, figure dash or U+2010. */
+  readonly minus: string;
 }
 
 /** A number as a cell prints it, without sign. */
 function digits(rng: Rng, x: Dec, style: Style): string {
   const s = decString({ n: Math.abs(x.n), d: x.d });
   const [int, frac] = s.split(".") as [string, string | undefined];
-  const group = style.group === "mixed" ? rng.pick(["space", "nbsp", "none"] as const) : style.group;
+  const group = style.group === "mixed" ? rng.pick(["space", "nbsp", "thin", "none"] as const) : style.group;
   // "1,119": an English thousands comma, only in whole numbers (Vestre Aker's counts of children)
-  const sep = group === "space" ? " " : group === "nbsp" ? "\u00A0" : group === "comma" && frac === undefined ? "," : "";
+  const sep = group === "space" ? " " : group === "nbsp" ? "\u00A0" : group === "thin" ? rng.pick(["\u202F", "\u2009", "\u2007"]) : group === "comma" && frac === undefined ? "," : "";
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
   const mark = style.point === "comma" ? "," : style.point === "point" ? "." : rng.pick([",", "."]);
   return frac === undefined ? grouped : `${grouped}${mark}${frac}`;
@@ -63,7 +65,7 @@ function pct(rng: Rng, style: Style): string {
 }
 
 function render(rng: Rng, x: Dec, unit: Unit, style: Style): string {
-  const sign = x.n < 0 ? (style.unicodeMinus ? "\u2212" : "-") : "";
+  const sign = x.n < 0 ? (style.unicodeMinus ? style.minus : "-") : "";
   return sign + digits(rng, x, style) + (unit === "percent" ? pct(rng, style) : "");
 }
 
@@ -202,7 +204,9 @@ function deviationCell(rng: Rng, exact: Dec, unit: Unit, style: Style, wrongSign
   const shown = wrongSign ? { n: -dev.n, d: dev.d } : dev;
   const neg = shown.n < 0;
   const unsignedNegative = wrongSign && dev.n < 0 && rng.chance(0.5);
-  const sign = neg ? (style.unicodeMinus ? "\u2212" : "-") : shown.n > 0 && rng.chance(0.3) ? "+" : "";
+  // «+ 4 %», «- 8 %»: a sign set apart from its number
+  const signed = neg ? (style.unicodeMinus ? style.minus : "-") : shown.n > 0 && rng.chance(0.3) ? "+" : "";
+  const sign = signed + (signed !== "" && rng.chance(0.1) ? " " : "");
   const abs = digits(rng, { n: Math.abs(shown.n), d: shown.d }, style);
   const suffix = unit === "percent" ? rng.pick(["pp", " pp", "%", " %", ""]) : "";
   // a table that prints every deviation without a sign: its convention, no misprint
@@ -424,9 +428,10 @@ function generateReport(seed: number): Generated {
   const style: Style = {
     point: rng.pick(["comma", "comma", "comma", "point", "mixed"] as const),
     percentSpace: rng.pick(["space", "glued", "mixed"] as const),
-    group: rng.pick(["space", "space", "nbsp", "none", "mixed", "comma"] as const),
+    group: rng.pick(["space", "space", "nbsp", "thin", "none", "mixed", "comma"] as const),
     padded: rng.chance(0.2),
-    unicodeMinus: rng.chance(0.1),
+    unicodeMinus: rng.chance(0.15),
+    minus: rng.pick(["\u2212", "\u2212", "\u2013", "\u2012", "\u2010"]),
   };
   const shapes = Array.from({ length: rng.int(1, 5) }, () => rng.pick(["full", "full", "targets", "keyFigure", "keyFigure", "sickLeave", "monthly"] as const));
   const lines: string[] = [];

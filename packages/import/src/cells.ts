@@ -14,7 +14,7 @@ export interface Atom {
   /** A bare 3-digit group that may continue the atom before it. */
   readonly tail: boolean;
   readonly gap: number;
-  /** A minus alone («-», «−»): a placeholder, or the sign of the number after it («- 4 %»). */
+  /** A sign alone: a minus is a placeholder or the sign of the number after it («- 4 %»); a plus is always a sign («+ 55»). */
   readonly sign?: boolean;
 }
 
@@ -48,11 +48,11 @@ export function cellTail(text: string): CellTail {
       pendingUnit = ` ${t}`;
       continue;
     }
-    if (VALUE.test(t) || PLACEHOLDER.test(t)) {
+    if (VALUE.test(t) || PLACEHOLDER.test(t) || (t === "+" && atoms.length > 0 && /^\d/u.test(atoms[0]!.raw))) {
       if (PLACEHOLDER.test(t) && pendingUnit) break;
       // "+1 831", "-1 250": a signed number takes its 3-digit groups too
       const bare = /^(?:[<>≥≤]=?)?[+\-\u2212]?\d{1,3}$/u.test(t) && !pendingUnit;
-      atoms.unshift({ raw: t + pendingUnit, head: bare, tail: /^\d{3}$/.test(t) && toks[i]!.gap <= 1, gap: toks[i]!.gap, sign: /^[-\u2212]$/u.test(t) });
+      atoms.unshift({ raw: t + pendingUnit, head: bare, tail: /^\d{3}$/.test(t) && toks[i]!.gap <= 1, gap: toks[i]!.gap, sign: /^[+\-\u2212]$/u.test(t) });
       pendingUnit = "";
       continue;
     }
@@ -92,7 +92,7 @@ export function cellReadings(atoms: readonly Atom[], maxCells: number, limit = 2
     }
     const a = atoms[i]!;
     const raw = sign + a.raw;
-    if (!/^0\d/.test(a.raw)) {
+    if (!/^0\d/.test(a.raw) && a.raw !== "+") {
       // "083" cannot stand alone: a leading zero only continues a number
       cur.push(raw);
       go(i + 1);

@@ -312,7 +312,8 @@ function readTableRows(lines: readonly Line[], from: number, table: Table, year:
   let pending: ReturnType<typeof cellTail>["atoms"] = [];
   let blanks = 0;
   /** The last row read, which a line of cells only may complete; its indicator and findings are redone then. */
-  let last: { atoms: Atom[]; label: string; no: number; out: number; findings: number } | null = null;
+  type LastRow = { atoms: Atom[]; label: string; no: number; out: number; findings: number; lone: boolean };
+  let last: LastRow | null = null;
   let i = from;
   for (; i < lines.length; i++) {
     const { text, no } = lines[i]!;
@@ -338,7 +339,7 @@ function readTableRows(lines: readonly Line[], from: number, table: Table, year:
     let atoms = tail.atoms;
     // "… 43 %" then "*" alone: the row's last cells on a line of their own
     if (tail.label === "" && label.length === 0 && last && cellReadings([...last.atoms, ...atoms], k).some((r) => r.length <= k)) {
-      if (atoms.length === 1 && /^\d+$/.test(atoms[0]!.raw)) {
+      if (!last.lone && atoms.length === 1 && /^\d+$/.test(atoms[0]!.raw)) {
         // a lone number may as well be a page number: the row stays as read, for review
         const ind = out.length > last.out ? out[out.length - 1] : undefined;
         if (ind && ind.line === last.no) {
@@ -353,10 +354,13 @@ function readTableRows(lines: readonly Line[], from: number, table: Table, year:
         last = null;
         continue;
       }
-      out.length = last.out;
-      findings.length = last.findings;
-      emit([...last.atoms, ...atoms], last.label, last.no);
-      last = null;
+      const row: LastRow = last;
+      out.length = row.out;
+      findings.length = row.findings;
+      const joined: Atom[] = [...row.atoms, ...atoms];
+      emit(joined, row.label, row.no);
+      // one cell per line: the row goes on while its cells keep coming alone
+      last = row.lone ? { ...row, atoms: joined } : null;
       continue;
     }
     if (tail.label === "" && pending.length > 0 && atoms.length < k && atoms.length + pending.length <= k) {
@@ -373,7 +377,9 @@ function readTableRows(lines: readonly Line[], from: number, table: Table, year:
     }
     label = [];
     labelFrom = -1;
-    last = rowLabel === "" ? null : { atoms, label: rowLabel, no, out: out.length, findings: findings.length };
+    // a value alone on its line under its label: the table may set each cell on a line of its own
+    const lone = tail.label === "" && atoms.length === 1 && k > 1;
+    last = rowLabel === "" ? null : { atoms, label: rowLabel, no, out: out.length, findings: findings.length, lone };
     emit(atoms, rowLabel, no);
   }
   return i;
