@@ -221,20 +221,21 @@ function continued(read: readonly ReadTable[], lines: readonly Line[]): ReadTabl
   return out;
 }
 
-/** Stated deviations, none with a sign, that make a convention of a table's unsigned negative ones. */
+/** Unsigned negative deviations, in a table that prints no sign, that make it the table's convention: one alone may be a misprint. */
 const UNSIGNED_ROWS = 2;
 
 /**
- * A table that prints every deviation without a sign: two or more stated deviations, none with a
- * sign, and some stand for a negative result − target. Its convention is reported once, and each of its deviations
+ * A table that prints every deviation without a sign: no stated deviation has one, and two or more
+ * stand for a negative result − target. Its convention is reported once, and each of its deviations
  * is checked by its size (a lone unsigned negative among signed ones stays a per-row error).
  */
 function unsignedConvention(rows: Indicator[], title: string, line: number): Finding[] {
-  const stated = rows.filter((r) => r.statedDeviation?.value != null && r.deviation !== null);
-  if (stated.length < UNSIGNED_ROWS || stated.some((r) => isSigned(r.statedDeviation!.raw))) return [];
-  const negative = stated.filter((r) => r.deviation! < 0 && Math.abs(Math.abs(r.statedDeviation!.value!) - Math.abs(r.deviation!)) <= tolerances.indicator(printedDecimals(r.statedDeviation!.raw)));
-  if (negative.length === 0) return [];
-  for (const r of stated) r.statedDeviation = { ...r.statedDeviation!, unsigned: true };
+  // rows read for review may have read a sign set apart as a placeholder: they tell nothing
+  const stated = rows.filter((r) => r.statedDeviation?.value != null && r.deviation !== null && !r.needsReview);
+  if (stated.some((r) => isSigned(r.statedDeviation!.raw))) return [];
+  const negative = stated.filter((r) => r.statedDeviation!.value !== 0 && r.deviation! < 0 && Math.abs(Math.abs(r.statedDeviation!.value!) - Math.abs(r.deviation!)) <= tolerances.indicator(printedDecimals(r.statedDeviation!.raw)));
+  if (negative.length < UNSIGNED_ROWS) return [];
+  for (const r of rows) if (r.statedDeviation?.value != null && !isSigned(r.statedDeviation.raw)) r.statedDeviation = { ...r.statedDeviation, unsigned: true };
   return [
     {
       severity: "warning",
@@ -326,6 +327,18 @@ function readTableRows(lines: readonly Line[], from: number, table: Table, year:
     const tail = cellTail(text);
     // "* 77,4 16,7 %": a line of cells only that starts with a placeholder is a row, not a footnote
     if (endsTable(text) && !(tail.label === "" && tail.atoms.length > 0)) break;
+    // a text cell alone on its line («Bydelen har ikke tall») is a cell, never a label: the row above goes on with it
+    if (label.length === 0 && isTextCell(text)) {
+      if (last && last.atoms.length < k) {
+        const row: LastRow = last;
+        out.length = row.out;
+        findings.length = row.findings;
+        const joined: Atom[] = [...row.atoms, { raw: text.trim(), head: false, tail: false, gap: 2 }];
+        emit(joined, row.label, row.no);
+        last = row.lone ? { ...row, atoms: joined } : null;
+      }
+      continue;
+    }
     const isValues = (tail.label === "" && tail.atoms.length > 0) || tail.atoms.length >= Math.min(2, k);
     if (!isValues) {
       // a one-word group row ("Utbygging", "Barnevern") heads the rows below it; it is no part of their label
@@ -338,7 +351,9 @@ function readTableRows(lines: readonly Line[], from: number, table: Table, year:
     }
     let atoms = tail.atoms;
     // "… 43 %" then "*" alone: the row's last cells on a line of their own
-    if (tail.label === "" && label.length === 0 && last && cellReadings([...last.atoms, ...atoms], k).some((r) => r.length <= k)) {
+    // a number never goes on across lines: the line's first atom starts a cell, and a sign ending the line above stands alone
+    const across = (above: readonly Atom[]): Atom[] => [...above.map((a, j) => (j === above.length - 1 ? { ...a, sign: false } : a)), ...atoms.map((a, j) => (j === 0 ? { ...a, tail: false } : a))];
+    if (tail.label === "" && label.length === 0 && last && cellReadings(across(last.atoms), k).some((r) => r.length <= k)) {
       if (!last.lone && atoms.length === 1 && /^\d+$/.test(atoms[0]!.raw)) {
         // a lone number may as well be a page number: the row stays as read, for review
         const ind = out.length > last.out ? out[out.length - 1] : undefined;
@@ -357,8 +372,21 @@ function readTableRows(lines: readonly Line[], from: number, table: Table, year:
       const row: LastRow = last;
       out.length = row.out;
       findings.length = row.findings;
-      const joined: Atom[] = [...row.atoms, ...atoms];
+      const joined = across(row.atoms);
       emit(joined, row.label, row.no);
+      // a whole number alone that ends the row may be a page number: unless the avvik confirms it, for review
+      if (row.lone && atoms.length === 1 && /^\d+$/.test(atoms[0]!.raw) && joined.length === k) {
+        const ind = out.length > row.out ? out[out.length - 1] : undefined;
+        if (ind && ind.line === row.no && !deviationCloses(ind)) {
+          ind.needsReview = true;
+          findings.push({
+            severity: "info",
+            code: "UNCONFIRMED_READING",
+            line: row.no,
+            message: `${row.label}: tallet ${atoms[0]!.raw} alene på linje ${no} er lest som radens siste verdi, men kan være et sidetall`,
+          });
+        }
+      }
       // one cell per line: the row goes on while its cells keep coming alone
       last = row.lone ? { ...row, atoms: joined } : null;
       continue;
@@ -701,6 +729,17 @@ function emitPlaced(placed: Placed, rowLabel: string, no: number, table: Table, 
     });
   }
   out.push(ind);
+}
+
+/** The stated avvik agrees in size with result − target. */
+function deviationCloses(ind: Indicator): boolean {
+  const d = ind.statedDeviation;
+  return d?.value != null && ind.deviation !== null && closes(d.raw, d.value, ind.deviation, 0);
+}
+
+/** A line that is a text cell and nothing else. */
+function isTextCell(text: string): boolean {
+  return TEXT_CELL_AT_END.exec(text.trim())?.index === 0;
 }
 
 /** A one-word group row ("Utbygging", "Innhold") above a row whose label starts anew. */
