@@ -6,7 +6,7 @@ import { columnAnchors, enumerateReadings, sameMoney, type Reading } from "./rea
 import { readRows, type RawRow } from "./rows.js";
 import { solveTable, type RowSolution, type SumEquation } from "./solve.js";
 import { formatAmount } from "./text.js";
-import { orphanRows, unaccountedRows } from "./unaccounted.js";
+import { orphanRows, tablesWithoutTotal, unaccountedRows } from "./unaccounted.js";
 import { findUnitTables, type UnitColumn, type UnitTable } from "./unitTable.js";
 import {
   anchorFilter,
@@ -521,6 +521,7 @@ export function readEconomy(lines: readonly Line[]): EconomyResult {
   // lines already reported with their table, and the per-unit table's rows, are no orphans
   const otherLines = new Set([...unaccounted.lines, ...unitTables.flatMap((t) => t.rows.flatMap((r) => Array.from({ length: r.line - r.firstLine + 1 }, (_, k) => r.firstLine + k)))]);
   findings.push(...orphanRows(read, lines, otherLines));
+  findings.push(...tablesWithoutTotal(budgetTables, lines));
   return { budgetTables, varianceSplits, findings };
 }
 

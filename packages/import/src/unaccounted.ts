@@ -1,5 +1,5 @@
 import type { Finding } from "@bydel/core";
-import { isProse, startsRow } from "./grammar.js";
+import { isProse, isTotalLabel, startsRow } from "./grammar.js";
 import { isBlank, type Line } from "./lines.js";
 import { numericTail } from "./tokens.js";
 
@@ -114,4 +114,26 @@ export function orphanRows(tables: readonly ReadTable[], lines: readonly Line[],
       line: run[0]!,
       message: `Linjene ${run.join(", ")} ser ut som rader i en økonomitabell (KOSTRA-funksjon eller funksjonsområde med tall), men hører ikke til noen tabell som er lest (mangler overskriften?). Sjekk tabellen i rapporten.`,
     }));
+}
+
+/**
+ * A budget table whose rows stop before any Sum row: cut off by a page the extractor lost, or by
+ * the end of the text. Reported as TABLE_INCOMPLETE; its sums cannot be checked.
+ */
+export function tablesWithoutTotal(tables: readonly { readonly id: string; readonly title: string; readonly rows: readonly { readonly label: string; readonly line: number }[] }[], lines: readonly Line[]): Finding[] {
+  const lastText = lines.reduce((n, l) => (isBlank(l.text) ? n : l.no), 0);
+  return tables.flatMap((t) => {
+    if (t.rows.length === 0 || t.rows.some((r) => isTotalLabel(r.label))) return [];
+    const last = t.rows.reduce((n, r) => Math.max(n, r.line), 0);
+    const where = last >= lastText ? "teksten slutter midt i tabellen" : "tabellen slutter uten Sum-rad";
+    return [
+      {
+        severity: "warning" as const,
+        code: "TABLE_INCOMPLETE",
+        line: last,
+        table: t.id,
+        message: `Tabell ${t.id} («${t.title}»): ${where} etter linje ${last}; rader kan mangle, og summene kan ikke kontrolleres. Sjekk tabellen i rapporten.`,
+      },
+    ];
+  });
 }
