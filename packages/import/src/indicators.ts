@@ -889,8 +889,17 @@ function place(cells: readonly string[], table: Table): { cells: (string | null)
   const valid = (r: readonly (string | null)[]) => r.every((c, j) => c === null || !COMPARED.test(c) || table.columns[j]!.kind === "target");
   let out: (string | null)[] = [...cells];
   while (out.length < k) out.push(null);
-  if (!valid(out)) out = spreads(cells, k).find(valid) ?? out;
+  // printed values stand together: a blank between two of them is the least likely place
+  if (!valid(out)) out = spreads(cells, k).filter(valid).sort((a, b) => gaps(a) - gaps(b))[0] ?? out;
   return { cells: out, confirmed: false };
+}
+
+/** Blanks between printed cells. */
+function gaps(row: readonly (string | null)[]): number {
+  const first = row.findIndex((c) => c !== null);
+  let last = row.length - 1;
+  while (last >= 0 && row[last] === null) last--;
+  return row.slice(first, last + 1).filter((c) => c === null).length;
 }
 
 /** Every way to place n cells in k columns in order, blanks last first. */
