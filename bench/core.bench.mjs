@@ -2,7 +2,7 @@
 // Goals (ratios to the naive version measured in the same run): variance ≤ 3×, variancePercent and
 // indicatorDeviation ≤ 10×; every result identical to a decimal.js reference (0 mismatches).
 import { Decimal } from "decimal.js";
-import { formatNorwegian, indicatorDeviation, parseNorwegianNumber, variance, variancePercent } from "@bydel/core";
+import { formatNorwegian, indicatorDeviation, parseNorwegianNumber, parseTarget, variance, variancePercent } from "@bydel/core";
 
 const N = 1_000_000;
 const RUNS = 7;
@@ -153,4 +153,59 @@ export async function run() {
   ]);
   if (formatBad || parseBad) process.exitCode = 1;
   if (!ok) process.exitCode = 1;
+  if (!adversarial()) process.exitCode = 1;
+}
+
+// Adversarial texts: long runs that made the unit patterns quadratic (32 767 characters, Excel's
+// cell limit, took 2.2 s in parseTarget). Time per MB at 1 MB and at 2 MB; linear time gives a
+// ratio of 2 (quadratic: 4). Goal: ratio ≤ 3 and every answer as the test expects
+// (core/test/parserProperties.test.ts).
+const MB = 1 << 20;
+const ADVERSARIAL = [
+  ["parseTarget", "digit, spaces, letter", (n) => "1" + " ".repeat(n - 2) + "x", (s) => parseTarget(s), (r) => r === null],
+  ["parseTarget", "operator, digit, spaces, %", (n) => "> 1" + " ".repeat(n - 4) + "%", (s) => parseTarget(s), (r) => r?.value === 1 && r.unit === "percent"],
+  ["parseTarget", "\"1 \" repeated", (n) => "1 ".repeat(n / 2), (s) => parseTarget(s), (r) => r === null],
+  ["parseNorwegianNumber", "digit, spaces, letter", (n) => "1" + " ".repeat(n - 2) + "x", (s) => parseNorwegianNumber(s), null],
+  ["parseNorwegianNumber", "minus, spaces, 2 642", (n) => "-" + " ".repeat(n - 6) + "2 642", (s) => parseNorwegianNumber(s), (r) => r === -2642],
+  ["parseNorwegianNumber", "mill, spaces, letter", (n) => "3 mill" + " ".repeat(n - 7) + "x", (s) => parseNorwegianNumber(s), null],
+];
+
+/** The call's result, or the error's name: an adversarial text may be refused, never hang. */
+function attempt(f, s) {
+  try {
+    return f(s);
+  } catch (e) {
+    return e.name;
+  }
+}
+
+function msFor(make, f, size) {
+  const text = make(size);
+  attempt(f, text); // warm up
+  const ts = [];
+  for (let r = 0; r < RUNS; r++) {
+    const t0 = process.hrtime.bigint();
+    attempt(f, text);
+    ts.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return median(ts);
+}
+
+export function adversarial() {
+  const rows = [];
+  let ok = true;
+  for (const [fn, input, make, f, check] of ADVERSARIAL) {
+    const t1 = msFor(make, f, MB);
+    const t2 = msFor(make, f, 2 * MB);
+    const r = attempt(f, make(MB));
+    const right = check ? check(r) : r === "NumberParseError";
+    const ratio = t2 / t1;
+    // Under 0.5 ms a ratio is noise; such a run is linear by any measure that matters.
+    const pass = right && (ratio <= 3 || t2 < 0.5);
+    ok &&= pass;
+    rows.push({ function: fn, input, "ms/MB (1 MB)": t1.toFixed(2), "ms/MB (2 MB)": (t2 / 2).toFixed(2), "ratio 2 MB / 1 MB": `${ratio.toFixed(2)}×`, goal: "≤ 3×", answer: right ? "right" : `WRONG (${JSON.stringify(r)})`, "": pass ? "ok" : "FAIL" });
+  }
+  console.log(`Adversarial texts, median of ${RUNS} runs`);
+  console.table(rows);
+  return ok;
 }
