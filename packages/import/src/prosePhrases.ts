@@ -305,7 +305,7 @@ export function combinedIn(sentence: string): CombinedPhrase[] {
   const mostly = /\b(?:følger|overholder|holder|innfrir|når)(?: vi)? (i hovedsak)\b/iu.exec(sentence);
   if (mostly) {
     const from = mostly.index + mostly[0].length;
-    const deadline = /(?:\b(?:på|innen) |\()(\d+ (?:uker|uke|dager|dag|virkedager|døgn|timer|måneder))\)?((?: (?:ved|for) \p{L}+)?)/giu;
+    const deadline = /(?:\b(?:på|innen) |\()(\d{1,6} (?:uker|uke|dager|dag|virkedager|døgn|timer|måneder))\)?((?: (?:ved|for) \p{L}+)?)/giu;
     for (const d of sentence.slice(from).matchAll(deadline)) {
       const before = sentence.slice(from, from + d.index);
       const anchor = before.lastIndexOf(" om ");
