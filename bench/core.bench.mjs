@@ -168,6 +168,8 @@ const ADVERSARIAL = [
   ["parseNorwegianNumber", "digit, spaces, letter", (n) => "1" + " ".repeat(n - 2) + "x", (s) => parseNorwegianNumber(s), null],
   ["parseNorwegianNumber", "minus, spaces, 2 642", (n) => "-" + " ".repeat(n - 6) + "2 642", (s) => parseNorwegianNumber(s), (r) => r === -2642],
   ["parseNorwegianNumber", "mill, spaces, letter", (n) => "3 mill" + " ".repeat(n - 7) + "x", (s) => parseNorwegianNumber(s), null],
+  ["parseNorwegianNumber", "0, zeros, 1", (n) => "0," + "0".repeat(n - 3) + "1", (s) => parseNorwegianNumber(s), null],
+  ["parseNorwegianNumber", "1, zeros", (n) => "1," + "0".repeat(n - 2), (s) => parseNorwegianNumber(s), (r) => r === 1],
 ];
 
 /** The call's result, or the error's name: an adversarial text may be refused, never hang. */

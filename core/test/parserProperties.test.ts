@@ -199,5 +199,12 @@ describe("adversarial texts terminate with the right answer (linear parsers; tim
       expect(() => parseNorwegianNumber(text)).toThrow(NumberParseError);
     }
     expect(parseNorwegianNumber(" ".repeat(n))).toBeNull();
+    // a run of zeros before a last digit (was quadratic in the trailing-zero trim)
+    const zeros = "0".repeat(n);
+    expect(() => parseNorwegianNumber("0," + zeros + "1")).toThrow(expect.objectContaining({ reason: "TOO_MANY_DECIMALS" }));
+    expect(() => parseNorwegianNumber(" 1," + zeros + "1 %")).toThrow(expect.objectContaining({ reason: "TOO_MANY_DECIMALS" }));
+    expect(parseNorwegianNumber("1," + zeros)).toBe(1);
+    expect(parseNorwegianNumber("-" + zeros + "7,5")).toBe(-7.5);
+    expect(() => parseTarget("> 0," + zeros + "1 %")).toThrow(expect.objectContaining({ reason: "TOO_MANY_DECIMALS" }));
   });
 });
