@@ -2,7 +2,7 @@
 // Goals (ratios to the naive version measured in the same run): variance ≤ 3×, variancePercent and
 // indicatorDeviation ≤ 10×; every result identical to a decimal.js reference (0 mismatches).
 import { Decimal } from "decimal.js";
-import { formatNorwegian, indicatorDeviation, parseNorwegianNumber, variance, variancePercent } from "@bydel/core";
+import { formatNorwegian, indicatorDeviation, parseNorwegianNumber, parseTarget, variance, variancePercent } from "@bydel/core";
 
 const N = 1_000_000;
 const RUNS = 7;
@@ -153,4 +153,69 @@ export async function run() {
   ]);
   if (formatBad || parseBad) process.exitCode = 1;
   if (!ok) process.exitCode = 1;
+  if (!adversarial()) process.exitCode = 1;
+}
+
+// Adversarial texts: long runs that made the unit patterns quadratic (32 767 characters, Excel's
+// cell limit, took 2.2 s in parseTarget). Time per MB at 1 MB and at 2 MB; linear time gives a
+// ratio of 2 (quadratic: 4). Goal: ratio ≤ 3 and every answer as the test expects
+// (core/test/parserProperties.test.ts).
+const MB = 1 << 20;
+const ADVERSARIAL = [
+  ["parseTarget", "digit, spaces, letter", (n) => "1" + " ".repeat(n - 2) + "x", (s) => parseTarget(s), (r) => r === null],
+  ["parseTarget", "operator, digit, spaces, %", (n) => "> 1" + " ".repeat(n - 4) + "%", (s) => parseTarget(s), (r) => r?.value === 1 && r.unit === "percent"],
+  ["parseTarget", "\"1 \" repeated", (n) => "1 ".repeat(n / 2), (s) => parseTarget(s), (r) => r === null],
+  ["parseNorwegianNumber", "digit, spaces, letter", (n) => "1" + " ".repeat(n - 2) + "x", (s) => parseNorwegianNumber(s), null],
+  ["parseNorwegianNumber", "minus, spaces, 2 642", (n) => "-" + " ".repeat(n - 6) + "2 642", (s) => parseNorwegianNumber(s), (r) => r === -2642],
+  ["parseNorwegianNumber", "mill, spaces, letter", (n) => "3 mill" + " ".repeat(n - 7) + "x", (s) => parseNorwegianNumber(s), null],
+  ["parseNorwegianNumber", "0, zeros, 1", (n) => "0," + "0".repeat(n - 3) + "1", (s) => parseNorwegianNumber(s), null],
+  ["parseNorwegianNumber", "1, zeros", (n) => "1," + "0".repeat(n - 2), (s) => parseNorwegianNumber(s), (r) => r === 1],
+];
+
+/** The call's result, or the error's name: an adversarial text may be refused, never hang. */
+function attempt(f, s) {
+  try {
+    return f(s);
+  } catch (e) {
+    return e.name;
+  }
+}
+
+/** Median times at 1 MB and 2 MB, and the median ratio of alternating pairs (both sizes see the same load). */
+const ADVERSARIAL_RUNS = 21;
+function timeSizes(make, f, size = MB) {
+  const small = make(size);
+  const large = make(2 * size);
+  attempt(f, small); // warm up
+  attempt(f, large);
+  const t1s = [], t2s = [], ratios = [];
+  for (let r = 0; r < ADVERSARIAL_RUNS; r++) {
+    let t0 = process.hrtime.bigint();
+    attempt(f, small);
+    const t1 = Number(process.hrtime.bigint() - t0) / 1e6;
+    t0 = process.hrtime.bigint();
+    attempt(f, large);
+    const t2 = Number(process.hrtime.bigint() - t0) / 1e6;
+    t1s.push(t1);
+    t2s.push(t2);
+    ratios.push(t2 / t1);
+  }
+  return { t1: median(t1s), t2: median(t2s), ratio: median(ratios) };
+}
+
+export function adversarial() {
+  const rows = [];
+  let ok = true;
+  for (const [fn, input, make, f, check] of ADVERSARIAL) {
+    const { t1, t2, ratio } = timeSizes(make, f);
+    const r = attempt(f, make(MB));
+    const right = check ? check(r) : r === "NumberParseError";
+    // Under 0.5 ms a ratio is noise; such a run is linear by any measure that matters.
+    const pass = right && (ratio <= 3 || t2 < 0.5);
+    ok &&= pass;
+    rows.push({ function: fn, input, "ms/MB (1 MB)": t1.toFixed(2), "ms/MB (2 MB)": (t2 / 2).toFixed(2), "ratio 2 MB / 1 MB": `${ratio.toFixed(2)}×`, goal: "≤ 3×", answer: right ? "right" : `WRONG (${JSON.stringify(r)})`, "": pass ? "ok" : "FAIL" });
+  }
+  console.log(`Adversarial texts, median of ${ADVERSARIAL_RUNS} alternating 1 MB / 2 MB runs after warm-up`);
+  console.table(rows);
+  return ok;
 }

@@ -18,7 +18,8 @@ export {
 export { higherIsBetterOf, lowerIsBetterBySubject, higherIsBetterBySubject } from "./domain/indicatorDirection.js";
 export { isYearTarget, refersToYearResult } from "./domain/yearTargets.js";
 export { severityWords, severityOrder, severityLabel, severityCount } from "./domain/severity.js";
-export { InvalidArgumentError, NumberParseError, numberParseReasons, type NumberParseReason } from "./errors.js";
+export { AmountRangeError, InvalidArgumentError, NumberParseError, numberParseReasons, type NumberParseReason } from "./errors.js";
+export { MAX_AMOUNT, MAX_DECIMALS, MAX_INTEGER_DIGITS } from "./range.js";
 export type { Amount } from "./amount.js";
 export type { Calculator } from "./calculator/types.js";
 export { nativeCalculator } from "./calculator/native.js";
@@ -43,8 +44,15 @@ export { round } from "./api/round.js";
 export { sum, sumWith } from "./api/sum.js";
 
 export { parseNorwegianNumber, type ParseNorwegianNumberOptions } from "./parse/parseNorwegianNumber.js";
-export { readNorwegianNumber, type NumberContext, type NumberUnit, type ReadNumber } from "./parse/readNorwegianNumber.js";
-export { parseTarget, type ParsedTarget, type TargetUnit } from "./parse/parseTarget.js";
+export {
+  readNorwegianNumber,
+  type NumberContext,
+  type NumberUnit,
+  type PointConvention,
+  type ReadNumber,
+  type ReadNumberOptions,
+} from "./parse/readNorwegianNumber.js";
+export { parseTarget, type ParsedTarget, type ParseTargetOptions, type TargetUnit } from "./parse/parseTarget.js";
 export { MINUS_SIGNS, DASH_MINUS_SIGNS, GROUP_SPACES, THOUSANDS_ONLY_SPACES, charClass, isSigned } from "./parse/typography.js";
 export { formatNorwegian, type FormatNorwegianOptions } from "./format/formatNorwegian.js";
 

@@ -78,11 +78,14 @@ describe("indicator direction and year targets", () => {
   it("knows a year target by its unit or its text, and in a table by the years around it", () => {
     expect(isYearTarget({ raw: "> 2022" })).toBe(true);
     expect(isYearTarget({ raw: "> 2022", unit: "number" })).toBe(false);
-    const target = parseTarget("> 2022")!;
+    const years = { yearsAllowed: true };
+    const target = parseTarget("> 2022", years)!;
     expect(refersToYearResult(target, { reportYear: 2024, printedYears: [] })).toBe(true);
-    expect(refersToYearResult(parseTarget("< 2085"), { reportYear: 2024, printedYears: [2023, 2024] })).toBe(false);
-    expect(refersToYearResult(parseTarget("> 2010"), { reportYear: 2024, printedYears: [2010] })).toBe(true);
+    expect(refersToYearResult(parseTarget("< 2085", years), { reportYear: 2024, printedYears: [2023, 2024] })).toBe(false);
+    expect(refersToYearResult(parseTarget("> 2010", years), { reportYear: 2024, printedYears: [2010] })).toBe(true);
     expect(refersToYearResult(parseTarget("> 74"), { reportYear: 2024, printedYears: [] })).toBe(false);
+    // a year only where the caller says a target may name one
+    expect(refersToYearResult(parseTarget("> 2022"), { reportYear: 2024, printedYears: [2022] })).toBe(false);
   });
 });
 

@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { InvalidArgumentError, NumberParseError, formatNorwegian, parseNorwegianNumber, parseTarget, readNorwegianNumber } from "@bydel/core";
+import {
+  AmountRangeError,
+  InvalidArgumentError,
+  NumberParseError,
+  formatNorwegian,
+  parseNorwegianNumber,
+  parseTarget,
+  readNorwegianNumber,
+  round,
+  variance,
+  variancePercent,
+} from "@bydel/core";
+import { Decimal } from "decimal.js";
 
 const NBSP = "\u00A0";
 const MINUS = "\u2212";
@@ -51,7 +63,13 @@ describe("parseNorwegianNumber", () => {
     ["1 23", "BAD_GROUPING"],
     ["11  174", "BAD_GROUPING"],
     ["1,2,3", "BAD_DECIMAL"],
-    ["1.234,5", "BAD_DECIMAL"],
+    ["1,234.5", "BAD_DECIMAL"],
+    ["1.234,5", "AMBIGUOUS_POINT"],
+    ["1.234", "AMBIGUOUS_POINT"],
+    ["−1.234 kr", "AMBIGUOUS_POINT"],
+    ["1.234.567", "AMBIGUOUS_POINT"],
+    ["1" + "0".repeat(15), "TOO_LARGE"],
+    ["0," + "0".repeat(30) + "1", "TOO_MANY_DECIMALS"],
     ["5,", "BAD_DECIMAL"],
     ["--5", "BAD_SIGN"],
     ["(-5)", "BAD_SIGN"],
@@ -78,7 +96,7 @@ describe("parseNorwegianNumber", () => {
   });
 
   it("readNorwegianNumber keeps the exact decimal and the unit", () => {
-    expect(readNorwegianNumber("12345678901234567,89 kr")).toEqual({ value: 12345678901234568, decimal: "12345678901234567.89", unit: "kr" });
+    expect(readNorwegianNumber("123456789012345,67 kr")).toEqual({ value: 123456789012345.67, decimal: "123456789012345.67", unit: "kr" });
     expect(readNorwegianNumber("-0,6pp")).toEqual({ value: -0.6, decimal: "-0.6", unit: "pp" });
     expect(readNorwegianNumber("3,5 mill. kr").unit).toBe("mill. kr");
   });
@@ -101,12 +119,12 @@ describe("formatNorwegian", () => {
   it("without decimals prints every decimal the value has", () => {
     expect(formatNorwegian(87.4)).toBe("87,4");
     expect(formatNorwegian(-1654)).toBe(`${MINUS}1${NBSP}654`);
-    expect(formatNorwegian("12345678901234567,891")).toBe(`12${NBSP}345${NBSP}678${NBSP}901${NBSP}234${NBSP}567,891`);
+    expect(formatNorwegian("123456789012345,891")).toBe(`123${NBSP}456${NBSP}789${NBSP}012${NBSP}345,891`);
   });
 
   it("agrees with Intl.NumberFormat('nb-NO') where Intl is exact", () => {
     const intl = new Intl.NumberFormat("nb-NO", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-    for (const x of [-1234567.5, 0.5, 999.9, 1000, -1e15, 123.45]) expect(formatNorwegian(x, { decimals: 1 })).toBe(intl.format(x));
+    for (const x of [-1234567.5, 0.5, 999.9, 1000, -(1e15 - 1), 123.45]) expect(formatNorwegian(x, { decimals: 1 })).toBe(intl.format(x));
     // Large enough that the double's own binary digits show in toFixed (a fast-check find).
     const two = new Intl.NumberFormat("nb-NO", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     expect(formatNorwegian(991378878929448.6, { decimals: 2 })).toBe(two.format(991378878929448.6));
@@ -114,7 +132,7 @@ describe("formatNorwegian", () => {
 
   it("null is blank; bad decimals and NaN throw", () => {
     expect(formatNorwegian(null)).toBe("");
-    expect(() => formatNorwegian(1, { decimals: -1 })).toThrow(InvalidArgumentError);
+    expect(() => formatNorwegian(1, { decimals: -1 })).toThrow("Antall desimaler må være et heltall fra 0 til 20.");
     expect(() => formatNorwegian(Number.NaN)).toThrow(InvalidArgumentError);
   });
 });
@@ -134,7 +152,8 @@ describe("parseTarget", () => {
     ["min. 95 %", ">=", 95, "percent"],
     ["minimum 85 %", ">=", 85, "percent"],
     ["4,7", null, 4.7, "number"],
-    ["> 2022", ">", 2022, "year"],
+    ["> 2022", ">", 2022, "number"],
+    ["minst 2000", ">=", 2000, "number"],
     ["> 67, 1 %", ">", 67.1, "percent"],
     ["10,00 %", null, 10, "percent"],
     ["3 dager", null, 3, "days"],
@@ -150,5 +169,108 @@ describe("parseTarget", () => {
   it("null and non-strings are no target", () => {
     expect(parseTarget(null)).toBeNull();
     expect(parseTarget(undefined)).toBeNull();
+  });
+  it("a four-digit value with an operator is a year only where the caller allows years", () => {
+    const years = { yearsAllowed: true };
+    expect(parseTarget("> 2022", years)).toEqual({ raw: "> 2022", operator: ">", value: 2022, unit: "year" });
+    expect(parseTarget("minst 2000", years)?.unit).toBe("year");
+    expect(parseTarget("2022", years)?.unit).toBe("number"); // no operator: a value
+    expect(parseTarget("> 2101", years)?.unit).toBe("number"); // beyond the years a target names
+    expect(parseTarget("> 2 022", years)?.unit).toBe("number"); // grouped: a count
+  });
+  it("a target whose number core will not read throws; the point convention can be stated", () => {
+    for (const [text, reason] of [
+      ["> 1.234", "AMBIGUOUS_POINT"],
+      ["maks 1.234 %", "AMBIGUOUS_POINT"],
+      ["minst 1" + "0".repeat(20), "TOO_LARGE"],
+      ["> 0," + "0".repeat(40) + "1 %", "TOO_MANY_DECIMALS"],
+    ] as const) {
+      expect(() => parseTarget(text)).toThrow(NumberParseError);
+      try {
+        parseTarget(text);
+      } catch (e) {
+        expect((e as NumberParseError).reason).toBe(reason);
+      }
+    }
+    expect(parseTarget("> 1.234", { point: "decimal" })?.value).toBe(1.234);
+    expect(parseTarget("> 1.234", { point: "thousands" })?.value).toBe(1234);
+  });
+});
+
+describe("the point rule", () => {
+  it("a point before exactly three digits, or points between groups of three, is refused unless the convention is stated", () => {
+    for (const text of ["1.234", "-1.234", "(1.234)", "123.456 kr", "1.234.567", "1.234,5", "+ 12.345 %"]) {
+      try {
+        parseNorwegianNumber(text);
+        expect.unreachable(text);
+      } catch (e) {
+        expect(e).toBeInstanceOf(NumberParseError);
+        expect((e as NumberParseError).reason).toBe("AMBIGUOUS_POINT");
+        expect((e as Error).message).toMatch(/tusenskille/);
+      }
+    }
+    expect((() => { try { parseNorwegianNumber("1.234"); } catch (e) { return (e as Error).message; } })()).toBe(
+      "«1.234» er ikke et gyldig tall: punktum foran tre sifre kan være desimaltegn eller tusenskille; skriv 1,234 (desimalkomma) eller 1 234 (mellomrom som tusenskille)",
+    );
+  });
+  it("is a decimal point where it cannot be a thousands separator", () => {
+    expect(parseNorwegianNumber("2.58")).toBe(2.58);
+    expect(parseNorwegianNumber("0.125")).toBe(0.125);
+    expect(parseNorwegianNumber("1234.567")).toBe(1234.567);
+    expect(parseNorwegianNumber("1.2345")).toBe(1.2345);
+    expect(parseNorwegianNumber("1 234.567")).toBe(1234.567);
+  });
+  it("follows the stated convention", () => {
+    expect(parseNorwegianNumber("1.234", { point: "decimal" })).toBe(1.234);
+    expect(parseNorwegianNumber("−1.234 kr", { point: "decimal" })).toBe(-1.234);
+    expect(parseNorwegianNumber("1.234", { point: "thousands" })).toBe(1234);
+    expect(parseNorwegianNumber("1.234.567", { point: "thousands" })).toBe(1234567);
+    expect(parseNorwegianNumber("-1.234,5 kr", { point: "thousands" })).toBe(-1234.5);
+    expect(() => parseNorwegianNumber("1.234.567", { point: "decimal" })).toThrow(NumberParseError);
+    expect(() => parseNorwegianNumber("1.5", { point: "thousands" })).toThrow(NumberParseError);
+    expect(() => parseNorwegianNumber("1.234", { point: "comma" as never })).toThrow(InvalidArgumentError);
+  });
+});
+
+describe("the range (|x| < 10^15, at most 30 decimals)", () => {
+  it("numbers and Decimals outside it throw AmountRangeError at every entry; never Infinity, never a silent 0", () => {
+    const outside = [1e15, -1e15, 1e308, 5e-324, 1e-31, new Decimal("1e400"), new Decimal("1e-400"), new Decimal("0." + "0".repeat(30) + "1")];
+    for (const x of outside) {
+      expect(() => variance(x, 1)).toThrow(AmountRangeError);
+      expect(() => variance(1, x)).toThrow(AmountRangeError);
+      expect(() => variancePercent(x, 1)).toThrow(AmountRangeError);
+      expect(() => variancePercent(1, x)).toThrow(AmountRangeError);
+      expect(() => round(x, 2)).toThrow(AmountRangeError);
+      expect(() => formatNorwegian(x)).toThrow(AmountRangeError);
+    }
+    try {
+      variancePercent(1, 1e308);
+    } catch (e) {
+      expect(e).toBeInstanceOf(InvalidArgumentError); // a subclass: callers that handle argument errors handle it
+      expect((e as AmountRangeError).limit).toBe("TOO_LARGE");
+      expect((e as Error).message).toBe("Beløpet er for stort: tallverdien må være under 10^15 (høyst 15 sifre før desimaltegnet).");
+    }
+  });
+  it("the edges are inside", () => {
+    expect(variance(1e15 - 1, 0)).toBe(999999999999999);
+    expect(variancePercent(1e-13, 1e15 - 1)).toBe(-9.99999999999999e29);
+    expect(variancePercent(1e-30, 1)).toBe(new Decimal(1e-30).minus(1).times(100).div(1e-30).toNumber());
+    expect(parseNorwegianNumber("999 999 999 999 999,25")).toBe(999999999999999.25);
+    expect(parseNorwegianNumber("0," + "0".repeat(29) + "1")).toBe(1e-30);
+    expect(parseNorwegianNumber("1," + "0".repeat(400))).toBe(1); // trailing zeros are no decimals
+    for (const [text, reason] of [
+      ["1" + "0".repeat(400), "TOO_LARGE"],
+      ["0," + "0".repeat(400) + "1", "TOO_MANY_DECIMALS"],
+    ]) {
+      expect(() => parseNorwegianNumber(text!)).toThrow(expect.objectContaining({ name: "NumberParseError", reason }));
+    }
+  });
+  it("a long text is quoted by its ends in the message", () => {
+    try {
+      parseNorwegianNumber("1" + "0".repeat(400));
+    } catch (e) {
+      expect((e as Error).message).toMatch(/^«1000.*…0+» \(401 tegn\) er ikke et gyldig tall: for stort/);
+      expect((e as Error).message.length).toBeLessThan(200);
+    }
   });
 });

@@ -21,4 +21,22 @@ describe("report.schema.json", () => {
     bad.budgetTables[0]!.rows[0]!.actual = Number.NaN;
     expect(reportSchema.safeParse(bad).success).toBe(false);
   });
+  it("refuses a number outside core's range, with a Norwegian message (the JSON Schema file cannot say it; the zod schema does)", () => {
+    const r = fixtureReport("vestre-aker-2024");
+    for (const [x, message] of [
+      [1e15, /for stort/],
+      [-1e300, /for stort/],
+      [5e-324, /for mange desimaler/],
+      [1e-31, /for mange desimaler/],
+    ] as const) {
+      const bad = structuredClone(r);
+      bad.budgetTables[0]!.rows[0]!.actual = x;
+      const parsed = reportSchema.safeParse(bad);
+      expect(parsed.success).toBe(false);
+      expect(parsed.error!.issues[0]!.message).toMatch(message);
+    }
+    const edge = structuredClone(r);
+    edge.budgetTables[0]!.rows[0]!.actual = 1e15 - 1;
+    expect(reportSchema.safeParse(edge).success).toBe(true);
+  });
 });

@@ -133,7 +133,8 @@ function deviationOf(result: CellInput, target: CellInput, higherIsBetter: boole
   if (blank(result) || blank(target)) return "";
   if (typeof target === "boolean" || typeof result === "boolean") return invalid("resultat og mål må være tall eller tekst, ikke SANN/USANN.");
   if (typeof target === "string") {
-    const parsed = parseTarget(target);
+    // A target typed in a cell is copied from a report, where "> 2022" names a year: allowed, and answered below.
+    const parsed = withArgument("mål", () => parseTarget(target, { yearsAllowed: true }));
     if (parsed === null) return invalid(`mål: «${target}» er ikke et måltall (f.eks. 73 %, >74, maks 8 %, minst 95 %).`);
     if (isYearTarget(parsed)) {
       return notAvailable(`mål: «${target}» betyr bedre enn resultatet i ${parsed.value}; sammenlign med det resultatet i stedet.`);

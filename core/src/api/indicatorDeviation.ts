@@ -25,6 +25,8 @@ export interface IndicatorDeviation {
 export interface IndicatorDeviationOptions {
   /** The indicator's direction when the target has no operator (sick leave: false). */
   higherIsBetter?: boolean | null;
+  /** A target given as text may name a year (`> 2022`, see `parseTarget`); then the deviation is null. */
+  yearsAllowed?: boolean | null;
 }
 
 /** The target as {@link indicatorDeviation} accepts it: parsed, as printed, or a bare number. */
@@ -70,7 +72,8 @@ export function isMet(deviation: number, operator: ComparisonOperator | null, hi
  * −2.6 pp), in pp for percent targets. The direction comes from the target's operator (`>`/`>=`
  * higher is better, `<`/`<=` lower), else from `higherIsBetter`, else it is unknown and `met`
  * is null. `result` null (or `*`, `-`) gives a null deviation; a target that is no target, or a
- * year reference (`> 2022`, which needs that year's result), gives a null deviation too.
+ * year reference (`> 2022` with `yearsAllowed`, or a parsed target with unit `"year"`, which
+ * needs that year's result), gives a null deviation too.
  * `result` strings are read in indicator context (`"87,4 %"`).
  */
 export function indicatorDeviation(
@@ -78,7 +81,7 @@ export function indicatorDeviation(
   target: TargetInput | null,
   options: IndicatorDeviationOptions | null = {},
 ): IndicatorDeviation {
-  const parsed = typeof target === "string" ? parseTarget(target) : typeof target === "number" ? { operator: null, value: target, unit: "number" as const } : target;
+  const parsed = typeof target === "string" ? parseTarget(target, { yearsAllowed: options?.yearsAllowed ?? null }) : typeof target === "number" ? { operator: null, value: target, unit: "number" as const } : target;
   assert(parsed === null || (typeof parsed === "object" && "value" in parsed), INVALID_TARGET_MESSAGE, "target");
   const operator = parsed?.operator ?? null;
   const higherIsBetter = operator !== null ? higherIsBetterOf(operator) : (options?.higherIsBetter ?? null);

@@ -2,7 +2,7 @@ import { toExactDecimal, type Amount } from "../amount.js";
 import { assert } from "../assert.js";
 import { ExactDecimal } from "../calculator/decimal.js";
 import { POW10, decimalScale, scaleTo } from "../calculator/native.js";
-import { INVALID_DECIMALS_MESSAGE } from "../messages.js";
+import { INVALID_ROUND_DECIMALS_MESSAGE } from "../messages.js";
 
 /**
  * Rounds to `decimals` places (negative: to tens, hundreds …), half away from zero on the exact
@@ -12,7 +12,7 @@ import { INVALID_DECIMALS_MESSAGE } from "../messages.js";
  */
 export function round(value: Amount | null, decimals: number | null = 0): number | null {
   decimals ??= 0; // the add-in passes null for an omitted argument
-  assert(Number.isInteger(decimals) && Math.abs(decimals) <= 20, INVALID_DECIMALS_MESSAGE, "decimals");
+  assert(Number.isInteger(decimals) && Math.abs(decimals) <= 20, INVALID_ROUND_DECIMALS_MESSAGE, "decimals");
   if (typeof value === "number" && decimals >= 0) {
     const k = decimalScale(value);
     if (k >= 0 && k <= decimals) return value === 0 ? 0 : value;

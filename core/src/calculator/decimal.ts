@@ -1,4 +1,6 @@
 import { Decimal } from "decimal.js";
+import { AmountRangeError } from "../errors.js";
+import { RESULT_OUT_OF_RANGE_MESSAGE } from "../messages.js";
 import type { Calculator } from "./types.js";
 
 /**
@@ -25,7 +27,12 @@ export const decimalCalculator: Calculator<Decimal> = {
   isZero: (a) => a.isZero(),
   integer: (n) => new ExactDecimal(n),
   toNumber: (a, scale) => {
-    const r = (scale === 0 ? a : a.div(new ExactDecimal(10).pow(scale))).toNumber();
+    const d = scale === 0 ? a : a.div(new ExactDecimal(10).pow(scale));
+    const r = d.toNumber();
+    // Unreachable for inputs inside the range (range.ts); a guard, so no caller ever sees
+    // Infinity or a nonzero result turned into 0.
+    if (!Number.isFinite(r)) throw new AmountRangeError(RESULT_OUT_OF_RANGE_MESSAGE, undefined, "TOO_LARGE");
+    if (r === 0 && !d.isZero()) throw new AmountRangeError(RESULT_OUT_OF_RANGE_MESSAGE, undefined, "TOO_MANY_DECIMALS");
     return r === 0 ? 0 : r;
   },
 };

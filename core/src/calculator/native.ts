@@ -1,3 +1,4 @@
+import { MAX_AMOUNT } from "../range.js";
 import type { Calculator } from "./types.js";
 
 /** Exact powers of ten (every one up to 1e22 is a double exactly). */
@@ -30,14 +31,15 @@ export const nativeCalculator: Calculator<number> = {
 /**
  * The number of decimals `k` (0…15) such that `x` is the double nearest a decimal with k
  * fractional digits — the same decimal decimal.js reads from `x` (its shortest representation) —
- * or −1 when there is none within the native range.
+ * or −1 when there is none within the native range (or |x| ≥ 10^15, outside the core's range).
  *
  * Why this is exact: when |x·10^k| < 2^51 the spacing of doubles near x is below 0.5·10^−k, so
  * at most one k-decimal rounds to x; `Math.round(x·10^k)` finds it (its error is under 0.5), and
  * `m / 10^k === x` (one correctly rounded division) confirms it.
  */
 export function decimalScale(x: number): number {
-  if (Number.isInteger(x)) return Math.abs(x) <= Number.MAX_SAFE_INTEGER ? 0 : -1;
+  // Integers from 10^15 up are outside the range: the decimal path reports them.
+  if (Number.isInteger(x)) return Math.abs(x) < MAX_AMOUNT ? 0 : -1;
   for (let k = 1; k <= MAX_NATIVE_SCALE; k++) {
     const p = POW10[k] as number;
     const t = x * p;
@@ -92,11 +94,12 @@ const FAST_FACTOR = 1e6;
 /**
  * Puts two numbers at a common scale into {@link pair}: 0 for safe integers, else 6 when both
  * fit, else their smallest common scale ({@link scalePairMinimal}). False when the native path
- * cannot be exact (not numbers, NaN, ±Infinity, more than 15 decimals, too large).
+ * cannot be exact (not numbers, NaN, ±Infinity, more than 15 decimals, too large) or a number is
+ * outside the core's range (|x| ≥ 10^15): the decimal path then checks and reports it.
  */
 export function scalePair(a: unknown, b: unknown): boolean {
   if (typeof a !== "number" || typeof b !== "number") return false;
-  if (Number.isSafeInteger(a) && Number.isSafeInteger(b)) {
+  if (Number.isInteger(a) && Number.isInteger(b) && a < MAX_AMOUNT && a > -MAX_AMOUNT && b < MAX_AMOUNT && b > -MAX_AMOUNT) {
     pair.a = a;
     pair.b = b;
     pair.scale = 0;

@@ -1,3 +1,4 @@
+import { NumberParseError } from "../errors.js";
 import { parseTarget, type TargetUnit } from "../parse/parseTarget.js";
 
 /**
@@ -8,11 +9,18 @@ import { parseTarget, type TargetUnit } from "../parse/parseTarget.js";
 
 /**
  * Whether a report's target refers to a year's result ("> 2022"). The import records that in
- * `unit` (it knows which years the table reports); without it, the target's text decides.
+ * `unit` (it knows which years the table reports); without it, the target's text decides, read
+ * as a report's target (years allowed). A text whose number cannot be read is no year.
  */
 export function isYearTarget(target: { raw: string; unit?: TargetUnit | undefined } | null | undefined): boolean {
   if (!target) return false;
-  return target.unit !== undefined ? target.unit === "year" : parseTarget(target.raw)?.unit === "year";
+  if (target.unit !== undefined) return target.unit === "year";
+  try {
+    return parseTarget(target.raw, { yearsAllowed: true })?.unit === "year";
+  } catch (e) {
+    if (e instanceof NumberParseError) return false;
+    throw e;
+  }
 }
 
 /** How far back from the report year a year target may reach. */

@@ -1,7 +1,7 @@
-import { toExactDecimal, type Amount } from "../amount.js";
+import { checkNumber, toExactDecimal, type Amount } from "../amount.js";
 import { round } from "../api/round.js";
 import { assert } from "../assert.js";
-import { INVALID_DECIMALS_MESSAGE } from "../messages.js";
+import { INVALID_FORMAT_DECIMALS_MESSAGE } from "../messages.js";
 
 export interface FormatNorwegianOptions {
   /** Fixed number of decimals (0–20), rounded half away from zero. Omitted: every decimal the value has. */
@@ -22,14 +22,16 @@ function group(digits: string): string {
  * writes it — U+2212 minus, U+00A0 between groups of three, decimal comma: `−1 234,5` — but
  * rounded half away from zero on the exact decimal (1.005 → "1,01", −2.5 → "−3"), and never
  * "−0". {@link parseNorwegianNumber} reads it back. `null` (or a not-available string) gives "".
+ * `decimals` is an integer from 0 to 20; the value must be inside the core's range (`range.ts`).
  */
 export function formatNorwegian(value: Amount | null, options: FormatNorwegianOptions = {}): string {
   const decimals = options?.decimals ?? null;
-  assert(decimals === null || (Number.isInteger(decimals) && decimals >= 0 && decimals <= 20), INVALID_DECIMALS_MESSAGE, "decimals");
+  assert(decimals === null || (Number.isInteger(decimals) && decimals >= 0 && decimals <= 20), INVALID_FORMAT_DECIMALS_MESSAGE, "decimals");
+  if (typeof value === "number") checkNumber(value, "value");
   let text: string;
-  if (typeof value === "number" && Number.isSafeInteger(value)) {
+  if (typeof value === "number" && Number.isInteger(value)) {
     text = String(value) + (decimals ? "." + "0".repeat(decimals) : "");
-  } else if (typeof value === "number" && decimals === null && Number.isFinite(value) && !/e/.test(String(value))) {
+  } else if (typeof value === "number" && decimals === null && !/e/.test(String(value))) {
     text = String(value); // the shortest decimal, exactly what decimal.js would print
   } else if (typeof value === "number" && decimals !== null && Math.abs(value) * 10 ** decimals < 2 ** 50) {
     // round() gives the double nearest the rounded decimal; toFixed prints that decimal exactly:

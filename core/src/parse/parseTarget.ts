@@ -1,6 +1,6 @@
 import type { ComparisonOperator, targetUnits } from "../schema/report.js";
 import { NumberParseError } from "../errors.js";
-import { readNorwegianNumber } from "./readNorwegianNumber.js";
+import { readNorwegianNumber, type PointConvention } from "./readNorwegianNumber.js";
 
 /**
  * The unit a target is printed in: `percent` (`73 %`), `days` (`3 dager`), `nok` (`kr`),
@@ -26,16 +26,40 @@ const OPERATORS: readonly [RegExp, ComparisonOperator][] = [
   [/^(?:>|over|mer enn|høyere enn)/i, ">"],
   [/^(?:<|under|mindre enn|lavere enn)/i, "<"],
 ];
-const UNIT = /\s*(%|prosent|dager|dag|døgn|kr\.?|kroner)$/i;
+// No leading `\s*` (quadratic on a long run of spaces); the spaces before the unit are trimmed after.
+const UNIT = /(?:%|prosent|dager|dag|døgn|kr\.?|kroner)$/i;
+/** A four-digit year a year target can name. */
+const YEAR = /^\d{4}$/;
+const FIRST_YEAR = 1990;
+const LAST_YEAR = 2100;
+
+export interface ParseTargetOptions {
+  /**
+   * Whether a target with an operator and a four-digit value from 1990 to 2100 (`> 2022`) is a
+   * year reference (unit `"year"`: better than that year's result). Only a caller that knows the
+   * target can name a year says so (the import, whose table reports years; the add-in's
+   * functions, which answer a year target with a message). Without it, `minst 2000` is 2000.
+   */
+  yearsAllowed?: boolean | null;
+  /** What a point before groups of three digits means (see `parseNorwegianNumber`); omitted: refused. */
+  point?: PointConvention | null;
+}
+
+/** The parse errors that are no "not a target" but a number the core will not read: they are thrown. */
+const THROWN = new Set(["TOO_LARGE", "TOO_MANY_DECIMALS", "AMBIGUOUS_POINT"]);
 
 /**
  * A target (måltall) as printed: `73 %`, `>74`, `> 66 %`, `≥ 90 %`, `>= 90`, `<5`, `≤ 5 %`,
  * `maks 8 %`, `minst 95 %`, `min. 95 %`, `minimum 85 %`, `4,7`, `3 dager`, `> 2022` (unit
  * `"year"`: better than the 2022 result), also `> 67, 1 %` (a stray space after the decimal
  * comma). `null` for text that is no target ("ikke fastsatt", "-", "*", a range, prose).
- * `maks`/`≤` mean `<=`, `minst`/`min.`/`≥` mean `>=`.
+ * `maks`/`≤` mean `<=`, `minst`/`min.`/`≥` mean `>=`. A four-digit value is a year only with
+ * `options.yearsAllowed`. A number outside the core's range or with an ambiguous point
+ * (`> 1.234`) throws {@link NumberParseError} (reasons `TOO_LARGE`, `TOO_MANY_DECIMALS`,
+ * `AMBIGUOUS_POINT`): it is a target whose value cannot be read, not text that is no target.
+ * Linear in the text's length.
  */
-export function parseTarget(text: string | null | undefined): ParsedTarget | null {
+export function parseTarget(text: string | null | undefined, options: ParseTargetOptions | null = {}): ParsedTarget | null {
   if (typeof text !== "string") return null;
   const raw = text.trim();
   let s = raw.replace(/(\d),\s+(\d)/g, "$1,$2");
@@ -51,19 +75,19 @@ export function parseTarget(text: string | null | undefined): ParsedTarget | nul
   let unit: TargetUnit = "number";
   const u = UNIT.exec(s);
   if (u && u.index > 0) {
-    const w = (u[1] as string).toLowerCase();
+    const w = u[0].toLowerCase();
     unit = w === "%" || w === "prosent" ? "percent" : w.startsWith("kr") ? "nok" : "days";
     s = s.slice(0, u.index).trim();
   }
   if (!/^[+\-\u2212]?\s*\d/.test(s)) return null;
   let value: number | null;
   try {
-    value = readNorwegianNumber(s, "indicator").value;
+    value = readNorwegianNumber(s, "indicator", { point: options?.point ?? null }).value;
   } catch (e) {
-    if (e instanceof NumberParseError) return null;
+    if (e instanceof NumberParseError && !THROWN.has(e.reason)) return null;
     throw e;
   }
   if (value === null) return null;
-  if (operator !== null && unit === "number" && /^\d{4}$/.test(s) && value >= 1990 && value <= 2100) unit = "year";
+  if (options?.yearsAllowed === true && operator !== null && unit === "number" && YEAR.test(s) && value >= FIRST_YEAR && value <= LAST_YEAR) unit = "year";
   return { raw, operator, value, unit };
 }

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { budgetTableIds } from "../domain/tables.js";
 import { correctionSchema, statementSchema } from "./prose.js";
+import { AMOUNT_TOO_LARGE_MESSAGE, AMOUNT_TOO_MANY_DECIMALS_MESSAGE } from "../messages.js";
+import { numberRangeViolation } from "../range.js";
 
 /**
  * The report JSON: the import's public output and the contract between the importer, the CLI,
@@ -9,9 +11,22 @@ import { correctionSchema, statementSchema } from "./prose.js";
  * `null`, never 0. `line` is the 1-based line in the input text that carries the numbers.
  */
 
-const money = z.number().finite().nullable();
+/**
+ * A number the core computes with: inside its range (`range.ts`: |x| < 10^15, at most 30
+ * decimals), so that every check and workbook formula over a report is finite and exact. The
+ * import never writes another; a hand-made report with one is refused here, with a Norwegian message.
+ */
+const amount = z
+  .number()
+  .finite()
+  .check((ctx) => {
+    const violation = numberRangeViolation(ctx.value);
+    if (violation !== null)
+      ctx.issues.push({ code: "custom", input: ctx.value, message: violation === "TOO_LARGE" ? AMOUNT_TOO_LARGE_MESSAGE : AMOUNT_TOO_MANY_DECIMALS_MESSAGE });
+  });
+const money = amount.nullable();
 const candidatesSchema = z
-  .array(z.array(z.number().finite().nullable()))
+  .array(z.array(money))
   .optional()
   .describe("A withheld row (values null, AMBIGUOUS_NUMBERS): every surviving reading, in column order");
 const line = z.number().int().positive();
@@ -85,7 +100,7 @@ export const targetUnits = ["percent", "days", "nok", "number", "year"] as const
 export const printedValueSchema = z
   .object({
     raw: z.string(),
-    value: z.number().finite().nullable(),
+    value: money,
     reason: z
       .enum(["not-measured", "no-data"])
       .optional()
@@ -107,7 +122,7 @@ export const indicatorSchema = z
       .object({
         raw: z.string(),
         operator: z.enum(comparisonOperators).nullable(),
-        value: z.number().finite().nullable(),
+        value: money,
         unit: z
           .enum(targetUnits)
           .optional()
@@ -129,7 +144,7 @@ export const indicatorSchema = z
       .optional()
       .describe("Read by convention or from running text, not confirmed by the table's own arithmetic: check against the PDF"),
     series: z
-      .array(z.object({ year: z.number().int(), raw: z.string(), value: z.number().finite().nullable() }).passthrough())
+      .array(z.object({ year: z.number().int(), raw: z.string(), value: money }).passthrough())
       .optional()
       .describe("Results by year as printed (nøkkeltall, and the prior years of an indicator)"),
   })

@@ -3,6 +3,7 @@ import {
   indicatorDeviation,
   isSigned,
   lowerIsBetterBySubject,
+  NumberParseError,
   printedDecimals,
   tolerances,
   parseTarget,
@@ -14,6 +15,7 @@ import {
   type Finding,
   type Indicator,
   type IndicatorUnit,
+  type ParsedTarget,
 } from "@bydel/core";
 import { cellReadings, cellTail, type Atom } from "./cells.js";
 import { isBlank, type Line } from "./lines.js";
@@ -74,6 +76,20 @@ function unitOf(label: string, cells: readonly (string | null)[]): IndicatorUnit
   if (/^\s*antall/iu.test(label)) return "count";
   if (/\bkr\b|kroner/iu.test(label)) return "nok";
   return "other";
+}
+
+/**
+ * A target cell, read as a table's target: a four-digit value may name a year (`> 2022`), which
+ * refersToYearResult then decides from the years the table reports. A value core will not read
+ * (ambiguous point, out of range) is withheld, like text that is no target.
+ */
+function targetOf(raw: string): ParsedTarget | null {
+  try {
+    return parseTarget(raw, { yearsAllowed: true });
+  } catch (e) {
+    if (e instanceof NumberParseError) return null;
+    throw e;
+  }
 }
 
 const values = new Map<string, number | null>();
@@ -960,7 +976,7 @@ function toIndicator(label: string, line: number, cells: readonly (string | null
         ? `Sykefravær ${label}`
         : label;
   const unit = table.kind === "sickLeave" || table.kind === "monthlySickLeave" ? "percent" : unitOf(label, cells);
-  const parsedTarget = targetRaw !== null ? parseTarget(targetRaw) : null;
+  const parsedTarget = targetRaw !== null ? targetOf(targetRaw) : null;
   const result = resultRaw !== null ? withReason({ raw: resultRaw, value: valueOf(resultRaw) }) : null;
   const lowerByLabel = lowerIsBetterBySubject(fullLabel) || table.kind !== "indicator";
   const higher = parsedTarget?.operator ? higherIsBetterOf(parsedTarget.operator) : lowerByLabel ? false : parsedTarget ? true : null;

@@ -1,4 +1,4 @@
-import { isYearTarget, parseTarget, readNorwegianNumber, type ComparisonOperator } from "@bydel/core";
+import { isYearTarget, NumberParseError, parseTarget, readNorwegianNumber, type ComparisonOperator, type ParsedTarget } from "@bydel/core";
 
 /**
  * The phrases a report uses to state a goal and its outcome in running text. Each matcher reads
@@ -70,7 +70,14 @@ const isPercent = (raw: string): boolean => /%|prosent/iu.test(raw);
 
 function target(raw: string, at: number, end: number, label: string | null): TargetPhrase | null {
   const r = rawOf(raw);
-  const parsed = parseTarget(r.replace(/\s*prosent$/iu, " %"));
+  let parsed: ParsedTarget | null;
+  try {
+    // years allowed, so that a year ("over 2023") is recognized and refused below
+    parsed = parseTarget(r.replace(/\s*prosent$/iu, " %"), { yearsAllowed: true });
+  } catch (e) {
+    if (e instanceof NumberParseError) return null; // a value core will not read is no goal value
+    throw e;
+  }
   // a bare year ("Målet for 2024 er 2025") is no goal value
   if (!parsed || isYearTarget(parsed) || (parsed.unit === "number" && YEAR_ONLY.test(r))) return null;
   if (isPercent(r) && (parsed.value < 0 || parsed.value > 100)) return null;
@@ -298,7 +305,7 @@ export function combinedIn(sentence: string): CombinedPhrase[] {
   const mostly = /\b(?:følger|overholder|holder|innfrir|når)(?: vi)? (i hovedsak)\b/iu.exec(sentence);
   if (mostly) {
     const from = mostly.index + mostly[0].length;
-    const deadline = /(?:\b(?:på|innen) |\()(\d+ (?:uker|uke|dager|dag|virkedager|døgn|timer|måneder))\)?((?: (?:ved|for) \p{L}+)?)/giu;
+    const deadline = /(?:\b(?:på|innen) |\()(\d{1,6} (?:uker|uke|dager|dag|virkedager|døgn|timer|måneder))\)?((?: (?:ved|for) \p{L}+)?)/giu;
     for (const d of sentence.slice(from).matchAll(deadline)) {
       const before = sentence.slice(from, from + d.index);
       const anchor = before.lastIndexOf(" om ");

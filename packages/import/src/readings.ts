@@ -1,3 +1,4 @@
+import { MAX_AMOUNT } from "@bydel/core";
 import type { Group } from "./tokens.js";
 
 /**
@@ -115,7 +116,8 @@ function numberItems(groups: readonly Group[], maxItems: number, maxGroups: numb
       if (g.open && !last.close) continue;
       if (!g.open && last.close) break;
       const magnitude = Number(digits);
-      if (!Number.isSafeInteger(magnitude) || (magnitude > maxValue && j > i)) break;
+      // a whole token beyond core's range (|x| < 10^15) is no amount the checks could compute with
+      if (!(magnitude < MAX_AMOUNT) || (magnitude > maxValue && j > i)) break;
       current.push({ value: negative && magnitude !== 0 ? -magnitude : magnitude, groups: j - i + 1, gap: signGap ?? g.gap, end: last.end ?? null });
       visit(j + 1, null);
       current.pop();
