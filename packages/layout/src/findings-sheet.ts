@@ -1,4 +1,4 @@
-import type { FindingSeverity, Report } from "@bydel/core";
+import type { Finding, FindingSeverity, Report } from "@bydel/core";
 import { rangeAddress } from "./address.js";
 import { Grid, blank, numberOrBlank, text } from "./cells.js";
 import { formats } from "./formats.js";
@@ -12,6 +12,20 @@ export const FINDINGS_HEADER_ROW = 3;
 const MESSAGE_WIDTH = 90;
 /** About how many characters of a proportional font fit a line of the message column. */
 const MESSAGE_CHARS_PER_LINE = Math.round(MESSAGE_WIDTH * 1.1);
+
+const severityOrder: Record<FindingSeverity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * Errors first, then warnings, then info; by line within each (no line last), the import's order
+ * otherwise: a controller reads the few errors before the many info rows.
+ */
+export function sortFindings<F extends Finding>(findings: readonly F[]): F[] {
+  const line = (f: F) => f.line ?? Number.POSITIVE_INFINITY;
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => severityOrder[a.f.severity] - severityOrder[b.f.severity] || line(a.f) - line(b.f) || a.i - b.i)
+    .map(({ f }) => f);
+}
 
 export interface FindingsPlacement {
   sheetName: string;
@@ -28,7 +42,7 @@ export function buildFindingsSheet(report: Report, name: string, tableName: stri
   const counts: Record<FindingSeverity, number> = { error: 0, warning: 0, info: 0 };
   let r = FINDINGS_HEADER_ROW + 1;
   const rowHeights: { row: number; height: number }[] = [];
-  for (const f of report.findings) {
+  for (const f of sortFindings(report.findings)) {
     // Not every spreadsheet fits a wrapped row's height on opening: give long messages their lines.
     const lines = Math.ceil(f.message.length / MESSAGE_CHARS_PER_LINE);
     if (lines > 1) rowHeights.push({ row: r, height: 15 * Math.min(lines, 10) });

@@ -12,8 +12,9 @@
  *    cell's numberFormat to "@" before writing the value (or prefix `'`), never through `formulas`.
  * 3. A `formula` cell's `formula` starts with "=" and uses invariant syntax as for `range.formulas`:
  *    English function names, `,` between arguments, `.` as decimal point, A1 references, sheet names quoted
- *    as 'Name'!A1. Write it without a cached result; the spreadsheet recalculates. `expected` is the value
- *    `@bydel/core` computes for it (used by tests; a renderer must not write it as the cell's value).
+ *    as 'Name'!A1. `expected` is the value `@bydel/core` computes for it: a file renderer writes it as the
+ *    formula's cached result (exceljs `{ formula, result }`), so previews and data-only readers show the
+ *    figure, and asks for a recalculation on load; Office.js writes only the formula (Excel computes it).
  * 4. `number` values are JS numbers in the table's unit (1000 kr for economy tables), never strings.
  * 5. `blank` is an empty cell that still gets its format/style (an input cell the controller fills).
  *    Office.js: write "" (never null) as its value.

@@ -14,6 +14,7 @@ import {
   overviewRows,
   parseCellAddress,
   parseRangeAddress,
+  severityNames,
   sheetName,
   tableName,
   type Cell,
@@ -232,6 +233,31 @@ describe("buildLayout", () => {
     const o = sheet(layout, "Oversikt");
     const feil = o.rows.find((r) => r[0]?.kind === "text" && r[0].value === "Feil")!;
     expect(feil[1]).toMatchObject({ kind: "formula", formula: `=COUNTIF('Kontroll'!$A$5:$A$${4 + sagene.findings.length},"Feil")`, expected: sagene.findings.filter((f) => f.severity === "error").length });
+  });
+
+  it("lists findings by severity (errors, warnings, info), then by line", () => {
+    const base = sagene.findings[0]!;
+    const findings: Report["findings"] = [
+      { ...base, severity: "info", line: 40, code: "A" },
+      { ...base, severity: "error", line: 90, code: "B" },
+      { ...base, severity: "warning", line: 12, code: "C" },
+      { ...base, severity: "info", line: 3, code: "D" },
+      { ...base, severity: "error", line: 7, code: "E" },
+      { ...base, severity: "warning", line: null, code: "F" },
+      { ...base, severity: "warning", line: 5, code: "G" },
+    ] as Report["findings"];
+    const k = sheet(buildLayout({ ...sagene, findings }), "Kontroll");
+    const body = k.rows.slice(4, 4 + findings.length);
+    expect(body.map((r) => (r[1] as { value: string }).value)).toEqual(["E", "B", "G", "C", "F", "D", "A"]);
+    const rank = Object.fromEntries(Object.entries(severityNames).map(([sev, name]) => [name, { error: 0, warning: 1, info: 2 }[sev]])) as Record<string, number>;
+    const keys = body.map((r) => [rank[(r[0] as { value: string }).value]!, r[2]?.kind === "number" ? r[2].value : Infinity] as const);
+    expect(new Set(keys.map((k) => k[0])).size).toBeGreaterThan(1);
+    for (let i = 1; i < keys.length; i++) {
+      const [a, b] = [keys[i - 1]!, keys[i]!];
+      expect(a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1]), `row ${i}`).toBe(true);
+    }
+    // The same findings, none lost or doubled.
+    expect(body.map((r) => (r[1] as { value: string }).value).sort()).toEqual(findings.map((f) => f.code).sort());
   });
 
   it("charts the variance per service area over live formulas on the overview, Sum rows left out", () => {

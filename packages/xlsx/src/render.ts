@@ -3,8 +3,8 @@ import { cellAddress, parseRangeAddress, type Cell, type CellStyle, type SheetLa
 
 /**
  * Renders a workbook layout as an .xlsx file. No decisions here: every value, formula, format and
- * table comes from the layout (see the rules in @bydel/layout's types). Formulas are written
- * without cached results and the workbook asks for a full recalculation on load. The layout's
+ * table comes from the layout (see the rules in @bydel/layout's types). Formulas are written with
+ * the layout's `expected` as their cached result, and the workbook asks for a full recalculation on load. The layout's
  * `charts` are not drawn (exceljs has no chart API; rule 11): their data cells are written like any.
  */
 export async function renderXlsx(layout: WorkbookLayout): Promise<Uint8Array> {
@@ -27,7 +27,11 @@ function cellValue(cell: Cell): ExcelJS.CellValue {
     case "boolean":
       return cell.value;
     case "formula":
-      return { formula: cell.formula.slice(1) } as ExcelJS.CellFormulaValue;
+      // The core's value as the cached result: previews and data-only readers show it; the
+      // spreadsheet still recalculates on load (fullCalcOnLoad).
+      return cell.expected === undefined || cell.expected === null
+        ? ({ formula: cell.formula.slice(1) } as ExcelJS.CellFormulaValue)
+        : ({ formula: cell.formula.slice(1), result: cell.expected } as ExcelJS.CellFormulaValue);
     case "blank":
       return null;
   }

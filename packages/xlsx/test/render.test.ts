@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import type { Report } from "@bydel/core";
-import { buildLayout, economyColumns, ECONOMY_HEADER_ROW, parseCellAddress, type WorkbookLayout } from "@bydel/layout";
+import JSZip from "jszip";
+import { buildLayout, cellAddress, economyColumns, ECONOMY_HEADER_ROW, parseCellAddress, type WorkbookLayout } from "@bydel/layout";
 import { renderXlsx } from "@bydel/xlsx";
 import { reportFromExpected } from "../../../tests/workbook/report-from-expected.js";
 
@@ -25,18 +26,39 @@ describe("renderXlsx", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(layout.sheets.map((s) => s.name));
   });
 
-  it("writes formulas without cached results, text as text, numbers with their formats", async () => {
+  it("writes formulas with the core's value as cached result, text as text, numbers with their formats", async () => {
     const wb = await readBack(await renderXlsx(layout));
     const ws = wb.getWorksheet("Økonomi")!;
     const first = ECONOMY_HEADER_ROW + 2; // 1-based first body row
     const variance = ws.getCell(first, economyColumns.variance + 1).value as ExcelJS.CellFormulaValue;
     expect(variance.formula).toMatch(/^IF\(COUNT\(G5,H5\)=0,"",G5-H5\)$/);
-    expect(variance.result).toBeUndefined();
+    const expected = layout.sheets[1]!.rows[first - 1]![economyColumns.variance] as { expected: number };
+    expect(typeof expected.expected).toBe("number");
+    expect(variance.result).toBe(expected.expected);
     expect(ws.getCell(first, economyColumns.label + 1).value).toBe("=1+2");
     expect(ws.getCell(first, economyColumns.label + 1).type).toBe(ExcelJS.ValueType.String);
     expect(ws.getCell(first + 1, economyColumns.label + 1).value).toBe("@foo");
     expect(ws.getCell(first, economyColumns.actual + 1).numFmt).toBe("#,##0");
     expect(ws.getCell(first, economyColumns.variancePercent + 1).numFmt).toBe("0.0%");
+  });
+
+  it("caches every formula's value in the file (exceljs reads back no 0 result, so the sheet XML is read)", async () => {
+    const zip = await JSZip.loadAsync(await renderXlsx(layout));
+    let checked = 0;
+    for (const [i, sheet] of layout.sheets.entries()) {
+      const xml = await zip.file(`xl/worksheets/sheet${i + 1}.xml`)!.async("string");
+      const cached = new Map([...xml.matchAll(/<c r="([A-Z]+\d+)"([^>]*)><f>[^<]*<\/f>(?:<v>([^<]*)<\/v>|<v\/>)?<\/c>/g)].map((m) => [m[1]!, { str: /t="str"/.test(m[2]!), v: m[3] ?? "" }]));
+      sheet.rows.forEach((cells, r) =>
+        cells.forEach((cell, c) => {
+          if (cell?.kind !== "formula") return;
+          const got = cached.get(cellAddress(r, c));
+          const want = cell.expected ?? "";
+          expect(got, `${sheet.name}!${cellAddress(r, c)}`).toEqual({ str: typeof want === "string", v: String(want) });
+          checked++;
+        }),
+      );
+    }
+    expect(checked).toBeGreaterThan(200);
   });
 
   it("creates the Excel tables, frozen panes, column widths and conditional formats of the layout", async () => {
