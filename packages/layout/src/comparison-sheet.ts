@@ -4,7 +4,7 @@ import { Grid, blank, formula, text } from "./cells.js";
 import { economyColumns, type EconomyPlacement } from "./economy-sheet.js";
 import { formats } from "./formats.js";
 import { colors, styles } from "./styles.js";
-import { tableSheet } from "./table-sheet.js";
+import { finishSheet, tableSheet } from "./table-sheet.js";
 import { comparisonKey } from "./rows.js";
 import type { Report } from "@bydel/core";
 import type { SheetLayout } from "./types.js";
@@ -57,7 +57,7 @@ export function buildComparisonSheet(
   const last = r - 1;
   const lastCol = entries.length;
   const widths = [48, ...entries.map(() => 16)];
-  return {
+  return finishSheet({
     ...tableSheet({ name, grid, widths, table: tableName, headerRow: COMPARISON_HEADER_ROW, lastRow: last, lastCol, freezeColumns: 1 }),
     conditionalFormats:
       lastCol > 0
@@ -65,6 +65,6 @@ export function buildComparisonSheet(
             { type: "lessThan", range: rangeAddress(COMPARISON_HEADER_ROW + 1, 1, last, lastCol), value: 0, fontColor: colors.overspend },
           ]
         : [],
-    tabColor: colors.underspendBar,
-  };
+    tabColor: colors.summaryTab,
+  });
 }

@@ -3,15 +3,14 @@ import { rangeAddress } from "./address.js";
 import { Grid, blank, numberOrBlank, text } from "./cells.js";
 import { formats } from "./formats.js";
 import { styles } from "./styles.js";
-import { tableSheet } from "./table-sheet.js";
+import { finishSheet, tableSheet } from "./table-sheet.js";
 import type { SheetLayout } from "./types.js";
 
 export const severityNames: Record<FindingSeverity, string> = { error: "Feil", warning: "Advarsel", info: "Info" };
 export const findingHeaders = ["Alvorlighet", "Kode", "Linje", "Melding", "Oppgitt", "Beregnet"] as const;
 export const FINDINGS_HEADER_ROW = 3;
-const MESSAGE_WIDTH = 90;
-/** About how many characters of a proportional font fit a line of the message column. */
-const MESSAGE_CHARS_PER_LINE = Math.round(MESSAGE_WIDTH * 1.1);
+/** The message column's widest; longer messages wrap (fitSheet gives their rows the lines). */
+const MESSAGE_WIDTH = 70;
 
 const severityOrder: Record<FindingSeverity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -41,11 +40,7 @@ export function buildFindingsSheet(report: Report, name: string, tableName: stri
   grid.setRow(FINDINGS_HEADER_ROW, 0, findingHeaders.map((h) => text(h, styles.header)));
   const counts: Record<FindingSeverity, number> = { error: 0, warning: 0, info: 0 };
   let r = FINDINGS_HEADER_ROW + 1;
-  const rowHeights: { row: number; height: number }[] = [];
   for (const f of sortFindings(report.findings)) {
-    // Not every spreadsheet fits a wrapped row's height on opening: give long messages their lines.
-    const lines = Math.ceil(f.message.length / MESSAGE_CHARS_PER_LINE);
-    if (lines > 1) rowHeights.push({ row: r, height: 15 * Math.min(lines, 10) });
     counts[f.severity]++;
     const top = { verticalAlignment: "top" } as const;
     grid.setRow(r, 0, [
@@ -66,7 +61,7 @@ export function buildFindingsSheet(report: Report, name: string, tableName: stri
   const widths = [12, 30, 8, MESSAGE_WIDTH, 12, 12];
   const table = { name, grid, widths, table: tableName, headerRow: FINDINGS_HEADER_ROW, lastRow: last, lastCol: findingHeaders.length - 1, freezeColumns: 0 };
   return {
-    sheet: { ...tableSheet(table), rowHeights },
+    sheet: finishSheet(tableSheet(table), { maxWidths: { 3: MESSAGE_WIDTH } }),
     placement: { sheetName: name, severityRange: rangeAddress(FINDINGS_HEADER_ROW + 1, 0, last, 0, true), counts },
   };
 }
