@@ -119,3 +119,30 @@ export async function toPdf(xlsxPath: string, outDir: string): Promise<string> {
     rmSync(profile, { recursive: true, force: true });
   }
 }
+
+export const POPPLER_HINT = "pdftotext/pdftoppm (poppler-utils) ble ikke funnet. Installer: `apt-get install -y poppler-utils`.";
+
+/** A poppler tool, or a loud error with an install hint. */
+export function findPoppler(tool: "pdftotext" | "pdftoppm"): string {
+  for (const dir of ["/usr/bin", "/usr/local/bin", "/opt/homebrew/bin"]) if (existsSync(join(dir, tool))) return join(dir, tool);
+  throw new Error(POPPLER_HINT);
+}
+
+/**
+ * A PDF's text per page, in content order (`pdftotext -raw`): LibreOffice draws a cell's text in one
+ * piece, cut where the cell clips it, and its wrapped lines one after the other.
+ */
+export async function pdfPages(pdf: string): Promise<string[]> {
+  const { stdout } = await run(findPoppler("pdftotext"), ["-raw", "-enc", "UTF-8", pdf, "-"], { maxBuffer: 64 * 1024 * 1024 });
+  return stdout.split("\f").slice(0, -1);
+}
+
+/** One page as RGB pixels (`pdftoppm` PPM at `dpi`). */
+export async function pdfPagePixels(pdf: string, page: number, dpi = 50): Promise<{ width: number; height: number; rgb: Buffer }> {
+  const { stdout } = await run(findPoppler("pdftoppm"), ["-r", String(dpi), "-f", String(page), "-l", String(page), pdf], { encoding: "buffer", maxBuffer: 64 * 1024 * 1024 });
+  const buf = stdout as unknown as Buffer;
+  // P6 header: "P6\n<width> <height>\n255\n"
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(buf.subarray(0, 40).toString("latin1"));
+  if (!header) throw new Error("pdftoppm skrev ikke et PPM-bilde");
+  return { width: Number(header[1]), height: Number(header[2]), rgb: buf.subarray(header[0].length) };
+}
