@@ -31,10 +31,9 @@ const HEADER_LINES = 3;
 
 type Pos = { r: number; c: number };
 
-const isEmpty = (cell: Cell | null | undefined): boolean => displayText(cell) === "";
 /** A column is used when a cell shows something or waits for the controller's input. */
-const isUsed = (cell: Cell | null | undefined): boolean =>
-  !isEmpty(cell) || (cell?.kind === "blank" && cell.style?.fill === colors.input) || (cell?.kind === "formula" && typeof cell.expected === "number");
+const isUsed = (cell: Cell | null, shown: string): boolean =>
+  shown !== "" || (cell?.kind === "blank" && cell.style?.fill === colors.input) || (cell?.kind === "formula" && typeof cell.expected === "number");
 const isNumeric = (cell: Cell): boolean =>
   cell.kind === "number" || cell.kind === "boolean" || (cell.kind === "formula" && (typeof cell.expected === "number" || (cell.expected === "" && cell.format !== undefined)));
 const withStyle = (cell: Cell, style: CellStyle): Cell => ({ ...cell, style: { ...cell.style, ...style } });
@@ -46,6 +45,10 @@ export function fitSheet(sheet: SheetLayout, options: FitOptions = {}): SheetLay
   const inTable = ({ r, c }: Pos) => tables.some((t) => r >= t.top && r <= t.bottom && c >= t.left && c <= t.right);
   const isHeader = ({ r, c }: Pos) => tables.some((t) => r === t.top && c >= t.left && c <= t.right);
   const cellAt = ({ r, c }: Pos) => rows[r]?.[c] ?? null;
+  // What each cell shows, once: the passes below look at every cell several times.
+  const shownGrid = rows.map((cells) => cells.map((cell) => displayText(cell)));
+  const shownAt = ({ r, c }: Pos) => shownGrid[r]?.[c] ?? "";
+  const isEmptyAt = (p: Pos) => shownAt(p) === "";
   const maxWidth = (c: number) => options.maxWidths?.[c] ?? DEFAULT_MAX_WIDTH;
 
   // Hidden: table columns with nothing in their body.
@@ -53,7 +56,7 @@ export function fitSheet(sheet: SheetLayout, options: FitOptions = {}): SheetLay
   for (const t of tables) {
     for (let c = t.left; c <= t.right; c++) {
       let used = false;
-      for (let r = t.top + 1; r <= t.bottom && !used; r++) used = isUsed(cellAt({ r, c }));
+      for (let r = t.top + 1; r <= t.bottom && !used; r++) used = isUsed(cellAt({ r, c }), shownAt({ r, c }));
       if (!used) hidden.add(c);
     }
   }
@@ -65,7 +68,7 @@ export function fitSheet(sheet: SheetLayout, options: FitOptions = {}): SheetLay
       const body: Cell[] = [];
       for (let r = t.top + 1; r <= t.bottom; r++) {
         const cell = cellAt({ r, c });
-        if (cell && !isEmpty(cell)) body.push(cell);
+        if (cell && !isEmptyAt({ r, c })) body.push(cell);
       }
       const align = (cell: Cell) => cell.style?.horizontalAlignment ?? (isNumeric(cell) ? "right" : "left");
       const header = cellAt({ r: t.top, c });
@@ -82,7 +85,7 @@ export function fitSheet(sheet: SheetLayout, options: FitOptions = {}): SheetLay
     isNumeric(cell) ||
     cell.style?.wrapText === true ||
     (cell.style?.horizontalAlignment ?? "left") !== "left" ||
-    !isEmpty(cellAt({ r: p.r, c: p.c + 1 }));
+    !isEmptyAt({ r: p.r, c: p.c + 1 });
 
   const widths: number[] = [];
   for (let c = 0; c <= lastCol; c++) {
@@ -95,7 +98,7 @@ export function fitSheet(sheet: SheetLayout, options: FitOptions = {}): SheetLay
       const p = { r, c };
       const cell = cellAt(p);
       if (!cell) continue;
-      const shown = displayText(cell);
+      const shown = shownAt(p);
       if (shown === "" || !constrained(p, cell)) continue;
       any = true;
       const pad = (w: number) => w + CELL_PADDING;
@@ -124,7 +127,7 @@ export function fitSheet(sheet: SheetLayout, options: FitOptions = {}): SheetLay
       const p = { r, c };
       const cell = cellAt(p);
       if (!cell) continue;
-      const shown = displayText(cell);
+      const shown = shownAt(p);
       if (shown === "" || isNumeric(cell)) continue;
       const need = textWidth(shown, cell.style) + CELL_PADDING;
       if (constrained(p, cell)) {
@@ -136,7 +139,7 @@ export function fitSheet(sheet: SheetLayout, options: FitOptions = {}): SheetLay
       // Runs over the empty cells to its right; merged over them and wrapped when that is not enough.
       let end = c;
       let room = widths[c]!;
-      while (end < lastCol && isEmpty(cellAt({ r, c: end + 1 })) && room < MAX_RUN) {
+      while (end < lastCol && isEmptyAt({ r, c: end + 1 }) && room < MAX_RUN) {
         end++;
         if (!hidden.has(end)) room += widths[end]!;
       }

@@ -22,7 +22,9 @@ const other: Record<string, number> = {
   "+": 1716, "=": 1716, "<": 1716, ">": 1716, "&": 1597, "«": 1255, "»": 1255, "–": 1024, "—": 2048, "−": 1716, "…": 2048,
   "!": 821, "?": 1087, "≥": 1716, "≤": 1716, "*": 1024, "#": 1716, "@": 2048, "_": 1024, "§": 1024,
 };
-const advance = (ch: string): number => lower[ch] ?? upper[ch] ?? other[ch] ?? (/\d/.test(ch) ? DIGIT : 1400);
+const advances = new Map<string, number>([...Object.entries(lower), ...Object.entries(upper), ...Object.entries(other)]);
+for (const d of "0123456789") advances.set(d, DIGIT);
+const advance = (ch: string): number => advances.get(ch) ?? 1400;
 
 /** Bold DejaVu Sans is about a tenth wider than regular; the column unit stays the regular digit. */
 const BOLD = 1.1;
@@ -30,9 +32,27 @@ export const DEFAULT_FONT_SIZE = 11;
 
 /** The width of `text` on one line, in digit units, for a cell of this style. */
 export function textWidth(text: string, style?: CellStyle): number {
-  let units = 0;
-  for (const ch of text) units += advance(ch);
-  return (units / DIGIT) * (style?.bold ? BOLD : 1) * ((style?.fontSize ?? DEFAULT_FONT_SIZE) / DEFAULT_FONT_SIZE);
+  return plainWidth(text) * (style?.bold ? BOLD : 1) * ((style?.fontSize ?? DEFAULT_FONT_SIZE) / DEFAULT_FONT_SIZE);
+}
+
+// Labels, ids and yes/no repeat down a sheet: measure each text once.
+const measured = new Map<string, number>();
+function plainWidth(text: string): number {
+  // Short texts (numbers, ids, Ja/Nei) are cheaper to measure than to look up.
+  if (text.length <= 12) {
+    let units = 0;
+    for (let i = 0; i < text.length; i++) units += advance(text[i]!);
+    return units / DIGIT;
+  }
+  let width = measured.get(text);
+  if (width === undefined) {
+    let units = 0;
+    for (const ch of text) units += advance(ch);
+    width = units / DIGIT;
+    if (measured.size > 50_000) measured.clear();
+    measured.set(text, width);
+  }
+  return width;
 }
 
 /** Room a cell loses to its padding, in digit units, and a margin for the estimate. */
@@ -47,14 +67,20 @@ export function lineHeight(style?: CellStyle): number {
 export function wrapLines(text: string, width: number, style?: CellStyle): string[] {
   const room = width - CELL_PADDING;
   const lines: string[] = [];
+  const space = textWidth(" ", style);
   for (const paragraph of text.split("\n")) {
     let line = "";
+    let width = 0;
     for (const word of paragraph.split(" ")) {
-      const candidate = line === "" ? word : `${line} ${word}`;
-      if (line !== "" && textWidth(candidate, style) > room) {
+      const w = textWidth(word, style);
+      if (line !== "" && width + space + w > room) {
         lines.push(line);
         line = word;
-      } else line = candidate;
+        width = w;
+      } else {
+        width = line === "" ? w : width + space + w;
+        line = line === "" ? word : `${line} ${word}`;
+      }
     }
     lines.push(line);
   }
@@ -63,7 +89,10 @@ export function wrapLines(text: string, width: number, style?: CellStyle): strin
 
 /** The widest word of a text: a wrapped cell narrower than this clips it. */
 export function longestWord(text: string, style?: CellStyle): number {
-  return Math.max(0, ...text.split(/[ \n]/).map((w) => textWidth(w, style)));
+  if (!text.includes(" ") && !text.includes("\n")) return textWidth(text, style);
+  let widest = 0;
+  for (const word of text.split(/[ \n]/)) widest = Math.max(widest, textWidth(word, style));
+  return widest;
 }
 
 /** Digits grouped by three (an nb-NO space or an en-US comma: the same room). */
@@ -81,12 +110,35 @@ export function formatNumber(value: number, format?: string): string {
   if (format === ";;;") return "";
   if (format === "#,##0") return grouped(value);
   if (format === "0") return value.toFixed(0);
-  if (format.startsWith('"')) return format.split(";").map((p) => p.replace(/"/g, "")).sort((a, b) => b.length - a.length)[0]!;
-  const decimals = (format.split(";")[0]!.split(".")[1] ?? "").replace(/[^0#]/g, "").length;
-  const percent = format.startsWith("0.0%") ? 100 : 1;
-  const suffix = (format.split(";")[0]!.match(/"([^"]*)"/)?.[1] ?? "") + (percent === 100 ? "%" : "");
-  const sign = format.startsWith("+") && value >= 0 ? "+" : "";
-  return `${sign}${(value * percent).toFixed(decimals)}${suffix}`;
+  const f = parsedFormat(format);
+  if (f.literal !== null) return f.literal;
+  return `${f.plus && value >= 0 ? "+" : ""}${(value * f.scale).toFixed(f.decimals)}${f.suffix}`;
+}
+
+interface ParsedFormat {
+  /** A format of literal texts only ("legg til (+)";…): its longest. */
+  literal: string | null;
+  decimals: number;
+  scale: number;
+  suffix: string;
+  plus: boolean;
+}
+const parsedFormats = new Map<string, ParsedFormat>();
+function parsedFormat(format: string): ParsedFormat {
+  let f = parsedFormats.get(format);
+  if (!f) {
+    const first = format.split(";")[0]!;
+    const percent = first.startsWith("0.0%");
+    f = {
+      literal: format.startsWith('"') ? format.split(";").map((p) => p.replace(/"/g, "")).sort((a, b) => b.length - a.length)[0]! : null,
+      decimals: (first.split(".")[1] ?? "").replace(/"[^"]*"/g, "").replace(/[^0#]/g, "").length,
+      scale: percent ? 100 : 1,
+      suffix: (first.match(/"([^"]*)"/)?.[1] ?? "") + (percent ? "%" : ""),
+      plus: first.startsWith("+"),
+    };
+    parsedFormats.set(format, f);
+  }
+  return f;
 }
 
 /** What a cell shows, as text to measure ("" for an empty cell). A formula shows its expected value. */
