@@ -121,6 +121,33 @@ describe("renderXlsx", () => {
     expect(expected.some((v) => v < 0)).toBe(true);
   });
 
+  it("writes the layout's page setup: A4, orientation, fit or scale, print titles, footer, page breaks, merges", async () => {
+    const zip = await JSZip.loadAsync(await renderXlsx(layout));
+    const workbook = await zip.file("xl/workbook.xml")!.async("string");
+    for (const [i, sheet] of layout.sheets.entries()) {
+      const xml = await zip.file(`xl/worksheets/sheet${i + 1}.xml`)!.async("string");
+      const p = sheet.print!;
+      const setup = /<pageSetup [^>]*>/.exec(xml)![0];
+      expect(setup, sheet.name).toContain('paperSize="9"');
+      expect(setup).toContain(`orientation="${p.orientation}"`);
+      if (p.fitToWidth) {
+        expect(xml).toContain('<pageSetUpPr fitToPage="1"/>');
+        expect(setup).toMatch(/fitToWidth="1" fitToHeight="0"/);
+      } else {
+        expect(xml).not.toContain('fitToPage="1"');
+        expect(setup).toContain(`scale="${p.scale}"`);
+      }
+      expect(xml).toContain("<oddFooter>&amp;L&amp;A&amp;RSide &amp;P av &amp;N</oddFooter>");
+      const titles = new RegExp(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">([^<]*)</definedName>`).exec(workbook)?.[1] ?? "";
+      if (p.titleRows) expect(titles).toContain(`!$${p.titleRows.first + 1}:$${p.titleRows.last + 1}`);
+      if (p.titleColumns) expect(titles).toContain("!$A:$");
+      for (const row of p.pageBreaksBefore ?? []) expect(xml).toContain(`<brk id="${row}" max="16383" man="1"/>`.replace("16383", /<brk id="\d+" max="(\d+)"/.exec(xml)![1]!));
+      for (const merge of sheet.merges ?? []) expect(xml).toContain(`<mergeCell ref="${merge}"/>`);
+    }
+    expect(layout.sheets.some((s) => s.print!.titleColumns)).toBe(true);
+    expect(layout.sheets.some((s) => s.print!.pageBreaksBefore)).toBe(true);
+  });
+
   it("adds no chart parts to a workbook without charts", async () => {
     const noCharts: WorkbookLayout = { ...layout, sheets: layout.sheets.map(({ charts: _charts, ...s }) => s) };
     const zip = await JSZip.loadAsync(await renderXlsx(noCharts));
