@@ -23,7 +23,8 @@ export interface FitOptions {
 }
 
 export const DEFAULT_MAX_WIDTH = 40;
-const MIN_WIDTH = 5;
+/** Narrow columns of numbers stay clear of the text beside them. */
+const MIN_WIDTH = 7;
 /** Text outside a table runs (or is merged) over at most about this width: within the first printed page. */
 const MAX_RUN = 100;
 /** A header takes at most this many lines before its column widens. */
