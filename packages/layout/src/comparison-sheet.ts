@@ -57,14 +57,12 @@ export function buildComparisonSheet(
   const last = r - 1;
   const lastCol = entries.length;
   const widths = [48, ...entries.map(() => 16)];
-  return finishSheet({
+  const sheet: SheetLayout = {
     ...tableSheet({ name, grid, widths, table: tableName, headerRow: COMPARISON_HEADER_ROW, lastRow: last, lastCol, freezeColumns: 1 }),
     conditionalFormats:
-      lastCol > 0
-        ? [
-            { type: "lessThan", range: rangeAddress(COMPARISON_HEADER_ROW + 1, 1, last, lastCol), value: 0, fontColor: colors.overspend },
-          ]
-        : [],
+      lastCol > 0 ? [{ type: "lessThan", range: rangeAddress(COMPARISON_HEADER_ROW + 1, 1, last, lastCol), value: 0, fontColor: colors.overspend }] : [],
     tabColor: colors.summaryTab,
-  });
+  };
+  // A district whose report has no Tabell 0.1 B keeps its (empty) column: the gap is the finding.
+  return finishSheet(sheet, { hideEmpty: false });
 }

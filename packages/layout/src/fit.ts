@@ -18,6 +18,8 @@ import type { Cell, CellStyle, SheetLayout } from "./types.js";
 export interface FitOptions {
   /** The widest a column may grow for text, by 0-based column; numbers always get their room. */
   maxWidths?: Record<number, number>;
+  /** Hide table columns with nothing in them (default true). */
+  hideEmpty?: boolean;
   /** Header rows outside Excel tables (0-based), each over the rows to `lastRow`: aligned like a table's. */
   blocks?: { header: number; lastRow: number; lastCol: number }[];
 }
@@ -54,7 +56,7 @@ export function fitSheet(sheet: SheetLayout, options: FitOptions = {}): SheetLay
 
   // Hidden: table columns with nothing in their body.
   const hidden = new Set<number>();
-  for (const t of tables) {
+  for (const t of options.hideEmpty === false ? [] : tables) {
     for (let c = t.left; c <= t.right; c++) {
       let used = false;
       for (let r = t.top + 1; r <= t.bottom && !used; r++) used = isUsed(cellAt({ r, c }), shownAt({ r, c }));

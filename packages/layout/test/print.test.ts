@@ -154,3 +154,15 @@ describe("the workbook's sheets, fitted", () => {
     expect(chart.width).toBeLessThanOrEqual(o.columns.slice(2).reduce((sum, c) => sum + Math.round(c.width * 7 + 5) * 0.75, 0));
   });
 });
+
+describe("the comparison sheet", () => {
+  it("keeps the column of a district whose report has no Tabell 0.1 B (empty is the finding)", async () => {
+    const { buildCombinedLayout } = await import("@bydel/layout");
+    const a = reportFromExpected("sagene-2024");
+    const b = { ...reportFromExpected("vestre-aker-2024"), budgetTables: [] };
+    const comparison = buildCombinedLayout([a, b]).sheets[0]!;
+    expect(comparison.columns.length).toBe(3);
+    expect(comparison.columns.every((c) => !c.hidden)).toBe(true);
+    expect(comparison.rows.slice(4).every((r) => r[2]?.kind === "blank")).toBe(true);
+  });
+});
