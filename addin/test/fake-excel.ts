@@ -83,6 +83,8 @@ export interface FakeChart {
   seriesBy: string;
   title: string;
   legendVisible: boolean;
+  /** `axes.categoryAxis.reversePlotOrder`, when set. */
+  categoriesReversed?: boolean;
   series: FakeChartSeries[];
   /** `setPosition(startCell, endCell?)`. */
   anchor?: string;
@@ -613,6 +615,7 @@ class FakeSeries {
 class FakeChartProxy {
   title: { text: string };
   legend: { visible: boolean };
+  axes: { categoryAxis: { reversePlotOrder: boolean } };
   series: { getItemAt: (i: number) => FakeSeries; add: (name: string) => FakeSeries };
   constructor(
     readonly ctx: FakeContext,
@@ -629,6 +632,13 @@ class FakeChartProxy {
         rec([v], () => (chart.legendVisible = v));
       },
     } as { visible: boolean };
+    this.axes = {
+      categoryAxis: {
+        set reversePlotOrder(v: boolean) {
+          rec([v], () => (chart.categoriesReversed = v));
+        },
+      } as { reversePlotOrder: boolean },
+    };
     this.series = {
       getItemAt: (i) =>
         new FakeSeries(ctx, () => {

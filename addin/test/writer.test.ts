@@ -106,6 +106,7 @@ function expectFaithful(fake: FakeWorkbook, layout: WorkbookLayout, result: Writ
         seriesBy: "Columns",
         title: c.title,
         legendVisible: c.legend,
+        ...(c.categoriesTopDown ? { categoriesReversed: true } : {}),
         series: c.series.map((x) => ({ name: x.name, values: x.values, categories: c.categories })),
         anchor: c.anchor,
         width: c.width,

@@ -139,6 +139,7 @@ function addChart(ws: Excel.Worksheet, layout: ChartLayout): void {
     added.setValues(ws.getRange(more.values));
     added.setXAxisValues(ws.getRange(layout.categories));
   }
+  if (layout.categoriesTopDown) chart.axes.categoryAxis.reversePlotOrder = true; // ExcelApi 1.7
   chart.setPosition(layout.anchor);
   chart.width = layout.width;
   chart.height = layout.height;

@@ -247,6 +247,7 @@ function varianceChart(grid: Grid, top: number, areas: readonly number[]): { lay
     title: "Avvik per funksjonsområde (1000 kr; positivt = mindreforbruk)",
     categories: `${cellAddress(first, 0)}:${cellAddress(last, 0)}`,
     series: [{ name: "Avvik", values: `${cellAddress(first, 1)}:${cellAddress(last, 1)}`, color: colors.summaryTab, negativeColor: colors.overspend }],
+    categoriesTopDown: true,
     legend: false,
     anchor: cellAddress(header, 2),
     // Columns C to I (about 500 points), and tall enough for a readable bar per area.

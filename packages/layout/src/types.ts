@@ -188,6 +188,12 @@ export interface ChartLayout {
   categories: string;
   /** At least one; every values range is on the chart's sheet and as long as `categories`. */
   series: ChartSeries[];
+  /**
+   * List the categories from the top in the sheet's order (horizontal bars; Excel draws the first
+   * category at the bottom otherwise). Office.js `axes.categoryAxis.reversePlotOrder`; OOXML
+   * category axis `orientation maxMin`.
+   */
+  categoriesTopDown?: boolean;
   /** Show the legend (useful with more than one series). */
   legend: boolean;
   /** The cell the chart's top-left corner sits on, e.g. "C40". */

@@ -108,6 +108,9 @@ describe("renderXlsx", () => {
     expect(drawing).toContain(`<xdr:ext cx="${chart!.width * 12700}" cy="${chart!.height * 12700}"/>`);
     const xml = await zip.file("xl/charts/chart1.xml")!.async("string");
     expect(xml).toContain('<c:barDir val="bar"/>');
+    // The layout lists the areas top down: the category axis runs max to min.
+    expect(chart!.categoriesTopDown).toBe(true);
+    expect(xml).toContain('<c:orientation val="maxMin"/>');
     const abs = (r: string) => r.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
     expect(xml).toContain(`<c:f>&apos;Oversikt&apos;!${abs(chart!.series[0]!.values)}</c:f>`.replace(/&apos;/g, "'"));
     expect(xml).toContain(`<c:f>'Oversikt'!${abs(chart!.categories)}</c:f>`);
