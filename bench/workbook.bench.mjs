@@ -2,7 +2,7 @@
 // Figures are medians over repeated runs; run with `node bench/run.mjs workbook` after `npm run build`.
 import { readFileSync } from "node:fs";
 import { importReport } from "@bydel/import";
-import { buildCombinedLayout, buildLayout } from "@bydel/layout";
+import { buildCombinedLayout, buildLayout, fitSheet, printSetup } from "@bydel/layout";
 import { renderXlsx } from "@bydel/xlsx";
 
 const fixtures = ["sagene-2024", "vestre-aker-2024", "grunerlokka-2024"];
@@ -42,4 +42,13 @@ export async function run() {
   console.log(
     `${"combined (3)".padEnd(18)} ${"".padStart(5)} ${"".padStart(9)} ${`${combined.median.toFixed(2)} / ${combined.min.toFixed(2)}`.padStart(23)} ${`${bytes.median.toFixed(1)} / ${bytes.min.toFixed(1)}`.padStart(23)} ${String(bytes.result.length).padStart(7)}`,
   );
+  // Fitting columns to their content and choosing the page setup (fit.ts, print.ts) is part of the
+  // layout time above; its share, by re-fitting the built sheets (the same work as the last step).
+  console.log("fixture            fit+print ms (median/min)  share of layout (min/min)");
+  for (const { name, report } of reports) {
+    const built = buildLayout(report);
+    const layout = await time(() => buildLayout(report), 30);
+    const fit = await time(() => built.sheets.map((s) => printSetup(fitSheet(s))), 30);
+    console.log(`${name.padEnd(18)} ${`${fit.median.toFixed(2)} / ${fit.min.toFixed(2)}`.padStart(26)} ${`${Math.round((100 * fit.min) / layout.min)} %`.padStart(27)}`);
+  }
 }

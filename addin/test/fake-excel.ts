@@ -83,6 +83,8 @@ export interface FakeChart {
   seriesBy: string;
   title: string;
   legendVisible: boolean;
+  /** `axes.categoryAxis.reversePlotOrder`, when set. */
+  categoriesReversed?: boolean;
   series: FakeChartSeries[];
   /** `setPosition(startCell, endCell?)`. */
   anchor?: string;
@@ -104,7 +106,18 @@ export class FakeSheetModel {
   /** 0-based row → height in points. */
   rowHeights = new Map<number, number>();
   /** What `worksheet.pageLayout` was given. */
-  pageLayout: { orientation?: string; zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } } = {};
+  pageLayout: {
+    orientation?: string;
+    zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+    paperSize?: string;
+    margins?: Record<string, number>;
+    printTitleRows?: string;
+    printTitleColumns?: string;
+    footer?: { left?: string; center?: string; right?: string };
+    pageBreaks?: string[];
+  } = {};
+  /** Merged areas, as A1 addresses. */
+  merges: string[] = [];
   constructor(
     public name: string,
     public readonly preexisting: boolean,
@@ -462,6 +475,52 @@ class FakeWorksheet {
     set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
       sheet.write([v], (s) => (s.pageLayout.zoom = { ...v }));
     },
+    set paperSize(v: string) {
+      sheet.write([v], (s) => (s.pageLayout.paperSize = v));
+    },
+    set leftMargin(v: number) {
+      sheet.write([v], (s) => (s.pageLayout.margins = { ...s.pageLayout.margins, leftMargin: v }));
+    },
+    set rightMargin(v: number) {
+      sheet.write([v], (s) => (s.pageLayout.margins = { ...s.pageLayout.margins, rightMargin: v }));
+    },
+    set topMargin(v: number) {
+      sheet.write([v], (s) => (s.pageLayout.margins = { ...s.pageLayout.margins, topMargin: v }));
+    },
+    set bottomMargin(v: number) {
+      sheet.write([v], (s) => (s.pageLayout.margins = { ...s.pageLayout.margins, bottomMargin: v }));
+    },
+    set headerMargin(v: number) {
+      sheet.write([v], (s) => (s.pageLayout.margins = { ...s.pageLayout.margins, headerMargin: v }));
+    },
+    set footerMargin(v: number) {
+      sheet.write([v], (s) => (s.pageLayout.margins = { ...s.pageLayout.margins, footerMargin: v }));
+    },
+    setPrintTitleRows(v: string) {
+      sheet.write([v], (s) => (s.pageLayout.printTitleRows = v));
+    },
+    setPrintTitleColumns(v: string) {
+      sheet.write([v], (s) => (s.pageLayout.printTitleColumns = v));
+    },
+    headersFooters: {
+      defaultForAllPages: {
+        set leftFooter(v: string) {
+          sheet.write([v], (s) => (s.pageLayout.footer = { ...s.pageLayout.footer, left: v }));
+        },
+        set centerFooter(v: string) {
+          sheet.write([v], (s) => (s.pageLayout.footer = { ...s.pageLayout.footer, center: v }));
+        },
+        set rightFooter(v: string) {
+          sheet.write([v], (s) => (s.pageLayout.footer = { ...s.pageLayout.footer, right: v }));
+        },
+      },
+    },
+  }))(this);
+
+  horizontalPageBreaks = ((sheet: FakeWorksheet) => ({
+    add(address: string) {
+      sheet.write([address], (s) => (s.pageLayout.pageBreaks = [...(s.pageLayout.pageBreaks ?? []), address]));
+    },
   }))(this);
 
   set tabColor(color: string) {
@@ -556,6 +615,7 @@ class FakeSeries {
 class FakeChartProxy {
   title: { text: string };
   legend: { visible: boolean };
+  axes: { categoryAxis: { reversePlotOrder: boolean } };
   series: { getItemAt: (i: number) => FakeSeries; add: (name: string) => FakeSeries };
   constructor(
     readonly ctx: FakeContext,
@@ -572,6 +632,13 @@ class FakeChartProxy {
         rec([v], () => (chart.legendVisible = v));
       },
     } as { visible: boolean };
+    this.axes = {
+      categoryAxis: {
+        set reversePlotOrder(v: boolean) {
+          rec([v], () => (chart.categoriesReversed = v));
+        },
+      } as { reversePlotOrder: boolean },
+    };
     this.series = {
       getItemAt: (i) =>
         new FakeSeries(ctx, () => {
@@ -664,6 +731,10 @@ class FakeRange {
   }
   set values(value: (Scalar | null)[][]) {
     this.setInput(value, "values");
+  }
+  merge(across = false): void {
+    const areas = this.areas;
+    this.sheet.write([across], (s) => s.merges.push(...areas.map(rectAddress)));
   }
   set columnHidden(v: boolean) {
     const areas = this.areas;

@@ -113,7 +113,14 @@ describe("row heights and page setup", () => {
   });
 
   it("plans the page setup once per sheet that has one", () => {
-    const print = { orientation: "landscape", fitToWidth: true } as const;
+    const print = {
+      paperSize: "A4",
+      orientation: "landscape",
+      fitToWidth: true,
+      scale: 100,
+      footer: { right: "Side &P av &N" },
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.75, header: 0.3, footer: 0.3 },
+    } as const;
     expect(sheetOps(sheet([[t("x")]], { print })).filter((o) => o.kind === "print")).toEqual([{ kind: "print", sheet: "Ark", print }]);
     expect(sheetOps(sheet([[t("x")]])).some((o) => o.kind === "print")).toBe(false);
   });

@@ -83,12 +83,19 @@ function expectFaithful(fake: FakeWorkbook, layout: WorkbookLayout, result: Writ
     expect(model.freeze).toEqual(sheet.freeze && (sheet.freeze.rows || sheet.freeze.columns) ? sheet.freeze : null);
     sheet.columns.forEach((c, i) => expect(model.columns.get(i)?.width, `${name} column ${i}`).toBe(widthToPoints(c.width)));
     if (sheet.tabColor) expect(model.tabColor).toBe(`#${sheet.tabColor}`);
+    expect(model.merges, `${name} merges`).toEqual(sheet.merges ?? []);
     expect(new Map(model.rowHeights), `${name} row heights`).toEqual(new Map((sheet.rowHeights ?? []).map((h) => [h.row, h.height])));
     expect(model.pageLayout, `${name} page layout`).toEqual(
       sheet.print
         ? {
             orientation: sheet.print.orientation === "landscape" ? "Landscape" : "Portrait",
-            ...(sheet.print.fitToWidth ? { zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } } : {}),
+            zoom: sheet.print.fitToWidth ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: sheet.print.scale },
+            paperSize: "A4",
+            margins: Object.fromEntries(Object.entries(sheet.print.margins).map(([k, v]) => [`${k}Margin`, v * 72])),
+            ...(sheet.print.titleRows ? { printTitleRows: `$${sheet.print.titleRows.first + 1}:$${sheet.print.titleRows.last + 1}` } : {}),
+            ...(sheet.print.titleColumns ? { printTitleColumns: `$A:$${String.fromCharCode(65 + sheet.print.titleColumns.last)}` } : {}),
+            ...(sheet.print.pageBreaksBefore ? { pageBreaks: sheet.print.pageBreaksBefore.map((r) => `A${r + 1}`) } : {}),
+            footer: { left: sheet.print.footer.left ?? "", center: sheet.print.footer.center ?? "", right: sheet.print.footer.right ?? "" },
           }
         : {},
     );
@@ -99,6 +106,7 @@ function expectFaithful(fake: FakeWorkbook, layout: WorkbookLayout, result: Writ
         seriesBy: "Columns",
         title: c.title,
         legendVisible: c.legend,
+        ...(c.categoriesTopDown ? { categoriesReversed: true } : {}),
         series: c.series.map((x) => ({ name: x.name, values: x.values, categories: c.categories })),
         anchor: c.anchor,
         width: c.width,
@@ -261,10 +269,15 @@ describe("the whole layout", () => {
     expect(height).toBeGreaterThan(15);
     expect(model.format(`A${row + 1}`).verticalAlignment).toBe("Top");
     for (const name of ["Oversikt", "Økonomi", "Indikatorer", "Kontroll"]) {
-      expect(fake.sheet(name)!.pageLayout, name).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+      const page = fake.sheet(name)!.pageLayout;
+      expect(page.paperSize, name).toBe("A4");
+      expect(page.footer?.right, name).toBe("Side &P av &N");
     }
-    // Header rows of the tables are two lines high.
-    expect(fake.sheet("Økonomi")!.rowHeights.get(layout.sheets[1]!.rowHeights![0]!.row)).toBe(30);
+    // The wide economy sheet: not squeezed below 8 pt, its header row and label columns on every page.
+    expect(fake.sheet("Økonomi")!.pageLayout).toMatchObject({ orientation: "Landscape", zoom: { scale: 73 }, printTitleRows: "$4:$4", printTitleColumns: "$A:$C" });
+    expect(fake.sheet("Kontroll")!.pageLayout).toMatchObject({ zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: "$4:$4" });
+    // The economy table's header row has room for its wrapped headers.
+    expect(fake.sheet("Økonomi")!.rowHeights.get(3)).toBeGreaterThanOrEqual(30);
   });
 });
 

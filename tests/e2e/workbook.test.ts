@@ -10,7 +10,7 @@ import { csvValue, formulaMismatches } from "../workbook/compare.js";
 
 /**
  * Proof by a real spreadsheet engine: each fixture's workbook is opened in LibreOffice, which
- * recalculates every formula (none has a cached result); every recalculated formula cell must equal
+ * is made to recalculate every formula (their cached results are the layout's own expectations); every recalculated formula cell must equal
  * what @bydel/core computes, and editing a Regnskap cell must flow through the sheet.
  */
 

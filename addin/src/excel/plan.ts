@@ -46,6 +46,8 @@ export type Op =
   | { kind: "conditionalFormat"; sheet: string; format: ConditionalFormat }
   | { kind: "freeze"; sheet: string; rows: number; columns: number }
   | { kind: "tabColor"; sheet: string; color: string }
+  /** Merge an area (a long subtitle wrapped over the sheet's width). */
+  | { kind: "merge"; sheet: string; address: string }
   | { kind: "note"; sheet: string; address: string; text: string }
   | { kind: "chart"; sheet: string; chart: ChartLayout }
   | { kind: "activate"; sheet: string };
@@ -232,6 +234,7 @@ export function sheetOps(sheet: SheetLayout, limits: WriteLimits = defaultLimits
     ...styleOps(sheet),
     ...columnOps(sheet),
     ...rowHeightOps(sheet),
+    ...(sheet.merges ?? []).map((address): Op => ({ kind: "merge", sheet: sheet.name, address })),
     ...sheet.tables.map((table): Op => ({ kind: "table", sheet: sheet.name, table })),
     ...sheet.conditionalFormats.map((format): Op => ({ kind: "conditionalFormat", sheet: sheet.name, format })),
     ...(sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0)

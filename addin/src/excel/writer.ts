@@ -1,4 +1,4 @@
-import { parseRangeAddress, sheetName as freeSheetName, tableName as freeTableName } from "@bydel/layout";
+import { columnLetter, parseRangeAddress, sheetName as freeSheetName, tableName as freeTableName } from "@bydel/layout";
 import type { CellStyle, ChartLayout, ConditionalFormat, SheetLayout, WorkbookLayout } from "@bydel/layout";
 import { renameReferences, type Renames } from "./names.js";
 import { planWorkbook, type Op, type PlanOptions, type Request } from "./plan.js";
@@ -139,6 +139,7 @@ function addChart(ws: Excel.Worksheet, layout: ChartLayout): void {
     added.setValues(ws.getRange(more.values));
     added.setXAxisValues(ws.getRange(layout.categories));
   }
+  if (layout.categoriesTopDown) chart.axes.categoryAxis.reversePlotOrder = true; // ExcelApi 1.7
   chart.setPosition(layout.anchor);
   chart.width = layout.width;
   chart.height = layout.height;
@@ -177,8 +178,29 @@ function applyOp(context: Excel.RequestContext, sheets: Map<string, Excel.Worksh
       // worksheet.pageLayout is ExcelApi 1.9, the manifest's minimum.
       const page = sheet().pageLayout;
       page.orientation = op.print.orientation === "landscape" ? "Landscape" : "Portrait";
-      // One page wide, as many tall as needed (0 = automatic, as OOXML's fitToHeight="0").
-      if (op.print.fitToWidth) page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      page.paperSize = "A4"; // Excel.PaperType.a4
+      // One page wide, as many tall as needed (0 = automatic, as OOXML's fitToHeight="0"); else the
+      // layout's scale (fitting would print below 8 pt).
+      page.zoom = op.print.fitToWidth ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: op.print.scale };
+      const m = op.print.margins; // inches; Office.js takes points
+      page.leftMargin = m.left * 72;
+      page.rightMargin = m.right * 72;
+      page.topMargin = m.top * 72;
+      page.bottomMargin = m.bottom * 72;
+      page.headerMargin = m.header * 72;
+      page.footerMargin = m.footer * 72;
+      const { titleRows: rows, titleColumns: cols } = op.print;
+      if (rows) page.setPrintTitleRows(`$${rows.first + 1}:$${rows.last + 1}`);
+      if (cols) page.setPrintTitleColumns(`$${columnLetter(cols.first)}:$${columnLetter(cols.last)}`);
+      for (const row of op.print.pageBreaksBefore ?? []) sheet().horizontalPageBreaks.add(`A${row + 1}`);
+      const footer = page.headersFooters.defaultForAllPages;
+      footer.leftFooter = op.print.footer.left ?? "";
+      footer.centerFooter = op.print.footer.center ?? "";
+      footer.rightFooter = op.print.footer.right ?? "";
+      return;
+    }
+    case "merge": {
+      sheet().getRange(op.address).merge(false);
       return;
     }
     case "table": {

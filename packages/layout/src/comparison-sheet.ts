@@ -4,7 +4,7 @@ import { Grid, blank, formula, text } from "./cells.js";
 import { economyColumns, type EconomyPlacement } from "./economy-sheet.js";
 import { formats } from "./formats.js";
 import { colors, styles } from "./styles.js";
-import { tableSheet } from "./table-sheet.js";
+import { finishSheet, tableSheet } from "./table-sheet.js";
 import { comparisonKey } from "./rows.js";
 import type { Report } from "@bydel/core";
 import type { SheetLayout } from "./types.js";
@@ -57,14 +57,12 @@ export function buildComparisonSheet(
   const last = r - 1;
   const lastCol = entries.length;
   const widths = [48, ...entries.map(() => 16)];
-  return {
+  const sheet: SheetLayout = {
     ...tableSheet({ name, grid, widths, table: tableName, headerRow: COMPARISON_HEADER_ROW, lastRow: last, lastCol, freezeColumns: 1 }),
     conditionalFormats:
-      lastCol > 0
-        ? [
-            { type: "lessThan", range: rangeAddress(COMPARISON_HEADER_ROW + 1, 1, last, lastCol), value: 0, fontColor: colors.overspend },
-          ]
-        : [],
-    tabColor: colors.underspendBar,
+      lastCol > 0 ? [{ type: "lessThan", range: rangeAddress(COMPARISON_HEADER_ROW + 1, 1, last, lastCol), value: 0, fontColor: colors.overspend }] : [],
+    tabColor: colors.summaryTab,
   };
+  // A district whose report has no Tabell 0.1 B keeps its (empty) column: the gap is the finding.
+  return finishSheet(sheet, { hideEmpty: false });
 }

@@ -5,7 +5,7 @@ import { splitRowsFor } from "./rows.js";
 import { Grid, blank, formula, numberOrBlank, text } from "./cells.js";
 import { formats } from "./formats.js";
 import { colors, styles } from "./styles.js";
-import { tableSheet } from "./table-sheet.js";
+import { finishSheet, tableSheet } from "./table-sheet.js";
 import type { ConditionalFormat, SheetLayout } from "./types.js";
 
 /** Column indices of the economy sheet (one long table: see README for why). */
@@ -19,16 +19,18 @@ export const economyColumns = {
   revisedBudget: 6,
   actual: 7,
   variance: 8,
-  statedVariance: 9,
-  variancePercent: 10,
-  earmarked: 11,
-  ordinary: 12,
-  line: 13,
-  needsReview: 14,
-  printedPreviousActual: 15,
-  printedOriginalBudget: 16,
-  printedRevisedBudget: 17,
-  printedActual: 18,
+  /** The variance again, drawn as a data bar with the number hidden: the bar never covers the figure. */
+  varianceBar: 9,
+  statedVariance: 10,
+  variancePercent: 11,
+  earmarked: 12,
+  ordinary: 13,
+  line: 14,
+  needsReview: 15,
+  printedPreviousActual: 16,
+  printedOriginalBudget: 17,
+  printedRevisedBudget: 18,
+  printedActual: 19,
 } as const;
 
 export const economyHeaders = [
@@ -41,6 +43,7 @@ export const economyHeaders = [
   "Regulert budsjett",
   "Regnskap",
   "Avvik",
+  "Avvik (stolpe)",
   "Avvik oppgitt",
   "Avvik i %",
   "Avvik øremerkede",
@@ -169,6 +172,8 @@ export function buildEconomySheet(report: Report, name: string, tableName: strin
       const variance = expectedVariance(values.revisedBudget, values.actual);
       placement.varianceOf.set(row, variance);
       grid.set(at, c.variance, formula(`=IF(COUNT(${rev},${act})=0,"",${rev}-${act})`, variance, formats.money, rowStyle));
+      // Sum rows get no bar (they would dwarf their rows): an empty cell in their band.
+      grid.set(at, c.varianceBar, row.isTotal ? blank(undefined, rowStyle) : formula(`=${cellAddress(at, c.variance)}`, variance, formats.hidden, rowStyle));
       grid.set(at, c.statedVariance, numberOrBlank(row.variance, formats.money, rowStyle));
       grid.set(
         at,
@@ -196,7 +201,7 @@ export function buildEconomySheet(report: Report, name: string, tableName: strin
     }
     // One data-bar rule per report table: FO1's rows are not dwarfed by Tabell 0.1 B's.
     if (barRows.length > 0) {
-      conditionalFormats.push({ type: "dataBar", range: columnRuns(c.variance, barRows, " "), color: colors.underspendBar, negativeColor: colors.overspendBar });
+      conditionalFormats.push({ type: "dataBar", range: columnRuns(c.varianceBar, barRows, " "), color: colors.underspendBar, negativeColor: colors.overspendBar });
     }
     r += table.rows.length;
   }
@@ -215,10 +220,10 @@ export function buildEconomySheet(report: Report, name: string, tableName: strin
     { type: "lessThan", range: body(c.ordinary), value: 0, fontColor: colors.overspend },
   );
 
-  const widths = [7, 8, 46, 8, 13, 13, 13, 13, 12, 12, 10, 12, 12, 10, 11, 15, 15, 15, 15];
+  const widths = [7, 8, 46, 8, 13, 13, 13, 13, 12, 12, 12, 10, 12, 12, 10, 11, 15, 15, 15, 15];
   const table = { name, grid, widths, table: tableName, headerRow: ECONOMY_HEADER_ROW, lastRow: last, lastCol: economyHeaders.length - 1, freezeColumns: c.label + 1 };
   return {
-    sheet: { ...tableSheet(table), conditionalFormats, rowHeights: [{ row: ECONOMY_HEADER_ROW, height: 30 }], tabColor: colors.header },
+    sheet: finishSheet({ ...tableSheet(table), conditionalFormats, tabColor: colors.header }, { maxWidths: { [c.label]: 44 } }),
     placement,
   };
 }

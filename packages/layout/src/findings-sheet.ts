@@ -1,18 +1,29 @@
-import { severityLabel, type FindingSeverity, type Report } from "@bydel/core";
+import { severityLabel, severityOrder, type Finding, type FindingSeverity, type Report } from "@bydel/core";
 import { rangeAddress } from "./address.js";
 import { Grid, blank, numberOrBlank, text } from "./cells.js";
 import { formats } from "./formats.js";
 import { styles } from "./styles.js";
-import { tableSheet } from "./table-sheet.js";
+import { finishSheet, tableSheet } from "./table-sheet.js";
 import type { SheetLayout } from "./types.js";
 
 /** The severity column's words (the overview counts them with COUNTIF): core's labels. */
 export const severityNames: Record<FindingSeverity, string> = { error: severityLabel("error"), warning: severityLabel("warning"), info: severityLabel("info") };
 export const findingHeaders = ["Alvorlighet", "Kode", "Linje", "Melding", "Oppgitt", "Beregnet"] as const;
 export const FINDINGS_HEADER_ROW = 3;
-const MESSAGE_WIDTH = 90;
-/** About how many characters of a proportional font fit a line of the message column. */
-const MESSAGE_CHARS_PER_LINE = Math.round(MESSAGE_WIDTH * 1.1);
+/** The message column's widest; longer messages wrap (fitSheet gives their rows the lines). */
+const MESSAGE_WIDTH = 70;
+
+/**
+ * Errors first, then warnings, then notes (core's `severityOrder`); by line within each (no line last), the import's order
+ * otherwise: a controller reads the few errors before the many info rows.
+ */
+export function sortFindings<F extends Finding>(findings: readonly F[]): F[] {
+  const line = (f: F) => f.line ?? Number.POSITIVE_INFINITY;
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => severityOrder.indexOf(a.f.severity) - severityOrder.indexOf(b.f.severity) || line(a.f) - line(b.f) || a.i - b.i)
+    .map(({ f }) => f);
+}
 
 export interface FindingsPlacement {
   sheetName: string;
@@ -28,11 +39,7 @@ export function buildFindingsSheet(report: Report, name: string, tableName: stri
   grid.setRow(FINDINGS_HEADER_ROW, 0, findingHeaders.map((h) => text(h, styles.header)));
   const counts: Record<FindingSeverity, number> = { error: 0, warning: 0, info: 0 };
   let r = FINDINGS_HEADER_ROW + 1;
-  const rowHeights: { row: number; height: number }[] = [];
-  for (const f of report.findings) {
-    // Not every spreadsheet fits a wrapped row's height on opening: give long messages their lines.
-    const lines = Math.ceil(f.message.length / MESSAGE_CHARS_PER_LINE);
-    if (lines > 1) rowHeights.push({ row: r, height: 15 * Math.min(lines, 10) });
+  for (const f of sortFindings(report.findings)) {
     counts[f.severity]++;
     const top = { verticalAlignment: "top" } as const;
     grid.setRow(r, 0, [
@@ -53,7 +60,7 @@ export function buildFindingsSheet(report: Report, name: string, tableName: stri
   const widths = [12, 30, 8, MESSAGE_WIDTH, 12, 12];
   const table = { name, grid, widths, table: tableName, headerRow: FINDINGS_HEADER_ROW, lastRow: last, lastCol: findingHeaders.length - 1, freezeColumns: 0 };
   return {
-    sheet: { ...tableSheet(table), rowHeights },
+    sheet: finishSheet(tableSheet(table), { maxWidths: { 3: MESSAGE_WIDTH } }),
     placement: { sheetName: name, severityRange: rangeAddress(FINDINGS_HEADER_ROW + 1, 0, last, 0, true), counts },
   };
 }

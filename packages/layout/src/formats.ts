@@ -12,6 +12,8 @@ export const formats = {
   decimal: "0.0#",
   signedDecimal: "+0.0#;-0.0#;0.0",
   integer: "0",
+  /** Shows nothing: a cell that is there for its data bar, beside the cell that shows the number. */
+  hidden: ";;;",
   /** The sign of a correction step: 1 adds, −1 subtracts. */
   bridgeSign: '"legg til (+)";"trekk fra (−)";"0"',
 } as const;

@@ -4,7 +4,7 @@ import { expectedIndicator } from "./calc.js";
 import { Grid, blank, formula, numberOrBlank, text } from "./cells.js";
 import { formats } from "./formats.js";
 import { colors, styles } from "./styles.js";
-import { tableSheet } from "./table-sheet.js";
+import { finishSheet, tableSheet } from "./table-sheet.js";
 import type { SheetLayout } from "./types.js";
 
 export const indicatorColumns = {
@@ -121,11 +121,13 @@ export function buildIndicatorSheet(report: Report, name: string, tableName: str
   const last = r - 1;
   const widths = [8, 60, 16, 9, 14, 10, 16, 10, 11, 11, 10, 10, 10];
   const table = { name, grid, widths, table: tableName, headerRow: INDICATOR_HEADER_ROW, lastRow: last, lastCol: indicatorHeaders.length - 1, freezeColumns: c.label + 1 };
-  return {
-    ...tableSheet(table),
-    conditionalFormats: [
-      { type: "lessThan", range: rangeAddress(INDICATOR_HEADER_ROW + 1, c.deviation, last, c.deviation), value: 0, fontColor: colors.overspend },
-    ],
-    rowHeights: [{ row: INDICATOR_HEADER_ROW, height: 30 }],
-  };
+  return finishSheet(
+    {
+      ...tableSheet(table),
+      conditionalFormats: [
+        { type: "lessThan", range: rangeAddress(INDICATOR_HEADER_ROW + 1, c.deviation, last, c.deviation), value: 0, fontColor: colors.overspend },
+      ],
+    },
+    { maxWidths: { [c.label]: 50 } },
+  );
 }

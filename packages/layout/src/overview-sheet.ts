@@ -9,14 +9,14 @@ import {
   type AdjustmentKind,
   type Report,
 } from "@bydel/core";
-import { cellAddress, sheetReference } from "./address.js";
+import { cellAddress, parseCellAddress, sheetReference } from "./address.js";
 import { expectedBridge, expectedOrdinary, signOf } from "./calc.js";
 import { Grid, blank, formula, numberOrBlank, text } from "./cells.js";
 import { economyColumns, type EconomyPlacement } from "./economy-sheet.js";
 import { severityNames, type FindingsPlacement } from "./findings-sheet.js";
 import { formats } from "./formats.js";
 import { colors, styles } from "./styles.js";
-import { PRINT } from "./table-sheet.js";
+import { finishSheet } from "./table-sheet.js";
 import type { CellValue, ChartLayout, FormulaCell, SheetLayout, TextCell } from "./types.js";
 
 /** Rows of the overview that tests and the add-in refer to (0-based). */
@@ -185,19 +185,34 @@ export function buildOverviewSheet(
     `${cellAddress(overviewRows.variance, V)}:${cellAddress(overviewRows.ordinary, V)}`,
     `${cellAddress(s, 3)}:${cellAddress(end, 3)}`,
     ...(areaEnd >= areaStart ? [`${cellAddress(areaStart, 3)}:${cellAddress(areaEnd, 4)}`] : []),
-    ...(chart ? chart.series.map((series) => series.values) : []),
+    ...(chart ? chart.layout.series.map((series) => series.values) : []),
   ];
-  return {
-    name,
-    rows: grid.rows,
-    columns: [46, 16, 14, 18, 11, 12, 12, 12, 12].map((width) => ({ width })),
-    tables: [],
-    conditionalFormats: negatives.map((range) => ({ type: "lessThan" as const, range, value: 0, fontColor: colors.overspend })),
-    freeze: null,
-    print: PRINT,
-    ...(chart ? { charts: [chart] } : {}),
-    tabColor: colors.underspendBar,
-  };
+  const blocks = [
+    { header: overviewRows.bridgeHeader, lastRow: end, lastCol: 3 },
+    { header: areaStart - 1, lastRow: areaEnd, lastCol: 4 },
+    ...(chart ? [{ header: chart.dataHeader, lastRow: chart.dataHeader + areaRows.length, lastCol: 1 }] : []),
+  ];
+  const sheet = finishSheet(
+    {
+      name,
+      rows: grid.rows,
+      columns: [46, 16, 14, 18, 11, 12, 12, 12, 12].map((width) => ({ width })),
+      tables: [],
+      conditionalFormats: negatives.map((range) => ({ type: "lessThan" as const, range, value: 0, fontColor: colors.overspend })),
+      freeze: null,
+      ...(chart ? { charts: [chart.layout] } : {}),
+      tabColor: colors.summaryTab,
+    },
+    // The chart's section starts a page, so the chart is never cut in two.
+    { maxWidths: { 0: 50 }, blocks, ...(chart ? { pageBreaksBefore: [chart.dataHeader - 2] } : {}) },
+  );
+  return chart ? { ...sheet, charts: [{ ...chart.layout, width: chartWidth(sheet, parseCellAddress(chart.layout.anchor).col) }] } : sheet;
+}
+
+/** The chart spans its anchor column to the sheet's last, so it prints within the sheet's width (Excel points, rule 8). */
+function chartWidth(sheet: SheetLayout, from: number): number {
+  const points = sheet.columns.slice(from, LAST_COL + 1).reduce((sum, c) => sum + (c.hidden ? 0 : Math.round(c.width * 7 + 5) * 0.75), 0);
+  return Math.floor(points);
 }
 
 /** The service-area block's Avvik column (D). */
@@ -209,7 +224,7 @@ const AREA_VARIANCE_COL = 3;
  * the areas. A chart needs one contiguous range per series, and the block above has Sum rows among
  * its areas. Null when there is no service area (no Tabell 0.1 B).
  */
-function varianceChart(grid: Grid, top: number, areas: readonly number[]): ChartLayout | null {
+function varianceChart(grid: Grid, top: number, areas: readonly number[]): { layout: ChartLayout; dataHeader: number } | null {
   if (areas.length === 0) return null;
   grid.set(top, 0, text("Diagram: avvik per funksjonsområde", styles.section));
   for (let col = 1; col <= LAST_COL; col++) grid.set(top, col, blank(undefined, styles.section));
@@ -227,15 +242,17 @@ function varianceChart(grid: Grid, top: number, areas: readonly number[]): Chart
   });
   const first = header + 1;
   const last = header + areas.length;
-  return {
+  const layout: ChartLayout = {
     type: "barClustered",
     title: "Avvik per funksjonsområde (1000 kr; positivt = mindreforbruk)",
     categories: `${cellAddress(first, 0)}:${cellAddress(last, 0)}`,
-    series: [{ name: "Avvik", values: `${cellAddress(first, 1)}:${cellAddress(last, 1)}` }],
+    series: [{ name: "Avvik", values: `${cellAddress(first, 1)}:${cellAddress(last, 1)}`, color: colors.summaryTab, negativeColor: colors.overspend }],
+    categoriesTopDown: true,
     legend: false,
     anchor: cellAddress(header, 2),
     // Columns C to I (about 500 points), and tall enough for a readable bar per area.
     width: 500,
     height: Math.max(240, 60 + 22 * areas.length),
   };
+  return { layout, dataHeader: header };
 }

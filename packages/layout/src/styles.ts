@@ -5,8 +5,11 @@ export const colors = {
   header: "1F4E78",
   headerText: "FFFFFF",
   overspend: "C00000",
+  /** Data bars: drawn in a column of their own (economy «Avvik (stolpe)»), never over a number. */
   underspendBar: "63BE7B",
   overspendBar: "F8696B",
+  /** Tab colour of the summary sheets. */
+  summaryTab: "63BE7B",
   input: "FFF2CC",
   total: "DDEBF7",
   muted: "595959",

@@ -12,8 +12,9 @@
  *    cell's numberFormat to "@" before writing the value (or prefix `'`), never through `formulas`.
  * 3. A `formula` cell's `formula` starts with "=" and uses invariant syntax as for `range.formulas`:
  *    English function names, `,` between arguments, `.` as decimal point, A1 references, sheet names quoted
- *    as 'Name'!A1. Write it without a cached result; the spreadsheet recalculates. `expected` is the value
- *    `@bydel/core` computes for it (used by tests; a renderer must not write it as the cell's value).
+ *    as 'Name'!A1. `expected` is the value `@bydel/core` computes for it: a file renderer writes it as the
+ *    formula's cached result (exceljs `{ formula, result }`), so previews and data-only readers show the
+ *    figure, and asks for a recalculation on load; Office.js writes only the formula (Excel computes it).
  * 4. `number` values are JS numbers in the table's unit (1000 kr for economy tables), never strings.
  * 5. `blank` is an empty cell that still gets its format/style (an input cell the controller fills).
  *    Office.js: write "" (never null) as its value.
@@ -30,12 +31,13 @@
  * 11. Charts (`SheetLayout.charts`) are drawn over cells of their own sheet that the layout writes like any
  *    other cells (live formulas), so the figures are in the workbook whether a renderer can draw the chart
  *    or not. Office.js draws them (`worksheet.charts.add`); exceljs has no chart API, so `@bydel/xlsx`
- *    leaves them out and writes only their data cells. A renderer that cannot draw a chart ignores it
+ *    writes the DrawingML chart parts itself (charts.ts). A renderer that cannot draw a chart ignores it
  *    silently: never an error, never a substitute.
  * 12. Row heights are points (Office.js `getRange("5:5").format.rowHeight`, exceljs `row.height`). Vertical
  *    alignment "center" is Office.js "Center" and exceljs "middle". `print` is Office.js `worksheet.pageLayout`
  *    (ExcelApi 1.9): `orientation`, and `fitToWidth` as `zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 }`
- *    (0 = as many pages tall as needed); exceljs `pageSetup` with fitToWidth 1, fitToHeight 0.
+ *    (0 = as many pages tall as needed), else `zoom = { scale }`; exceljs `pageSetup` with fitToWidth 1,
+ *    fitToHeight 0, or `scale`. Title rows/columns are Excel's print titles ($4:$4, $A:$C).
  */
 
 /** A value as a spreadsheet shows it after recalculation ("" for an empty string result). */
@@ -153,6 +155,11 @@ export interface SheetLayout {
   tabColor?: string;
   /** Row heights in points (0-based rows), e.g. a wrapped two-line header; other rows keep the default. */
   rowHeights?: { row: number; height: number }[];
+  /**
+   * Merged areas (A1 ranges), e.g. a long subtitle spread over the sheet's width so it wraps inside the
+   * printed page. The value and style are the top-left cell's; the other cells are null.
+   */
+  merges?: string[];
   /** Page setup for printing/PDF (Office.js: `worksheet.pageLayout`); absent = defaults. */
   print?: PrintSetup;
   /** Charts over this sheet's cells (rule 11); absent = none. */
@@ -164,6 +171,10 @@ export interface ChartSeries {
   name: string;
   /** One column or one row, as many cells as `ChartLayout.categories`. */
   values: string;
+  /** Bar colour, hex RGB; absent = the spreadsheet's. */
+  color?: string;
+  /** Colour of bars below zero, hex RGB (by the values the layout computes); absent = `color`. */
+  negativeColor?: string;
 }
 
 /**
@@ -177,6 +188,12 @@ export interface ChartLayout {
   categories: string;
   /** At least one; every values range is on the chart's sheet and as long as `categories`. */
   series: ChartSeries[];
+  /**
+   * List the categories from the top in the sheet's order (horizontal bars; Excel draws the first
+   * category at the bottom otherwise). Office.js `axes.categoryAxis.reversePlotOrder`; OOXML
+   * category axis `orientation maxMin`.
+   */
+  categoriesTopDown?: boolean;
   /** Show the legend (useful with more than one series). */
   legend: boolean;
   /** The cell the chart's top-left corner sits on, e.g. "C40". */
@@ -186,10 +203,29 @@ export interface ChartLayout {
   height: number;
 }
 
+/**
+ * Page setup, decided by the layout from the column widths (print.ts): A4, the orientation the
+ * columns need, one page wide only while the text stays at 8 pt or larger, else a fixed scale and
+ * as many pages wide as needed with the label columns repeated.
+ */
 export interface PrintSetup {
+  /** Always A4 (OOXML paperSize 9; Office.js `Excel.PaperType.a4`). */
+  paperSize: "A4";
   orientation: "portrait" | "landscape";
   /** Scale so that all columns fit on one page width (any number of pages tall). */
   fitToWidth: boolean;
+  /** Percent, used when `fitToWidth` is false (fitting would shrink the text below 8 pt). */
+  scale: number;
+  /** Rows printed at the top of every page (0-based, inclusive): a table's header row. */
+  titleRows?: { first: number; last: number };
+  /** Columns printed at the left of every page (0-based, inclusive), when the sheet is more than one page wide. */
+  titleColumns?: { first: number; last: number };
+  /** Rows (0-based) that start a new printed page, e.g. a chart's section, so it is not cut in two. */
+  pageBreaksBefore?: number[];
+  /** Footer in Excel's header/footer codes (&P page, &N pages, &A sheet name), by position. */
+  footer: { left?: string; center?: string; right?: string };
+  /** Margins in inches. */
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
 }
 
 export interface WorkbookLayout {

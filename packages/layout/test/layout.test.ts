@@ -14,6 +14,7 @@ import {
   overviewRows,
   parseCellAddress,
   parseRangeAddress,
+  severityNames,
   sheetName,
   tableName,
   type Cell,
@@ -89,7 +90,7 @@ describe("buildLayout", () => {
     const header = s.rows[ECONOMY_HEADER_ROW]!.map((c) => (c?.kind === "text" ? c.value : null));
     expect(header).toEqual([...economyHeaders]);
     const rowCount = sagene.budgetTables.reduce((n, t) => n + t.rows.length, 0);
-    expect(s.tables[0]!.range).toBe(`A4:S${4 + rowCount}`);
+    expect(s.tables[0]!.range).toBe(`A4:T${4 + rowCount}`);
     expect(s.freeze).toEqual({ rows: 4, columns: 3 });
   });
 
@@ -198,7 +199,7 @@ describe("buildLayout", () => {
 
   it("prefers the split by service area to the result per unit, and leaves the input blank when the unit total is withheld", () => {
     const both = sheet(buildLayout({ ...vestreAker, varianceSplits: [...vestreAker.varianceSplits, unitSplit(99999)] }), "Oversikt");
-    expect(both.rows[overviewRows.earmarked]![1]).toMatchObject({ kind: "formula", formula: "='Økonomi'!L20", expected: 20040 });
+    expect(both.rows[overviewRows.earmarked]![1]).toMatchObject({ kind: "formula", formula: "='Økonomi'!M20", expected: 20040 });
     expect(both.rows[overviewRows.earmarked]![2]).toMatchObject({ kind: "text", value: "Oppgitt i rapporten: 20\u00a0039" });
     const withheld = sheet(buildLayout({ ...sagene, varianceSplits: [unitSplit(null)] }), "Oversikt");
     expect(withheld.rows[overviewRows.earmarked]![1]).toMatchObject({ kind: "blank", style: { fill: "FFF2CC" } });
@@ -211,7 +212,7 @@ describe("buildLayout", () => {
     const o = sheet(l, "Oversikt");
     expect(o.rows[overviewRows.variance]![1]).toMatchObject({ expected: -85142 });
     expect(o.rows[overviewRows.variance]![2]).toMatchObject({ kind: "text", value: "Oppgitt i rapporten: −85\u00a0141" });
-    expect(o.rows[overviewRows.earmarked]![1]).toMatchObject({ kind: "formula", formula: "='Økonomi'!L20", expected: 20040 });
+    expect(o.rows[overviewRows.earmarked]![1]).toMatchObject({ kind: "formula", formula: "='Økonomi'!M20", expected: 20040 });
     expect(o.rows[overviewRows.earmarked]![2]).toMatchObject({ kind: "text", value: "Oppgitt i rapporten: 20\u00a0039" });
     expect(o.rows[overviewRows.ordinary]![1]).toMatchObject({ expected: -105182 });
     expect(o.rows[overviewRows.ordinary]![2]).toMatchObject({ kind: "text", value: "Oppgitt i rapporten: −105\u00a0180" });
@@ -219,7 +220,7 @@ describe("buildLayout", () => {
     const eco = sheet(l, "Økonomi");
     const fo3 = economyRowOf(eco, "0.1B", 295);
     expect(fo3[economyColumns.earmarked]).toMatchObject({ kind: "number", value: 3568 });
-    expect(fo3[economyColumns.ordinary]).toMatchObject({ kind: "formula", formula: "=IF(L17=\"\",\"\",N(I17)-L17)", expected: -93149 - 3568 });
+    expect(fo3[economyColumns.ordinary]).toMatchObject({ kind: "formula", formula: "=IF(M17=\"\",\"\",N(I17)-M17)", expected: -93149 - 3568 });
     const fo4a = economyRowOf(eco, "FO4A", 2839);
     expect(fo4a[economyColumns.earmarked]).toMatchObject({ kind: "formula", expected: 10413 });
     const steps = o.rows.slice(overviewRows.bridgeStart, overviewRows.bridgeStart + 7).map((r) => r[3]);
@@ -232,6 +233,31 @@ describe("buildLayout", () => {
     const o = sheet(layout, "Oversikt");
     const feil = o.rows.find((r) => r[0]?.kind === "text" && r[0].value === "Feil")!;
     expect(feil[1]).toMatchObject({ kind: "formula", formula: `=COUNTIF('Kontroll'!$A$5:$A$${4 + sagene.findings.length},"Feil")`, expected: sagene.findings.filter((f) => f.severity === "error").length });
+  });
+
+  it("lists findings by severity (errors, warnings, info), then by line", () => {
+    const base = sagene.findings[0]!;
+    const findings: Report["findings"] = [
+      { ...base, severity: "info", line: 40, code: "A" },
+      { ...base, severity: "error", line: 90, code: "B" },
+      { ...base, severity: "warning", line: 12, code: "C" },
+      { ...base, severity: "info", line: 3, code: "D" },
+      { ...base, severity: "error", line: 7, code: "E" },
+      { ...base, severity: "warning", line: null, code: "F" },
+      { ...base, severity: "warning", line: 5, code: "G" },
+    ] as Report["findings"];
+    const k = sheet(buildLayout({ ...sagene, findings }), "Kontroll");
+    const body = k.rows.slice(4, 4 + findings.length);
+    expect(body.map((r) => (r[1] as { value: string }).value)).toEqual(["E", "B", "G", "C", "F", "D", "A"]);
+    const rank = Object.fromEntries(Object.entries(severityNames).map(([sev, name]) => [name, { error: 0, warning: 1, info: 2 }[sev]])) as Record<string, number>;
+    const keys = body.map((r) => [rank[(r[0] as { value: string }).value]!, r[2]?.kind === "number" ? r[2].value : Infinity] as const);
+    expect(new Set(keys.map((k) => k[0])).size).toBeGreaterThan(1);
+    for (let i = 1; i < keys.length; i++) {
+      const [a, b] = [keys[i - 1]!, keys[i]!];
+      expect(a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1]), `row ${i}`).toBe(true);
+    }
+    // The same findings, none lost or doubled.
+    expect(body.map((r) => (r[1] as { value: string }).value).sort()).toEqual(findings.map((f) => f.code).sort());
   });
 
   it("charts the variance per service area over live formulas on the overview, Sum rows left out", () => {
@@ -319,7 +345,7 @@ describe("buildLayout", () => {
     const empty: Report = { schemaVersion: 1, district: "St. Hanshaugen", year: 2023, budgetTables: [], varianceSplits: [], indicators: [], findings: [] };
     const l = buildLayout(empty);
     const eco = sheet(l, "Økonomi");
-    expect(eco.tables[0]!.range).toBe("A4:S5");
+    expect(eco.tables[0]!.range).toBe("A4:T5");
     expect(eco.rows[4]![economyColumns.label]).toMatchObject({ kind: "text", value: expect.stringMatching(/ingen økonomitabeller/) });
     expect(cells(l).some((c) => c.kind === "number" && c.value !== 2023 && c.value !== 1 && c.value !== -1)).toBe(false);
     expect(sheet(l, "Oversikt").rows[overviewRows.variance]![1]).toMatchObject({ kind: "blank" });

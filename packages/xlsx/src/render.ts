@@ -1,11 +1,12 @@
 import ExcelJS from "exceljs";
-import { cellAddress, parseRangeAddress, type Cell, type CellStyle, type SheetLayout, type WorkbookLayout } from "@bydel/layout";
+import { addCharts } from "./charts.js";
+import { cellAddress, columnLetter, parseRangeAddress, type Cell, type CellStyle, type PrintSetup, type SheetLayout, type WorkbookLayout } from "@bydel/layout";
 
 /**
  * Renders a workbook layout as an .xlsx file. No decisions here: every value, formula, format and
- * table comes from the layout (see the rules in @bydel/layout's types). Formulas are written
- * without cached results and the workbook asks for a full recalculation on load. The layout's
- * `charts` are not drawn (exceljs has no chart API; rule 11): their data cells are written like any.
+ * table comes from the layout (see the rules in @bydel/layout's types). Formulas are written with
+ * the layout's `expected` as their cached result, and the workbook asks for a full recalculation on load. The layout's
+ * `charts` are added as DrawingML parts after exceljs has written the file (charts.ts; exceljs has no chart API).
  */
 export async function renderXlsx(layout: WorkbookLayout): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -14,7 +15,7 @@ export async function renderXlsx(layout: WorkbookLayout): Promise<Uint8Array> {
   wb.calcProperties.fullCalcOnLoad = true;
   for (const sheet of layout.sheets) renderSheet(wb, sheet);
   const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return addCharts(new Uint8Array(buffer as ArrayBuffer), layout);
 }
 
 const argb = (hex: string) => ({ argb: `FF${hex.toUpperCase()}` });
@@ -27,7 +28,11 @@ function cellValue(cell: Cell): ExcelJS.CellValue {
     case "boolean":
       return cell.value;
     case "formula":
-      return { formula: cell.formula.slice(1) } as ExcelJS.CellFormulaValue;
+      // The core's value as the cached result: previews and data-only readers show it; the
+      // spreadsheet still recalculates on load (fullCalcOnLoad).
+      return cell.expected === undefined || cell.expected === null
+        ? ({ formula: cell.formula.slice(1) } as ExcelJS.CellFormulaValue)
+        : ({ formula: cell.formula.slice(1), result: cell.expected } as ExcelJS.CellFormulaValue);
     case "blank":
       return null;
   }
@@ -58,15 +63,30 @@ function renderCell(ws: ExcelJS.Worksheet, row: number, col: number, cell: Cell)
   if (cell.note) target.note = cell.note;
 }
 
+const PAPER_SIZE = { A4: 9 } as const;
+
+function renderPrint(ws: ExcelJS.Worksheet, print: PrintSetup): void {
+  Object.assign(ws.pageSetup, {
+    paperSize: PAPER_SIZE[print.paperSize],
+    orientation: print.orientation,
+    margins: print.margins,
+    ...(print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : { fitToPage: false, scale: print.scale }),
+  });
+  const rows = (t: { first: number; last: number }) => `${t.first + 1}:${t.last + 1}`;
+  const cols = (t: { first: number; last: number }) => `${columnLetter(t.first)}:${columnLetter(t.last)}`;
+  if (print.titleRows) ws.pageSetup.printTitlesRow = rows(print.titleRows);
+  if (print.titleColumns) ws.pageSetup.printTitlesColumn = cols(print.titleColumns);
+  for (const row of print.pageBreaksBefore ?? []) if (row > 0) ws.getRow(row).addPageBreak(); // a break after the row above
+  const { left, center, right } = print.footer;
+  ws.headerFooter.oddFooter = `${left ? `&L${left}` : ""}${center ? `&C${center}` : ""}${right ? `&R${right}` : ""}`;
+}
+
 function renderSheet(wb: ExcelJS.Workbook, sheet: SheetLayout): void {
   const ws = wb.addWorksheet(sheet.name, {
     properties: sheet.tabColor ? { tabColor: argb(sheet.tabColor) } : {},
     views: sheet.freeze ? [{ state: "frozen", xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }] : [{}],
   });
-  if (sheet.print) {
-    ws.pageSetup.orientation = sheet.print.orientation;
-    if (sheet.print.fitToWidth) Object.assign(ws.pageSetup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
-  }
+  if (sheet.print) renderPrint(ws, sheet.print);
   for (const { row, height } of sheet.rowHeights ?? []) ws.getRow(row + 1).height = height;
   sheet.columns.forEach((c, i) => {
     const column = ws.getColumn(i + 1);
@@ -111,6 +131,7 @@ function renderSheet(wb: ExcelJS.Workbook, sheet: SheetLayout): void {
       if (cell) renderCell(ws, r, c, cell);
     }),
   );
+  for (const range of sheet.merges ?? []) ws.mergeCells(range);
 
   let priority = 1;
   for (const cf of sheet.conditionalFormats) {
@@ -124,6 +145,8 @@ function renderSheet(wb: ExcelJS.Workbook, sheet: SheetLayout): void {
             gradient: false,
             cfvo: [{ type: "min" }, { type: "max" }],
             color: argb(cf.color),
+            negativeBarColorSameAsPositive: false,
+            negativeFillColor: argb(cf.negativeColor),
             axisPosition: "auto",
           } as ExcelJS.DataBarRuleType,
         ],

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import type { Report } from "@bydel/core";
-import { buildLayout, economyColumns, ECONOMY_HEADER_ROW, parseCellAddress, type WorkbookLayout } from "@bydel/layout";
+import JSZip from "jszip";
+import { buildLayout, cellAddress, economyColumns, ECONOMY_HEADER_ROW, parseCellAddress, type WorkbookLayout } from "@bydel/layout";
 import { renderXlsx } from "@bydel/xlsx";
 import { reportFromExpected } from "../../../tests/workbook/report-from-expected.js";
 
@@ -25,18 +26,39 @@ describe("renderXlsx", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(layout.sheets.map((s) => s.name));
   });
 
-  it("writes formulas without cached results, text as text, numbers with their formats", async () => {
+  it("writes formulas with the core's value as cached result, text as text, numbers with their formats", async () => {
     const wb = await readBack(await renderXlsx(layout));
     const ws = wb.getWorksheet("Økonomi")!;
     const first = ECONOMY_HEADER_ROW + 2; // 1-based first body row
     const variance = ws.getCell(first, economyColumns.variance + 1).value as ExcelJS.CellFormulaValue;
     expect(variance.formula).toMatch(/^IF\(COUNT\(G5,H5\)=0,"",G5-H5\)$/);
-    expect(variance.result).toBeUndefined();
+    const expected = layout.sheets[1]!.rows[first - 1]![economyColumns.variance] as { expected: number };
+    expect(typeof expected.expected).toBe("number");
+    expect(variance.result).toBe(expected.expected);
     expect(ws.getCell(first, economyColumns.label + 1).value).toBe("=1+2");
     expect(ws.getCell(first, economyColumns.label + 1).type).toBe(ExcelJS.ValueType.String);
     expect(ws.getCell(first + 1, economyColumns.label + 1).value).toBe("@foo");
     expect(ws.getCell(first, economyColumns.actual + 1).numFmt).toBe("#,##0");
     expect(ws.getCell(first, economyColumns.variancePercent + 1).numFmt).toBe("0.0%");
+  });
+
+  it("caches every formula's value in the file (exceljs reads back no 0 result, so the sheet XML is read)", async () => {
+    const zip = await JSZip.loadAsync(await renderXlsx(layout));
+    let checked = 0;
+    for (const [i, sheet] of layout.sheets.entries()) {
+      const xml = await zip.file(`xl/worksheets/sheet${i + 1}.xml`)!.async("string");
+      const cached = new Map([...xml.matchAll(/<c r="([A-Z]+\d+)"([^>]*)><f>[^<]*<\/f>(?:<v>([^<]*)<\/v>|<v\/>)?<\/c>/g)].map((m) => [m[1]!, { str: /t="str"/.test(m[2]!), v: m[3] ?? "" }]));
+      sheet.rows.forEach((cells, r) =>
+        cells.forEach((cell, c) => {
+          if (cell?.kind !== "formula") return;
+          const got = cached.get(cellAddress(r, c));
+          const want = cell.expected ?? "";
+          expect(got, `${sheet.name}!${cellAddress(r, c)}`).toEqual({ str: typeof want === "string", v: String(want) });
+          checked++;
+        }),
+      );
+    }
+    expect(checked).toBeGreaterThan(200);
   });
 
   it("creates the Excel tables, frozen panes, column widths and conditional formats of the layout", async () => {
@@ -53,28 +75,86 @@ describe("renderXlsx", () => {
     expect(cfs.some((c) => c.rules[0]!.type === "cellIs")).toBe(true);
   });
 
-  it("writes a chart's data cells and leaves the chart itself out (exceljs has no chart API), without error", async () => {
+  it("draws the layout's chart as DrawingML parts over the chart's live data cells, with the layout's values cached", async () => {
     const overview = layout.sheets[0]!;
     const chart = overview.charts?.[0];
     expect(chart?.type).toBe("barClustered");
     const bytes = await renderXlsx(layout);
+    const zip = await JSZip.loadAsync(bytes);
+    // The data cells are the layout's formulas, in the file like any cell.
     const wb = await readBack(bytes);
     const ws = wb.getWorksheet(overview.name)!;
-    // The chart's data are the layout's live formulas, in the file like any cell.
-    const [from, to] = chart!.series[0]!.values.split(":") as [string, string];
-    const a = parseCellAddress(from);
-    const b = parseCellAddress(to);
-    const [c0, c1] = chart!.categories.split(":").map((x) => parseCellAddress(x)) as [{ row: number }, { row: number }];
-    expect([a.row, b.row]).toEqual([c0.row, c1.row]);
-    for (let row = a.row; row <= b.row; row++) {
-      const cell = overview.rows[row]![a.col]!;
-      expect(cell.kind).toBe("formula");
-      expect((ws.getCell(row + 1, a.col + 1).value as ExcelJS.CellFormulaValue).formula).toBe((cell as { formula: string }).formula.slice(1));
+    const [from, to] = chart!.series[0]!.values.split(":").map((x) => parseCellAddress(x)) as [{ row: number; col: number }, { row: number; col: number }];
+    for (let row = from.row; row <= to.row; row++) {
+      const cell = overview.rows[row]![from.col] as { formula: string };
+      expect((ws.getCell(row + 1, from.col + 1).value as ExcelJS.CellFormulaValue).formula).toBe(cell.formula.slice(1));
     }
-    // No chart part in the zip (file names are plain text in a zip).
-    const zip = Buffer.from(bytes);
-    expect(zip.includes("xl/worksheets/sheet1.xml")).toBe(true);
-    expect(zip.includes("xl/charts/")).toBe(false);
+    // Sheet → drawing → chart, each part typed.
+    const types = await zip.file("[Content_Types].xml")!.async("string");
+    expect(types).toContain('<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>');
+    expect(types).toContain('<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>');
+    const sheetXml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    const rid = /<drawing r:id="([^"]+)"\/>/.exec(sheetXml)![1]!;
+    // <drawing> comes before <legacyDrawing> (the notes) and <tableParts>, as the schema orders them.
+    const legacy = sheetXml.indexOf("<legacyDrawing");
+    if (legacy >= 0) expect(sheetXml.indexOf("<drawing ")).toBeLessThan(legacy);
+    expect(sheetXml.indexOf("<drawing ")).toBeGreaterThan(sheetXml.indexOf("</sheetData>"));
+    const sheetRels = await zip.file("xl/worksheets/_rels/sheet1.xml.rels")!.async("string");
+    expect(sheetRels).toMatch(new RegExp(`Id="${rid}" Type="[^"]+/drawing" Target="../drawings/drawing1.xml"`));
+    expect(await zip.file("xl/drawings/_rels/drawing1.xml.rels")!.async("string")).toContain('Target="../charts/chart1.xml"');
+    const drawing = await zip.file("xl/drawings/drawing1.xml")!.async("string");
+    const anchor = parseCellAddress(chart!.anchor);
+    expect(drawing).toContain(`<xdr:from><xdr:col>${anchor.col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${anchor.row}</xdr:row>`);
+    expect(drawing).toContain(`<xdr:ext cx="${chart!.width * 12700}" cy="${chart!.height * 12700}"/>`);
+    const xml = await zip.file("xl/charts/chart1.xml")!.async("string");
+    expect(xml).toContain('<c:barDir val="bar"/>');
+    // The layout lists the areas top down: the category axis runs max to min.
+    expect(chart!.categoriesTopDown).toBe(true);
+    expect(xml).toContain('<c:orientation val="maxMin"/>');
+    const abs = (r: string) => r.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+    expect(xml).toContain(`<c:f>&apos;Oversikt&apos;!${abs(chart!.series[0]!.values)}</c:f>`.replace(/&apos;/g, "'"));
+    expect(xml).toContain(`<c:f>'Oversikt'!${abs(chart!.categories)}</c:f>`);
+    const cached = [...xml.matchAll(/<c:numCache>.*?<\/c:numCache>/g)][0]![0];
+    const values = [...cached.matchAll(/<c:pt idx="(\d+)"><c:v>([^<]+)<\/c:v>/g)].map((m) => Number(m[2]));
+    const expected = [];
+    for (let row = from.row; row <= to.row; row++) expected.push((overview.rows[row]![from.col] as { expected: number }).expected);
+    expect(values).toEqual(expected);
+    // Bars below zero in the overspend colour, one point each.
+    expect((xml.match(/<c:dPt>/g) ?? []).length).toBe(expected.filter((v) => v < 0).length);
+    expect(expected.some((v) => v < 0)).toBe(true);
+  });
+
+  it("writes the layout's page setup: A4, orientation, fit or scale, print titles, footer, page breaks, merges", async () => {
+    const zip = await JSZip.loadAsync(await renderXlsx(layout));
+    const workbook = await zip.file("xl/workbook.xml")!.async("string");
+    for (const [i, sheet] of layout.sheets.entries()) {
+      const xml = await zip.file(`xl/worksheets/sheet${i + 1}.xml`)!.async("string");
+      const p = sheet.print!;
+      const setup = /<pageSetup [^>]*>/.exec(xml)![0];
+      expect(setup, sheet.name).toContain('paperSize="9"');
+      expect(setup).toContain(`orientation="${p.orientation}"`);
+      if (p.fitToWidth) {
+        expect(xml).toContain('<pageSetUpPr fitToPage="1"/>');
+        expect(setup).toMatch(/fitToWidth="1" fitToHeight="0"/);
+      } else {
+        expect(xml).not.toContain('fitToPage="1"');
+        expect(setup).toContain(`scale="${p.scale}"`);
+      }
+      expect(xml).toContain("<oddFooter>&amp;L&amp;A&amp;RSide &amp;P av &amp;N</oddFooter>");
+      const titles = new RegExp(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">([^<]*)</definedName>`).exec(workbook)?.[1] ?? "";
+      if (p.titleRows) expect(titles).toContain(`!$${p.titleRows.first + 1}:$${p.titleRows.last + 1}`);
+      if (p.titleColumns) expect(titles).toContain("!$A:$");
+      for (const row of p.pageBreaksBefore ?? []) expect(xml).toContain(`<brk id="${row}" max="16383" man="1"/>`.replace("16383", /<brk id="\d+" max="(\d+)"/.exec(xml)![1]!));
+      for (const merge of sheet.merges ?? []) expect(xml).toContain(`<mergeCell ref="${merge}"/>`);
+    }
+    expect(layout.sheets.some((s) => s.print!.titleColumns)).toBe(true);
+    expect(layout.sheets.some((s) => s.print!.pageBreaksBefore)).toBe(true);
+  });
+
+  it("adds no chart parts to a workbook without charts", async () => {
+    const noCharts: WorkbookLayout = { ...layout, sheets: layout.sheets.map(({ charts: _charts, ...s }) => s) };
+    const zip = await JSZip.loadAsync(await renderXlsx(noCharts));
+    expect(Object.keys(zip.files).some((f) => f.startsWith("xl/charts/"))).toBe(false);
   });
 
   it("refuses a table whose header row is not text", async () => {
