@@ -6,6 +6,7 @@ export { serviceAreas, FO4_PARTS, serviceAreaOf, serviceAreaOfRow, type ServiceA
 export { tableIds, isServiceAreaTable, budgetTableName, netTable, unitSplitTotal } from "./domain/tables.js";
 export { mainTotalRow, mainTotals, summaryAreaOf } from "./domain/totals.js";
 export { TEXT_CELL_AT_END, textCellReason } from "./domain/textCells.js";
+export { statementVerdictWords, PROSE_MISMATCH, proseContradictions } from "./domain/prose.js";
 export {
   adjustmentKinds,
   adjustmentRules,
@@ -55,4 +56,5 @@ export { checkCrossTables, areaTotals } from "./checks/checkCrossTables.js";
 export { checkSplits } from "./checks/checkSplits.js";
 export { checkIndicator, printedDecimals } from "./checks/checkIndicator.js";
 export { checkReport } from "./checks/checkReport.js";
+export { statementVerdict } from "./checks/statementVerdict.js";
 export { reportJsonSchema, reportJsonSchemaText } from "./schema/jsonSchema.js";

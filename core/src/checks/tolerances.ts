@@ -23,6 +23,13 @@ export const tolerances = {
    * for the double nearest the decimal.
    */
   indicator: (printedDecimals: number): number => 0.5 * 10 ** -printedDecimals + 1e-9,
+  /**
+   * An amount the running text states against its figure, given the stated precision (half a unit
+   * of the last stated digit: «18,30 millioner» → 5): within the precision it agrees; within one unit
+   * of the last digit (twice the precision) it is rounding, e.g. a truncated «18,30» for 18 309;
+   * beyond, a contradiction. The epsilon absorbs the double nearest a stated decimal.
+   */
+  prose: (precision: number): { agrees: number; rounding: number } => ({ agrees: precision + 1e-9, rounding: 2 * precision + 1e-9 }),
 } as const;
 
 /**

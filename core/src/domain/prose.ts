@@ -1,0 +1,24 @@
+import type { Finding } from "../schema/report.js";
+import type { StatementVerdict } from "../schema/prose.js";
+
+/**
+ * The Norwegian words for what the running text says against the tables: a statement's verdict
+ * as the workbook, the add-in and the CLI show it.
+ */
+export const statementVerdictWords: Readonly<Record<StatementVerdict, string>> = {
+  agrees: "stemmer",
+  withinRounding: "stemmer innen avrunding",
+  contradicts: "motstrid",
+  unmatched: "ikke funnet",
+};
+
+/** The finding code of a prose contradiction (or, as info, a rounding note). */
+export const PROSE_MISMATCH = "PROSE_MISMATCH";
+
+/**
+ * The text's contradictions among the findings: PROSE_MISMATCH beyond info (an info PROSE_MISMATCH
+ * is a rounding note, one unit in the last stated digit, not a contradiction).
+ */
+export function proseContradictions(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.code === PROSE_MISMATCH && f.severity !== "info");
+}
