@@ -6,7 +6,7 @@ export { serviceAreas, FO4_PARTS, serviceAreaOf, serviceAreaOfRow, type ServiceA
 export { tableIds, isServiceAreaTable, budgetTableName, netTable, unitSplitTotal } from "./domain/tables.js";
 export { mainTotalRow, mainTotals, summaryAreaOf } from "./domain/totals.js";
 export { TEXT_CELL_AT_END, textCellReason } from "./domain/textCells.js";
-export { statementVerdictWords, PROSE_MISMATCH, proseContradictions } from "./domain/prose.js";
+export { statementVerdictWords, statementSubjectWords, proseScopeWords, PROSE_MISMATCH, proseContradictions } from "./domain/prose.js";
 export {
   adjustmentKinds,
   adjustmentRules,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { proseContradictions, statementVerdict, statementVerdictWords, statementVerdicts, tolerances, type Finding } from "@bydel/core";
+import { proseContradictions, proseScopeWords, statementSubjects, statementSubjectWords, statementVerdict, statementVerdictWords, statementVerdicts, tolerances, type Finding } from "@bydel/core";
 
 describe("a stated amount against its figure", () => {
   it("agrees within the stated precision, is rounding within one unit of the last digit, else contradicts (Sagene line 256)", () => {
@@ -36,5 +36,14 @@ describe("a stated amount against its figure", () => {
     const f = (code: string, severity: Finding["severity"]): Finding => ({ code, severity, line: 1, message: "x" });
     const findings = [f("PROSE_MISMATCH", "error"), f("PROSE_MISMATCH", "info"), f("SUM_MISMATCH", "error"), f("PROSE_MISMATCH", "warning")];
     expect(proseContradictions(findings)).toEqual([findings[0], findings[3]]);
+  });
+});
+
+describe("the words for statements", () => {
+  it("names every subject and scope in Norwegian", () => {
+    for (const s of statementSubjects) expect(statementSubjectWords[s]).toMatch(/^[A-ZÆØÅ]/);
+    expect(proseScopeWords({ level: "district", table: null, name: null })).toBe("bydelen");
+    expect(proseScopeWords({ level: "serviceArea", table: "FO3", name: null })).toBe("FO3");
+    expect(proseScopeWords({ level: "unit", table: null, name: "Nav" })).toBe("enhet Nav");
   });
 });

@@ -1,5 +1,5 @@
 import type { Finding } from "../schema/report.js";
-import type { StatementVerdict } from "../schema/prose.js";
+import type { ProseScope, StatementSubject, StatementVerdict } from "../schema/prose.js";
 
 /**
  * The Norwegian words for what the running text says against the tables: a statement's verdict
@@ -21,4 +21,23 @@ export const PROSE_MISMATCH = "PROSE_MISMATCH";
  */
 export function proseContradictions(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => f.code === PROSE_MISMATCH && f.severity !== "info");
+}
+
+/** What a statement restates, in Norwegian. */
+export const statementSubjectWords: Readonly<Record<StatementSubject, string>> = {
+  netVariance: "Netto avvik",
+  grossVariance: "Brutto avvik",
+  earmarked: "Øremerkede midler",
+  ordinaryResult: "Reelt resultat",
+  revisedBudget: "Regulert budsjett",
+  actual: "Regnskap",
+  previousResult: "Fjorårets resultat",
+  arithmetic: "Regnestykke i teksten",
+};
+
+/** Whom a statement or correction is about: «bydelen», «FO3», «enhet Nav». */
+export function proseScopeWords(scope: ProseScope): string {
+  if (scope.level === "serviceArea") return scope.table ?? "et funksjonsområde";
+  if (scope.level === "unit") return scope.name ? `enhet ${scope.name}` : "en enhet";
+  return "bydelen";
 }
