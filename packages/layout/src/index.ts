@@ -8,3 +8,5 @@ export { indicatorColumns, indicatorHeaders, INDICATOR_HEADER_ROW } from "./indi
 export { findingHeaders, FINDINGS_HEADER_ROW, severityNames } from "./findings-sheet.js";
 export { overviewRows, bridgeSteps } from "./overview-sheet.js";
 export { COMPARISON_HEADER_ROW } from "./comparison-sheet.js";
+export { statementColumns, statementHeaders, correctionHeaders, PROSE_HEADER_ROW } from "./prose-sheet.js";
+export { textSteps, statedResults, type TextStep } from "./text-bridge.js";

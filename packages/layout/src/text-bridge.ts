@@ -1,0 +1,70 @@
+import { adjustmentKinds, formatNorwegian, type AdjustmentKind, type Correction, type Report, type StatedAmount, type Statement } from "@bydel/core";
+
+/**
+ * What the running text says about the bridge: the corrections it states for the district, by
+ * kind, and the real result it states. The overview's bridge uses these for the steps the tables
+ * do not give (the tables win where they have a figure; the text's figure stands beside it).
+ */
+export interface TextStep {
+  kind: AdjustmentKind;
+  /** The district's corrections of this kind in 1000 kr, in line order. */
+  corrections: Correction[];
+  /**
+   * The amount the text states for the step (1000 kr): when every statement of it agrees within
+   * their precision, they restate one correction and the most precise one gives the amount
+   * (Sagene: «10,37 millioner» at line 256 and «10,4 millioner» at line 4251 are the same
+   * transfer). Null when they disagree: two amounts of one kind may be two corrections or a
+   * contradiction, and the layout cannot tell, so the controller decides (never a silent sum).
+   */
+  amount: number | null;
+  /** The correction the amount is from. */
+  chosen: Correction | null;
+}
+
+/** «linje 256» or «side 12, linje 256» when the import knows the page. */
+export function whereStated(item: { line: number; page?: unknown }): string {
+  const page = typeof item.page === "number" && Number.isInteger(item.page) && item.page > 0 ? `side ${item.page}, ` : "";
+  return `${page}linje ${item.line}`;
+}
+
+/** «10,37 millioner kroner (= 10 370 ± 5)»: the text as printed and what it means in 1000 kr. */
+export function statedWords(amount: StatedAmount): string {
+  const unit = amount.unit === "percent" ? " %" : "";
+  const precision = amount.precision > 0 ? ` ± ${formatNorwegian(amount.precision)}` : "";
+  const value = `${formatNorwegian(amount.value)}${unit}`;
+  return `${amount.raw} (= ${value}${precision})`;
+}
+
+/** «linje 256: «…»»: where a correction or statement stands and what it says. */
+export function quoted(item: { line: number; page?: unknown; quote: string }): string {
+  return `${whereStated(item)}: «${item.quote.trim()}»`;
+}
+
+const sameCorrection = (a: StatedAmount, b: StatedAmount) => Math.abs(a.value - b.value) <= a.precision + b.precision + 1e-9;
+
+/** The district's stated corrections for each bridge step, in the core's order of kinds. */
+export function textSteps(report: Report): Map<AdjustmentKind, TextStep> {
+  const steps = new Map<AdjustmentKind, TextStep>();
+  for (const kind of adjustmentKinds) {
+    const corrections = (report.corrections ?? [])
+      .filter((c) => c.kind === kind && c.scope.level === "district" && c.amount.unit === "kNOK" && Number.isFinite(c.amount.value))
+      .sort((a, b) => a.line - b.line);
+    const agree = corrections.every((a) => corrections.every((b) => sameCorrection(a.amount, b.amount)));
+    // The most precise statement, the first of equals.
+    const chosen = agree && corrections.length > 0 ? corrections.reduce((best, c) => (c.amount.precision < best.amount.precision ? c : best)) : null;
+    steps.set(kind, { kind, corrections, amount: chosen ? chosen.amount.value : null, chosen });
+  }
+  return steps;
+}
+
+/** The real results the text states for the district, in line order: held against the bridge's result. */
+export function statedResults(report: Report): Statement[] {
+  return (report.statements ?? [])
+    .filter((s) => s.scope.level === "district" && s.stated.unit === "kNOK" && (s.reference?.table === "bridge" || s.subject === "ordinaryResult"))
+    .sort((a, b) => a.line - b.line);
+}
+
+/** The text's statements of the district's net variance (the bridge's start), in line order. */
+export function statedNetVariance(report: Report): Statement[] {
+  return (report.statements ?? []).filter((s) => s.scope.level === "district" && s.subject === "netVariance" && s.stated.unit === "kNOK").sort((a, b) => a.line - b.line);
+}
