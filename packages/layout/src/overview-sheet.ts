@@ -8,6 +8,7 @@ import {
   proseContradictions,
   round,
   statementVerdict,
+  sum,
   statementVerdictWords,
   tolerances,
   unitSplitTotal,
@@ -212,10 +213,18 @@ export function buildOverviewSheet(
     setSource(r, source);
     r++;
   };
+  // The text's figures the bridge holds are known only to their precision: so is its result.
+  const uncertainty = sum([textEarmarked, ...bridgeSteps.filter((st) => st.kind !== "earmarked").map((st) => stepsFromText.get(st.kind)!.chosen)].map((c) => c?.amount.precision ?? null));
   const stated = statedResults(report);
   for (const st of stated) {
     const d = cellAddress(r, 3);
-    compareRow("Oppgitt i teksten", st.stated.value, proseVerdictFormula(d, st.stated, difference(st.stated.value, result)), `${whereStated(st)}: ${statedWords(st.stated)}: «${st.quote.trim()}»`);
+    const note = uncertainty > 0 ? ` Broen bruker tall fra teksten (± ${formatNorwegian(uncertainty)}); vurderingen regner med det.` : "";
+    compareRow(
+      "Oppgitt i teksten",
+      st.stated.value,
+      proseVerdictFormula(d, st.stated, difference(st.stated.value, result), uncertainty),
+      `${whereStated(st)}: ${statedWords(st.stated)}: «${st.quote.trim()}».${note}`,
+    );
   }
   if (stated.length === 0) {
     grid.set(r, 0, text("Teksten oppgir ikke noe reelt resultat for bydelen (eller importen fant det ikke).", styles.subtitle));
@@ -360,19 +369,21 @@ function varianceChart(grid: Grid, top: number, areas: readonly number[]): Chart
 /**
  * The verdict on a stated amount against the bridge as a live formula over the difference cell
  * `d`, with the core's thresholds (`tolerances.prose`), so it follows an edited step; the ROUND
- * absorbs the last bits of a double.
+ * absorbs the last bits of a double. `uncertainty`: the summed precision of the text's figures
+ * the bridge holds (its result is known only to that), taken off the difference first.
  */
-function proseVerdictFormula(d: string, stated: StatedAmount, diff: number): { formula: string; expected: string } {
+function proseVerdictFormula(d: string, stated: StatedAmount, diff: number, uncertainty: number): { formula: string; expected: string } {
   const t = tolerances.prose(stated.precision);
   const agrees = stated.precision;
   const rounding = 2 * stated.precision;
   // The thresholds as the formula writes them are the tolerances without their epsilon.
   if (Math.abs(t.agrees - agrees) > 1e-6 || Math.abs(t.rounding - rounding) > 1e-6) throw new Error("proseVerdictFormula: tolerances.prose changed; update the formula");
   const w = statementVerdictWords;
-  const abs = `ROUND(ABS(${d}),6)`;
+  const abs = uncertainty > 0 ? `ROUND(MAX(0,ABS(${d})-${uncertainty}),6)` : `ROUND(ABS(${d}),6)`;
+  const beyond = Math.max(0, difference(Math.abs(diff), uncertainty));
   return {
     formula: `=IF(${abs}<=${agrees},"${w.agrees}",IF(${abs}<=${rounding},"${w.withinRounding}","${w.contradicts}"))`,
-    expected: w[statementVerdict(round(Math.abs(diff), 6) as number, stated.precision)],
+    expected: w[statementVerdict(round(beyond, 6) as number, stated.precision)],
   };
 }
 

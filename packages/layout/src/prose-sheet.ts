@@ -1,6 +1,9 @@
 import {
   adjustmentLabelWithQualifier,
+  budgetColumns,
   budgetTableName,
+  splitColumns,
+  tableIds,
   proseScopeWords,
   statementSubjectWords,
   statementVerdictWords,
@@ -38,9 +41,20 @@ const formatOf = (a: StatedAmount) => (a.unit === "percent" ? formats.percentVal
 
 /** «Tabell 0.1 B, linje 252, variance», «broen (tekstens korreksjoner)», «teksten»: what a statement is held against. */
 function referenceWords(reference: NonNullable<Statement["reference"]>): string {
-  const where = reference.table === "bridge" ? "broen (tekstens korreksjoner)" : reference.table === "text" ? "tekstens egne tall" : budgetTableName(reference.table);
-  return [where, reference.line === null ? null : `linje ${reference.line}`, reference.column].filter(Boolean).join(", ");
+  const where =
+    reference.table === "bridge"
+      ? "broen (tekstens korreksjoner)"
+      : reference.table === "text"
+        ? "tekstens egne tall"
+        : reference.table === tableIds.units
+          ? "resultat per enhet"
+          : budgetTableName(reference.table);
+  const split = reference.table === tableIds.units || splitColumns.some(([key]) => key === reference.column && key !== "variance");
+  const column = reference.column === null ? null : ((split ? splitColumns : budgetColumns) as ColumnNames).find(([key]) => key === reference.column)?.[1] ?? reference.column;
+  return [where, reference.line === null ? null : `linje ${reference.line}`, column].filter(Boolean).join(", ");
 }
+
+type ColumnNames = readonly (readonly [string, string])[];
 
 export function buildProseSheet(report: Report, name: string, statementsTable: string, correctionsTable: string, title: string): SheetLayout {
   const c = statementColumns;
