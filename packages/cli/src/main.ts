@@ -6,6 +6,7 @@ import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, InputError, proc
 import { isCommand, parseCommand, type ParsedCommand } from "./options.js";
 import { readReports } from "./readReport.js";
 import { findingLine, summary } from "./format.js";
+import { proseLines } from "./prose-lines.js";
 import { refuseExisting, writeFileAtomic } from "./outputFiles.js";
 import { validateXlsxOptions, writeXlsxOutputs, xlsxOptions, xlsxTargets } from "./xlsx-output.js";
 
@@ -58,6 +59,7 @@ async function runCheck(cmd: ParsedCommand, io: Io): Promise<number> {
     for (const f of report.findings) io.stdout(`${prefix}${findingLine(f)}\n`);
     errors += report.findings.filter((f) => f.severity === "error").length;
     if (report.findings.length === 0) io.stdout(`${prefix}Ingen funn i ${checkedCounts(report)}.\n`);
+    for (const line of proseLines(report)) io.stdout(`${prefix}${line}\n`);
   }
   return errors > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
