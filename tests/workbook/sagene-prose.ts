@@ -93,12 +93,15 @@ export const sageneRoundingNote: Finding = {
   computed: 18310,
 };
 
-/** A report with Sagene's prose added as the import is to state it (through the schema, so it is valid). */
+/**
+ * A report with Sagene's prose as the import is to state it (through the schema, so it is valid):
+ * it replaces whatever the import stated about the text, its PROSE_MISMATCH findings included.
+ */
 export function withSageneProse(report: Report, extra: { corrections?: Correction[]; statements?: Statement[]; findings?: Finding[] } = {}): Report {
   return reportSchema.parse({
     ...report,
     corrections: [...sageneCorrections, ...(extra.corrections ?? [])],
     statements: [...sageneStatements, ...(extra.statements ?? [])],
-    findings: [...report.findings, sageneRoundingNote, ...(extra.findings ?? [])],
+    findings: [...report.findings.filter((f) => f.code !== "PROSE_MISMATCH"), sageneRoundingNote, ...(extra.findings ?? [])],
   });
 }
