@@ -8,7 +8,7 @@ import { sageneCorrections, sageneStatements, withSageneProse } from "./sagene-p
 const sheet = (layout: WorkbookLayout, name: string): SheetLayout => layout.sheets.find((s) => s.name === name)!;
 const value = (c: Cell | null | undefined) => (c?.kind === "formula" ? c.expected : c?.kind === "text" || c?.kind === "number" ? c.value : c?.kind === "blank" ? null : undefined);
 const textOf = (c: Cell | null | undefined) => (c?.kind === "text" ? c.value : "");
-const KILDE = 9;
+const KILDE = 10;
 const stepRow = (kind: (typeof adjustmentKinds)[number]) => overviewRows.bridgeStart + 1 + adjustmentKinds.indexOf(kind);
 const END = overviewRows.bridgeStart + adjustmentKinds.length + 1;
 const rowsLabelled = (o: SheetLayout, label: string) => o.rows.filter((r) => textOf(r[0]) === label);
@@ -164,11 +164,12 @@ describe("Tekstkontroll", () => {
   it("lists the corrections and whether the bridge uses them", () => {
     const start = t.rows.findIndex((r) => textOf(r[0]) === "Korreksjoner teksten oppgir") + 1;
     const rows = t.rows.slice(start + 1, start + 4);
-    expect(rows.map((r) => [value(r[0]), value(r[1]), value(r[2]), value(r[5]), value(r[6])])).toEqual([
-      [256, "Øremerkede midler (ubrukt)", "bydelen", 10370, "Ja, der ingen tabell gir beløpet; ellers vist ved siden av tabellens tall"],
-      [500, "Planlagt merforbruk", "FO3", 3000, "Nei: gjelder FO3, broen gjelder bydelen"],
-      [4251, "Øremerkede midler (ubrukt)", "bydelen", 10400, "Samme korreksjon som linje 256 (den mest presise)"],
+    expect(rows.map((r) => [value(r[0]), value(r[1]), value(r[4]), value(r[5]), value(r[6])])).toEqual([
+      [256, "Øremerkede midler (ubrukt) – bydelen", 10370, 5, "Ja, der ingen tabell gir beløpet; ellers vist ved siden av tabellens tall"],
+      [500, "Planlagt merforbruk – FO3", 3000, 50, "Nei: gjelder FO3, broen gjelder bydelen"],
+      [4251, "Øremerkede midler (ubrukt) – bydelen", 10400, 50, "Samme korreksjon som linje 256 (den mest presise)"],
     ]);
+    expect(rows[0]![2]).toMatchObject({ kind: "text", value: sageneCorrections[0]!.quote });
     expect(t.tables[1]).toMatchObject({ name: "Tekstkorreksjoner", range: `A${start + 1}:G${start + 4}` });
   });
 

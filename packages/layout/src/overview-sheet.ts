@@ -52,10 +52,10 @@ export const bridgeSteps: readonly { kind: AdjustmentKind; label: string; rule: 
   rule: adjustmentRules[kind].rule,
 }));
 
-/** The overview spans columns A to J (the rule texts need the room; J is the bridge's «Kilde»). */
-const LAST_COL = 9;
-/** The bridge's «Kilde» column (J): where the text states each step, and what it says. */
-const SOURCE_COL = 9;
+/** The overview spans columns A to K (the rule texts run over E to J; K is the bridge's «Kilde»). */
+const LAST_COL = 10;
+/** The bridge's «Kilde» column (K): where the text states each step, and what it says. */
+const SOURCE_COL = 10;
 const SOURCE_WIDTH = 60;
 
 export function buildOverviewSheet(
@@ -197,7 +197,7 @@ export function buildOverviewSheet(
 
   // The bridge's result held against the real result the text states, and the per-unit table's.
   let r = end + 1;
-  grid.setRow(r, 0, ["Reelt resultat holdt mot", "", "Oppgitt", "Differanse (oppgitt − broen)", "Vurdering"].map((h) => text(h, styles.header)));
+  grid.setRow(r, 0, ["Reelt resultat holdt mot", "", "Oppgitt", "Oppgitt − broen", "Vurdering"].map((h) => text(h, styles.header)));
   for (let col = 5; col < SOURCE_COL; col++) grid.set(r, col, blank(undefined, styles.header));
   grid.set(r, SOURCE_COL, text("Kilde", styles.header));
   r++;
@@ -315,7 +315,7 @@ export function buildOverviewSheet(
   return {
     name,
     rows: grid.rows,
-    columns: [46, 16, 14, 18, 11, 12, 12, 12, 12, SOURCE_WIDTH].map((width) => ({ width })),
+    columns: [46, 16, 14, 18, 11, 12, 12, 12, 12, 12, SOURCE_WIDTH].map((width) => ({ width })),
     ...(rowHeights.length > 0 ? { rowHeights } : {}),
     tables: [],
     conditionalFormats: negatives.map((range) => ({ type: "lessThan" as const, range, value: 0, fontColor: colors.overspend })),

@@ -30,11 +30,11 @@ import type { CellStyle, SheetLayout, TableLayout } from "./types.js";
 
 export const statementHeaders = ["Linje", "Gjelder", "Utsagn", "Oppgitt", "Oppgitt beløp", "Avrunding ±", "Holdt mot", "Tabelltall", "Differanse", "Vurdering"] as const;
 export const statementColumns = { line: 0, subject: 1, quote: 2, raw: 3, stated: 4, precision: 5, reference: 6, figure: 7, difference: 8, verdict: 9 } as const;
-export const correctionHeaders = ["Linje", "Korreksjon", "Gjelder", "Utsagn", "Oppgitt", "Beløp", "I broen"] as const;
+/** The corrections below, in the statements' columns where they mean the same (the quote in the wide column C). */
+export const correctionHeaders = ["Linje", "Korreksjon", "Utsagn", "Oppgitt", "Beløp", "Avrunding ±", "I broen"] as const;
 export const PROSE_HEADER_ROW = 3;
 
-const QUOTE_WIDTH = 70;
-const QUOTE_CHARS_PER_LINE = Math.round(QUOTE_WIDTH * 1.1);
+const WIDTHS = [7, 24, 70, 22, 13, 10, 26, 12, 12, 20] as const;
 const top = { verticalAlignment: "top" } as const satisfies CellStyle;
 
 const formatOf = (a: StatedAmount) => (a.unit === "percent" ? formats.percentValue : formats.money);
@@ -60,8 +60,9 @@ export function buildProseSheet(report: Report, name: string, statementsTable: s
   const c = statementColumns;
   const grid = new Grid();
   const rowHeights: { row: number; height: number }[] = [];
-  const tallEnough = (row: number, quote: string) => {
-    const lines = Math.ceil(quote.length / QUOTE_CHARS_PER_LINE);
+  // Not every spreadsheet fits a wrapped row's height on opening: give the wrapped cells their lines.
+  const tallEnough = (row: number, wrapped: readonly (readonly [string, number])[]) => {
+    const lines = Math.max(...wrapped.map(([value, col]) => Math.ceil(value.length / Math.round(WIDTHS[col]! * 1.1))));
     if (lines > 1) rowHeights.push({ row, height: 15 * Math.min(lines, 10) });
   };
   const statements = [...(report.statements ?? [])].sort((a, b) => a.line - b.line);
@@ -81,6 +82,7 @@ export function buildProseSheet(report: Report, name: string, statementsTable: s
     ),
   );
   grid.setRow(PROSE_HEADER_ROW, 0, statementHeaders.map((h) => text(h, styles.header)));
+  rowHeights.push({ row: PROSE_HEADER_ROW, height: 30 });
   let r = PROSE_HEADER_ROW + 1;
   for (const st of statements) {
     const ref = st.reference;
@@ -93,13 +95,16 @@ export function buildProseSheet(report: Report, name: string, statementsTable: s
       text(st.quote.trim(), { wrapText: true, ...top }),
       text(st.stated.raw, top),
       { kind: "number", value: st.stated.value, format: formatOf(st.stated), style: top },
-      { kind: "number", value: st.stated.precision, format: formats.decimal, style: top },
-      ref ? text(referenceWords(ref), { wrapText: true, ...top }) : text("ikke funnet i tabellene", top),
+      { kind: "number", value: st.stated.precision, style: top },
+      text(ref ? referenceWords(ref) : "ikke funnet i tabellene", { wrapText: true, ...top }),
       numberOrBlank(ref?.value ?? null, formatOf(st.stated), top),
       formula(`=IF(${tableFigure}="","",${stated}-${tableFigure})`, ref ? difference(st.stated.value, ref.value) : "", st.stated.unit === "percent" ? formats.percentagePoints : formats.money, top),
       text(statementVerdictWords[st.verdict], verdictStyle),
     ]);
-    tallEnough(r, st.quote);
+    tallEnough(r, [
+      [st.quote, c.quote],
+      [ref ? referenceWords(ref) : "", c.reference],
+    ]);
     r++;
   }
   if (statements.length === 0) {
@@ -117,23 +122,30 @@ export function buildProseSheet(report: Report, name: string, statementsTable: s
   r++;
   const correctionsHeader = r;
   grid.setRow(r, 0, correctionHeaders.map((h) => text(h, styles.header)));
+  rowHeights.push({ row: r, height: 30 });
   r++;
   const steps = textSteps(report);
   for (const corr of corrections) {
+    const label = `${adjustmentLabelWithQualifier(corr.kind)} – ${proseScopeWords(corr.scope)}`;
+    const use = useInBridge(corr, steps.get(corr.kind));
     grid.setRow(r, 0, [
       { kind: "number", value: corr.line, format: formats.integer, style: top },
-      text(adjustmentLabelWithQualifier(corr.kind), top),
-      text(proseScopeWords(corr.scope), top),
+      text(label, { wrapText: true, ...top }),
       text(corr.quote.trim(), { wrapText: true, ...top }),
       text(corr.amount.raw, top),
       { kind: "number", value: corr.amount.value, format: formatOf(corr.amount), style: top },
-      text(useInBridge(corr, steps.get(corr.kind)), { wrapText: true, ...top }),
+      { kind: "number", value: corr.amount.precision, style: top },
+      text(use, { wrapText: true, ...top }),
     ]);
-    tallEnough(r, corr.quote);
+    tallEnough(r, [
+      [label, 1],
+      [corr.quote, 2],
+      [use, 6],
+    ]);
     r++;
   }
   if (corrections.length === 0) {
-    grid.setRow(r, 0, [blank(), blank(), blank(), text("Teksten oppgir ingen korreksjoner (eller importen fant dem ikke).")]);
+    grid.setRow(r, 0, [blank(), blank(), text("Teksten oppgir ingen korreksjoner (eller importen fant dem ikke).")]);
     r++;
   }
   tables.push({ name: correctionsTable, range: rangeAddress(correctionsHeader, 0, r - 1, correctionHeaders.length - 1), style: TABLE_STYLE, showRowStripes: true });
@@ -142,7 +154,7 @@ export function buildProseSheet(report: Report, name: string, statementsTable: s
   return {
     name,
     rows: grid.rows,
-    columns: [7, 24, QUOTE_WIDTH, 22, 13, 10, 26, 12, 12, 20].map((width) => ({ width })),
+    columns: WIDTHS.map((width) => ({ width })),
     tables,
     conditionalFormats: [{ type: "lessThan", range: body, value: 0, fontColor: colors.overspend }],
     freeze: { rows: PROSE_HEADER_ROW + 1, columns: 0 },
