@@ -374,10 +374,9 @@ function varianceChart(grid: Grid, top: number, areas: readonly number[]): Chart
  */
 function proseVerdictFormula(d: string, stated: StatedAmount, diff: number, uncertainty: number): { formula: string; expected: string } {
   const t = tolerances.prose(stated.precision);
-  const agrees = stated.precision;
-  const rounding = 2 * stated.precision;
-  // The thresholds as the formula writes them are the tolerances without their epsilon.
-  if (Math.abs(t.agrees - agrees) > 1e-6 || Math.abs(t.rounding - rounding) > 1e-6) throw new Error("proseVerdictFormula: tolerances.prose changed; update the formula");
+  // The thresholds as the formula writes them: the tolerances to 6 decimals (without their epsilon; the ROUND below takes its place).
+  const agrees = round(t.agrees, 6) as number;
+  const rounding = round(t.rounding, 6) as number;
   const w = statementVerdictWords;
   const abs = uncertainty > 0 ? `ROUND(MAX(0,ABS(${d})-${uncertainty}),6)` : `ROUND(ABS(${d}),6)`;
   const beyond = Math.max(0, difference(Math.abs(diff), uncertainty));
