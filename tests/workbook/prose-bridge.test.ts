@@ -63,7 +63,7 @@ describe("the bridge fills itself from the text (Sagene, line 256)", () => {
   });
 
   it("shows the stated net variance beside the bridge's start", () => {
-    expect(textOf(o.rows[overviewRows.bridgeStart]![KILDE])).toBe("Teksten, linje 256: 28,68 millioner kroner (= 28\u00a0680 ± 5): stemmer (0.1B).");
+    expect(textOf(o.rows[overviewRows.bridgeStart]![KILDE])).toBe("Teksten, linje 256: 28,68 millioner kroner (= 28\u00a0680 ± 5): stemmer mot Tabell 0.1 B netto driftsutgifter, linje 252, avvik.");
   });
 
   it("counts no contradiction: line 256's rounding note is info", () => {

@@ -23,7 +23,7 @@ import { expectedBridge, expectedOrdinary, signOf } from "./calc.js";
 import { Grid, blank, formula, numberOrBlank, text } from "./cells.js";
 import { economyColumns, type EconomyPlacement } from "./economy-sheet.js";
 import { severityNames, type FindingsPlacement } from "./findings-sheet.js";
-import { statedNetVariance, statedResults, statedWords, textSteps, whereStated, type TextStep } from "./text-bridge.js";
+import { referenceWords, statedNetVariance, statedResults, statedWords, textSteps, whereStated, type TextStep } from "./text-bridge.js";
 import { formats } from "./formats.js";
 import { colors, styles } from "./styles.js";
 import { PRINT } from "./table-sheet.js";
@@ -157,7 +157,7 @@ export function buildOverviewSheet(
   setSource(
     s,
     statedNetVariance(report)
-      .map((st) => `Teksten, ${whereStated(st)}: ${statedWords(st.stated)}: ${statementVerdictWords[st.verdict]}${st.reference ? ` (${st.reference.table})` : ""}.`)
+      .map((st) => `Teksten, ${whereStated(st)}: ${statedWords(st.stated)}: ${statementVerdictWords[st.verdict]}${st.reference ? ` mot ${referenceWords(st.reference)}` : ""}.`)
       .join(" "),
   );
   // Earmarked: the tables' figure (the cell above); every other step: the text's figure, if any.

@@ -1,9 +1,5 @@
 import {
   adjustmentLabelWithQualifier,
-  budgetColumns,
-  budgetTableName,
-  splitColumns,
-  tableIds,
   proseScopeWords,
   statementSubjectWords,
   statementVerdictWords,
@@ -12,14 +8,13 @@ import {
   type Correction,
   type Report,
   type StatedAmount,
-  type Statement,
 } from "@bydel/core";
 import { cellAddress, rangeAddress } from "./address.js";
 import { Grid, blank, formula, numberOrBlank, text } from "./cells.js";
 import { formats } from "./formats.js";
 import { colors, styles, TABLE_STYLE } from "./styles.js";
 import { PRINT } from "./table-sheet.js";
-import { textSteps, whereStated, type TextStep } from "./text-bridge.js";
+import { referenceWords, textSteps, whereStated, type TextStep } from "./text-bridge.js";
 import type { CellStyle, SheetLayout, TableLayout } from "./types.js";
 
 /**
@@ -39,22 +34,7 @@ const top = { verticalAlignment: "top" } as const satisfies CellStyle;
 
 const formatOf = (a: StatedAmount) => (a.unit === "percent" ? formats.percentValue : formats.money);
 
-/** «Tabell 0.1 B, linje 252, variance», «broen (tekstens korreksjoner)», «teksten»: what a statement is held against. */
-function referenceWords(reference: NonNullable<Statement["reference"]>): string {
-  const where =
-    reference.table === "bridge"
-      ? "broen (tekstens korreksjoner)"
-      : reference.table === "text"
-        ? "tekstens egne tall"
-        : reference.table === tableIds.units
-          ? "resultat per enhet"
-          : budgetTableName(reference.table);
-  const split = reference.table === tableIds.units || splitColumns.some(([key]) => key === reference.column && key !== "variance");
-  const column = reference.column === null ? null : ((split ? splitColumns : budgetColumns) as ColumnNames).find(([key]) => key === reference.column)?.[1] ?? reference.column;
-  return [where, reference.line === null ? null : `linje ${reference.line}`, column].filter(Boolean).join(", ");
-}
 
-type ColumnNames = readonly (readonly [string, string])[];
 
 export function buildProseSheet(report: Report, name: string, statementsTable: string, correctionsTable: string, title: string): SheetLayout {
   const c = statementColumns;

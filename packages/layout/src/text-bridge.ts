@@ -1,4 +1,16 @@
-import { adjustmentKinds, formatNorwegian, type AdjustmentKind, type Correction, type Report, type StatedAmount, type Statement } from "@bydel/core";
+import {
+  adjustmentKinds,
+  budgetColumns,
+  budgetTableName,
+  formatNorwegian,
+  splitColumns,
+  tableIds,
+  type AdjustmentKind,
+  type Correction,
+  type Report,
+  type StatedAmount,
+  type Statement,
+} from "@bydel/core";
 
 /**
  * What the running text says about the bridge: the corrections it states for the district, by
@@ -68,3 +80,20 @@ export function statedResults(report: Report): Statement[] {
 export function statedNetVariance(report: Report): Statement[] {
   return (report.statements ?? []).filter((s) => s.scope.level === "district" && s.subject === "netVariance" && s.stated.unit === "kNOK").sort((a, b) => a.line - b.line);
 }
+
+/** «Tabell 0.1 B netto driftsutgifter, linje 252, avvik», «broen (tekstens korreksjoner)», «teksten»: what a statement is held against. */
+export function referenceWords(reference: NonNullable<Statement["reference"]>): string {
+  const where =
+    reference.table === "bridge"
+      ? "broen (tekstens korreksjoner)"
+      : reference.table === "text"
+        ? "tekstens egne tall"
+        : reference.table === tableIds.units
+          ? "resultat per enhet"
+          : budgetTableName(reference.table);
+  const split = reference.table === tableIds.units || splitColumns.some(([key]) => key === reference.column && key !== "variance");
+  const column = reference.column === null ? null : ((split ? splitColumns : budgetColumns) as ColumnNames).find(([key]) => key === reference.column)?.[1] ?? reference.column;
+  return [where, reference.line === null ? null : `linje ${reference.line}`, column].filter(Boolean).join(", ");
+}
+
+type ColumnNames = readonly (readonly [string, string])[];
