@@ -56,5 +56,5 @@ export { checkCrossTables, areaTotals } from "./checks/checkCrossTables.js";
 export { checkSplits } from "./checks/checkSplits.js";
 export { checkIndicator, printedDecimals } from "./checks/checkIndicator.js";
 export { checkReport } from "./checks/checkReport.js";
-export { statementVerdict } from "./checks/statementVerdict.js";
+export { proseVerdict, type ProseVerdict } from "./checks/proseVerdict.js";
 export { reportJsonSchema, reportJsonSchemaText } from "./schema/jsonSchema.js";

@@ -24,12 +24,13 @@ export const tolerances = {
    */
   indicator: (printedDecimals: number): number => 0.5 * 10 ** -printedDecimals + 1e-9,
   /**
-   * An amount the running text states against its figure, given the stated precision (half a unit
-   * of the last stated digit: «18,30 millioner» → 5): within the precision it agrees; within one unit
-   * of the last digit (twice the precision) it is rounding, e.g. a truncated «18,30» for 18 309;
-   * beyond, a contradiction. The epsilon absorbs the double nearest a stated decimal.
+   * A figure the running text restates («28,68 millioner») against its table cell, in units of the
+   * last stated digit (0,01 mill. = 10 here). Within half a unit it agrees; a stated figure one unit
+   * off the correctly rounded one (truncated, or rounded from rounded parts) is a rounding note
+   * (info); more is a contradiction (warning), and more than `errorUnits` off, or the opposite
+   * direction (mindreforbruk for merforbruk), an error.
    */
-  prose: (precision: number): { agrees: number; rounding: number } => ({ agrees: precision + 1e-9, rounding: 2 * precision + 1e-9 }),
+  prose: { roundingUnits: 1, errorUnits: 10 },
 } as const;
 
 /**

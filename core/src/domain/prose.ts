@@ -23,8 +23,8 @@ export function proseContradictions(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => f.code === PROSE_MISMATCH && f.severity !== "info");
 }
 
-/** What a statement restates, in Norwegian. */
-export const statementSubjectWords: Readonly<Record<StatementSubject, string>> = {
+/** What a statement restates, in Norwegian (any subject a newer import adds falls back to its id). */
+export const statementSubjectWords: Readonly<Record<StatementSubject, string>> & Readonly<Record<string, string>> = {
   netVariance: "Netto avvik",
   grossVariance: "Brutto avvik",
   earmarked: "Øremerkede midler",
@@ -32,12 +32,19 @@ export const statementSubjectWords: Readonly<Record<StatementSubject, string>> =
   revisedBudget: "Regulert budsjett",
   actual: "Regnskap",
   previousResult: "Fjorårets resultat",
+  variancePercent: "Avvik i prosent",
   arithmetic: "Regnestykke i teksten",
 };
 
-/** Whom a statement or correction is about: «bydelen», «FO3», «enhet Nav». */
+/** Whom a statement or correction is about: «bydelen», «FO3», «FO2A, funksjon 201», «enhet Nav». */
 export function proseScopeWords(scope: ProseScope): string {
   if (scope.level === "serviceArea") return scope.table ?? "et funksjonsområde";
+  // A KOSTRA function (the passthrough `kostra`), a level newer imports state.
+  if ((scope.level as string) === "function") {
+    const kostra = (scope as { kostra?: unknown }).kostra;
+    const fn = typeof kostra === "string" ? `funksjon ${kostra}` : "en funksjon";
+    return scope.table ? `${scope.table}, ${fn}` : fn;
+  }
   if (scope.level === "unit") return scope.name ? `enhet ${scope.name}` : "en enhet";
   return "bydelen";
 }

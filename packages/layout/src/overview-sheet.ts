@@ -7,7 +7,7 @@ import {
   netTable,
   proseContradictions,
   round,
-  statementVerdict,
+  proseVerdict,
   sum,
   statementVerdictWords,
   tolerances,
@@ -368,21 +368,23 @@ function varianceChart(grid: Grid, top: number, areas: readonly number[]): Chart
 
 /**
  * The verdict on a stated amount against the bridge as a live formula over the difference cell
- * `d`, with the core's thresholds (`tolerances.prose`), so it follows an edited step; the ROUND
- * absorbs the last bits of a double. `uncertainty`: the summed precision of the text's figures
- * the bridge holds (its result is known only to that), taken off the difference first.
+ * `d`, with the bands of the core's `proseVerdict` (`tolerances.prose`), so it follows an edited
+ * step; the ROUND absorbs the last bits of a double. `uncertainty`: the summed precision of the
+ * text's figures the bridge holds (its result is known only to that), taken off the difference
+ * first. The magnitude of the difference decides: a stated result is held against the bridge's,
+ * whatever its sign.
  */
 function proseVerdictFormula(d: string, stated: StatedAmount, diff: number, uncertainty: number): { formula: string; expected: string } {
-  const t = tolerances.prose(stated.precision);
-  // The thresholds as the formula writes them: the tolerances to 6 decimals (without their epsilon; the ROUND below takes its place).
-  const agrees = round(t.agrees, 6) as number;
-  const rounding = round(t.rounding, 6) as number;
+  // The bands of the core's proseVerdict: within half a unit of the last stated digit (the precision)
+  // it agrees, within one unit more it is rounding; to 6 decimals, the ROUND taking the place of its epsilon.
+  const agrees = round(stated.precision, 6) as number;
+  const rounding = round(stated.precision + tolerances.prose.roundingUnits * 2 * stated.precision, 6) as number;
   const w = statementVerdictWords;
   const abs = uncertainty > 0 ? `ROUND(MAX(0,ABS(${d})-${uncertainty}),6)` : `ROUND(ABS(${d}),6)`;
   const beyond = Math.max(0, difference(Math.abs(diff), uncertainty));
   return {
     formula: `=IF(${abs}<=${agrees},"${w.agrees}",IF(${abs}<=${rounding},"${w.withinRounding}","${w.contradicts}"))`,
-    expected: w[statementVerdict(round(beyond, 6) as number, stated.precision)],
+    expected: w[proseVerdict(round(beyond, 6) as number, 0, stated.precision, false).verdict],
   };
 }
 
@@ -403,7 +405,7 @@ function textSource(step: TextStep, tableFigure: number | null): string {
       ? ""
       : (() => {
           const diff = difference(chosen.amount.value, tableFigure);
-          return ` Teksten − tabellen: ${formatNorwegian(diff)} (${statementVerdictWords[statementVerdict(diff, chosen.amount.precision)]}).`;
+          return ` Teksten − tabellen: ${formatNorwegian(diff)} (${statementVerdictWords[proseVerdict(chosen.amount.value, tableFigure, chosen.amount.precision, false).verdict]}).`;
         })();
   return `Teksten, ${whereStated(chosen)}: ${statedWords(chosen.amount)}: «${chosen.quote.trim()}».${against}${also.length > 0 ? ` Også ${also.join("; ")}.` : ""}`;
 }
