@@ -18,6 +18,7 @@ export {
 } from "./domain/adjustments.js";
 export { higherIsBetterOf, lowerIsBetterBySubject, higherIsBetterBySubject } from "./domain/indicatorDirection.js";
 export { isYearTarget, refersToYearResult } from "./domain/yearTargets.js";
+export { severityWords, severityOrder, severityLabel, severityCount } from "./domain/severity.js";
 export { InvalidArgumentError, NumberParseError, numberParseReasons, type NumberParseReason } from "./errors.js";
 export type { Amount } from "./amount.js";
 export type { Calculator } from "./calculator/types.js";
@@ -45,7 +46,7 @@ export { sum, sumWith } from "./api/sum.js";
 export { parseNorwegianNumber, type ParseNorwegianNumberOptions } from "./parse/parseNorwegianNumber.js";
 export { readNorwegianNumber, type NumberContext, type NumberUnit, type ReadNumber } from "./parse/readNorwegianNumber.js";
 export { parseTarget, type ParsedTarget, type TargetUnit } from "./parse/parseTarget.js";
-export { MINUS_SIGNS, DASH_MINUS_SIGNS, GROUP_SPACES, THOUSANDS_ONLY_SPACES, charClass } from "./parse/typography.js";
+export { MINUS_SIGNS, DASH_MINUS_SIGNS, GROUP_SPACES, THOUSANDS_ONLY_SPACES, charClass, isSigned } from "./parse/typography.js";
 export { formatNorwegian, type FormatNorwegianOptions } from "./format/formatNorwegian.js";
 
 export { tolerances, pdfLayout, columnAnchor, severityOf } from "./checks/tolerances.js";

@@ -17,6 +17,11 @@ import {
   serviceAreaOf,
   serviceAreaOfRow,
   serviceAreas,
+  severityCount,
+  severityLabel,
+  severityOrder,
+  severityWords,
+  findingSeverities,
   tableIds,
   type BudgetRow,
   type BudgetTable,
@@ -78,5 +83,16 @@ describe("indicator direction and year targets", () => {
     expect(refersToYearResult(parseTarget("< 2085"), { reportYear: 2024, printedYears: [2023, 2024] })).toBe(false);
     expect(refersToYearResult(parseTarget("> 2010"), { reportYear: 2024, printedYears: [2010] })).toBe(true);
     expect(refersToYearResult(parseTarget("> 74"), { reportYear: 2024, printedYears: [] })).toBe(false);
+  });
+});
+
+describe("severity words", () => {
+  it("has one word per severity, singular and plural, for every severity the JSON knows", () => {
+    expect(Object.keys(severityWords).sort()).toEqual([...findingSeverities].sort());
+    expect([...severityOrder]).toEqual(["error", "warning", "info"]);
+    expect(severityOrder.map(severityLabel)).toEqual(["Feil", "Advarsel", "Merknad"]);
+    expect(severityOrder.map((s) => severityCount(s, 1))).toEqual(["1 feil", "1 advarsel", "1 merknad"]);
+    expect(severityOrder.map((s) => severityCount(s, 0))).toEqual(["0 feil", "0 advarsler", "0 merknader"]);
+    expect(severityCount("info", 30)).toBe("30 merknader");
   });
 });

@@ -105,8 +105,12 @@ describe("bydel check", () => {
     writeFileSync(file, readFileSync(fixture("vestre-aker-2024"), "utf8").split("\n").slice(0, 302).join("\n"));
     const r = await run("check", file);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/INFO/);
+    expect(r.stdout).toMatch(/^0 feil, 0 advarsler, \d+ merknader?\.$/m);
     expect(r.stdout).not.toMatch(/FEIL/);
+    const all = await run("check", "--all", file);
+    expect(all.code).toBe(0);
+    expect(all.stdout).toMatch(/^linje \d+  MERKNAD  /m);
+    expect(all.stdout).not.toMatch(/FEIL/);
   });
 });
 

@@ -13,7 +13,7 @@ describe("main on arbitrary arguments", () => {
   it("never throws and always returns a documented exit code", async () => {
     const token = fc.oneof(
       // output only ever goes to the temporary folder: "--out-dir=<tmp>" is the one form of the option offered
-      fc.constantFrom("import", "check", "help", "--json", "--help", "-h", `--out-dir=${out}`, "--force", "--", "-", fixture, out, join(out, "finnes-ikke.txt")),
+      fc.constantFrom("import", "check", "help", "--json", "--help", "-h", `--out-dir=${out}`, "--force", "--all", "-a", "--version", "-V", "--jsno", "-ah", "--", "-", fixture, out, join(out, "finnes-ikke.txt")),
       fc.string({ maxLength: 12 }),
     );
     await fc.assert(

@@ -89,7 +89,7 @@ describe("a table printed as an image with its labels as text", () => {
 });
 
 describe("readings the arithmetic cannot confirm", () => {
-  it("are listed as info findings with their alternatives, so `bydel check` shows them", () => {
+  it("are listed as info findings (merknader) with their alternatives, so `bydel check --all` shows them", () => {
     const r = importReport(lines("grunerlokka-2024").join("\n"));
     const budgetLines = new Set(r.budgetTables.flatMap((t) => t.rows.map((row) => row.line)));
     const f = r.findings.filter((x) => x.code === "UNCONFIRMED_READING" && budgetLines.has(x.line!));

@@ -69,7 +69,7 @@ describe("the bridge fills itself from the text (Sagene, line 256)", () => {
   it("counts no contradiction: line 256's rounding note is info", () => {
     const [count] = rowsLabelled(o, "Motstrid i teksten");
     expect(count![1]).toMatchObject({ kind: "formula", expected: 0 });
-    expect((count![1] as { formula: string }).formula).toMatch(/^=COUNTIFS\('Kontroll'!\$B\$5:\$B\$\d+,"PROSE_MISMATCH",'Kontroll'!\$A\$5:\$A\$\d+,"<>Info"\)$/);
+    expect((count![1] as { formula: string }).formula).toMatch(/^=COUNTIFS\('Kontroll'!\$B\$5:\$B\$\d+,"PROSE_MISMATCH",'Kontroll'!\$A\$5:\$A\$\d+,"<>Merknad"\)$/);
     expect(value(sheet(layout, "Kontroll").rows[2]![0])).toBe("Motstrid i teksten: 0 (tall i teksten som tabellene motsier, se arket Tekstkontroll).");
   });
 });

@@ -3,6 +3,9 @@ import {
   formatNorwegian,
   proseContradictions,
   proseScopeWords,
+  severityCount,
+  severityLabel,
+  severityOrder,
   statementVerdictWords,
   type Finding,
   type FindingSeverity,
@@ -50,13 +53,6 @@ export interface Preview {
   prose: PreviewProse;
 }
 
-const SEVERITY_ORDER: FindingSeverity[] = ["error", "warning", "info"];
-const SEVERITY_TEXT: Record<FindingSeverity, [string, string]> = {
-  error: ["feil", "feil"],
-  warning: ["advarsel", "advarsler"],
-  info: ["merknad", "merknader"],
-};
-
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function findingWhere(f: Finding): string {
@@ -72,7 +68,7 @@ export function proseOf(report: Report): PreviewProse {
     summary:
       statements.length === 0 && contradictions === 0
         ? "Ingen beløp i teksten er holdt mot tabellene."
-        : `Motstrid i teksten: ${contradictions} (${plural(statements.length, "beløp", "beløp")} i teksten kontrollert)`,
+        : `Motstrid i teksten: ${contradictions} (${statements.length} beløp i teksten kontrollert)`,
     severity: contradictions > 0 ? "error" : "info",
     corrections: byLine(report.corrections ?? []).map((c) => ({
       where: `linje ${c.line}`,
@@ -112,14 +108,14 @@ export function previewOf(report: Report): Preview {
   }
 
   const findings = [...report.findings]
-    .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || (a.line ?? 0) - (b.line ?? 0))
+    .sort((a, b) => severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity) || (a.line ?? 0) - (b.line ?? 0))
     .map((f) => ({ severity: f.severity, where: findingWhere(f), message: f.message }));
-  const summary = SEVERITY_ORDER.map((severity) => {
+  const summary = severityOrder.map((severity) => {
     const n = report.findings.filter((f) => f.severity === severity).length;
     return { severity, n };
   })
     .filter((s) => s.n > 0)
-    .map(({ severity, n }) => ({ severity, text: plural(n, ...SEVERITY_TEXT[severity]) }));
+    .map(({ severity, n }) => ({ severity, text: severityCount(severity, n) }));
 
   const rows = report.budgetTables.reduce((n, t) => n + t.rows.length, 0);
   return {
@@ -180,7 +176,7 @@ export function renderPreview(p: Preview, at: PreviewElements): void {
   at.findings.replaceChildren(
     ...p.findings.map((f) => {
       const li = el("li", f.severity);
-      const label = f.severity === "error" ? "Feil" : f.severity === "warning" ? "Advarsel" : "Merknad";
+      const label = severityLabel(f.severity);
       li.append(el("span", "where", f.where ? `${label} · ${f.where}` : label), document.createTextNode(f.message));
       return li;
     }),

@@ -1,11 +1,11 @@
 import { indicatorDeviation } from "../api/indicatorDeviation.js";
 import { variance } from "../api/variance.js";
 import { isYearTarget } from "../domain/yearTargets.js";
+import { isSigned } from "../parse/typography.js";
 import type { Finding, Indicator } from "../schema/report.js";
 import { fmt } from "./format.js";
 import { tolerances } from "./tolerances.js";
 
-const SIGNED = /^\s*[+\-\u2212\u2013\u2012\u2010(]/;
 
 /** The number of decimals printed in a value ("-3,4pp" → 1, "30" → 0). */
 export function printedDecimals(raw: string): number {
@@ -38,7 +38,9 @@ export function checkIndicator(ind: Indicator): Finding | null {
   const base = { severity: "error" as const, code: "INDICATOR_DEVIATION_MISMATCH", line: ind.line, stated, computed };
   const whatComputed = `resultat − måltall er ${fmt(computed)}${unit}`;
   if (Math.abs(variance(Math.abs(stated), Math.abs(computed))) <= tolerance) {
-    const unsigned = !SIGNED.test(raw);
+    // a table that prints every deviation without a sign (reported once, DEVIATIONS_UNSIGNED): compared by size
+    if (ind.statedDeviation.unsigned === true) return null;
+    const unsigned = !isSigned(raw);
     return {
       ...base,
       message: unsigned

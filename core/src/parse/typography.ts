@@ -16,3 +16,10 @@ export const THOUSANDS_ONLY_SPACES = "\u00A0\u202F\u2009\u2007";
 export function charClass(chars: string): string {
   return `[${chars.replace(/[-\]\\^]/g, (c) => `\\${c}`)}]`;
 }
+
+const SIGNED = new RegExp(`^\\s*(?:[+(]|${charClass(MINUS_SIGNS)})`, "u");
+
+/** A printed value that carries a sign: a plus, any minus, or an opening parenthesis («(240)»). */
+export function isSigned(raw: string): boolean {
+  return SIGNED.test(raw);
+}

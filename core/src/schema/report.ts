@@ -90,6 +90,10 @@ export const printedValueSchema = z
       .enum(["not-measured", "no-data"])
       .optional()
       .describe("Why a cell printed as text («Ingen måling i år», «Bydelen har ikke tall») has no value"),
+    unsigned: z
+      .boolean()
+      .optional()
+      .describe("A stated deviation in a table that prints every deviation without a sign (finding DEVIATIONS_UNSIGNED): checked by its size"),
   })
   .passthrough();
 
@@ -161,6 +165,8 @@ export const findingCodes = [
   "PAGES_WITHOUT_TEXT",
   /** Lines after a table's last read row carry a row's numbers that were not read: the table may lack rows (warning). */
   "TABLE_INCOMPLETE",
+  /** A table prints every stated deviation without a sign, negative ones too: reported once per table, each checked by its size (warning). */
+  "DEVIATIONS_UNSIGNED",
   /** The running text states an amount that its own table (or its own arithmetic) contradicts; one unit in the last stated digit is a rounding note (info). */
   "PROSE_MISMATCH",
 ] as const;
@@ -180,6 +186,7 @@ export const findingSchema = z
       .optional()
       .describe("The column compared: previousActual, originalBudget, revisedBudget, actual, variance, earmarkedVariance or ordinaryVariance"),
     referenceLine: line.optional().describe("The other table's line the value was compared with (cross-table checks)"),
+    page: z.number().int().positive().optional().describe("From a PDF: the page of the finding's line (the message ends with «(side N)» too)"),
   })
   .passthrough();
 

@@ -1,10 +1,9 @@
-import { budgetTableName, type Finding, type Report } from "@bydel/core";
-
-const SEVERITY: Record<string, string> = { error: "FEIL", warning: "ADVARSEL", info: "INFO" };
+import { budgetTableName, severityCount, severityLabel, severityOrder, type Finding, type FindingSeverity, type Report } from "@bydel/core";
+import { headline } from "./headline.js";
 
 /** One finding per line: `linje 248  FEIL  SUM_MISMATCH  …`. Report text is printed as data, on one line. */
 export function findingLine(f: Finding): string {
-  return `linje ${f.line ?? "-"}  ${SEVERITY[f.severity] ?? f.severity}  ${f.code}  ${oneLine(f.message)}`;
+  return `linje ${f.line ?? "-"}  ${severityLabel(f.severity).toUpperCase()}  ${f.code}  ${oneLine(f.message)}`;
 }
 
 function oneLine(text: string): string {
@@ -15,10 +14,24 @@ function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** How many findings of each severity. */
+export function severityCounts(findings: readonly Finding[]): Record<FindingSeverity, number> {
+  const counts: Record<FindingSeverity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+/** «6 feil, 0 advarsler, 30 merknader». */
+export function countsLine(counts: Record<FindingSeverity, number>): string {
+  return severityOrder.map((s) => severityCount(s, counts[s])).join(", ");
+}
+
 /** The readable Norwegian summary `bydel import <fil>` prints. */
 export function summary(file: string, r: Report): string {
   const out: string[] = [];
   out.push(`${r.district ? `Bydel ${r.district}` : "Ukjent bydel"}, årsberetning ${r.year ?? "(år ikke funnet)"}  (${file})`);
+  out.push("");
+  out.push(...headline(r));
   out.push("");
   out.push(`Økonomitabeller: ${r.budgetTables.length}`);
   for (const t of r.budgetTables) {
@@ -38,9 +51,10 @@ export function summary(file: string, r: Report): string {
       `${kinds.prose} fra teksten; ` +
       `${withTarget} med måltall og resultat, ${notMet} ikke nådd)`,
   );
-  const by = (s: string) => r.findings.filter((f) => f.severity === s).length;
-  out.push(`Funn: ${count(by("error"), "feil", "feil")}, ${count(by("warning"), "advarsel", "advarsler")}, ${by("info")} info`);
+  const counts = severityCounts(r.findings);
+  out.push(`Funn: ${countsLine(counts)}`);
   for (const f of r.findings.filter((x) => x.severity !== "info")) out.push(`  ${findingLine(f)}`);
-  if (by("error") + by("warning") > 0) out.push(`Se alle funn med «bydel check ${file}».`);
+  if (counts.info > 0) out.push(`Se alle funn, også merknadene, med «bydel check --all ${file}».`);
+  else if (r.findings.length > 0) out.push(`Se funnene med «bydel check ${file}».`);
   return `${out.join("\n")}\n`;
 }

@@ -1,14 +1,14 @@
-import { unlink } from "node:fs/promises";
 import { join } from "node:path";
-import type { Report } from "@bydel/core";
+import { checkJson, checkLines } from "./check-output.js";
 import { commandHelp, topHelp } from "./help.js";
 import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, InputError, processIo, type Io } from "./io.js";
-import { isCommand, parseCommand, type ParsedCommand } from "./options.js";
-import { readReports } from "./readReport.js";
-import { findingLine, summary } from "./format.js";
+import { isCommand, isOptionLike, parseCommand, topOptions, unknownCommand, unknownOption, type ParsedCommand } from "./options.js";
+import { nothingChecked, readReports } from "./readReport.js";
+import { countsLine, severityCounts, summary } from "./format.js";
+import { version } from "./version.js";
 import { proseLines } from "./prose-lines.js";
-import { refuseExisting, writeFileAtomic } from "./outputFiles.js";
-import { validateXlsxOptions, writeXlsxOutputs, xlsxOptions, xlsxTargets } from "./xlsx-output.js";
+import { writeOutputs } from "./outputFiles.js";
+import { validateXlsxOptions, xlsxOptions, xlsxOutputs } from "./xlsx-output.js";
 
 async function runImport(cmd: ParsedCommand, io: Io): Promise<number> {
   const outDir = cmd.values["out-dir"] as string | undefined;
@@ -21,25 +21,10 @@ async function runImport(cmd: ParsedCommand, io: Io): Promise<number> {
   const force = cmd.values.force === true;
   // With --workbooks, --out-dir holds the workbooks; JSON goes there too only with --json.
   const jsonFiles = outDir && (cmd.values.json || !workbooks.workbooks) ? reports.map((r) => ({ ...r, path: join(outDir, `${r.name}.json`) })) : [];
-  // Every output, JSON and workbooks, is checked before any is written.
-  await refuseExisting([...xlsxTargets(reports, workbooks), ...jsonFiles.map((j) => j.path)], force);
-  await writeXlsxOutputs(reports, workbooks, io);
+  // Every output, JSON and workbooks, is checked before any is written, and all are written or none.
+  const jsonOutputs = jsonFiles.map(({ path, report }) => ({ path, content: () => `${JSON.stringify(report, null, 2)}\n` }));
+  for (const path of await writeOutputs([...xlsxOutputs(reports, workbooks), ...jsonOutputs], force, io.files)) io.stderr(`Skrev ${path}\n`);
   if (outDir && jsonFiles.length > 0) {
-    const written: string[] = [];
-    for (const { path, report } of jsonFiles) {
-      try {
-        await writeFileAtomic(path, `${JSON.stringify(report, null, 2)}\n`, force);
-      } catch (e) {
-        // a file that appeared while writing (without --force): take back what this run wrote
-        if (!force) for (const p of written) await unlink(p).catch(() => undefined);
-        if (e instanceof InputError) throw e;
-        const code = (e as NodeJS.ErrnoException).code;
-        if (code === "EEXIST" || code === "ENOTDIR") throw new InputError(`Kan ikke skrive «${path}»: «${outDir}» er ikke en mappe.`);
-        throw new InputError(`Kan ikke skrive «${path}»: ${code ?? (e as Error).message}`);
-      }
-      written.push(path);
-      io.stderr(`Skrev ${path}\n`);
-    }
     if (!cmd.values.json) for (const { file, report } of reports) io.stdout(summary(file, report));
     return EXIT_OK;
   }
@@ -53,35 +38,41 @@ async function runImport(cmd: ParsedCommand, io: Io): Promise<number> {
 
 async function runCheck(cmd: ParsedCommand, io: Io): Promise<number> {
   const reports = await readReports(cmd.files, io);
-  let errors = 0;
-  for (const { file, report } of reports) {
-    const prefix = reports.length > 1 ? `${file}: ` : "";
-    for (const f of report.findings) io.stdout(`${prefix}${findingLine(f)}\n`);
-    errors += report.findings.filter((f) => f.severity === "error").length;
-    if (report.findings.length === 0) io.stdout(`${prefix}Ingen funn i ${checkedCounts(report)}.\n`);
-    for (const line of proseLines(report)) io.stdout(`${prefix}${line}\n`);
+  const errors = reports.reduce((n, { report }) => n + report.findings.filter((f) => f.severity === "error").length, 0);
+  if (cmd.values.json) {
+    io.stdout(`${JSON.stringify(checkJson(reports), null, 2)}\n`);
+  } else {
+    for (const { file, report } of reports) {
+      const prefix = reports.length > 1 ? `${file}: ` : "";
+      for (const line of checkLines(report, cmd.values.all === true)) io.stdout(`${prefix}${line}\n`);
+      for (const line of proseLines(report)) io.stdout(`${prefix}${line}\n`);
+    }
+    if (reports.length > 1) io.stdout(`I alt: ${countsLine(severityCounts(reports.flatMap(({ report }) => report.findings)))}.\n`);
   }
+  // a report read as no tables and no indicators checked nothing: never a pass (exit 2, not 0)
+  nothingChecked(reports);
   return errors > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
-/**
- * The `bydel` command. Returns the exit code and never throws: bad input or usage gives one
- * message on stderr and 2, an unexpected failure 3.
- */
-export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+async function dispatch(argv: readonly string[], io: Io): Promise<number> {
   try {
     const [name, ...rest] = argv;
     if (name === undefined || name === "--help" || name === "-h" || name === "help") {
       (name === undefined ? io.stderr : io.stdout)(topHelp());
       return name === undefined ? EXIT_BAD_INPUT : EXIT_OK;
     }
-    if (!isCommand(name)) throw new InputError(`Ukjent kommando «${name}». Se «bydel --help».`);
+    if (name === "--version" || name === "-V") {
+      io.stdout(`bydel ${version()}\n`);
+      return EXIT_OK;
+    }
+    if (isOptionLike(name)) throw new InputError(`${unknownOption(name, topOptions)}\nSe «bydel --help».`);
+    if (!isCommand(name)) throw new InputError(`${unknownCommand(name)}\nSe «bydel --help».`);
     const cmd = parseCommand(name, rest);
     if (cmd.values.help) {
       io.stdout(commandHelp(name));
       return EXIT_OK;
     }
-    if (cmd.files.length === 0) throw new InputError(`Mangler fil. Bruk: ${commandHelp(name).split("\n")[0]!.replace(/^Bruk: /, "")}`);
+    if (cmd.files.length === 0) throw new InputError(`Mangler fil. Bruk: ${commandHelp(name).split("\n")[0]!.replace(/^Bruk: /, "")}\nSe «bydel ${name} --help».`);
     return name === "import" ? await runImport(cmd, io) : await runCheck(cmd, io);
   } catch (e) {
     if (e instanceof InputError) {
@@ -93,8 +84,18 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   }
 }
 
-/** What a check covered, so "no findings" never hides that nothing was read. */
-function checkedCounts(report: Report): string {
-  const rows = report.budgetTables.reduce((n, t) => n + t.rows.length, 0);
-  return `${report.budgetTables.length} økonomitabeller (${rows} rader) og ${report.indicators.length} indikatorer`;
+
+/**
+ * The `bydel` command. Returns the exit code and never throws: bad input or usage, and output that
+ * cannot be written (stdout included), give one message on stderr and 2, an unexpected failure 3.
+ */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const code = await dispatch(argv, io);
+  try {
+    await io.flush?.();
+  } catch (e) {
+    io.stderr(`bydel: ${(e as Error).message}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  return code;
 }

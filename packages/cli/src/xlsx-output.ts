@@ -1,10 +1,9 @@
-import { unlink } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { Report } from "@bydel/core";
 import { buildCombinedLayout, buildLayout, type WorkbookLayout } from "@bydel/layout";
 import { renderXlsx } from "@bydel/xlsx";
 import { InputError, type Io } from "./io.js";
-import { refuseExisting, writeFileAtomic } from "./outputFiles.js";
+import { writeFileAtomic, writeOutputs, type Output } from "./outputFiles.js";
 
 export { writeFileAtomic };
 
@@ -36,7 +35,8 @@ export function validateXlsxOptions(fileCount: number, o: XlsxOptions): void {
   for (const [flag, path] of [["--xlsx", o.xlsx], ["--combined", o.combined]] as const) {
     if (path !== undefined && !/\.xlsx$/i.test(path)) throw new InputError(`${flag} ${path}: filnavnet må slutte på .xlsx.`);
   }
-  if (o.xlsx !== undefined && o.combined !== undefined && o.xlsx === o.combined) throw new InputError("--xlsx og --combined peker på samme fil.");
+  // every output is compared again, through links, before anything is written (outputFiles.ts)
+  if (o.xlsx !== undefined && o.combined !== undefined && resolve(o.xlsx) === resolve(o.combined)) throw new InputError(`--xlsx og --combined peker på samme fil («${o.combined}»).`);
 }
 
 interface Planned {
@@ -56,30 +56,15 @@ function plan(reports: Reports, o: XlsxOptions): Planned[] {
   return planned;
 }
 
-/** The workbook files the options ask for, so the caller can check them with its other outputs before writing any. */
-export const xlsxTargets = (reports: Reports, o: XlsxOptions): string[] => plan(reports, o).map((p) => p.path);
+/** The requested workbooks as outputs of one all-or-nothing write (`writeOutputs`); each is rendered when the write starts. */
+export const xlsxOutputs = (reports: Reports, o: XlsxOptions): Output[] => plan(reports, o).map((p) => ({ path: p.path, content: () => renderXlsx(p.layout()) }));
 
 /**
- * Writes the requested workbooks. Every target is checked first: if one exists and --force is not
- * given, nothing at all is written (exit 2 with one message).
+ * Writes the requested workbooks, all or none: every target is checked first (an existing one
+ * without --force writes nothing, exit 2 with one message), and a failure leaves every previous file.
  */
 export async function writeXlsxOutputs(reports: Reports, o: XlsxOptions, io: Io): Promise<string[]> {
-  const planned = plan(reports, o);
-  if (planned.length === 0) return [];
-  await refuseExisting(planned.map((p) => p.path), o.force === true);
-  // Render everything before writing, so a failure leaves no partial set of workbooks.
-  const rendered = await Promise.all(planned.map(async (p) => ({ path: p.path, bytes: await renderXlsx(p.layout()) })));
-  const written: string[] = [];
-  try {
-    for (const { path, bytes } of rendered) {
-      await writeFileAtomic(path, bytes, o.force === true);
-      written.push(path);
-      io.stderr(`Skrev ${path}\n`);
-    }
-  } catch (e) {
-    // A file that appeared while writing (without --force): take back what this run wrote.
-    if (!o.force) for (const path of written) await unlink(path).catch(() => undefined);
-    throw e;
-  }
+  const written = await writeOutputs(xlsxOutputs(reports, o), o.force === true, io.files);
+  for (const path of written) io.stderr(`Skrev ${path}\n`);
   return written;
 }

@@ -14,8 +14,9 @@ describe("parseCommand", () => {
   });
 
   it("turns an unknown option into one usage message", () => {
-    expect(() => parseCommand("check", ["--json", "a.txt"])).toThrow(InputError);
-    expect(() => parseCommand("check", ["--json", "a.txt"])).toThrow(/bydel check --help/);
+    expect(() => parseCommand("check", ["--jsno", "a.txt"])).toThrow(InputError);
+    expect(() => parseCommand("check", ["--jsno", "a.txt"])).toThrow(/^Ukjent valg «--jsno»\. Mente du «--json»\?\nSe «bydel check --help»\.$/);
+    expect(() => parseCommand("check", ["--xlsx", "a.xlsx", "a.txt"])).toThrow(/finnes bare for «bydel import»/);
   });
 
   it("accepts every option declared in the one option table", () => {

@@ -14,6 +14,8 @@ export interface Atom {
   /** A bare 3-digit group that may continue the atom before it. */
   readonly tail: boolean;
   readonly gap: number;
+  /** A minus alone («-», «−»): a placeholder, or the sign of the number after it («- 4 %»). */
+  readonly sign?: boolean;
 }
 
 /** "1,200,000": two or more commas before 3-digit groups can only be English thousands separators. */
@@ -50,7 +52,7 @@ export function cellTail(text: string): CellTail {
       if (PLACEHOLDER.test(t) && pendingUnit) break;
       // "+1 831", "-1 250": a signed number takes its 3-digit groups too
       const bare = /^(?:[<>≥≤]=?)?[+\-\u2212]?\d{1,3}$/u.test(t) && !pendingUnit;
-      atoms.unshift({ raw: t + pendingUnit, head: bare, tail: /^\d{3}$/.test(t) && toks[i]!.gap <= 1, gap: toks[i]!.gap });
+      atoms.unshift({ raw: t + pendingUnit, head: bare, tail: /^\d{3}$/.test(t) && toks[i]!.gap <= 1, gap: toks[i]!.gap, sign: /^[-\u2212]$/u.test(t) });
       pendingUnit = "";
       continue;
     }
@@ -74,11 +76,14 @@ export function cellTail(text: string): CellTail {
   return { label, atoms };
 }
 
-/** Every way to group atoms into cells: each head followed by a 3-digit tail may be joined ("1 006"). */
+/**
+ * Every way to group atoms into cells: each head followed by a 3-digit tail may be joined ("1 006"),
+ * and a minus alone may be the sign of the unsigned number after it ("- 4 %") rather than a placeholder.
+ */
 export function cellReadings(atoms: readonly Atom[], maxCells: number, limit = 256): string[][] {
   const out: string[][] = [];
   const cur: string[] = [];
-  const go = (i: number): void => {
+  const go = (i: number, sign = ""): void => {
     // a cell takes at most three atoms ("1 107 412"): prune what cannot fit before the limit cuts readings off
     if (out.length >= limit || cur.length + Math.ceil((atoms.length - i) / 3) > maxCells) return;
     if (i === atoms.length) {
@@ -86,24 +91,26 @@ export function cellReadings(atoms: readonly Atom[], maxCells: number, limit = 2
       return;
     }
     const a = atoms[i]!;
+    const raw = sign + a.raw;
     if (!/^0\d/.test(a.raw)) {
       // "083" cannot stand alone: a leading zero only continues a number
-      cur.push(a.raw);
+      cur.push(raw);
       go(i + 1);
       cur.pop();
     }
     const next = atoms[i + 1];
     if (a.head && next && next.tail && !/^0/.test(a.raw)) {
       const third = atoms[i + 2];
-      cur.push(`${a.raw} ${next.raw}`);
+      cur.push(`${raw} ${next.raw}`);
       go(i + 2);
       cur.pop();
       if (third && third.tail && /^\d{3}$/.test(next.raw)) {
-        cur.push(`${a.raw} ${next.raw} ${third.raw}`);
+        cur.push(`${raw} ${next.raw} ${third.raw}`);
         go(i + 3);
         cur.pop();
       }
     }
+    if (sign === "" && a.sign && next && /^\d/u.test(next.raw)) go(i + 1, a.raw);
   };
   go(0);
   return out;

@@ -31,7 +31,9 @@ export async function importPdf(bytes: Uint8Array, options: PdfImportOptions): P
   // a finding on a line names its page too: the controller looks in the PDF, not in its text
   for (const f of report.findings) {
     const page = f.line !== null ? pdf.pageOfLine[f.line - 1] : undefined;
-    if (page !== undefined && !f.message.includes("(side ")) f.message = `${f.message} (side ${page})`;
+    if (page === undefined) continue;
+    f.page = page;
+    if (!f.message.includes("(side ")) f.message = `${f.message} (side ${page})`;
   }
   return report;
 }

@@ -1,7 +1,10 @@
 import {
   higherIsBetterOf,
   indicatorDeviation,
+  isSigned,
   lowerIsBetterBySubject,
+  printedDecimals,
+  tolerances,
   parseTarget,
   readNorwegianNumber,
   refersToYearResult,
@@ -16,6 +19,7 @@ import { cellReadings, cellTail, type Atom } from "./cells.js";
 import { isBlank, type Line } from "./lines.js";
 import { readProseIndicators } from "./prose.js";
 import { isPageFooter } from "./rows.js";
+import { isProse } from "./grammar.js";
 import { columnOf, layoutCells, readLayoutHeader, type LayoutColumn } from "./layoutTable.js";
 import {
   indicatorColumnAlternatives,
@@ -160,6 +164,7 @@ export function readIndicators(allLines: readonly Line[], year: number | null): 
   /** Lines of the indicator tables, which the prose reader leaves alone. */
   const tableLines = new Set<number>();
   let sectionArea: string | null = null;
+  const read: ReadTable[] = [];
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.text;
     if (!MAYBE.test(text)) continue;
@@ -171,8 +176,11 @@ export function readIndicators(allLines: readonly Line[], year: number | null): 
     const layout = indicatorTable(kind).byPosition ? readLayoutHeader(lines, i, start[0]) : null;
     if (layout && rowsLaidOut(lines, layout.next, layout.columns, layout.next - layout.first)) {
       const table: Table = { kind, area: serviceAreaOf(layout.title) ?? sectionArea, columns: layout.columns, startLine: lines[i]!.no };
+      const first = indicators.length;
       const end = readLayoutRows(lines, layout.next, table, layout.columns, year, indicators, findings);
+      read.push({ title: lines[i]!.text.trim().slice(0, 80), start: i, end, rows: indicators.slice(first) });
       for (let j = layout.first; j < end && j < lines.length; j++) tableLines.add(lines[j]!.no);
+      findings.push(...rowsAfter(lines, end, table, lines[i]!.text.trim().slice(0, 80)));
       i = Math.max(i, end - 1);
       continue;
     }
@@ -180,15 +188,100 @@ export function readIndicators(allLines: readonly Line[], year: number | null): 
     if (!header) continue;
     const area = indicatorTable(kind).area ?? serviceAreaOf(header.title) ?? sectionArea;
     const table: Table = { kind, area, columns: header.columns, startLine: lines[i]!.no };
+    const first = indicators.length;
     const end = readTableRows(lines, header.next, table, year, indicators, findings);
+    read.push({ title: lines[i]!.text.trim().slice(0, 80), start: i, end, rows: indicators.slice(first) });
     for (let j = i; j < end && j < lines.length; j++) tableLines.add(lines[j]!.no);
+    findings.push(...rowsAfter(lines, end, table, lines[i]!.text.trim().slice(0, 80)));
     i = Math.max(i, end - 1);
   }
+  for (const t of continued(read, lines)) findings.push(...unsignedConvention(t.rows, t.title, lines[t.start]!.no));
   const prose = readProseIndicators(allLines, tableLines, year).filter((p) => !indicators.some((t) => t.line === p.line));
   return { indicators: [...indicators, ...prose], findings };
 }
 
+interface ReadTable {
+  readonly title: string;
+  /** Index of its start line, and of the line after its last row. */
+  readonly start: number;
+  readonly end: number;
+  readonly rows: Indicator[];
+}
+
+/** Tables joined where one goes on after a page break under its header printed again: only blank lines and page furniture between. */
+function continued(read: readonly ReadTable[], lines: readonly Line[]): ReadTable[] {
+  const out: ReadTable[] = [];
+  for (const t of read) {
+    const prev = out[out.length - 1];
+    let between = prev && prev.title === t.title && prev.end <= t.start;
+    for (let j = prev?.end ?? 0; between && j < t.start; j++) between = isBlank(lines[j]!.text) || isPageFooter(lines[j]!.text);
+    if (prev && between) out[out.length - 1] = { ...prev, end: t.end, rows: [...prev.rows, ...t.rows] };
+    else out.push(t);
+  }
+  return out;
+}
+
+/** Stated deviations, none with a sign, that make a convention of a table's unsigned negative ones. */
+const UNSIGNED_ROWS = 2;
+
+/**
+ * A table that prints every deviation without a sign: two or more stated deviations, none with a
+ * sign, and some stand for a negative result − target. Its convention is reported once, and each of its deviations
+ * is checked by its size (a lone unsigned negative among signed ones stays a per-row error).
+ */
+function unsignedConvention(rows: Indicator[], title: string, line: number): Finding[] {
+  const stated = rows.filter((r) => r.statedDeviation?.value != null && r.deviation !== null);
+  if (stated.length < UNSIGNED_ROWS || stated.some((r) => isSigned(r.statedDeviation!.raw))) return [];
+  const negative = stated.filter((r) => r.deviation! < 0 && Math.abs(Math.abs(r.statedDeviation!.value!) - Math.abs(r.deviation!)) <= tolerances.indicator(printedDecimals(r.statedDeviation!.raw)));
+  if (negative.length === 0) return [];
+  for (const r of stated) r.statedDeviation = { ...r.statedDeviation!, unsigned: true };
+  return [
+    {
+      severity: "warning",
+      code: "DEVIATIONS_UNSIGNED",
+      line,
+      table: title,
+      message: `Tabellen «${title}» oppgir alle avvik uten fortegn, også de ${negative.length} der resultatet er under måltallet (linje ${negative.map((r) => r.line).join(", ")}). Fortegnet er tatt fra resultat − måltall, og hvert oppgitt avvik er kontrollert på størrelsen.`,
+    },
+  ];
+}
+
 const MAX_LABEL_LINES = 6;
+/** Lines looked at after a table's end for rows it left: a row's label wraps over a few at most. */
+const AFTER_LINES = 4;
+
+/**
+ * Rows left after a table's end: lines with a label and the table's kind of cells, before running
+ * text, a heading or a blank gap. They are reported (TABLE_INCOMPLETE), never dropped in silence.
+ */
+function rowsAfter(lines: readonly Line[], end: number, table: Table, title: string): Finding[] {
+  const lost: number[] = [];
+  let seen = 0;
+  let blanks = 0;
+  for (let i = end; i < lines.length && seen < AFTER_LINES; i++) {
+    const { text, no } = lines[i]!;
+    if (isBlank(text)) {
+      if (++blanks > 1) break;
+      continue;
+    }
+    blanks = 0;
+    seen++;
+    // a header (column words and years) opens the next table, or this one again after a page break
+    if (endsTable(text) || isProse(text) || isPageFooter(text) || columnsOf(text).length >= 2) break;
+    const tail = cellTail(text);
+    if (tail.label !== "" && tail.atoms.length > 0 && tail.atoms.length <= table.columns.length) lost.push(no);
+  }
+  if (lost.length === 0) return [];
+  return [
+    {
+      severity: "warning",
+      code: "TABLE_INCOMPLETE",
+      line: lost[0]!,
+      table: title,
+      message: `Tabellen «${title}» (linje ${table.startLine}) slutter før ${lost.length === 1 ? "linje" : "linjene"} ${lost.join(", ")}, som har tall, men ikke hører til tabellen; de er ikke importert. Sjekk tabellen i rapporten.`,
+    },
+  ];
+}
 
 function endsTable(text: string): boolean {
   const t = text.trim();
@@ -200,9 +293,21 @@ function endsTable(text: string): boolean {
   );
 }
 
+/**
+ * A row that cannot belong to a table of this kind: a label outside the kind's rows (where the kind
+ * fixes them) whose cells are not all percentages, or any row after a sick-leave table's total.
+ */
+function foreignRow(kind: TableKind, label: string, atoms: readonly Atom[]): boolean {
+  const rows = indicatorTable(kind).rowLabels;
+  if (!rows || label === "" || rows.test(label)) return false;
+  return !(atoms.length > 0 && atoms.every((a) => /%/u.test(a.raw)));
+}
+
 function readTableRows(lines: readonly Line[], from: number, table: Table, year: number | null, out: Indicator[], findings: Finding[]): number {
   const k = table.columns.length;
   let label: string[] = [];
+  /** The line the label being read starts on (-1: none). */
+  let labelFrom = -1;
   /** Cells printed at the end of the last label line, before the row's other cells ("Korttid 3,98 %" … "3,89 %"). */
   let pending: ReturnType<typeof cellTail>["atoms"] = [];
   let blanks = 0;
@@ -224,6 +329,7 @@ function readTableRows(lines: readonly Line[], from: number, table: Table, year:
     if (!isValues) {
       // a one-word group row ("Utbygging", "Barnevern") heads the rows below it; it is no part of their label
       if (isGroupRow(label, text)) label = [];
+      if (label.length === 0) labelFrom = i;
       label.push(text.trim());
       pending = tail.label !== "" ? tail.atoms : [];
       if (label.length > MAX_LABEL_LINES) break;
@@ -260,7 +366,13 @@ function readTableRows(lines: readonly Line[], from: number, table: Table, year:
     pending = [];
     if (isGroupRow(label, tail.label)) label = [];
     const rowLabel = [...label, tail.label].filter((s) => s !== "").join(" ").replace(/\s+/g, " ").trim();
+    // a row the table's kind cannot have («Antall nye parsellhager 3 4» under sick leave) starts another table
+    if (foreignRow(table.kind, rowLabel, atoms)) {
+      i = labelFrom >= 0 ? labelFrom : i;
+      break;
+    }
     label = [];
+    labelFrom = -1;
     last = rowLabel === "" ? null : { atoms, label: rowLabel, no, out: out.length, findings: findings.length };
     emit(atoms, rowLabel, no);
   }

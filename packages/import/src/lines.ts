@@ -5,12 +5,13 @@ export interface Line {
 }
 
 /**
- * Splits text into lines numbered as an editor numbers them: LF, CRLF and lone CR end a line. A form
+ * Splits text into lines numbered as an editor numbers them: LF, CRLF, lone CR and the Unicode line
+ * and paragraph separators (U+2028, U+2029, which some word processors save) end a line. A form
  * feed (pdftotext's page break) is not a line end there, so line numbers agree; it stays in its
  * line for page assembly (`source/text/pages.ts`), which turns it into a space.
  */
 export function splitLines(text: string): Line[] {
-  const parts = text.includes("\r") ? text.split(/\r\n|\r|\n/) : text.split("\n");
+  const parts = /[\r\u2028\u2029]/.test(text) ? text.split(/\r\n|[\r\n\u2028\u2029]/) : text.split("\n");
   if (parts.length > 1 && parts[parts.length - 1] === "") parts.pop();
   return parts.map((t, i) => ({ no: i + 1, text: t }));
 }

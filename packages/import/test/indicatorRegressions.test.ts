@@ -190,3 +190,43 @@ describe("indicator rows the generator found", () => {
     expect(at(0)?.needsReview).toBe(true);
   });
 });
+
+describe("rows after a table", () => {
+  const SICK = ["Sykefravær i % Resultat 2023 Mål 2024 Resultat 2024"];
+  it("a sick-leave table never takes another table's row into its own: the row is reported, not read as sick leave", () => {
+    const { report, at, findings } = read(SICK, ["Korttid (0-16 dager) 2,1 % 2,3 %", "Langtid (17 - > dager) 5,0 % 5,5 %", "Totalt 7,1 % 7 % 7,8 %", "", "Antall nye parsellhager 3 4"]);
+    expect(at(2)).toMatchObject({ label: "Sykefravær Totalt", result: { value: 7.8 } });
+    expect(report.indicators.some((i) => /parsellhager/u.test(i.label))).toBe(false);
+    expect(findings(4)).toEqual(["TABLE_INCOMPLETE"]);
+  });
+
+  it("a sick-leave row per unit, every cell a percentage, is the table's row", () => {
+    const { at } = read(SICK, ["Barnehagene 8,1 % 7 % 7,6 %", "Totalt 7,1 % 7 % 7,8 %"]);
+    expect(at(0)).toMatchObject({ label: "Sykefravær Barnehagene", result: { value: 7.6 } });
+  });
+
+  it("a header printed again after the table is no lost row", () => {
+    const { findings } = read(FULL, ["Andel fast ansatte 80 % 82 % 85 % 84 % -1", "", "Resultat 2022 Resultat 2023 Måltall 2024 Resultat 2024 Avvik 2024", "Andel heltid 70 % 72 % 75 % 76 % 1"]);
+    expect(findings(2)).toEqual([]);
+  });
+});
+
+describe("a table that prints its deviations without a sign", () => {
+  it("is reported once, and its unsigned negatives are checked by size, not each one an error", () => {
+    const { report } = read(FULL, ["Andel fast ansatte 80 % 82 % 85 % 84 % 1", "Andel heltid 70 % 72 % 75 % 73 % 2", "Andel med kompetanse 60 % 61 % 65 % 62 % 3"]);
+    expect(report.findings.filter((f) => f.code === "DEVIATIONS_UNSIGNED")).toHaveLength(1);
+    expect(report.findings.filter((f) => f.code === "INDICATOR_DEVIATION_MISMATCH")).toEqual([]);
+    expect(report.indicators.map((i) => i.deviation)).toEqual([-1, -2, -3]);
+  });
+
+  it("still reports a size that does not match", () => {
+    const { report } = read(FULL, ["Andel fast ansatte 80 % 82 % 85 % 84 % 1", "Andel heltid 70 % 72 % 75 % 73 % 2", "Andel med kompetanse 60 % 61 % 65 % 62 % 4"]);
+    expect(report.findings.filter((f) => f.code === "INDICATOR_DEVIATION_MISMATCH").map((f) => f.line)).toHaveLength(1);
+  });
+
+  it("a lone unsigned negative among signed deviations stays an error on its row", () => {
+    const { report } = read(FULL, ["Andel fast ansatte 80 % 82 % 85 % 84 % -1", "Andel heltid 70 % 72 % 75 % 73 % 2", "Andel med kompetanse 60 % 61 % 65 % 62 % 3"]);
+    expect(report.findings.some((f) => f.code === "DEVIATIONS_UNSIGNED")).toBe(false);
+    expect(report.findings.filter((f) => f.code === "INDICATOR_DEVIATION_MISMATCH")).toHaveLength(2);
+  });
+});

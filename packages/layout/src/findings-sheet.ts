@@ -1,4 +1,4 @@
-import { proseContradictions, PROSE_MISMATCH, type FindingSeverity, type Report } from "@bydel/core";
+import { proseContradictions, PROSE_MISMATCH, severityLabel, type FindingSeverity, type Report } from "@bydel/core";
 import { rangeAddress } from "./address.js";
 import { Grid, blank, formula, numberOrBlank, text } from "./cells.js";
 import { formats } from "./formats.js";
@@ -6,7 +6,8 @@ import { styles } from "./styles.js";
 import { tableSheet } from "./table-sheet.js";
 import type { SheetLayout } from "./types.js";
 
-export const severityNames: Record<FindingSeverity, string> = { error: "Feil", warning: "Advarsel", info: "Info" };
+/** The severity column's words (the overview counts them with COUNTIF): core's labels. */
+export const severityNames: Record<FindingSeverity, string> = { error: severityLabel("error"), warning: severityLabel("warning"), info: severityLabel("info") };
 export const findingHeaders = ["Alvorlighet", "Kode", "Linje", "Melding", "Oppgitt", "Beregnet"] as const;
 export const FINDINGS_HEADER_ROW = 3;
 const MESSAGE_WIDTH = 90;

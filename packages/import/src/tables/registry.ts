@@ -190,6 +190,8 @@ export interface IndicatorTable {
   readonly area: string | null;
   /** Its header may be laid out by position (`layoutTable.ts`) before the word-based reader reads it. */
   readonly byPosition: boolean;
+  /** The labels its rows may have, where the kind fixes them: a row labelled otherwise belongs to another table. */
+  readonly rowLabels?: RegExp;
 }
 
 const indicatorColumns: readonly (readonly [string, IndicatorColumnKind])[] = [
@@ -201,6 +203,11 @@ const indicatorColumns: readonly (readonly [string, IndicatorColumnKind])[] = [
 const sickLeaveColumns: readonly (readonly [string, IndicatorColumnKind])[] = [["sykefraværsprosent", "result"]];
 
 /** In the order they are tried on a line. */
+/** A sick-leave table's rows: the length of the absence, who certified it, a total. */
+const SICK_LEAVE_ROWS = /^\s*(?:korttid|langtid|kort|lang|totalt?|samlet|sum|gjennomsnitt|snitt|egenmeldt|legemeldt|sykefravær|fravær|\d{1,2}\s*[-–]\s*\d{1,2}\s*dager)/iu;
+/** A monthly sick-leave table's rows: the months, and a year's total or average. */
+const MONTH_ROWS = /^\s*(?:jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des|hele\s+året|året|totalt?|sum|gjennomsnitt|snitt)/iu;
+
 export const indicatorTables: readonly IndicatorTable[] = [
   {
     kind: "indicator",
@@ -213,8 +220,8 @@ export const indicatorTables: readonly IndicatorTable[] = [
     area: null,
     byPosition: true,
   },
-  { kind: "sickLeave", starts: [/^\s*sykefravær\s+i\s+%/iu], words: ["sykefravær"], columnWords: [...indicatorColumns, ...sickLeaveColumns], fragmentWords: ["sykefravær"], area: "HR", byPosition: false },
-  { kind: "monthlySickLeave", starts: [/^\s*måned(?=\s+sykefravær)/iu], words: ["måned"], columnWords: [...indicatorColumns, ...sickLeaveColumns], fragmentWords: ["sykefravær"], area: "HR", byPosition: false },
+  { kind: "sickLeave", starts: [/^\s*sykefravær\s+i\s+%/iu], words: ["sykefravær"], columnWords: [...indicatorColumns, ...sickLeaveColumns], fragmentWords: ["sykefravær"], area: "HR", byPosition: false, rowLabels: SICK_LEAVE_ROWS },
+  { kind: "monthlySickLeave", starts: [/^\s*måned(?=\s+sykefravær)/iu], words: ["måned"], columnWords: [...indicatorColumns, ...sickLeaveColumns], fragmentWords: ["sykefravær"], area: "HR", byPosition: false, rowLabels: MONTH_ROWS },
   { kind: "keyFigure", starts: [/^\s*nøkkeltall(?:\s+for)?\s*:/iu], words: ["nøkkeltall"], columnWords: indicatorColumns, fragmentWords: [], area: null, byPosition: false },
 ];
 

@@ -7,15 +7,18 @@ import type { Line } from "../../lines.js";
  * space the readers take for thousands, and a dash used as a minus (en dash, figure dash, U+2010)
  * becomes the minus sign. A line that sets no-break spaces between its columns too (a 1–3 digit
  * group followed by four groups or more would be 10¹² kr) has them read as plain spaces, so the
- * column search decides, as for any line set one space apart. A sign set apart from a stated
+ * column search decides, as for any line set one space apart. A plus set apart from a stated
  * deviation («+ 4 %») is joined to it.
  */
 const THIN = new RegExp(`(\\d)${charClass(THOUSANDS_ONLY_SPACES.replace("\u00A0", ""))}(?=\\d{3}(?!\\d))`, "gu");
 const DASH = new RegExp(`(^|[\\s(])${charClass(DASH_MINUS_SIGNS)}(?=\\s?\\d)`, "gu");
 const ALL_NBSP = /\d{1,3}(?:\u00A0\d{3}){4,}/u;
-/** «+ 4 %», «- 0,2», «− 3 pp»: a sign set apart from a stated deviation (a percent or a decimal) belongs to it. */
-const SPACED_SIGN = /(^|\s)([+\-\u2212])\s+(?=\d+(?:,\d+)?\s?(?:%|pp|prosentpoeng)(?=\s|$)|\d+,\d+(?=\s|$))/gu;
-const CANDIDATE = new RegExp(`${charClass(THOUSANDS_ONLY_SPACES.replace("\u00A0", "") + DASH_MINUS_SIGNS)}|\\d\\u00A0\\d{3}\\u00A0\\d{3}\\u00A0\\d{3}|[+\\-\\u2212]\\s+\\d`, "u");
+/**
+ * «+ 4 %», «+ 0,2»: a plus set apart from a stated deviation (a percent or a decimal) belongs to it.
+ * A minus set apart may be a placeholder cell («- 9,75»): the cell readings decide (`cells.ts`).
+ */
+const SPACED_SIGN = /(^|\s)(\+)\s+(?=\d+(?:,\d+)?\s?(?:%|pp|prosentpoeng)(?=\s|$)|\d+,\d+(?=\s|$))/gu;
+const CANDIDATE = new RegExp(`${charClass(THOUSANDS_ONLY_SPACES.replace("\u00A0", "") + DASH_MINUS_SIGNS)}|\\d\\u00A0\\d{3}\\u00A0\\d{3}\\u00A0\\d{3}|\\+\\s+\\d`, "u");
 
 export function normalizeTypography(line: string): string {
   if (!/\d/u.test(line) || !CANDIDATE.test(line)) return line;
