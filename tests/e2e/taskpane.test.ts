@@ -428,12 +428,19 @@ describe("the built task pane in Chromium", () => {
       findings: [{ severity: "error", code: "PROSE_MISMATCH", line: 600, message: "FO3: teksten −8,4 millioner, tabellen −10 410." }],
     });
     const preview = previewOf(report);
-    // renderPreview from the source, in the page: it touches only the DOM (core's helpers serve previewOf, run above).
-    const code = ts.transpileModule(readFileSync(join(root, "addin/src/taskpane/preview.ts"), "utf8"), {
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
-    }).outputText;
+    // renderPreview from the source, in the page. Of the core it needs only the severity words
+    // (core/src/domain/severity.ts, a module that imports nothing); previewOf ran above, in Node.
+    const compile = (file: string) =>
+      ts.transpileModule(readFileSync(join(root, file), "utf8"), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
+    const severity = compile("core/src/domain/severity.ts");
+    expect(severity).not.toMatch(/require\(/);
     await page.addScriptTag({
-      content: `(function () { var exports = {}; function require(n) { if (n === "@bydel/core") return {}; throw new Error(n); } ${code}; window.__renderPreview = exports.renderPreview; })();`,
+      content: `(function () {
+        var core = (function () { var exports = {}; ${severity}; return exports; })();
+        var exports = {}; function require(n) { if (n === "@bydel/core") return core; throw new Error(n); }
+        ${compile("addin/src/taskpane/preview.ts")};
+        window.__renderPreview = exports.renderPreview;
+      })();`,
     });
     await page.evaluate((p) => {
       const byId = (id: string) => document.getElementById(id)!;
