@@ -6,10 +6,10 @@ import {
   mainTotalRow,
   netTable,
   proseContradictions,
-  round,
   proseVerdict,
-  sum,
+  round,
   statementVerdictWords,
+  sum,
   tolerances,
   unitSplitTotal,
   variance as difference,
@@ -235,11 +235,13 @@ export function buildOverviewSheet(
     const d = cellAddress(r, 3);
     const t = tolerances.crossTable;
     const diff = difference(unitTotal.ordinaryVariance, result);
-    const word = diff === 0 ? "stemmer" : Math.abs(diff) <= t ? "stemmer innen avrunding" : "tabellene avviker";
+    // Two tables, each rounded on its own: the cross-table tolerance, and no «motstrid» (that word is the text's).
+    const w = { ...statementVerdictWords, contradicts: "tabellene avviker" };
+    const word = diff === 0 ? w.agrees : Math.abs(diff) <= t ? w.withinRounding : w.contradicts;
     compareRow(
       "Resultat per enhet (tabell)",
       unitTotal.ordinaryVariance,
-      { formula: `=IF(${d}=0,"stemmer",IF(ABS(${d})<=${t},"stemmer innen avrunding","tabellene avviker"))`, expected: word },
+      { formula: `=IF(${d}=0,"${w.agrees}",IF(ABS(${d})<=${t},"${w.withinRounding}","${w.contradicts}"))`, expected: word },
       `Resultat per enhet med og uten øremerkede midler, linje ${unitTotal.line} (${unitTotal.label}).`,
     );
   }
