@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { correctionBridge, indicatorDeviation, sum, variance, variancePercent, type BudgetRow, type Report } from "@bydel/core";
+import { correctionBridge, indicatorDeviation, reportSchema, sum, variance, variancePercent, type BudgetRow, type Report } from "@bydel/core";
 import { buildCombinedLayout, buildLayout, economyColumns, ECONOMY_HEADER_ROW, overviewRows, PROSE_HEADER_ROW, statementColumns, type WorkbookLayout } from "@bydel/layout";
 import { renderXlsx } from "@bydel/xlsx";
 import { fixtureNames } from "../workbook/report-from-expected.js";
@@ -8,6 +8,7 @@ import { loadReport } from "../workbook/load-report.js";
 import { findSoffice, recalculate } from "../workbook/libreoffice.js";
 import { csvValue, formulaMismatches } from "../workbook/compare.js";
 import { withSageneProse } from "../workbook/sagene-prose.js";
+import { vestreAkerCorrections, vestreAkerStatements } from "../workbook/vestre-aker-prose.js";
 
 /**
  * Proof by a real spreadsheet engine: each fixture's workbook is opened in LibreOffice, which
@@ -222,12 +223,9 @@ describe("the text's corrections and statements, recalculated by LibreOffice", (
     const o = values.get("Oversikt")!;
     expect(num(o[END]![3])).toBe(28682 - 10373);
     expect(o[overviewRows.bridgeStart + 1]![KILDE]).toContain("linje 256: 10,37 millioner kroner");
-    const stated = labelled(o, "Oppgitt i teksten");
-    expect(stated.map((r) => [num(r[2]), num(r[3]), r[4]])).toEqual([
-      [18300, -9, "stemmer"],
-      [18300, -9, "stemmer innen avrunding"],
-    ]);
-    const units = labelled(o, "Resultat per enhet (tabell)")[0]!;
+    const stated = labelled(o, "Oppgitt i teksten (øremerket)");
+    expect(stated.map((r) => [num(r[2]), num(r[3]), r[4]])).toEqual([[18300, -9, "stemmer innen avrunding"]]);
+    const units = labelled(o, "Resultat per enhet (tabell; avvik − øremerket)")[0]!;
     expect([num(units[2]), num(units[3]), units[4]]).toEqual([18306, -3, "tabellene avviker"]);
     expect(num(labelled(o, "Motstrid i teksten")[0]![1])).toBe(0);
 
@@ -267,19 +265,42 @@ describe("the text's corrections and statements, recalculated by LibreOffice", (
     expect(contains(before.get("Kontroll")!, "@motstrid")).toBe(true);
     expect(before.get("Tekstkontroll")!.some((r) => r[2] === "=Inndekning av fjorårets merforbruk på 5,8 millioner kroner.")).toBe(true);
 
-    // The controller finds the recovery was 6 000, not 5 800: the step, the result, the difference and the verdict follow.
+    // line 256's «18,30» stands after the earmarked step only (the import's bridge): 18 300 − 18 312, within the text's ± 5 and a unit
+    const before256 = labelled(o, "Oppgitt i teksten (øremerket)")[0]!;
+    expect([num(before256[3]), before256[4]]).toEqual([-12, "stemmer innen avrunding"]);
+
+    // The controller finds the recovery was 6 000, not 5 800, and the earmarked funds 10 000: the steps, the result, the difference and the verdict follow.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet("Oversikt")!;
     const input = ws.getCell(overviewRows.bridgeStart + 2 + 1, 3);
     expect(input.value).toBe(5800);
     input.value = 6000;
+    const earmarkedInput = ws.getCell(overviewRows.earmarked + 1, 2);
+    expect(earmarkedInput.value).toBe(10370);
+    earmarkedInput.value = 10000;
     const after = await recalculated(layout, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
     const a = after.get("Oversikt")!;
-    expect(num(a[END]![3])).toBe(18512);
-    const stated = labelled(a, "Oppgitt i teksten")[1]!;
-    expect(num(stated[3])).toBe(18300 - 18512);
+    expect(num(a[END]![3])).toBe(28682 - 10000 + 6000 - 5800);
+    const stated = labelled(a, "Oppgitt i teksten (øremerket)")[0]!;
+    expect(num(stated[3])).toBe(18300 - 18682);
     expect(stated[4]).toBe("motstrid");
+  });
+});
+
+describe("a text that states its bridge in steps, recalculated by LibreOffice", () => {
+  it("Vestre Aker: −105 against the earmarked step, −64 against earmarked and planned overspend, the whole bridge −28 182", async () => {
+    const { report: va } = await loadReport("vestre-aker-2024");
+    const layout = buildLayout(reportSchema.parse({ ...va, corrections: vestreAkerCorrections, statements: vestreAkerStatements }));
+    const values = await recalculated(layout);
+    expect(formulaMismatches(layout, values).mismatches).toEqual([]);
+    const o = values.get("Oversikt")!;
+    expect(num(o[overviewRows.bridgeStart + 6]![3])).toBe(-85142 - 20040 + 36000 + 41000);
+    const rows = o.filter((r) => r[0]!.startsWith("Oppgitt i teksten ("));
+    expect(rows.map((r) => [r[0], num(r[2]), num(r[3]), r[4]])).toEqual([
+      ["Oppgitt i teksten (øremerket)", -105000, -105000 - (-85142 - 20040), "stemmer"],
+      ["Oppgitt i teksten (øremerket + planlagt)", -64000, -64000 - (-85142 - 20040 + 41000), "stemmer"],
+    ]);
   });
 });
 

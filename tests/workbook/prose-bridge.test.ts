@@ -4,6 +4,7 @@ import { adjustmentKinds, correctionBridge, reportSchema, statementVerdictWords,
 import { buildLayout, overviewRows, PROSE_HEADER_ROW, statementColumns, statementHeaders, type Cell, type SheetLayout, type WorkbookLayout } from "@bydel/layout";
 import { loadReport } from "./load-report.js";
 import { sageneCorrections, sageneStatements, withSageneProse } from "./sagene-prose.js";
+import { vestreAkerCorrections, vestreAkerStatements } from "./vestre-aker-prose.js";
 
 const sheet = (layout: WorkbookLayout, name: string): SheetLayout => layout.sheets.find((s) => s.name === name)!;
 const value = (c: Cell | null | undefined) => (c?.kind === "formula" ? c.expected : c?.kind === "text" || c?.kind === "number" ? c.value : c?.kind === "blank" ? null : undefined);
@@ -12,6 +13,7 @@ const KILDE = 10;
 const stepRow = (kind: (typeof adjustmentKinds)[number]) => overviewRows.bridgeStart + 1 + adjustmentKinds.indexOf(kind);
 const END = overviewRows.bridgeStart + adjustmentKinds.length + 1;
 const rowsLabelled = (o: SheetLayout, label: string) => o.rows.filter((r) => textOf(r[0]) === label);
+const statedRows = (o: SheetLayout) => o.rows.filter((r) => textOf(r[0]).startsWith("Oppgitt i teksten ("));
 
 const { report: sagene } = await loadReport("sagene-2024");
 const district = { level: "district", table: null, name: null } as const;
@@ -46,20 +48,21 @@ describe("the bridge fills itself from the text (Sagene, line 256)", () => {
     }
   });
 
-  it("computes 28 682 − 10 373 = 18 309 and holds it against the stated «18,30» (rounding), «+18,3» and the per-unit table's 18 306", () => {
+  it("computes 28 682 − 10 373 = 18 309 and holds it against the stated «18,30» (rounding) and the per-unit table's 18 306", () => {
     expect(value(o.rows[END]![3])).toBe(18309);
     expect(textOf(o.rows[END + 1]![0])).toBe("Reelt resultat holdt mot");
-    const stated = rowsLabelled(o, "Oppgitt i teksten");
-    expect(stated.map((r) => [value(r[2]), value(r[3]), value(r[4])])).toEqual([
-      [18300, -9, "stemmer"], // line 14: «+18,3 millioner» is 18 300 ± 50
-      [18300, -9, "stemmer innen avrunding"], // line 256: «18,30 millioner» is 18 300 ± 5, and 18 309 rounds to 18,31
+    // Only the result the import computed as a bridge (line 256); line 14's «+18,3» it held against the per-unit table (Tekstkontroll).
+    const stated = statedRows(o);
+    expect(stated.map((r) => [textOf(r[0]), value(r[2]), value(r[3]), value(r[4])])).toEqual([
+      ["Oppgitt i teksten (øremerket)", 18300, -9, "stemmer innen avrunding"], // «18,30 millioner» is 18 300 ± 5, and 18 309 rounds to 18,31
     ]);
-    expect(textOf(stated[1]![KILDE])).toMatch(/^linje 256: 18,30 millioner kroner \(= 18\u00a0300 ± 5\): «Når man korrigerer/);
-    const [diff, verdict] = [stated[1]![3], stated[1]![4]] as [Cell, Cell];
-    expect(diff).toMatchObject({ kind: "formula", formula: `=C${o.rows.indexOf(stated[1]!) + 1}-$D$${END + 1}` });
-    expect(verdict).toMatchObject({ kind: "formula", formula: `=IF(ROUND(ABS(D${o.rows.indexOf(stated[1]!) + 1}),6)<=5,"stemmer",IF(ROUND(ABS(D${o.rows.indexOf(stated[1]!) + 1}),6)<=15,"stemmer innen avrunding","motstrid"))` });
-    const [units] = rowsLabelled(o, "Resultat per enhet (tabell)");
+    expect(textOf(stated[0]![KILDE])).toMatch(/^linje 256: 18,30 millioner kroner \(= 18\u00a0300 ± 5\): «Når man korrigerer/);
+    const at = o.rows.indexOf(stated[0]!) + 1;
+    expect(stated[0]![3]).toMatchObject({ kind: "formula", formula: `=C${at}-($C$14+$B$15*N($C$15))` });
+    expect(stated[0]![4]).toMatchObject({ kind: "formula", formula: `=IF(ROUND(ABS(D${at}),6)<=5,"stemmer",IF(ROUND(ABS(D${at}),6)<=15,"stemmer innen avrunding","motstrid"))` });
+    const [units] = rowsLabelled(o, "Resultat per enhet (tabell; avvik − øremerket)");
     expect([value(units![2]), value(units![3]), value(units![4])]).toEqual([18306, -3, "tabellene avviker"]);
+    expect(units![3]).toMatchObject({ formula: `=C${o.rows.indexOf(units!) + 1}-$B$10` });
   });
 
   it("shows the stated net variance beside the bridge's start", () => {
@@ -86,10 +89,10 @@ describe("the text fills the steps the tables do not give", () => {
     expect(value(o.rows[END]![3])).toBe(18312);
     expect(textOf(o.rows[stepRow("earmarked")]![KILDE])).toMatch(/^Teksten, linje 256: 10,37 millioner kroner \(= 10\u00a0370 ± 5\): «Når man/);
     // 18 300 against 18 312 is 12 off, but the bridge holds the text's 10,37 (± 5): 7 beyond it, within one unit of «18,30»
-    const stated = rowsLabelled(o, "Oppgitt i teksten")[1]!;
-    expect([value(stated[3]), value(stated[4])]).toEqual([-12, "stemmer innen avrunding"]);
-    expect((stated[4] as { formula: string }).formula).toContain("ROUND(MAX(0,ABS(D");
-    expect(rowsLabelled(o, "Resultat per enhet (tabell)")).toEqual([]);
+    const [stated] = statedRows(o);
+    expect([value(stated![3]), value(stated![4])]).toEqual([-12, "stemmer innen avrunding"]);
+    expect((stated![4] as { formula: string }).formula).toContain("ROUND(MAX(0,ABS(D");
+    expect(rowsLabelled(o, "Resultat per enhet (tabell; avvik − øremerket)")).toEqual([]);
   });
 
   it("fills any other step from the text as an input cell (St. Hanshaugen's 5,8 millioner recovered overspend), signed by the core's rule", () => {
@@ -121,6 +124,36 @@ describe("the text fills the steps the tables do not give", () => {
     const report = withSageneProse(sagene, { corrections: [correction("plannedOverspend", 3000, 50, 500, { scope: { level: "serviceArea", table: "FO3", name: null } })] });
     const o = sheet(buildLayout(report), "Oversikt");
     expect(o.rows[stepRow("plannedOverspend")]![2]).toMatchObject({ kind: "blank" });
+  });
+});
+
+describe("a text that states its bridge in steps (Vestre Aker, lines 76–78 and 252–259)", () => {
+  it("holds each stated result against the same steps of the bridge: −105 after earmarked, −64 after the planned overspend too", async () => {
+    const { report: va } = await loadReport("vestre-aker-2024");
+    const report = reportSchema.parse({ ...va, corrections: vestreAkerCorrections, statements: vestreAkerStatements });
+    const o = sheet(buildLayout(report), "Oversikt");
+    // −85 142 − 20 040 (the split table) + 36 000 + 41 000 (the text) = −28 182
+    expect(o.rows[stepRow("priorYearOverspend")]![2]).toMatchObject({ kind: "number", value: 36000, style: { fill: "FFF2CC" } });
+    expect(o.rows[stepRow("plannedOverspend")]![2]).toMatchObject({ kind: "number", value: 41000 });
+    expect(value(o.rows[END]![3])).toBe(-28182);
+    const stated = statedRows(o);
+    expect(stated.map((r) => [textOf(r[0]), value(r[2]), value(r[3]), value(r[4])])).toEqual([
+      ["Oppgitt i teksten (øremerket)", -105000, 182, "stemmer"],
+      ["Oppgitt i teksten (øremerket + planlagt)", -64000, 182, "stemmer"],
+    ]);
+    const at = o.rows.indexOf(stated[1]!) + 1;
+    expect(stated[1]![3]).toMatchObject({ formula: `=C${at}-($C$14+$B$15*N($C$15)+$B$17*N($C$17))` });
+    expect(textOf(stated[1]![KILDE])).toContain("Broen bruker tall fra teksten (± 500)");
+  });
+
+  it("makes no comparison when the bridge lacks the steps the text's chain holds", async () => {
+    const { report: va } = await loadReport("vestre-aker-2024");
+    // without the planned overspend, no subset of the bridge comes near the text's −64 180
+    const report = reportSchema.parse({ ...va, corrections: vestreAkerCorrections.filter((c) => c.kind !== "plannedOverspend"), statements: vestreAkerStatements });
+    const o = sheet(buildLayout(report), "Oversikt");
+    const row = o.rows.find((r) => textOf(r[0]) === "Oppgitt i teksten")!;
+    expect([value(row[2]), row[3]?.kind, value(row[4])]).toEqual([-64000, "blank", "ikke sammenlignet"]);
+    expect(textOf(row[KILDE])).toMatch(/Tekstens regnestykke gir −64\u00a0180; broen har ikke stegene det bygger på/);
   });
 });
 
@@ -239,11 +272,13 @@ describe("any stated corrections and statements (generated)", () => {
         });
         const bridge = correctionBridge(28682, adjustmentKinds.map((kind, i) => ({ kind, amount: amounts[i]! })));
         expect(value(o.rows[END]![3])).toBe(bridge.result);
-        // every stated district result in kNOK has its row, and its verdict is one of the words
-        const results = report.statements.filter((s) => s.scope.level === "district" && s.stated.unit === "kNOK" && (s.reference?.table === "bridge" || s.subject === "ordinaryResult"));
-        const rows = rowsLabelled(o, "Oppgitt i teksten");
-        expect(rows).toHaveLength(results.length);
-        for (const r of rows) expect(["stemmer", "stemmer innen avrunding", "motstrid"]).toContain(value(r[4]));
+        // every stated district result in kNOK has one row (the import's bridge results, else the ordinary results), its verdict one of the words
+        const district = report.statements.filter((s) => s.scope.level === "district" && s.stated.unit === "kNOK");
+        const bridged = district.filter((s) => s.reference?.table === "bridge");
+        const results = new Set((bridged.length > 0 ? bridged : district.filter((s) => s.subject === "ordinaryResult")).map((s) => `${s.line}|${s.stated.value}|${s.stated.raw}`));
+        const rows = o.rows.filter((r) => textOf(r[0]).startsWith("Oppgitt i teksten"));
+        expect(rows).toHaveLength(results.size);
+        for (const r of rows) expect(["stemmer", "stemmer innen avrunding", "motstrid", "ikke sammenlignet"]).toContain(value(r[4]));
         // Tekstkontroll: one row per statement, each quote a text cell, never a formula
         const t = sheet(layout, "Tekstkontroll");
         const body = t.rows.slice(PROSE_HEADER_ROW + 1, PROSE_HEADER_ROW + 1 + report.statements.length);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { reportSchema, type Correction, type Finding, type Report, type Statement } from "@bydel/core";
-import { fixturePath } from "./report-from-expected.js";
+import { fixturePath, type FixtureName } from "./report-from-expected.js";
 
 /**
  * What Sagene's running text states about its own figures, as the prose import is to emit it
@@ -11,15 +11,16 @@ import { fixturePath } from "./report-from-expected.js";
  * text's digits allow.
  */
 
-const lines = readFileSync(fixturePath("reports", "sagene-2024"), "utf8").split(/\r?\n/);
-
-/** The sentence of the text around `first`…`last` (1-based lines) that contains `raw`. */
-export function sentence(first: number, last: number, raw: string): string {
+/** The sentence of a fixture's text around `first`…`last` (1-based lines) that contains `raw`. */
+export function sentenceOf(name: FixtureName, first: number, last: number, raw: string): string {
+  const lines = readFileSync(fixturePath("reports", name), "utf8").split(/\r?\n/);
   const joined = lines.slice(first - 1, last).join(" ").replace(/\s+/g, " ").trim();
   const found = joined.split(/(?<=\.)\s+(?=[A-ZÆØÅ])/).find((s) => s.includes(raw));
-  if (!found) throw new Error(`sagene-prose: «${raw}» is not on lines ${first}–${last}`);
+  if (!found) throw new Error(`${name}: «${raw}» is not on lines ${first}–${last}`);
   return found;
 }
+
+const sentence = (first: number, last: number, raw: string) => sentenceOf("sagene-2024", first, last, raw);
 
 const district = { level: "district", table: null, name: null } as const;
 const amount = (raw: string, value: number, precision: number) => ({ raw, value, unit: "kNOK" as const, precision });

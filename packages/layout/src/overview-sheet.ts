@@ -23,7 +23,7 @@ import { expectedBridge, expectedOrdinary, signOf } from "./calc.js";
 import { Grid, blank, formula, numberOrBlank, text } from "./cells.js";
 import { economyColumns, type EconomyPlacement } from "./economy-sheet.js";
 import { severityNames, type FindingsPlacement } from "./findings-sheet.js";
-import { referenceWords, statedNetVariance, statedResults, statedWords, textSteps, whereStated, type TextStep } from "./text-bridge.js";
+import { referenceWords, statedNetVariance, statedResults, statedWords, stepsOfStatedResult, textSteps, whereStated, type TextStep } from "./text-bridge.js";
 import { formats } from "./formats.js";
 import { colors, styles } from "./styles.js";
 import { PRINT } from "./table-sheet.js";
@@ -202,45 +202,76 @@ export function buildOverviewSheet(
   grid.set(r, SOURCE_COL, text("Kilde", styles.header));
   r++;
   const resultCell = cellAddress(end, 3, true);
-  const compareRow = (label: string, stated: number, verdict: { formula: string; expected: string }, source: string) => {
+  const compareRow = (label: string, stated: number, against: { formula: string; expected: number } | null, verdict: { formula: string; expected: string } | string, source: string) => {
     grid.setRow(r, 0, [
       text(label),
       blank(),
       { kind: "number", value: stated, format: formats.money },
-      formula(`=${cellAddress(r, 2)}-${resultCell}`, difference(stated, result), formats.money),
-      formula(verdict.formula, verdict.expected),
+      against ? formula(`=${cellAddress(r, 2)}-${against.formula}`, difference(stated, against.expected), formats.money) : blank(formats.money),
+      typeof verdict === "string" ? text(verdict) : formula(verdict.formula, verdict.expected),
     ]);
     setSource(r, source);
     r++;
   };
-  // The text's figures the bridge holds are known only to their precision: so is its result.
-  const uncertainty = sum([textEarmarked, ...bridgeSteps.filter((st) => st.kind !== "earmarked").map((st) => stepsFromText.get(st.kind)!.chosen)].map((c) => c?.amount.precision ?? null));
+  // The filled steps, each with the precision of the text's figure for it (0 for a table's figure
+  // the text does not state), and whether the bridge holds the text's figure itself.
+  const filled = bridgeSteps
+    .map((step, i) => {
+      const chosen = stepsFromText.get(step.kind)!.chosen;
+      const fromText = step.kind === "earmarked" ? textEarmarked !== null : chosen !== null;
+      return { kind: step.kind, row: s + 1 + i, amount: amounts[i] ?? 0, precision: chosen?.amount.precision ?? 0, fromText };
+    })
+    .filter((st) => st.amount !== 0);
+  const startCell = cellAddress(s, 2, true);
   const stated = statedResults(report);
   for (const st of stated) {
     const d = cellAddress(r, 3);
+    const quote = `${whereStated(st)}: ${statedWords(st.stated)}: «${st.quote.trim()}».`;
+    // A result the import computed as a bridge is held against the same steps of this one; any other against the whole bridge.
+    const chain =
+      st.reference?.table === "bridge"
+        ? stepsOfStatedResult(st.reference.value, variance ?? 0, filled, (p) => tolerances.crossTable + p)
+        : { kinds: filled.map((f) => f.kind), total: result };
+    if (!chain) {
+      const reference = st.reference!.value;
+      compareRow(
+        "Oppgitt i teksten",
+        st.stated.value,
+        null,
+        "ikke sammenlignet",
+        `${quote} Tekstens regnestykke gir ${formatNorwegian(reference)}; broen har ikke stegene det bygger på (fyll inn stegene teksten nevner).`,
+      );
+      continue;
+    }
+    const steps = filled.filter((f) => chain.kinds.includes(f.kind));
+    const whole = st.reference?.table !== "bridge";
+    const against = whole
+      ? { formula: resultCell, expected: result }
+      : { formula: `(${startCell}${steps.map((f) => `+${cellAddress(f.row, 1, true)}*N(${cellAddress(f.row, 2, true)})`).join("")})`, expected: chain.total };
+    // The text's figures the bridge holds are known only to their precision: so is its result.
+    const uncertainty = sum(steps.filter((f) => f.fromText).map((f) => f.precision));
     const note = uncertainty > 0 ? ` Broen bruker tall fra teksten (± ${formatNorwegian(uncertainty)}); vurderingen regner med det.` : "";
-    compareRow(
-      "Oppgitt i teksten",
-      st.stated.value,
-      proseVerdictFormula(d, st.stated, difference(st.stated.value, result), uncertainty),
-      `${whereStated(st)}: ${statedWords(st.stated)}: «${st.quote.trim()}».${note}`,
-    );
+    const which = whole ? "hele broen" : steps.length === 0 ? "rapportert avvik" : steps.map((f) => adjustmentRules[f.kind].word).join(" + ");
+    compareRow(`Oppgitt i teksten (${which})`, st.stated.value, against, proseVerdictFormula(d, st.stated, difference(st.stated.value, against.expected), uncertainty), `${quote}${note}`);
   }
   if (stated.length === 0) {
     grid.set(r, 0, text("Teksten oppgir ikke noe reelt resultat for bydelen (eller importen fant det ikke).", styles.subtitle));
     r++;
   }
+  // The per-unit table's result without earmarked funds is the ordinary operations above.
   const unitTotal = unitSplitTotal(report);
   if (unitTotal?.ordinaryVariance != null) {
     const d = cellAddress(r, 3);
     const t = tolerances.crossTable;
-    const diff = difference(unitTotal.ordinaryVariance, result);
+    const ordinary = expectedOrdinary(variance, earmarked);
+    const diff = difference(unitTotal.ordinaryVariance, ordinary);
     // Two tables, each rounded on its own: the cross-table tolerance, and no «motstrid» (that word is the text's).
     const w = { ...statementVerdictWords, contradicts: "tabellene avviker" };
     const word = diff === 0 ? w.agrees : Math.abs(diff) <= t ? w.withinRounding : w.contradicts;
     compareRow(
-      "Resultat per enhet (tabell)",
+      "Resultat per enhet (tabell; avvik − øremerket)",
       unitTotal.ordinaryVariance,
+      { formula: cellAddress(overviewRows.ordinary, V, true), expected: ordinary },
       { formula: `=IF(${d}=0,"${w.agrees}",IF(ABS(${d})<=${t},"${w.withinRounding}","${w.contradicts}"))`, expected: word },
       `Resultat per enhet med og uten øremerkede midler, linje ${unitTotal.line} (${unitTotal.label}).`,
     );

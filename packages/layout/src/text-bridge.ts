@@ -1,5 +1,6 @@
 import {
   adjustmentKinds,
+  correctionBridge,
   budgetColumns,
   budgetTableName,
   formatNorwegian,
@@ -69,11 +70,51 @@ export function textSteps(report: Report): Map<AdjustmentKind, TextStep> {
   return steps;
 }
 
-/** The real results the text states for the district, in line order: held against the bridge's result. */
+/**
+ * The real results the text states for the district, in line order, once each (the import may hold
+ * one stated figure against several references): those it computed as a bridge (reference
+ * `bridge`), else, when there are none, every stated ordinary result.
+ */
 export function statedResults(report: Report): Statement[] {
-  return (report.statements ?? [])
-    .filter((s) => s.scope.level === "district" && s.stated.unit === "kNOK" && (s.reference?.table === "bridge" || s.subject === "ordinaryResult"))
+  const district = (report.statements ?? []).filter((s) => s.scope.level === "district" && s.stated.unit === "kNOK");
+  const bridged = district.filter((s) => s.reference?.table === "bridge");
+  const chosen = bridged.length > 0 ? bridged : district.filter((s) => s.subject === "ordinaryResult");
+  const seen = new Set<string>();
+  return chosen
+    .filter((s) => {
+      const key = `${s.line}|${s.stated.value}|${s.stated.raw}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
     .sort((a, b) => a.line - b.line);
+}
+
+/**
+ * The steps of the bridge a stated result stands after. A text states intermediate results too
+ * (Vestre Aker: −85 − 20 øremerket = −105 «ordinær drift», then + 41 planlagt = −64, with the
+ * 36 of inndekning «hvorav»): the import's bridge figure for the statement (`reference.value`)
+ * names the chain, so the subset of the filled steps whose total comes nearest to it is the one
+ * the statement is held against. Null when none comes within `tolerance(subset)` (the text's chain
+ * holds a step this bridge has not): then no live comparison is made.
+ */
+export function stepsOfStatedResult(
+  target: number,
+  start: number,
+  steps: readonly { kind: AdjustmentKind; amount: number; precision: number }[],
+  tolerance: (precision: number) => number,
+): { kinds: AdjustmentKind[]; total: number } | null {
+  let best: { kinds: AdjustmentKind[]; total: number; distance: number; precision: number } | null = null;
+  for (let mask = 0; mask < 1 << steps.length; mask++) {
+    const chosen = steps.filter((_, i) => mask & (1 << i));
+    const total = correctionBridge(start, chosen.map((s) => ({ kind: s.kind, amount: s.amount }))).result;
+    const distance = Math.abs(total - target);
+    // Nearest wins; of equals (steps that cancel), the shorter chain: it assumes less of the text.
+    if (!best || distance < best.distance || (distance === best.distance && chosen.length < best.kinds.length)) {
+      best = { kinds: chosen.map((s) => s.kind), total, distance, precision: chosen.reduce((n, s) => n + s.precision, 0) };
+    }
+  }
+  return best && best.distance <= tolerance(best.precision) ? { kinds: best.kinds, total: best.total } : null;
 }
 
 /** The text's statements of the district's net variance (the bridge's start), in line order. */
