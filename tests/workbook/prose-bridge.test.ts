@@ -215,7 +215,7 @@ describe("Tekstkontroll", () => {
   });
 
   it("says so when the import found nothing in the text", () => {
-    const empty = sheet(buildLayout(sagene), "Tekstkontroll");
+    const empty = sheet(buildLayout({ ...sagene, corrections: [], statements: [] }), "Tekstkontroll");
     expect(value(empty.rows[2]![0])).toBe("Importen fant ingen beløp i teksten å holde mot tabellene.");
     expect(empty.tables.map((x) => x.range)).toEqual(["A4:J5", "A8:G9"]);
   });
