@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { importReport } from "@bydel/import";
 import { describe, expect, it } from "vitest";
-import { previewOf } from "../src/taskpane/preview.js";
+import type { Finding, Statement } from "@bydel/core";
+import { previewOf, proseOf } from "../src/taskpane/preview.js";
+import { withSageneProse } from "../../tests/workbook/sagene-prose.js";
 import { isPdfFile, pdfNote, textOfBytes, tooLarge } from "../src/taskpane/read-input.js";
 
 const text = (name: string) => readFileSync(new URL(`../../tests/fixtures/reports/${name}.txt`, import.meta.url), "utf8");
@@ -34,6 +36,45 @@ describe("the task pane preview", () => {
     const p = previewOf({ ...report, district: null, year: null, findings: [] });
     expect([p.district, p.year]).toEqual(["Ukjent bydel", "år ukjent"]);
     expect(p.summary).toEqual([{ severity: "info", text: "Ingen funn: tallene i rapporten stemmer" }]);
+  });
+});
+
+describe("the text against the tables in the preview", () => {
+  const contradiction: Statement = {
+    subject: "netVariance",
+    scope: { level: "serviceArea", table: "FO3", name: null },
+    stated: { raw: "8,4 millioner", value: -8400, unit: "kNOK", precision: 50 },
+    line: 600,
+    quote: "<img src=x onerror=alert(1)> FO3 har et merforbruk på 8,4 millioner.",
+    reference: { table: "FO3", line: 610, column: "variance", value: -10410 },
+    difference: 2010,
+    verdict: "contradicts",
+  };
+  const finding: Finding = { severity: "error", code: "PROSE_MISMATCH", line: 600, message: "FO3: teksten −8,4 millioner, tabellen −10 410." };
+
+  it("shows Sagene's corrections with line and quote, and no contradiction (line 256's «18,30» is a rounding note)", () => {
+    const p = previewOf(withSageneProse(importReport(text("sagene-2024"))));
+    expect(p.prose.summary).toBe("Motstrid i teksten: 0 (5 beløp i teksten kontrollert)");
+    expect(p.prose.severity).toBe("info");
+    expect(p.prose.contradictions).toEqual([]);
+    expect(p.prose.corrections.map((c) => `${c.where} · ${c.text}`)).toEqual([
+      "linje 256 · Øremerkede midler (ubrukt): 10,37 millioner kroner (bydelen)",
+      "linje 4251 · Øremerkede midler (ubrukt): 10,4 millioner kroner (bydelen)",
+    ]);
+    expect(p.prose.corrections[0]!.quote).toBe(
+      "Når man korrigerer for overføring av øremerkede midler på 10,37 millioner kroner, så viser et reelt regnskap totalt et mindreforbruk på 18,30 millioner kroner for bydelen.",
+    );
+  });
+
+  it("counts and lists a contradiction, its quote kept as the characters it is", () => {
+    const p = proseOf(withSageneProse(importReport(text("sagene-2024")), { statements: [contradiction], findings: [finding] }));
+    expect(p.summary).toBe("Motstrid i teksten: 1 (6 beløp i teksten kontrollert)");
+    expect(p.severity).toBe("error");
+    expect(p.contradictions).toEqual([{ where: "linje 600", text: "FO3: oppgitt 8,4 millioner, tabellen −10\u00a0410 – motstrid", quote: contradiction.quote }]);
+  });
+
+  it("says when the import held no amount of the text against the tables", () => {
+    expect(proseOf({ ...importReport(text("grunerlokka-2024")), corrections: [], statements: [], findings: [] })).toMatchObject({ summary: "Ingen beløp i teksten er holdt mot tabellene.", corrections: [], contradictions: [] });
   });
 });
 

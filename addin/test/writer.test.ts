@@ -131,14 +131,14 @@ describe("writeWorkbook against a recording fake Excel", () => {
     expect(fake.syncs.slice(1, -1).every((s) => s.suspended)).toBe(true);
     expect(fake.calculations).toEqual([{ type: "Recalculate", suspended: false }]);
     expect(expectFaithful(fake, layout, result)).toBeGreaterThan(1000);
-    expect(fake.sheets.map((s) => s.name)).toEqual(["Ark1", "Oversikt", "Økonomi", "Indikatorer", "Kontroll"]);
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Ark1", "Oversikt", "Økonomi", "Indikatorer", "Kontroll", "Tekstkontroll"]);
     expect(fake.activeSheet).toBe("Oversikt");
     expect(fake.violations).toEqual([]);
     expect(fake.snapshotPreexisting()).toBe(before);
     expect(progress.at(-1)).toMatch(/Ferdig$/);
     expect(progress).toEqual([
       "0/1 Leser navnene på arkene og tabellene i arbeidsboken …",
-      "0/1 Skriver «Oversikt», «Økonomi», «Indikatorer», «Kontroll» …",
+      "0/1 Skriver «Oversikt», «Økonomi», «Indikatorer», «Kontroll», «Tekstkontroll» …",
       "1/1 Ferdig",
     ]);
   });
@@ -180,8 +180,8 @@ describe("writeWorkbook against a recording fake Excel", () => {
       names: ["Indikatorer"],
     };
     const { fake, before, result } = await importInto(seed, layout);
-    expect(result.sheets.map((s) => s.name)).toEqual(["Oversikt (2)", "Økonomi (2)", "Indikatorer", "Kontroll (2)"]);
-    expect(result.tables.map((t) => t.name)).toEqual(["Okonomi_2", "Indikatorer_2", "Kontroll"]);
+    expect(result.sheets.map((s) => s.name)).toEqual(["Oversikt (2)", "Økonomi (2)", "Indikatorer", "Kontroll (2)", "Tekstkontroll"]);
+    expect(result.tables.map((t) => t.name)).toEqual(["Okonomi_2", "Indikatorer_2", "Kontroll", "Tekstkontroll", "Tekstkorreksjoner"]);
     expect(fake.violations).toEqual([]);
     expect(fake.snapshotPreexisting()).toBe(before);
     expectFaithful(fake, layout, result);
@@ -193,7 +193,7 @@ describe("writeWorkbook against a recording fake Excel", () => {
 
     // And once more: the third copy gets (3).
     const again = await writeWorkbook(fake.run, layout);
-    expect(again.sheets.map((s) => s.name)).toEqual(["Oversikt (3)", "Økonomi (3)", "Indikatorer (2)", "Kontroll (3)"]);
+    expect(again.sheets.map((s) => s.name)).toEqual(["Oversikt (3)", "Økonomi (3)", "Indikatorer (2)", "Kontroll (3)", "Tekstkontroll (2)"]);
     expect(fake.violations).toEqual([]);
   });
 

@@ -6,6 +6,7 @@ export { serviceAreas, FO4_PARTS, serviceAreaOf, serviceAreaOfRow, type ServiceA
 export { tableIds, isServiceAreaTable, budgetTableName, netTable, unitSplitTotal } from "./domain/tables.js";
 export { mainTotalRow, mainTotals, summaryAreaOf } from "./domain/totals.js";
 export { TEXT_CELL_AT_END, textCellReason } from "./domain/textCells.js";
+export { statementVerdictWords, statementSubjectWords, proseScopeWords, PROSE_MISMATCH, proseContradictions } from "./domain/prose.js";
 export {
   adjustmentKinds,
   adjustmentRules,
@@ -64,4 +65,5 @@ export { checkCrossTables, areaTotals } from "./checks/checkCrossTables.js";
 export { checkSplits } from "./checks/checkSplits.js";
 export { checkIndicator, printedDecimals } from "./checks/checkIndicator.js";
 export { checkReport } from "./checks/checkReport.js";
+export { proseVerdict, type ProseVerdict } from "./checks/proseVerdict.js";
 export { reportJsonSchema, reportJsonSchemaText } from "./schema/jsonSchema.js";

@@ -43,7 +43,7 @@ describe("bydel import --xlsx", () => {
     const target = join(dir, "sagene.xlsx");
     const { out, io } = capture();
     expect(await main(["import", sagene, "--xlsx", target], io)).toBe(0);
-    expect(await sheetNames(target)).toEqual(["Oversikt", "Økonomi", "Indikatorer", "Kontroll"]);
+    expect(await sheetNames(target)).toEqual(["Oversikt", "Økonomi", "Indikatorer", "Kontroll", "Tekstkontroll"]);
     expect(out.stderr).toContain(`Skrev ${target}`);
     expect(readdirSync(dir)).toEqual(["sagene.xlsx"]); // no temporary file left
   });

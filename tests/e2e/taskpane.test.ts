@@ -6,7 +6,10 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importReport } from "@bydel/import";
+import { previewOf } from "../../addin/src/taskpane/preview.js";
 import { encryptedByHand, shortReportPdf } from "../cli/pdf-files.js";
+import { withSageneProse } from "../workbook/sagene-prose.js";
 
 // The BUILT task pane (dist/taskpane.html, after `npm run build`) in real Chromium, with a fake
 // Office host in place of Microsoft's office.js: the CDN URL is routed to the recording fake Excel
@@ -220,11 +223,19 @@ describe("the built task pane in Chromium", () => {
     expect(findings.some((f) => f.includes("<img src=x onerror=alert(1)>: avviket er oppgitt uten fortegn"))).toBe(true);
     expect(findings.some((f) => f.includes('=HYPERLINK("http://x";"klikk") tjenestene'))).toBe(true);
     expect(await page.$$eval("img", (imgs) => imgs.map((i) => i.getAttribute("src")))).toEqual(["assets/icon-32.png"]);
+    // The text against the tables: what the preview computes from the same import, as text nodes.
+    const prose = previewOf(importReport(hostileSagene())).prose;
+    expect(await page.textContent("#prose-summary")).toBe(prose.summary);
+    const items = (id: string) => page.$$eval(`#${id} li`, (lis) => lis.map((li) => [li.querySelector(".where")?.textContent, li.querySelector("q")?.textContent]));
+    expect(await items("corrections")).toEqual(prose.corrections.map((c) => [`${c.where} · ${c.text}`, c.quote]));
+    expect(await items("contradictions")).toEqual(prose.contradictions.map((c) => [`${c.where} · ${c.text}`, c.quote]));
+    expect(await page.isHidden("#corrections")).toBe(prose.corrections.length === 0);
+    expect(await page.isHidden("#contradictions")).toBe(prose.contradictions.length === 0);
 
     await page.click("#import-button");
     await page.waitForSelector("#import-message.ok");
     const message = await page.textContent("#import-message");
-    expect(message).toMatch(/^Importert til 4 nye ark: Oversikt \(2\), Økonomi, Indikatorer, Kontroll\./);
+    expect(message).toMatch(/^Importert til 5 nye ark: Oversikt \(2\), Økonomi, Indikatorer, Kontroll, Tekstkontroll\./);
     expect(message).toMatch(/ingenting ble overskrevet/);
     expect(await page.$eval("#progress", (p) => (p as HTMLProgressElement).value)).toBe(1);
 
@@ -241,7 +252,7 @@ describe("the built task pane in Chromium", () => {
         charts: fake.sheets.flatMap((s) => s.charts.map((c) => ({ sheet: s.name, type: c.type, title: c.title, series: c.series.length }))),
       };
     });
-    expect(recorded.sheets).toEqual(["Ark1", "Oversikt", "Oversikt (2)", "Økonomi", "Indikatorer", "Kontroll"]);
+    expect(recorded.sheets).toEqual(["Ark1", "Oversikt", "Oversikt (2)", "Økonomi", "Indikatorer", "Kontroll", "Tekstkontroll"]);
     expect(recorded.violations).toEqual([]);
     expect(recorded.mine).toEqual([["Min egen oversikt"]]);
     expect(recorded.syncs.length).toBeLessThanOrEqual(3);
@@ -350,7 +361,7 @@ describe("the built task pane in Chromium", () => {
 
     await page.click("#import-button");
     await page.waitForSelector("#import-message.ok");
-    expect(await page.textContent("#import-message")).toMatch(/^Importert til 4 nye ark: Oversikt \(2\), Økonomi, Indikatorer, Kontroll\./);
+    expect(await page.textContent("#import-message")).toMatch(/^Importert til 5 nye ark: Oversikt \(2\), Økonomi, Indikatorer, Kontroll, Tekstkontroll\./);
     expect(dialogs).toEqual([]);
     expect(offsite).toEqual([]);
     expect(errors).toEqual([]);
@@ -394,6 +405,66 @@ describe("the built task pane in Chromium", () => {
     expect(await page.textContent("#message")).toBe("PDF-en er passordbeskyttet. Lagre en kopi uten passord og importer den.");
     expect(await page.isHidden("#preview")).toBe(true);
     expect(offsite).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("renders the text's corrections and contradictions in real Chromium as text nodes: a quote with markup stays characters", async () => {
+    const { page, dialogs, errors } = await open();
+    // The preview as the pane computes it, from Sagene with its prose and a hostile contradiction.
+    const report = withSageneProse(importReport(fixture("sagene-2024")), {
+      statements: [
+        {
+          subject: "netVariance",
+          scope: { level: "serviceArea", table: "FO3", name: null },
+          stated: { raw: "=8,4 millioner", value: -8400, unit: "kNOK", precision: 50 },
+          line: 600,
+          quote: '<img src=x onerror=alert(1)> FO3 har et merforbruk på 8,4 millioner. =HYPERLINK("http://x";"klikk")',
+          reference: { table: "FO3", line: 610, column: "variance", value: -10410 },
+          difference: 2010,
+          verdict: "contradicts",
+        },
+      ],
+      findings: [{ severity: "error", code: "PROSE_MISMATCH", line: 600, message: "FO3: teksten −8,4 millioner, tabellen −10 410." }],
+    });
+    const preview = previewOf(report);
+    // renderPreview from the source, in the page. Of the core it needs only the severity words
+    // (core/src/domain/severity.ts, a module that imports nothing); previewOf ran above, in Node.
+    const compile = (file: string) =>
+      ts.transpileModule(readFileSync(join(root, file), "utf8"), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
+    const severity = compile("core/src/domain/severity.ts");
+    expect(severity).not.toMatch(/require\(/);
+    await page.addScriptTag({
+      content: `(function () {
+        var core = (function () { var exports = {}; ${severity}; return exports; })();
+        var exports = {}; function require(n) { if (n === "@bydel/core") return core; throw new Error(n); }
+        ${compile("addin/src/taskpane/preview.ts")};
+        window.__renderPreview = exports.renderPreview;
+      })();`,
+    });
+    await page.evaluate((p) => {
+      const byId = (id: string) => document.getElementById(id)!;
+      const w = window as unknown as { __renderPreview: (p: unknown, at: unknown) => void };
+      w.__renderPreview(p, {
+        district: byId("district"), year: byId("year"), counts: byId("counts"), tables: byId("tables"), summary: byId("findings-summary"),
+        findings: byId("findings"), proseSummary: byId("prose-summary"), corrections: byId("corrections"), contradictions: byId("contradictions"),
+      });
+      byId("preview").hidden = false;
+    }, preview);
+    expect(await page.textContent("#prose-summary")).toBe("Motstrid i teksten: 1 (6 beløp i teksten kontrollert)");
+    expect(await page.getAttribute("#prose-summary .badge", "class")).toBe("badge error");
+    const items = (id: string) => page.$$eval(`#${id} li`, (lis) => lis.map((li) => [li.className, li.querySelector(".where")?.textContent, li.querySelector("q")?.textContent]));
+    expect(await items("contradictions")).toEqual([
+      ["error", "linje 600 · FO3: oppgitt =8,4 millioner, tabellen −10\u00a0410 – motstrid", '<img src=x onerror=alert(1)> FO3 har et merforbruk på 8,4 millioner. =HYPERLINK("http://x";"klikk")'],
+    ]);
+    expect(await items("corrections")).toEqual([
+      ["info", "linje 256 · Øremerkede midler (ubrukt): 10,37 millioner kroner (bydelen)", expect.stringMatching(/^Når man korrigerer for overføring av øremerkede midler på 10,37 millioner kroner/)],
+      ["info", "linje 4251 · Øremerkede midler (ubrukt): 10,4 millioner kroner (bydelen)", "I tillegg overføres særskilt øremerkete midler til 2025 med 10,4 millioner kroner."],
+    ]);
+    expect(await page.isVisible("#contradictions")).toBe(true);
+    expect(await page.$$eval("img", (imgs) => imgs.map((i) => i.getAttribute("src")))).toEqual(["assets/icon-32.png"]);
+    await new Promise((r) => setTimeout(r, 200)); // an onerror would fire by now
+    expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

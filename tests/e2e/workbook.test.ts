@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { correctionBridge, indicatorDeviation, sum, variance, variancePercent, type BudgetRow, type Report } from "@bydel/core";
-import { buildCombinedLayout, buildLayout, economyColumns, ECONOMY_HEADER_ROW, overviewRows, type WorkbookLayout } from "@bydel/layout";
+import { adjustmentKinds, correctionBridge, indicatorDeviation, reportSchema, sum, variance, variancePercent, type AdjustmentKind, type BudgetRow, type Report } from "@bydel/core";
+import { buildCombinedLayout, buildLayout, economyColumns, ECONOMY_HEADER_ROW, overviewRows, PROSE_HEADER_ROW, statementColumns, type WorkbookLayout } from "@bydel/layout";
 import { renderXlsx } from "@bydel/xlsx";
 import { fixtureNames } from "../workbook/report-from-expected.js";
 import { loadReport } from "../workbook/load-report.js";
 import { findSoffice, recalculate } from "../workbook/libreoffice.js";
 import { csvValue, formulaMismatches } from "../workbook/compare.js";
+import { withSageneProse } from "../workbook/sagene-prose.js";
+import { vestreAkerCorrections, vestreAkerStatements } from "../workbook/vestre-aker-prose.js";
 
 /**
  * Proof by a real spreadsheet engine: each fixture's workbook is opened in LibreOffice, which
@@ -94,12 +96,20 @@ describe("the workbook, recalculated by LibreOffice", () => {
       // district total of the result per unit (Sagene: 10 373); else the blank input (0).
       const split = report.varianceSplits.find((s) => s.id === "0.1B");
       const unitTotal = report.varianceSplits.find((s) => s.id === "enhet")?.rows.filter((r) => r.isTotal).at(-1)?.earmarkedVariance ?? null;
-      const earmarked = split ? sum(split.rows.filter((r) => !r.isTotal).map((r) => r.earmarkedVariance)) : (unitTotal ?? 0);
+      // The other steps, and earmarked funds where no table has them: the district's corrections the text
+      // states (report.corrections), when its statements of a kind agree within their precision (the most precise), else none.
+      const stated = (kind: AdjustmentKind): number | null => {
+        const own = report.corrections.filter((c) => c.kind === kind && c.scope.level === "district" && c.amount.unit === "kNOK");
+        const agree = own.every((a) => own.every((b) => Math.abs(a.amount.value - b.amount.value) <= a.amount.precision + b.amount.precision + 1e-9));
+        return agree && own.length > 0 ? [...own].sort((a, b) => a.amount.precision - b.amount.precision || a.line - b.line)[0]!.amount.value : null;
+      };
+      const earmarked = split ? sum(split.rows.filter((r) => !r.isTotal).map((r) => r.earmarkedVariance)) : (unitTotal ?? stated("earmarked") ?? 0);
       if (name === "vestre-aker-2024") expect(earmarked).toBe(20040); // printed 20 039: rounding
       if (name === "sagene-2024") expect(earmarked).toBe(10373);
-      const bridge = correctionBridge(start, [{ kind: "earmarked", amount: earmarked }]);
+      const ordinary = correctionBridge(start, [{ kind: "earmarked", amount: earmarked }]);
+      const bridge = correctionBridge(start, adjustmentKinds.map((kind) => ({ kind, amount: kind === "earmarked" ? earmarked : (stated(kind) ?? 0) })));
       expect(num(overview[overviewRows.variance]![1])).toBe(start);
-      expect(num(overview[overviewRows.ordinary]![1])).toBe(bridge.result);
+      expect(num(overview[overviewRows.ordinary]![1])).toBe(ordinary.result);
       const end = overviewRows.bridgeStart + 6;
       expect(overview[end]![0]).toBe("Reelt resultat");
       expect(num(overview[end]![3])).toBe(bridge.result);
@@ -203,3 +213,105 @@ describe("the workbook, recalculated by LibreOffice", () => {
     });
   });
 });
+
+describe("the text's corrections and statements, recalculated by LibreOffice", () => {
+  const KILDE = 10;
+  const END = overviewRows.bridgeStart + 6;
+  const labelled = (grid: string[][], label: string) => grid.filter((r) => r[0] === label);
+
+  it("Sagene: the bridge 28 682 − 10 373 = 18 309 against the stated «18,30» (rounding) and the per-unit 18 306; Tekstkontroll's differences; no contradiction counted", async () => {
+    const { report: imported } = await loadReport("sagene-2024");
+    const report = withSageneProse(imported);
+    const layout = buildLayout(report);
+    const values = await recalculated(layout);
+    const { checked, mismatches } = formulaMismatches(layout, values);
+    expect(mismatches).toEqual([]);
+    expect(checked).toBeGreaterThan(200);
+
+    const o = values.get("Oversikt")!;
+    expect(num(o[END]![3])).toBe(28682 - 10373);
+    expect(o[overviewRows.bridgeStart + 1]![KILDE]).toContain("linje 256: 10,37 millioner kroner");
+    const stated = labelled(o, "Oppgitt i teksten (øremerket)");
+    expect(stated.map((r) => [num(r[2]), num(r[3]), r[4]])).toEqual([[18300, -9, "stemmer innen avrunding"]]);
+    const units = labelled(o, "Resultat per enhet (tabell; avvik − øremerket)")[0]!;
+    expect([num(units[2]), num(units[3]), units[4]]).toEqual([18306, -3, "tabellene avviker"]);
+    expect(num(labelled(o, "Motstrid i teksten")[0]![1])).toBe(0);
+
+    const t = values.get("Tekstkontroll")!;
+    const body = t.slice(PROSE_HEADER_ROW + 1, PROSE_HEADER_ROW + 1 + report.statements.length);
+    const sorted = [...report.statements].sort((a, b) => a.line - b.line);
+    body.forEach((row, i) => {
+      const st = sorted[i]!;
+      expect(row[statementColumns.quote]).toBe(st.quote);
+      expect(num(row[statementColumns.difference])).toBe(variance(st.stated.value, st.reference!.value));
+    });
+    expect(values.get("Kontroll")![2]![0]).toBe("Motstrid i teksten: 0 (tall i teksten som tabellene motsier, se arket Tekstkontroll).");
+  });
+
+  it("fills steps from the text where no table gives them, and the controller's edit flows to the total, the difference and the verdict", async () => {
+    const { report: imported } = await loadReport("sagene-2024");
+    const district = { level: "district", table: null, name: null } as const;
+    const report = withSageneProse(
+      { ...imported, varianceSplits: [] },
+      {
+        corrections: [
+          { kind: "priorYearOverspend", amount: { raw: "5,8 millioner kroner", value: 5800, unit: "kNOK", precision: 50 }, scope: district, line: 300, quote: "=Inndekning av fjorårets merforbruk på 5,8 millioner kroner." },
+          { kind: "riskReserveRelease", amount: { raw: "5 800", value: 5800, unit: "kNOK", precision: 0.5 }, scope: district, line: 310, quote: "Frigjort risikoavsetning 5 800." },
+        ],
+        findings: [{ severity: "error", code: "PROSE_MISMATCH", line: 600, message: "@motstrid", stated: 1, computed: 2 }],
+      },
+    );
+    const layout = buildLayout(report);
+    const bytes = await renderXlsx(layout);
+    const before = await recalculated(layout, bytes);
+    expect(formulaMismatches(layout, before).mismatches).toEqual([]);
+    const o = before.get("Oversikt")!;
+    // earmarked from the text (10 370), then +5 800 and −5 800: 28 682 − 10 370 = 18 312
+    expect(num(o[overviewRows.earmarked]![1])).toBe(10370);
+    expect([1, 2, 3, 4, 5].map((i) => num(o[overviewRows.bridgeStart + i]![3]))).toEqual([18312, 24112, 24112, 18312, 18312]);
+    expect(num(labelled(o, "Motstrid i teksten")[0]![1])).toBe(1);
+    expect(contains(before.get("Kontroll")!, "@motstrid")).toBe(true);
+    expect(before.get("Tekstkontroll")!.some((r) => r[2] === "=Inndekning av fjorårets merforbruk på 5,8 millioner kroner.")).toBe(true);
+
+    // line 256's «18,30» stands after the earmarked step only (the import's bridge): 18 300 − 18 312, within the text's ± 5 and a unit
+    const before256 = labelled(o, "Oppgitt i teksten (øremerket)")[0]!;
+    expect([num(before256[3]), before256[4]]).toEqual([-12, "stemmer innen avrunding"]);
+
+    // The controller finds the recovery was 6 000, not 5 800, and the earmarked funds 10 000: the steps, the result, the difference and the verdict follow.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("Oversikt")!;
+    const input = ws.getCell(overviewRows.bridgeStart + 2 + 1, 3);
+    expect(input.value).toBe(5800);
+    input.value = 6000;
+    const earmarkedInput = ws.getCell(overviewRows.earmarked + 1, 2);
+    expect(earmarkedInput.value).toBe(10370);
+    earmarkedInput.value = 10000;
+    const after = await recalculated(layout, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    const a = after.get("Oversikt")!;
+    expect(num(a[END]![3])).toBe(28682 - 10000 + 6000 - 5800);
+    const stated = labelled(a, "Oppgitt i teksten (øremerket)")[0]!;
+    expect(num(stated[3])).toBe(18300 - 18682);
+    expect(stated[4]).toBe("motstrid");
+  });
+});
+
+describe("a text that states its bridge in steps, recalculated by LibreOffice", () => {
+  it("Vestre Aker: −105 against the earmarked step, −64 against earmarked and planned overspend, the whole bridge −28 182", async () => {
+    const { report: va } = await loadReport("vestre-aker-2024");
+    const layout = buildLayout(reportSchema.parse({ ...va, corrections: vestreAkerCorrections, statements: vestreAkerStatements }));
+    const values = await recalculated(layout);
+    expect(formulaMismatches(layout, values).mismatches).toEqual([]);
+    const o = values.get("Oversikt")!;
+    expect(num(o[overviewRows.bridgeStart + 6]![3])).toBe(-85142 - 20040 + 36000 + 41000);
+    const rows = o.filter((r) => r[0]!.startsWith("Oppgitt i teksten ("));
+    expect(rows.map((r) => [r[0], num(r[2]), num(r[3]), r[4]])).toEqual([
+      ["Oppgitt i teksten (øremerket)", -105000, -105000 - (-85142 - 20040), "stemmer"],
+      ["Oppgitt i teksten (øremerket + planlagt)", -64000, -64000 - (-85142 - 20040 + 41000), "stemmer"],
+    ]);
+  });
+});
+
+function contains(grid: string[][], text: string): boolean {
+  return grid.some((r) => r.some((c) => c.includes(text)));
+}

@@ -1,4 +1,16 @@
-import { severityCount, severityLabel, severityOrder, type Finding, type FindingSeverity, type Report } from "@bydel/core";
+import {
+  adjustmentLabelWithQualifier,
+  formatNorwegian,
+  proseContradictions,
+  proseScopeWords,
+  severityCount,
+  severityLabel,
+  severityOrder,
+  statementVerdictWords,
+  type Finding,
+  type FindingSeverity,
+  type Report,
+} from "@bydel/core";
 
 // What the task pane shows about an imported report, as plain data (tested without a DOM).
 // Everything here ends up in textContent, never in HTML.
@@ -15,6 +27,22 @@ export interface PreviewFinding {
   message: string;
 }
 
+/** A correction or a contradiction the running text states: where, what, and its own words. */
+export interface PreviewProseItem {
+  where: string;
+  text: string;
+  quote: string;
+}
+
+/** What the running text says against the tables (`report.corrections`, `report.statements`). */
+export interface PreviewProse {
+  /** «Motstrid i teksten: 1 av 6 beløp», or that the text's amounts were not checked. */
+  summary: string;
+  severity: FindingSeverity;
+  corrections: PreviewProseItem[];
+  contradictions: PreviewProseItem[];
+}
+
 export interface Preview {
   district: string;
   year: string;
@@ -22,12 +50,37 @@ export interface Preview {
   tables: PreviewTable[];
   summary: { severity: FindingSeverity; text: string }[];
   findings: PreviewFinding[];
+  prose: PreviewProse;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function findingWhere(f: Finding): string {
   return f.line === null ? "" : `linje ${f.line}`;
+}
+
+/** The text's corrections and contradictions, in line order; the count is the PROSE_MISMATCH findings beyond info, as in the workbook. */
+export function proseOf(report: Report): PreviewProse {
+  const statements = report.statements ?? [];
+  const contradictions = proseContradictions(report.findings).length;
+  const byLine = <T extends { line: number }>(xs: readonly T[]) => [...xs].sort((a, b) => a.line - b.line);
+  return {
+    summary:
+      statements.length === 0 && contradictions === 0
+        ? "Ingen beløp i teksten er holdt mot tabellene."
+        : `Motstrid i teksten: ${contradictions} (${statements.length} beløp i teksten kontrollert)`,
+    severity: contradictions > 0 ? "error" : "info",
+    corrections: byLine(report.corrections ?? []).map((c) => ({
+      where: `linje ${c.line}`,
+      text: `${adjustmentLabelWithQualifier(c.kind)}: ${c.amount.raw} (${proseScopeWords(c.scope)})`,
+      quote: c.quote,
+    })),
+    contradictions: byLine(statements.filter((st) => st.verdict === "contradicts")).map((st) => ({
+      where: `linje ${st.line}`,
+      text: `${proseScopeWords(st.scope)}: oppgitt ${st.stated.raw}${st.reference ? `, tabellen ${formatNorwegian(st.reference.value)}` : ""} – ${statementVerdictWords[st.verdict]}`,
+      quote: st.quote,
+    })),
+  };
 }
 
 export function previewOf(report: Report): Preview {
@@ -76,6 +129,7 @@ export function previewOf(report: Report): Preview {
     tables,
     summary: summary.length ? summary : [{ severity: "info", text: "Ingen funn: tallene i rapporten stemmer" }],
     findings,
+    prose: proseOf(report),
   };
 }
 
@@ -87,8 +141,27 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: str
   return node;
 }
 
+export interface PreviewElements {
+  district: HTMLElement;
+  year: HTMLElement;
+  counts: HTMLElement;
+  tables: HTMLElement;
+  summary: HTMLElement;
+  findings: HTMLElement;
+  proseSummary: HTMLElement;
+  corrections: HTMLElement;
+  contradictions: HTMLElement;
+}
+
+/** One item of the text's corrections or contradictions: where and what, then the quote, as text. */
+function proseItem(item: PreviewProseItem, className: string | null): HTMLLIElement {
+  const li = el("li", className);
+  li.append(el("span", "where", `${item.where} · ${item.text}`), el("q", null, item.quote));
+  return li;
+}
+
 /** Renders a preview into the task pane's elements. */
-export function renderPreview(p: Preview, at: { district: HTMLElement; year: HTMLElement; counts: HTMLElement; tables: HTMLElement; summary: HTMLElement; findings: HTMLElement }): void {
+export function renderPreview(p: Preview, at: PreviewElements): void {
   at.district.textContent = p.district;
   at.year.textContent = p.year;
   at.counts.replaceChildren(...p.counts.map((c) => el("li", null, c)));
@@ -108,4 +181,9 @@ export function renderPreview(p: Preview, at: { district: HTMLElement; year: HTM
       return li;
     }),
   );
+  at.proseSummary.replaceChildren(el("span", `badge ${p.prose.severity}`, p.prose.summary));
+  at.contradictions.replaceChildren(...p.prose.contradictions.map((c) => proseItem(c, "error")));
+  at.corrections.replaceChildren(...p.prose.corrections.map((c) => proseItem(c, "info")));
+  at.corrections.hidden = p.prose.corrections.length === 0;
+  at.contradictions.hidden = p.prose.contradictions.length === 0;
 }

@@ -55,6 +55,9 @@ function show(imported: Report, note: string | null): void {
     tables: byId("tables"),
     summary: byId("findings-summary"),
     findings: byId("findings"),
+    proseSummary: byId("prose-summary"),
+    corrections: byId("corrections"),
+    contradictions: byId("contradictions"),
   });
   byId("preview").hidden = false;
   byId("import").hidden = false;

@@ -5,6 +5,7 @@ import { buildFindingsSheet } from "./findings-sheet.js";
 import { buildIndicatorSheet } from "./indicator-sheet.js";
 import { sheetName, tableName } from "./names.js";
 import { buildOverviewSheet } from "./overview-sheet.js";
+import { buildProseSheet } from "./prose-sheet.js";
 import type { SheetLayout, WorkbookLayout } from "./types.js";
 
 interface Names {
@@ -16,7 +17,7 @@ function reportTitle(report: Report): string {
   return [report.district ?? "Ukjent bydel", report.year ?? ""].join(" ").trim();
 }
 
-/** The four sheets of one report; `suffix` distinguishes sheet sets in a combined workbook. */
+/** The five sheets of one report; `suffix` distinguishes sheet sets in a combined workbook. */
 function buildSheetSet(report: Report, suffix: string, names: Names): { sheets: SheetLayout[]; economy: EconomyPlacement } {
   const sheet = (base: string) => sheetName(suffix ? `${base} ${suffix}` : base, names.sheets);
   const table = (base: string) => tableName(suffix ? `${base}_${suffix}` : base, names.tables);
@@ -25,11 +26,12 @@ function buildSheetSet(report: Report, suffix: string, names: Names): { sheets: 
   const economy = buildEconomySheet(report, sheet("Økonomi"), table("Okonomi"), `Økonomi – ${who}`);
   const indicators = buildIndicatorSheet(report, sheet("Indikatorer"), table("Indikatorer"), `Resultatindikatorer – ${who}`);
   const findings = buildFindingsSheet(report, sheet("Kontroll"), table("Kontroll"), `Kontroll av rapportens tall – ${who}`);
+  const prose = buildProseSheet(report, sheet("Tekstkontroll"), table("Tekstkontroll"), table("Tekstkorreksjoner"), `Tekstkontroll: rapportens tekst mot tabellene – ${who}`);
   const overview = buildOverviewSheet(report, overviewName, `${who} – økonomisk oversikt`, economy.placement, findings.placement);
-  return { sheets: [overview, economy.sheet, indicators, findings.sheet], economy: economy.placement };
+  return { sheets: [overview, economy.sheet, indicators, findings.sheet, prose], economy: economy.placement };
 }
 
-/** One report's workbook: Oversikt, Økonomi, Indikatorer, Kontroll. */
+/** One report's workbook: Oversikt, Økonomi, Indikatorer, Kontroll, Tekstkontroll. */
 export function buildLayout(report: Report): WorkbookLayout {
   const names: Names = { sheets: new Set(), tables: new Set() };
   return { title: `Årsberetning ${reportTitle(report)}`, sheets: buildSheetSet(report, "", names).sheets };

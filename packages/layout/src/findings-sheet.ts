@@ -1,6 +1,6 @@
-import { severityLabel, severityOrder, type Finding, type FindingSeverity, type Report } from "@bydel/core";
+import { proseContradictions, PROSE_MISMATCH, severityLabel, severityOrder, type Finding, type FindingSeverity, type Report } from "@bydel/core";
 import { rangeAddress } from "./address.js";
-import { Grid, blank, numberOrBlank, text } from "./cells.js";
+import { Grid, blank, formula, numberOrBlank, text } from "./cells.js";
 import { formats } from "./formats.js";
 import { styles } from "./styles.js";
 import { finishSheet, tableSheet } from "./table-sheet.js";
@@ -29,6 +29,8 @@ export interface FindingsPlacement {
   sheetName: string;
   /** The severity column's body range, for COUNTIF. */
   severityRange: string;
+  /** The code column's body range (the text's contradictions are PROSE_MISMATCH). */
+  codeRange: string;
   counts: Record<FindingSeverity, number>;
 }
 
@@ -57,10 +59,23 @@ export function buildFindingsSheet(report: Report, name: string, tableName: stri
     r++;
   }
   const last = r - 1;
+  // The text's contradictions, counted over the table (PROSE_MISMATCH beyond info: the info ones are rounding notes).
+  const contradictions = proseContradictions(report.findings).length;
+  const body = (col: number) => rangeAddress(FINDINGS_HEADER_ROW + 1, col, last, col, true);
+  grid.set(
+    FINDINGS_HEADER_ROW - 1,
+    0,
+    formula(
+      `="Motstrid i teksten: "&COUNTIFS(${body(1)},"${PROSE_MISMATCH}",${body(0)},"<>${severityNames.info}")&" (tall i teksten som tabellene motsier, se arket Tekstkontroll)."`,
+      `Motstrid i teksten: ${contradictions} (tall i teksten som tabellene motsier, se arket Tekstkontroll).`,
+      undefined,
+      styles.label,
+    ),
+  );
   const widths = [12, 30, 8, MESSAGE_WIDTH, 12, 12];
   const table = { name, grid, widths, table: tableName, headerRow: FINDINGS_HEADER_ROW, lastRow: last, lastCol: findingHeaders.length - 1, freezeColumns: 0 };
   return {
     sheet: finishSheet(tableSheet(table), { maxWidths: { 3: MESSAGE_WIDTH } }),
-    placement: { sheetName: name, severityRange: rangeAddress(FINDINGS_HEADER_ROW + 1, 0, last, 0, true), counts },
+    placement: { sheetName: name, severityRange: rangeAddress(FINDINGS_HEADER_ROW + 1, 0, last, 0, true), codeRange: rangeAddress(FINDINGS_HEADER_ROW + 1, 1, last, 1, true), counts },
   };
 }

@@ -10,3 +10,5 @@ export { overviewRows, bridgeSteps } from "./overview-sheet.js";
 export { COMPARISON_HEADER_ROW } from "./comparison-sheet.js";
 export { fitSheet, type FitOptions } from "./fit.js";
 export { printSetup, MIN_PRINT_SCALE } from "./print.js";
+export { statementColumns, statementHeaders, correctionHeaders, PROSE_HEADER_ROW } from "./prose-sheet.js";
+export { textSteps, statedResults, type TextStep } from "./text-bridge.js";

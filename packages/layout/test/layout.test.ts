@@ -80,9 +80,9 @@ describe("Excel names", () => {
 describe("buildLayout", () => {
   const layout = buildLayout(sagene);
 
-  it("has the four sheets with Norwegian names and one Excel table each (but the overview)", () => {
-    expect(layout.sheets.map((s) => s.name)).toEqual(["Oversikt", "Økonomi", "Indikatorer", "Kontroll"]);
-    expect(layout.sheets.map((s) => s.tables.map((t) => t.name))).toEqual([[], ["Okonomi"], ["Indikatorer"], ["Kontroll"]]);
+  it("has the five sheets with Norwegian names and Excel tables (none on the overview, two on Tekstkontroll)", () => {
+    expect(layout.sheets.map((s) => s.name)).toEqual(["Oversikt", "Økonomi", "Indikatorer", "Kontroll", "Tekstkontroll"]);
+    expect(layout.sheets.map((s) => s.tables.map((t) => t.name))).toEqual([[], ["Okonomi"], ["Indikatorer"], ["Kontroll"], ["Tekstkontroll", "Tekstkorreksjoner"]]);
   });
 
   it("writes the economy table with Norwegian headers and one row per report row", () => {
@@ -365,7 +365,7 @@ describe("buildCombinedLayout", () => {
   it("puts the comparison first and one suffixed sheet set per report", () => {
     expect(layout.sheets[0]!.name).toBe("Sammenligning");
     expect(layout.sheets.map((s) => s.name)).toContain("Indikatorer Grünerløkka");
-    expect(layout.sheets).toHaveLength(13);
+    expect(layout.sheets).toHaveLength(16);
     const tables = layout.sheets.flatMap((s) => s.tables.map((t) => t.name.toLowerCase()));
     expect(new Set(tables).size).toBe(tables.length);
     for (const t of tables) expect(t).toMatch(/^[a-z][a-z0-9_]*$/);

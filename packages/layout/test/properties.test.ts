@@ -114,7 +114,7 @@ describe("layout properties (any report the schema accepts)", () => {
       fc.property(fc.array(reportArb, { minLength: 1, maxLength: 4 }), (reports) => {
         const layout = buildCombinedLayout(reports);
         checkWorkbook(layout);
-        expect(layout.sheets).toHaveLength(1 + 4 * reports.length);
+        expect(layout.sheets).toHaveLength(1 + 5 * reports.length);
       }),
       { numRuns: 40 },
     );
