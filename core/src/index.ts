@@ -55,4 +55,5 @@ export { checkCrossTables, areaTotals } from "./checks/checkCrossTables.js";
 export { checkSplits } from "./checks/checkSplits.js";
 export { checkIndicator, printedDecimals } from "./checks/checkIndicator.js";
 export { checkReport } from "./checks/checkReport.js";
+export { proseVerdict, type ProseVerdict } from "./checks/proseVerdict.js";
 export { reportJsonSchema, reportJsonSchemaText } from "./schema/jsonSchema.js";

@@ -23,6 +23,14 @@ export const tolerances = {
    * for the double nearest the decimal.
    */
   indicator: (printedDecimals: number): number => 0.5 * 10 ** -printedDecimals + 1e-9,
+  /**
+   * A figure the running text restates («28,68 millioner») against its table cell, in units of the
+   * last stated digit (0,01 mill. = 10 here). Within half a unit it agrees; a stated figure one unit
+   * off the correctly rounded one (truncated, or rounded from rounded parts) is a rounding note
+   * (info); more is a contradiction (warning), and more than `errorUnits` off, or the opposite
+   * direction (mindreforbruk for merforbruk), an error.
+   */
+  prose: { roundingUnits: 1, errorUnits: 10 },
 } as const;
 
 /**

@@ -1,0 +1,69 @@
+/**
+ * The words a report's running text uses when it restates its own figures: one home for the word
+ * lists of the statements stage (indicator prose has its own in ../prosePhrases.ts). Each list is a
+ * regular expression over lower-cased text; none of them decides a number alone.
+ */
+
+/** A printed number: grouped thousands (space or NBSP), or plain digits, with an optional decimal comma or point. */
+export const NUMBER = String.raw`[1-9]\d{0,2}(?:[ \u00A0\u202F]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?`;
+
+/** Signs before a number: hyphen-minus, U+2212, en dash, plus. */
+export const SIGN = String.raw`[+\-\u2212\u2013]`;
+
+/**
+ * The unit after a stated amount, longest first. `scale` turns the number into 1000 kr (kNOK) or
+ * percent; `kNOK` false for percent.
+ */
+export const AMOUNT_UNITS: readonly { readonly re: string; readonly scale: number; readonly percent: boolean }[] = [
+  { re: String.raw`milliarder(?:\s+kroner)?|mrd\.?(?:\s*kr\.?)?`, scale: 1_000_000, percent: false },
+  { re: String.raw`millioner(?:\s+kroner)?|mill\.?(?:\s*kr\.?)?|mnok\b|mkr\b`, scale: 1000, percent: false },
+  { re: String.raw`tusen(?:\s+kroner)?|\(?i\s+1\s?000\s*kr\.?\)?|(?:1\s?000|tusen)\s*kr\.?`, scale: 1, percent: false },
+  { re: String.raw`kroner\b|kr\b\.?`, scale: 0.001, percent: false },
+  { re: String.raw`%|prosent\b`, scale: 1, percent: true },
+];
+
+/** Direction words: the sign the text gives a deviation. */
+export const UNDERSPEND = /\b(?:mindre-?\s?forbruk\w*|overskudd\w*|positivt?\s+(?:resultat|avvik|netto\s+avvik)\w*|merinntekt\w*)/giu;
+export const OVERSPEND = /\b(?:mer-?\s?forbruk\w*|underskudd\w*|negativt?\s+(?:resultat|avvik)\w*|overforbruk\w*)/giu;
+
+/** Words that make a figure approximate, a forecast, or a change: no restatement of a table cell. */
+export const NOT_A_RESTATEMENT =
+  /\b(?:prognose\w*|forventet|forventer|anslag\w*|økning\w*|økt med|redusert med|reduksjon\w*|nedgang\w*|endring\w*|forbedring\w*|forverring\w*|vekst|kutt\w*|rammejuster\w*|justert internt|budsjettjuster\w*|innsparing\w*|tiltak|tilskudd(?!smidler)\w*|estimert|beregnet|lønns- og prisstigning)/iu;
+export const APPROXIMATE = /\b(?:ca\.|cirka|om lag|omtrent|rundt|drøyt|nesten|i underkant av|i overkant av|over|under|nærmere)\s*$/iu;
+
+/** Earmarked funds named right after the amount («20 mill. i ubrukte øremerkede midler»). */
+export const EARMARKED_AFTER = /^\s*(?:kroner\s+|kr\.?\s+)?(?:i|av|med)\s+(?:\S+\s+){0,2}?øremerke?t?e?\w*/iu;
+/** …or right before it («overføring av øremerkede midler på», «øremerkete midler til 2025 med»). */
+export const EARMARKED_BEFORE = /øremerke?t?e?\w*(?:\s+\S+){0,5}\s+(?:på|med|utgjør|er)\s*$/iu;
+
+/** Last year's overspend recovered this year («inndekning av merforbruk fra tidligere år»). */
+export const PRIOR_YEAR_AFTER = /^\s*(?:er|gjelder|til|i)?\s*(?:inndekning|inndekking)\s+av\s+(?:\S+\s+){0,2}merforbruk/iu;
+export const PRIOR_YEAR_BEFORE = /(?:inndekning|inndekking)\s+av\s+(?:\S+\s+){0,3}merforbruk(?:\s+\S+){0,3}\s+(?:på|med)\s*$/iu;
+/** An overspend the district was allowed to budget for («planlagt merforbruk på 41 mill.»). */
+export const PLANNED_BEFORE = /planlagt\w*\s+(?:\S+\s+){0,2}?merforbruk(?:\s+\S+){0,3}\s+(?:på|med)\s*$/iu;
+/** A released risk reserve («Disponering av risikoavsetning gir 11 mill.»). */
+export const RISK_RESERVE_BEFORE = /risikoavsetning\w*(?:\s+\S+){0,3}\s+(?:gir|på|med)\s*$/iu;
+
+/** The result after the stated corrections («reelt regnskap», «endelige resultatet», «korrigert merforbruk»). */
+export const REAL_RESULT = /\b(?:reel\w*|endelige?|korrigert\w*|etter\s+(?:justering|korrigering|overføring)|når\s+(?:man|det)\s+korrigerer|korrigeres|justert for|det betyr at|slik at|ordinære?\s+drift|gjeldende årets drift)/iu;
+/** The ordinary operations named right after the amount («2,7 mill. på ordinær drift»). */
+export const ORDINARY_AFTER = /^\s*(?:\S+\s+)?(?:på|for|i|gjeldende)\s+(?:bydelens\s+)?ordinære?\s+drift/iu;
+/** A stated correction without an amount («Etter justering for øremerkede tilskuddsmidler …»). */
+export const CORRECTION_NAMED = /\b(?:etter|når)\s+(?:\S+\s+){0,3}(?:justering|korrigering|korrigere\w*|overføring)\s+(?:\S+\s+){0,4}øremerke?t?e?\w*/iu;
+
+/** Gross basis («brutto»). */
+export const GROSS = /\bbrutto\b/iu;
+/** A percent deviation of the revised budget («Prosentavvik mellom resultat 2024 og justert budsjett er -16,6 %»). */
+export const PERCENT_DEVIATION = /\bprosentavvik\b.*\b(?:justert|regulert)\s+budsjett/iu;
+/** Last year's result («da bydelen hadde et negativt avvik … med 55 mill.», «i 2023»). */
+export const PREVIOUS_YEAR = /\b(?:i fjor|fjorårets|året før|forrige år|tidligere år)\b/iu;
+
+/** The district as subject: «Bydelens regnskap», «Driftsregnskapet viser», «Bydel Sagene har», «Netto driftsresultat for Bydel …». */
+export const DISTRICT = /\b(?:bydel(?:en|ens)?\b|driftsregnskapet\b|netto driftsresultat\b|årsregnskap(?:et)?\b)/iu;
+/** A service area: «Funksjonsområde 2A», «FO3», «funk.omr. 4»; «Funksjonsområdet» is the chapter's own. */
+export const SERVICE_AREA = /\b(?:funksjonsområde|funk\.?\s*omr\.?|FO)\s*(\d)\s*([ABC])?(?![\dA-Za-zæøå])/iu;
+export const THIS_SERVICE_AREA = /\bfunksjonsområdet\b/iu;
+/** A KOSTRA function: «Funksjon 201 Barnehage», «KOSTRA-funksjon 211». */
+export const FUNCTION = /\b(?:kostra-?\s*)?funksjon(?:en)?\s+(\d{3})\b/iu;
+/** Several areas or functions at once («Funksjonsområdene 2A, 2B og 2C»): no single table cell. */
+export const SEVERAL = /\b(?:funksjonsområdene|funksjonene|områdene|enhetene)\b/iu;

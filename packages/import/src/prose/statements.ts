@@ -1,0 +1,313 @@
+import {
+  correctionBridge,
+  formatNorwegian,
+  proseVerdict,
+  serviceAreaOf,
+  type AdjustmentKind,
+  type Correction,
+  type Finding,
+  type ProseScope,
+  type StatedAmount,
+  type Statement,
+  type StatementSubject,
+} from "@bydel/core";
+import type { Line } from "../lines.js";
+import { blocksOf, lineAt, sentencesOf, type Block } from "../proseText.js";
+import { amountsIn, type AmountAt } from "./amounts.js";
+import { candidates, percentCandidates, unitLabels, type Cell, type Tables } from "./references.js";
+import * as P from "./phrases.js";
+
+/**
+ * The report's own words, checked: the corrections its running text states (which fill the
+ * deviation bridge) and every amount that restates a table figure, held against that figure at
+ * the precision the text states it. A statement whose subject or scope the text does not make
+ * clear is left out; one whose table cell is not in the import is `unmatched`, never guessed.
+ */
+
+export interface ProseReading {
+  readonly corrections: Correction[];
+  readonly statements: Statement[];
+  readonly findings: Finding[];
+}
+
+/** How far above a percent statement the unit's own row («Nav 300 000 309 851 …») may stand. */
+const UNIT_ROW_REACH = 40;
+
+interface Stated {
+  readonly amount: StatedAmount;
+  readonly scope: ProseScope;
+  readonly line: number;
+  /** The table figure it matched (agrees or within rounding), for the bridge. */
+  readonly matched: Cell | null;
+}
+
+interface Chain {
+  scope: ProseScope | null;
+  net: Stated | null;
+  corrections: { kind: AdjustmentKind; stated: Stated }[];
+  /** A correction named without its amount («Etter justering for øremerkede …»). */
+  correctionNamed: boolean;
+  ordinaryStated: boolean;
+}
+
+const district: ProseScope = { level: "district", table: null, name: null };
+
+function lastMatch(re: RegExp, text: string): RegExpExecArray | null {
+  re.lastIndex = 0;
+  let last: RegExpExecArray | null = null;
+  for (const m of text.matchAll(re)) last = m as RegExpExecArray;
+  return last;
+}
+
+/** The sign a direction word before the amount gives it: +1 underspend, −1 overspend, 0 «avvik» alone, null none. */
+function directionOf(before: string): 1 | -1 | 0 | null {
+  const under = lastMatch(P.UNDERSPEND, before);
+  const over = lastMatch(P.OVERSPEND, before);
+  if (under || over) return (under?.index ?? -1) > (over?.index ?? -1) ? 1 : -1;
+  return /\bavvik\w*\b/iu.test(before) ? 0 : null;
+}
+
+/** The scope a sentence names first; `area` is the chapter's service area («Funksjonsområdet»). */
+function scopeIn(text: string, area: string | null, units: readonly string[]): { scope: ProseScope; at: number } | null {
+  const found: { scope: ProseScope; at: number }[] = [];
+  const f = P.FUNCTION.exec(text);
+  if (f) found.push({ at: f.index, scope: { level: "function", table: area, name: null, kostra: f[1]! } });
+  const a = P.SERVICE_AREA.exec(text);
+  if (a) found.push({ at: a.index, scope: { level: "serviceArea", table: `FO${a[1]}${(a[2] ?? "").toUpperCase()}`, name: null } });
+  const t = P.THIS_SERVICE_AREA.exec(text);
+  if (t && area) found.push({ at: t.index, scope: { level: "serviceArea", table: area, name: null } });
+  const d = P.DISTRICT.exec(text);
+  if (d) found.push({ at: d.index, scope: district });
+  const lower = text.toLowerCase();
+  const unit = units.find((u) => lower.startsWith(u.toLowerCase()));
+  if (unit) found.push({ at: 0, scope: { level: "unit", table: "enhet", name: unit } });
+  found.sort((x, y) => x.at - y.at);
+  return found[0] ?? null;
+}
+
+const sameScope = (a: ProseScope, b: ProseScope): boolean => a.level === b.level && a.table === b.table && a.name === b.name && (a.kostra ?? null) === (b.kostra ?? null);
+
+/** The candidate the stated amount restates: the first (budget tables before splits) it agrees with, else the nearest. */
+function nearest(cells: readonly Cell[], stated: StatedAmount, signed: boolean): Cell | null {
+  const d = (x: Cell): number => Math.abs((signed ? stated.value : Math.abs(stated.value)) - (signed ? x.value : Math.abs(x.value)));
+  let best: Cell | null = null;
+  for (const c of cells) {
+    if (d(c) <= stated.precision) return c;
+    if (best === null || d(c) < d(best)) best = c;
+  }
+  return best;
+}
+
+const fmt = (value: number, unit: StatedAmount["unit"]): string =>
+  unit === "percent" ? `${formatNorwegian(value, { decimals: 1 })} %` : `${formatNorwegian(value, { decimals: Number.isInteger(value) ? 0 : 1 })}`;
+
+const SUBJECT_WORDS: Record<StatementSubject, string> = {
+  netVariance: "avviket",
+  grossVariance: "bruttoavviket",
+  earmarked: "øremerkede midler",
+  ordinaryResult: "resultatet etter korreksjoner",
+  revisedBudget: "regulert budsjett",
+  actual: "regnskapet",
+  previousResult: "fjorårets resultat",
+  variancePercent: "avviket i prosent av justert budsjett",
+  arithmetic: "utregningen",
+};
+
+function referenceName(c: { table: string; line: number | null }): string {
+  if (c.table === "text") return "tekstens egne tall";
+  if (c.table === "bridge") return `korreksjonene teksten oppgir, regnet fra tabellens tall (linje ${c.line})`;
+  return `${c.table === "enhet" ? "resultat per enhet" : `Tabell ${c.table}`} linje ${c.line}`;
+}
+
+function finding(s: Statement, severity: Finding["severity"]): Finding {
+  const ref = s.reference!;
+  const unit = s.stated.unit === "percent" ? "prosentpoeng" : "(1000 kr)";
+  const note =
+    s.verdict === "withinRounding"
+      ? "én enhet i siste oppgitte siffer: avrunding, ikke en feil"
+      : severity === "error"
+        ? "teksten motsier tabellen"
+        : "mer enn avrunding";
+  return {
+    severity,
+    code: "PROSE_MISMATCH",
+    line: s.line,
+    message: `Teksten (linje ${s.line}) oppgir ${SUBJECT_WORDS[s.subject]} til «${s.stated.raw}», men ${referenceName(ref)} gir ${fmt(ref.value, s.stated.unit)}${s.stated.unit === "kNOK" ? " (1000 kr)" : ""}: forskjell ${fmt(s.difference!, s.stated.unit === "percent" ? "kNOK" : s.stated.unit)} ${unit}, ${note}.`,
+    stated: s.stated.value,
+    computed: ref.value,
+    ...(ref.table !== "text" && ref.table !== "bridge" ? { table: ref.table } : {}),
+    ...(ref.column ? { column: ref.column } : {}),
+    ...(ref.line !== null && ref.line !== s.line ? { referenceLine: ref.line } : {}),
+  };
+}
+
+/** Reads the corrections and statements of a report's running text. `skip`: the lines of tables read elsewhere. */
+export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>, tables: Tables, year: number | null): ProseReading {
+  const corrections: Correction[] = [];
+  const statements: Statement[] = [];
+  const findings: Finding[] = [];
+  const units = unitLabels(tables);
+  const unitRows = unitRowLines(lines, units);
+  let area: string | null = null;
+  let areaNumber: string | null = null;
+
+  const emit = (subject: StatementSubject, stated: StatedAmount, signed: boolean, scope: ProseScope, line: number, quote: string, cells: readonly Cell[], reference?: Statement["reference"]): Cell | null => {
+    const ref = reference ?? (() => {
+      const c = nearest(cells, stated, signed);
+      return c ? { table: c.table, line: c.line, column: c.column, value: c.value } : null;
+    })();
+    if (ref === null) {
+      statements.push({ subject, scope, stated, line, quote, reference: null, difference: null, verdict: "unmatched" });
+      return null;
+    }
+    const v = proseVerdict(stated.value, ref.value, stated.precision, signed);
+    const s: Statement = { subject, scope, stated, line, quote, reference: ref, difference: v.difference, verdict: v.verdict };
+    statements.push(s);
+    if (v.severity) findings.push(finding(s, v.severity));
+    return v.verdict === "contradicts" || ref.table === "text" || ref.table === "bridge" ? null : { table: ref.table, line: ref.line ?? line, column: ref.column ?? "", value: ref.value };
+  };
+
+  for (const block of blocksOf(lines, skip)) {
+    if (block.numbered) {
+      const no = /^\d+(?:\.\d+)*/u.exec(block.text)![0];
+      const named = serviceAreaOf(block.text);
+      if (named) [area, areaNumber] = [named, areaNumber !== null && no.startsWith(`${areaNumber}.`) ? areaNumber : no];
+      else if (areaNumber !== null && no !== areaNumber && !no.startsWith(`${areaNumber}.`)) [area, areaNumber] = [null, null];
+      continue;
+    }
+    if (block.heading || !/\d/u.test(block.text)) continue;
+    const chain: Chain = { scope: null, net: null, corrections: [], correctionNamed: false, ordinaryStated: false };
+    for (const sentence of sentencesOf(block)) {
+      const text = sentence.text;
+      if (!/\d/u.test(text)) {
+        if (P.CORRECTION_NAMED.test(text)) chain.correctionNamed = true;
+        continue;
+      }
+      const amounts = amountsIn(text);
+      if (amounts.length === 0) continue;
+      const named = scopeIn(text, area, units);
+      const several = P.SEVERAL.exec(text);
+      if (several && (named === null || several.index <= named.at)) {
+        chain.scope = null;
+        continue;
+      }
+      if (named) {
+        if (chain.scope === null || !sameScope(named.scope, chain.scope)) Object.assign(chain, { net: null, corrections: [], correctionNamed: false, ordinaryStated: false });
+        chain.scope = named.scope;
+      }
+      if (P.CORRECTION_NAMED.test(text)) chain.correctionNamed = true;
+      readSentence(block, sentence.start, text, amounts, chain);
+    }
+  }
+
+  function readSentence(block: Block, start: number, text: string, amounts: readonly AmountAt[], chain: Chain): void {
+    let from = 0;
+    for (const a of amounts) {
+      const before = text.slice(from, a.at);
+      const after = text.slice(a.end, a.end + 80);
+      from = a.end;
+      const line = lineAt(block, start + a.at);
+      if (a.amount.unit === "percent") {
+        if (P.PERCENT_DEVIATION.test(text.slice(0, a.at))) percentStatement(a, line, text);
+        continue;
+      }
+      const scope = chain.scope;
+      if (scope === null || P.APPROXIMATE.test(before)) continue;
+      const kind = correctionKind(before, after);
+      if (kind) {
+        const amount = { ...a.amount, value: Math.abs(a.amount.value) };
+        corrections.push({ kind, amount, scope, line, quote: text });
+        let matched: Cell | null = null;
+        if (kind === "earmarked") matched = emit("earmarked", amount, false, scope, line, text, candidates(tables, "earmarked", scope, false));
+        chain.corrections.push({ kind, stated: { amount, scope, line, matched } });
+        continue;
+      }
+      const direction = directionOf(before);
+      if (direction === null || P.NOT_A_RESTATEMENT.test(before)) continue;
+      const signed = direction !== 0 || a.signed;
+      const stated: StatedAmount = direction === 0 ? a.amount : { ...a.amount, value: direction * Math.abs(a.amount.value) };
+      const years = [...before.matchAll(/\b(?:19|20)\d{2}\b/gu)].map((m) => Number(m[0]));
+      if (P.PREVIOUS_YEAR.test(before) || (year !== null && years.some((y) => y < year) && !years.includes(year) && !/overfør/iu.test(before))) {
+        emit("previousResult", stated, signed, scope, line, text, []);
+        continue;
+      }
+      const ordinary = P.ORDINARY_AFTER.test(after) || /ordinære?\s+drift/iu.test(before);
+      const corrected = !ordinary && !chain.ordinaryStated && (chain.corrections.length > 0 || chain.correctionNamed) && chain.net !== null;
+      if (ordinary || corrected) {
+        if (ordinary) chain.ordinaryStated = true;
+        emit("ordinaryResult", stated, signed, scope, line, text, candidates(tables, "ordinaryResult", scope, false));
+        if (corrected) bridge(stated, signed, scope, line, text, chain);
+        continue;
+      }
+      const gross = P.GROSS.test(before);
+      const matched = emit(gross ? "grossVariance" : "netVariance", stated, signed, scope, line, text, candidates(tables, gross ? "grossVariance" : "netVariance", scope, gross));
+      if (chain.net === null || chain.corrections.length === 0) chain.net = { amount: stated, scope, line, matched };
+    }
+  }
+
+  /** The stated result against the text's own arithmetic and against the bridge from the tables' figures. */
+  function bridge(result: StatedAmount, signed: boolean, scope: ProseScope, line: number, quote: string, chain: Chain): void {
+    const net = chain.net!;
+    const steps = chain.corrections.filter((c) => c.stated.line >= net.line);
+    if (steps.length === 0) return;
+    const text = correctionBridge(net.amount.value, steps.map((c) => ({ kind: c.kind, amount: c.stated.amount.value }))).result;
+    emit("arithmetic", result, signed, scope, line, quote, [], { table: "text", line: net.line, column: null, value: text });
+    if (net.matched === null) return;
+    const fromTables = correctionBridge(net.matched.value, steps.map((c) => ({ kind: c.kind, amount: c.stated.matched?.value ?? c.stated.amount.value }))).result;
+    emit("ordinaryResult", result, signed, scope, line, quote, [], { table: "bridge", line: net.matched.line, column: null, value: fromTables });
+  }
+
+  function percentStatement(a: AmountAt, line: number, quote: string): void {
+    const unit = unitAbove(unitRows, line);
+    if (!unit) return;
+    const scope: ProseScope = unit === "" ? district : { level: "unit", table: "enhet", name: unit };
+    const signed = a.signed;
+    emit("variancePercent", a.amount, signed, scope, line, quote, percentCandidates(tables, scope));
+  }
+
+  return { corrections, statements, findings };
+}
+
+function correctionKind(before: string, after: string): AdjustmentKind | null {
+  if (P.EARMARKED_AFTER.test(after) || P.EARMARKED_BEFORE.test(before)) return "earmarked";
+  if (P.PRIOR_YEAR_AFTER.test(after) || P.PRIOR_YEAR_BEFORE.test(before)) return "priorYearOverspend";
+  if (P.PLANNED_BEFORE.test(before)) return "plannedOverspend";
+  if (P.RISK_RESERVE_BEFORE.test(before)) return "riskReserveRelease";
+  return null;
+}
+
+/** Lines that start with a unit's name and go on with numbers (its row of the per-unit table, or its own one-row table); "" for the district's («Bydel Sagene 1 834 595 …»). */
+function unitRowLines(lines: readonly Line[], units: readonly string[]): { line: number; unit: string }[] {
+  if (units.length === 0) return [];
+  const out: { line: number; unit: string }[] = [];
+  const keys = units.map((u) => [normalizeName(u), u] as const);
+  for (const l of lines) {
+    const m = LABEL_THEN_NUMBERS.exec(l.text);
+    if (!m) continue;
+    const label = m[1]!;
+    if (/^bydel\s+\p{Lu}/u.test(label) && label.split(/\s+/u).length <= 3) {
+      out.push({ line: l.no, unit: "" });
+      continue;
+    }
+    const key = normalizeName(label);
+    if (key.length < 3) continue;
+    // «Barnevern» heads the unit's own section, «Barneverntjenesten» is its row in the per-unit table
+    const unit = keys.find(([k]) => k === key) ?? keys.find(([k]) => k.startsWith(key) || key.startsWith(k));
+    if (unit) out.push({ line: l.no, unit: unit[1] });
+  }
+  return out;
+}
+
+/** A row: a label, then numbers to the line's end («Nav 300 000 309 851 282 275 …»). */
+const LABEL_THEN_NUMBERS = /^\s*(\p{L}[^\d]*?)\s+-?\d[\d\s,.\-]*$/u;
+const normalizeName = (s: string): string => s.toLowerCase().replace(/[^\p{L}\d]+/gu, "");
+
+function unitAbove(rows: readonly { line: number; unit: string }[], line: number): string | null {
+  let found: string | null = null;
+  for (const r of rows) {
+    if (r.line > line) break;
+    if (r.line >= line - UNIT_ROW_REACH) found = r.unit;
+  }
+  return found;
+}
+
