@@ -16,7 +16,7 @@ export const SIGN = String.raw`[+\-\u2212\u2013]`;
  */
 export const AMOUNT_UNITS: readonly { readonly re: string; readonly scale: number; readonly percent: boolean }[] = [
   { re: String.raw`milliarder(?:\s+kroner)?|mrd\.?(?:\s*kr\.?)?`, scale: 1_000_000, percent: false },
-  { re: String.raw`millioner(?:\s+kroner)?|mill\.?(?:\s*kr\.?)?|mnok\b|mkr\b`, scale: 1000, percent: false },
+  { re: String.raw`million(?:er)?(?:\s+kroner)?|mill\.?(?:\s*kr\.?)?|mnok\b|mkr\b`, scale: 1000, percent: false },
   { re: String.raw`tusen(?:\s+kroner)?|\(?i\s+1\s?000\s*kr\.?\)?|(?:1\s?000|tusen)\s*kr\.?`, scale: 1, percent: false },
   { re: String.raw`kroner\b|kr\b\.?`, scale: 0.001, percent: false },
   { re: String.raw`%|prosent\b`, scale: 1, percent: true },
@@ -28,13 +28,13 @@ export const OVERSPEND = /\b(?:mer-?\s?forbruk\w*|underskudd\w*|negativt?\s+(?:r
 
 /** Words that make a figure approximate, a forecast, or a change: no restatement of a table cell. */
 export const NOT_A_RESTATEMENT =
-  /\b(?:prognose\w*|forventet|forventer|anslag\w*|økning\w*|økt med|redusert med|reduksjon\w*|nedgang\w*|endring\w*|forbedring\w*|forverring\w*|vekst|kutt\w*|rammejuster\w*|justert internt|budsjettjuster\w*|innsparing\w*|tiltak|tilskudd(?!smidler)\w*|estimert|beregnet|lønns- og prisstigning)/iu;
+  /(?<![\p{L}\d])(?:høyere|lavere|mer enn|mindre enn|prognose\w*|forventet|forventer|anslag\w*|økning\w*|økt med|redusert med|reduksjon\w*|nedgang\w*|endring\w*|forbedring\w*|forverring\w*|vekst|kutt\w*|rammejuster\w*|justert internt|budsjettjuster\w*|innsparing\w*|tiltak|tilskudd(?!smidler)\w*|estimert|beregnet|lønns- og prisstigning)/iu;
 export const APPROXIMATE = /\b(?:ca\.|cirka|om lag|omtrent|rundt|drøyt|nesten|i underkant av|i overkant av|over|under|nærmere)\s*$/iu;
 
 /** Earmarked funds named right after the amount («20 mill. i ubrukte øremerkede midler»). */
-export const EARMARKED_AFTER = /^\s*(?:kroner\s+|kr\.?\s+)?(?:i|av|med)\s+(?:\S+\s+){0,2}?øremerke?t?e?\w*/iu;
+export const EARMARKED_AFTER = /^\s*(?:kroner\s+|kr\.?\s+)?(?:(?:i|av|med)\s+)?(?:\S+\s+){0,2}?øremerke?t?e?\w*/iu;
 /** …or right before it («overføring av øremerkede midler på», «øremerkete midler til 2025 med»). */
-export const EARMARKED_BEFORE = /øremerke?t?e?\w*(?:\s+\S+){0,5}\s+(?:på|med|utgjør|er)\s*$/iu;
+export const EARMARKED_BEFORE = /øremerke?t?e?\w*(?:\s+(?![^\s,;]*(?:forbruk|avvik|resultat|overskudd|underskudd))[^\s,;]+){0,5}\s+(?:på|med|utgjør|er)\s*$/iu;
 
 /** Last year's overspend recovered this year («inndekning av merforbruk fra tidligere år»). */
 export const PRIOR_YEAR_AFTER = /^\s*(?:er|gjelder|til|i)?\s*(?:inndekning|inndekking)\s+av\s+(?:\S+\s+){0,2}merforbruk/iu;
@@ -67,3 +67,21 @@ export const THIS_SERVICE_AREA = /\bfunksjonsområdet\b/iu;
 export const FUNCTION = /\b(?:kostra-?\s*)?funksjon(?:en)?\s+(\d{3})\b/iu;
 /** Several areas or functions at once («Funksjonsområdene 2A, 2B og 2C»): no single table cell. */
 export const SEVERAL = /\b(?:funksjonsområdene|funksjonene|områdene|enhetene)\b/iu;
+
+/** A sentence without its own subject that goes on about the previous one's («Etter justering …», «Av dette gjelder …», «Det betyr at …»). */
+export const CONTINUES = /^\s*(?:etter|når|korrigert\w*|justert|det|dette|av dette|herav|hvorav|totalt|samlet|slik|i tillegg|resultatet|merforbruket|mindreforbruket|avviket)\b/iu;
+
+/** A part of a deviation, not the deviation («Av dette gjelder 8 mill. …», «hvorav 36 mill.»). */
+export const PART_OF = /(?<![\p{L}\d])(?:av\s+(?:dette|disse|merforbruket|mindreforbruket|avviket|overskuddet|underskuddet)|hvorav|herav|derav)(?![\p{L}\d])/iu;
+
+/**
+ * Between a direction word and its amount, what names a sub-item («et merforbruk for økonomisk
+ * sosialhjelp på 27 mill.», «positivt avvik for introduksjonsordningen med 11 mill.»): the figure is
+ * that item's, not the scope's. The words allowed after «for», «til» … name the scope itself or the
+ * basis («i forhold til regulert budsjett», «for bydelens ordinære drift»).
+ */
+export const SUB_ITEM =
+  /(?<![\p{L}\d])(?:for|til|knyttet til|gjeldende|innen|innenfor|vedrørende|på)\s+(?!(?:bydelen|bydelens|funksjonsområdet|funksjonen|enheten|området|ordinær|ordinære|regulert|justert|budsjett\w*|årets|året|hele|totalt|samlet|\d))\p{L}/iu;
+
+/** A service area or function named as a place, not as the subject («innen funksjonsområde 3», «Øvrige tjenester under FO4»). */
+export const LOCATION_BEFORE = /(?<![\p{L}\d])(?:innen|innenfor|under|i|på tvers av)\s+(?:kostra-?\s*)?$/iu;

@@ -1,6 +1,7 @@
 import {
   correctionBridge,
   formatNorwegian,
+  mainTotals,
   proseVerdict,
   serviceAreaOf,
   type AdjustmentKind,
@@ -32,9 +33,20 @@ export interface ProseReading {
 
 /** How far above a percent statement the unit's own row («Nav 300 000 309 851 …») may stand. */
 const UNIT_ROW_REACH = 40;
+/** How far below a table's Sum row «Funksjonsområdet» still means that table's area. */
+const TABLE_REACH = 30;
+
+function areaTotals(tables: Tables): { line: number; area: string }[] {
+  return tables.budgetTables
+    .filter((t) => t.id !== "0.1" && t.id !== "0.1B")
+    .flatMap((t) => [...mainTotals(t.rows, t.id)].map(([area, row]) => ({ line: row.line, area })))
+    .sort((a, b) => a.line - b.line);
+}
 
 interface Stated {
   readonly amount: StatedAmount;
+  /** The text gave its direction (a sign or a direction word). */
+  readonly signed?: boolean;
   readonly scope: ProseScope;
   readonly line: number;
   /** The table figure it matched (agrees or within rounding), for the bridge. */
@@ -48,6 +60,8 @@ interface Chain {
   /** A correction named without its amount («Etter justering for øremerkede …»). */
   correctionNamed: boolean;
   ordinaryStated: boolean;
+  /** The last amount read was a correction (so «justert for dette» refers to one). */
+  lastWasCorrection: boolean;
 }
 
 const district: ProseScope = { level: "district", table: null, name: null };
@@ -60,20 +74,24 @@ function lastMatch(re: RegExp, text: string): RegExpExecArray | null {
 }
 
 /** The sign a direction word before the amount gives it: +1 underspend, −1 overspend, 0 «avvik» alone, null none. */
-function directionOf(before: string): 1 | -1 | 0 | null {
+function directionOf(before: string): { sign: 1 | -1 | 0; end: number } | null {
   const under = lastMatch(P.UNDERSPEND, before);
   const over = lastMatch(P.OVERSPEND, before);
-  if (under || over) return (under?.index ?? -1) > (over?.index ?? -1) ? 1 : -1;
-  return /\bavvik\w*\b/iu.test(before) ? 0 : null;
+  const plain = lastMatch(/\bavvik\w*/giu, before);
+  const last = [under && { sign: 1 as const, m: under }, over && { sign: -1 as const, m: over }, plain && { sign: 0 as const, m: plain }]
+    .filter((x) => x !== null)
+    .sort((a, b) => b!.m.index + b!.m[0].length - (a!.m.index + a!.m[0].length))[0];
+  return last ? { sign: last.sign, end: last.m.index + last.m[0].length } : null;
 }
 
 /** The scope a sentence names first; `area` is the chapter's service area («Funksjonsområdet»). */
 function scopeIn(text: string, area: string | null, units: readonly string[]): { scope: ProseScope; at: number } | null {
   const found: { scope: ProseScope; at: number }[] = [];
+  const subject = (m: RegExpExecArray | null): m is RegExpExecArray => m !== null && !P.LOCATION_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index));
   const f = P.FUNCTION.exec(text);
-  if (f) found.push({ at: f.index, scope: { level: "function", table: area, name: null, kostra: f[1]! } });
+  if (subject(f)) found.push({ at: f.index, scope: { level: "function", table: area, name: null, kostra: f[1]! } });
   const a = P.SERVICE_AREA.exec(text);
-  if (a) found.push({ at: a.index, scope: { level: "serviceArea", table: `FO${a[1]}${(a[2] ?? "").toUpperCase()}`, name: null } });
+  if (subject(a)) found.push({ at: a.index, scope: { level: "serviceArea", table: `FO${a[1]}${(a[2] ?? "").toUpperCase()}`, name: null } });
   const t = P.THIS_SERVICE_AREA.exec(text);
   if (t && area) found.push({ at: t.index, scope: { level: "serviceArea", table: area, name: null } });
   const d = P.DISTRICT.exec(text);
@@ -150,6 +168,14 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
   const unitRows = unitRowLines(lines, units);
   let area: string | null = null;
   let areaNumber: string | null = null;
+  const totals = areaTotals(tables);
+  /** «Funksjonsområdet»: the chapter's area, or the part of it (FO4B) whose table ends just above. */
+  const areaAt = (line: number): string | null => {
+    if (area === null) return null;
+    let part: string | null = null;
+    for (const t of totals) if (t.line < line && t.line >= line - TABLE_REACH && t.area.startsWith(area)) part = t.area;
+    return part ?? area;
+  };
 
   const emit = (subject: StatementSubject, stated: StatedAmount, signed: boolean, scope: ProseScope, line: number, quote: string, cells: readonly Cell[], reference?: Statement["reference"]): Cell | null => {
     const ref = reference ?? (() => {
@@ -176,7 +202,7 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
       continue;
     }
     if (block.heading || !/\d/u.test(block.text)) continue;
-    const chain: Chain = { scope: null, net: null, corrections: [], correctionNamed: false, ordinaryStated: false };
+    const chain: Chain = { scope: null, net: null, corrections: [], correctionNamed: false, ordinaryStated: false, lastWasCorrection: false };
     for (const sentence of sentencesOf(block)) {
       const text = sentence.text;
       if (!/\d/u.test(text)) {
@@ -185,12 +211,13 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
       }
       const amounts = amountsIn(text);
       if (amounts.length === 0) continue;
-      const named = scopeIn(text, area, units);
+      const named = scopeIn(text, chain.scope?.level === "serviceArea" ? chain.scope.table : areaAt(block.nos[0]!), units);
       const several = P.SEVERAL.exec(text);
       if (several && (named === null || several.index <= named.at)) {
         chain.scope = null;
         continue;
       }
+      if (!named && !P.CONTINUES.test(text)) chain.scope = null;
       if (named) {
         if (chain.scope === null || !sameScope(named.scope, chain.scope)) Object.assign(chain, { net: null, corrections: [], correctionNamed: false, ordinaryStated: false });
         chain.scope = named.scope;
@@ -207,6 +234,8 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
       const after = text.slice(a.end, a.end + 80);
       from = a.end;
       const line = lineAt(block, start + a.at);
+      const lastWasCorrection = chain.lastWasCorrection;
+      chain.lastWasCorrection = false;
       if (a.amount.unit === "percent") {
         if (P.PERCENT_DEVIATION.test(text.slice(0, a.at))) percentStatement(a, line, text);
         continue;
@@ -220,41 +249,62 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
         let matched: Cell | null = null;
         if (kind === "earmarked") matched = emit("earmarked", amount, false, scope, line, text, candidates(tables, "earmarked", scope, false));
         chain.corrections.push({ kind, stated: { amount, scope, line, matched } });
+        chain.lastWasCorrection = true;
         continue;
       }
       const direction = directionOf(before);
-      if (direction === null || P.NOT_A_RESTATEMENT.test(before)) continue;
-      const signed = direction !== 0 || a.signed;
-      const stated: StatedAmount = direction === 0 ? a.amount : { ...a.amount, value: direction * Math.abs(a.amount.value) };
+      if (direction === null || P.NOT_A_RESTATEMENT.test(before) || P.PART_OF.test(text.slice(0, a.at))) continue;
+      if (P.SUB_ITEM.test(before.slice(direction.end))) continue;
+      // «Justert for dette …» after an amount that was no correction: a correction this reader does not know
+      if (!lastWasCorrection && /(?:justert|korrigert|korrigeres)\s+for\s+(?:dette|disse)/iu.test(text.slice(0, a.at))) continue;
+      const signed = direction.sign !== 0 || a.signed;
+      const stated: StatedAmount = direction.sign === 0 ? a.amount : { ...a.amount, value: direction.sign * Math.abs(a.amount.value) };
       const years = [...before.matchAll(/\b(?:19|20)\d{2}\b/gu)].map((m) => Number(m[0]));
       if (P.PREVIOUS_YEAR.test(before) || (year !== null && years.some((y) => y < year) && !years.includes(year) && !/overfør/iu.test(before))) {
         emit("previousResult", stated, signed, scope, line, text, []);
         continue;
       }
+      const gross = P.GROSS.test(block.text.slice(0, start + a.at));
       const ordinary = P.ORDINARY_AFTER.test(after) || /ordinære?\s+drift/iu.test(before);
-      const corrected = !ordinary && !chain.ordinaryStated && (chain.corrections.length > 0 || chain.correctionNamed) && chain.net !== null;
-      if (ordinary || corrected) {
-        if (ordinary) chain.ordinaryStated = true;
-        emit("ordinaryResult", stated, signed, scope, line, text, candidates(tables, "ordinaryResult", scope, false));
-        if (corrected) bridge(stated, signed, scope, line, text, chain);
+      const afterCorrections = chain.corrections.length > 0 || chain.correctionNamed;
+      const real = P.REAL_RESULT.test(before) && !/ordinære?\s+drift/iu.test(before);
+      const corrected = !ordinary && afterCorrections && (real || (!chain.ordinaryStated && chain.net !== null));
+      if (gross) {
+        emit("grossVariance", stated, signed, scope, line, text, candidates(tables, "grossVariance", scope, true));
         continue;
       }
-      const gross = P.GROSS.test(before);
-      const matched = emit(gross ? "grossVariance" : "netVariance", stated, signed, scope, line, text, candidates(tables, gross ? "grossVariance" : "netVariance", scope, gross));
-      if (chain.net === null || chain.corrections.length === 0) chain.net = { amount: stated, scope, line, matched };
+      if (ordinary || corrected) {
+        const onlyEarmarked = chain.corrections.every((c) => c.kind === "earmarked");
+        let matched: Cell | null = null;
+        if (ordinary || onlyEarmarked) matched = emit("ordinaryResult", stated, signed, scope, line, text, candidates(tables, "ordinaryResult", scope, false));
+        // «… slik at negativt avvik for bydelens ordinære drift er 105 mill.» after a stated deviation and its corrections
+        if (corrected || (ordinary && afterCorrections && chain.net !== null && !chain.ordinaryStated)) bridge(stated, signed, scope, line, text, chain);
+        else if (chain.net === null || chain.corrections.length === 0) chain.net = { amount: stated, signed, scope, line, matched };
+        if (ordinary) chain.ordinaryStated = true;
+        continue;
+      }
+      const matched = emit("netVariance", stated, signed, scope, line, text, candidates(tables, "netVariance", scope, false));
+      if (chain.net === null || chain.corrections.length === 0) chain.net = { amount: stated, signed, scope, line, matched };
     }
   }
 
   /** The stated result against the text's own arithmetic and against the bridge from the tables' figures. */
   function bridge(result: StatedAmount, signed: boolean, scope: ProseScope, line: number, quote: string, chain: Chain): void {
-    const net = chain.net!;
-    const steps = chain.corrections.filter((c) => c.stated.line >= net.line);
+    const net = chain.net;
+    const steps = chain.corrections.filter((c) => net === null || c.stated.line >= net.line);
     if (steps.length === 0) return;
-    const text = correctionBridge(net.amount.value, steps.map((c) => ({ kind: c.kind, amount: c.stated.amount.value }))).result;
-    emit("arithmetic", result, signed, scope, line, quote, [], { table: "text", line: net.line, column: null, value: text });
-    if (net.matched === null) return;
-    const fromTables = correctionBridge(net.matched.value, steps.map((c) => ({ kind: c.kind, amount: c.stated.matched?.value ?? c.stated.amount.value }))).result;
-    emit("ordinaryResult", result, signed, scope, line, quote, [], { table: "bridge", line: net.matched.line, column: null, value: fromTables });
+    const amounts = (table: boolean) => steps.map((c) => ({ kind: c.kind, amount: table ? (c.stated.matched?.value ?? c.stated.amount.value) : c.stated.amount.value }));
+    if (net !== null) {
+      // an unsigned «avvik på 97 mill.» takes the sign of the cell it restates
+      const start = net.signed ? net.amount.value : net.matched ? Math.sign(net.matched.value) * Math.abs(net.amount.value) : null;
+      if (start !== null) emit("arithmetic", result, signed, scope, line, quote, [], { table: "text", line: net.line, column: null, value: correctionBridge(start, amounts(false)).result });
+    }
+    // the bridge starts from the table: the figure the text restated, else the scope's deviation
+    // (its ordinary operations when the corrections leave the earmarked funds out)
+    const earmarkedStep = steps.some((c) => c.kind === "earmarked");
+    const base = net?.matched ?? (earmarkedStep ? candidates(tables, "netVariance", scope, false)[0] : (candidates(tables, "ordinaryResult", scope, false)[0] ?? candidates(tables, "netVariance", scope, false)[0])) ?? null;
+    if (base === null) return;
+    emit("ordinaryResult", result, signed, scope, line, quote, [], { table: "bridge", line: base.line, column: base.column, value: correctionBridge(base.value, amounts(true)).result });
   }
 
   function percentStatement(a: AmountAt, line: number, quote: string): void {
