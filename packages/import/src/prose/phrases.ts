@@ -85,3 +85,6 @@ export const SUB_ITEM =
 
 /** A service area or function named as a place, not as the subject («innen funksjonsområde 3», «Øvrige tjenester under FO4»). */
 export const LOCATION_BEFORE = /(?<![\p{L}\d])(?:innen|innenfor|under|i|på tvers av)\s+(?:kostra-?\s*)?$/iu;
+
+/** A direction word right after the amount («har 2,7 mill. i mindreforbruk», «3,9 mill. i merforbruk»). */
+export const DIRECTION_AFTER = /^\s*i\s+(mindre-?\s?forbruk|mer-?\s?forbruk|overskudd|underskudd)(?![\p{L}])/iu;

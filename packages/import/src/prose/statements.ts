@@ -84,6 +84,14 @@ function directionOf(before: string): { sign: 1 | -1 | 0; end: number } | null {
   return last ? { sign: last.sign, end: last.m.index + last.m[0].length } : null;
 }
 
+/** «har 2,7 mill. i mindreforbruk»: the direction word right after the amount. */
+function directionAfter(after: string): { sign: 1 | -1; end: number } | null {
+  const m = P.DIRECTION_AFTER.exec(after);
+  if (!m) return null;
+  P.UNDERSPEND.lastIndex = 0;
+  return { sign: P.UNDERSPEND.test(m[1]!) ? 1 : -1, end: Infinity };
+}
+
 /** The scope a sentence names first; `area` is the chapter's service area («Funksjonsområdet»). */
 function scopeIn(text: string, area: string | null, units: readonly string[]): { scope: ProseScope; at: number } | null {
   const found: { scope: ProseScope; at: number }[] = [];
@@ -240,9 +248,11 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
         if (P.PERCENT_DEVIATION.test(text.slice(0, a.at))) percentStatement(a, line, text);
         continue;
       }
-      const scope = chain.scope;
-      if (scope === null || P.APPROXIMATE.test(before)) continue;
+      if (P.APPROXIMATE.test(before)) continue;
       const kind = correctionKind(before, after);
+      // «I tillegg overføres særskilt øremerkete midler til 2025 med 10,4 millioner» outside a service area's chapter: the district's
+      const scope = chain.scope ?? (kind === "earmarked" && area === null && /overfør/iu.test(text) ? district : null);
+      if (scope === null) continue;
       if (kind) {
         const amount = { ...a.amount, value: Math.abs(a.amount.value) };
         corrections.push({ kind, amount, scope, line, quote: text });
@@ -252,7 +262,7 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
         chain.lastWasCorrection = true;
         continue;
       }
-      const direction = directionOf(before);
+      const direction = directionOf(before) ?? directionAfter(after);
       if (direction === null || P.NOT_A_RESTATEMENT.test(before) || P.PART_OF.test(text.slice(0, a.at))) continue;
       if (P.SUB_ITEM.test(before.slice(direction.end))) continue;
       // «Justert for dette …» after an amount that was no correction: a correction this reader does not know
@@ -309,7 +319,7 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
 
   function percentStatement(a: AmountAt, line: number, quote: string): void {
     const unit = unitAbove(unitRows, line);
-    if (!unit) return;
+    if (unit === null) return;
     const scope: ProseScope = unit === "" ? district : { level: "unit", table: "enhet", name: unit };
     const signed = a.signed;
     emit("variancePercent", a.amount, signed, scope, line, quote, percentCandidates(tables, scope));
@@ -335,7 +345,7 @@ function unitRowLines(lines: readonly Line[], units: readonly string[]): { line:
     const m = LABEL_THEN_NUMBERS.exec(l.text);
     if (!m) continue;
     const label = m[1]!;
-    if (/^bydel\s+\p{Lu}/u.test(label) && label.split(/\s+/u).length <= 3) {
+    if (/^[Bb]ydel\s+\p{Lu}/u.test(label) && label.split(/\s+/u).length <= 3) {
       out.push({ line: l.no, unit: "" });
       continue;
     }
