@@ -54,7 +54,9 @@ export const CORRECTION_NAMED = /\b(?:etter|når)\s+(?:\S+\s+){0,3}(?:justering|
 /** Gross basis («brutto»). */
 export const GROSS = /\bbrutto\b/iu;
 /** A percent deviation of the revised budget («Prosentavvik mellom resultat 2024 og justert budsjett er -16,6 %»). */
-export const PERCENT_DEVIATION = /\bprosentavvik\b.*\b(?:justert|regulert)\s+budsjett/iu;
+export const PERCENT_DEVIATION = /\bprosentavvik\b[^.!?]{0,160}?\b(?:justert|regulert)\s+budsjett[^.!?\d]{0,40}$/iu;
+/** How far before its amount the percent deviation's words may stand. */
+export const PERCENT_REACH = 240;
 /** Last year's result («da bydelen hadde et negativt avvik … med 55 mill.», «i 2023»). */
 export const PREVIOUS_YEAR = /\b(?:i fjor|fjorårets|året før|forrige år|tidligere år)\b/iu;
 
@@ -69,6 +71,9 @@ export const FUNCTION = /\b(?:kostra-?\s*)?funksjon(?:en)?\s+(\d{3})\b/iu;
 export const SEVERAL = /\b(?:funksjonsområdene|funksjonene|områdene|enhetene)\b/iu;
 
 /** A sentence without its own subject that goes on about the previous one's («Etter justering …», «Av dette gjelder …», «Det betyr at …»). */
+/** «Justert for dette …»: a correction the sentence refers back to. */
+export const BACK_REFERENCE = /(?:justert|korrigert|korrigeres)\s+for\s+(?:dette|disse)/iu;
+
 export const CONTINUES = /^\s*(?:etter|når|korrigert\w*|justert|det|dette|av dette|herav|hvorav|totalt|samlet|slik|i tillegg|resultatet|merforbruket|mindreforbruket|avviket)\b/iu;
 
 /** A part of a deviation, not the deviation («Av dette gjelder 8 mill. …», «hvorav 36 mill.»). */

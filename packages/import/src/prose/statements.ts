@@ -176,6 +176,14 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
   const unitRows = unitRowLines(lines, units);
   let area: string | null = null;
   let areaNumber: string | null = null;
+  const grossAt = new WeakMap<Block, number>();
+  /** Where the paragraph first speaks of gross figures («brutto»), once per paragraph. */
+  const grossFrom = (block: Block): number => {
+    let at = grossAt.get(block);
+    if (at === undefined) grossAt.set(block, (at = P.GROSS.exec(block.text)?.index ?? Infinity));
+    return at;
+  };
+
   const totals = areaTotals(tables);
   /** «Funksjonsområdet»: the chapter's area, or the part of it (FO4B) whose table ends just above. */
   const areaAt = (line: number): string | null => {
@@ -237,6 +245,9 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
 
   function readSentence(block: Block, start: number, text: string, amounts: readonly AmountAt[], chain: Chain): void {
     let from = 0;
+    // where the sentence's words stand, found once: every amount is tested against them (linear in the sentence)
+    const partOf = P.PART_OF.exec(text)?.index ?? Infinity;
+    const backReference = P.BACK_REFERENCE.exec(text)?.index ?? Infinity;
     for (const a of amounts) {
       const before = text.slice(from, a.at);
       const after = text.slice(a.end, a.end + 80);
@@ -245,7 +256,7 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
       const lastWasCorrection = chain.lastWasCorrection;
       chain.lastWasCorrection = false;
       if (a.amount.unit === "percent") {
-        if (P.PERCENT_DEVIATION.test(text.slice(0, a.at))) percentStatement(a, line, text);
+        if (P.PERCENT_DEVIATION.test(text.slice(Math.max(0, a.at - P.PERCENT_REACH), a.at))) percentStatement(a, line, text);
         continue;
       }
       if (P.APPROXIMATE.test(before)) continue;
@@ -263,10 +274,10 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
         continue;
       }
       const direction = directionOf(before) ?? directionAfter(after);
-      if (direction === null || P.NOT_A_RESTATEMENT.test(before) || P.PART_OF.test(text.slice(0, a.at))) continue;
+      if (direction === null || P.NOT_A_RESTATEMENT.test(before) || partOf < a.at) continue;
       if (P.SUB_ITEM.test(before.slice(direction.end))) continue;
       // «Justert for dette …» after an amount that was no correction: a correction this reader does not know
-      if (!lastWasCorrection && /(?:justert|korrigert|korrigeres)\s+for\s+(?:dette|disse)/iu.test(text.slice(0, a.at))) continue;
+      if (!lastWasCorrection && backReference < a.at) continue;
       const signed = direction.sign !== 0 || a.signed;
       const stated: StatedAmount = direction.sign === 0 ? a.amount : { ...a.amount, value: direction.sign * Math.abs(a.amount.value) };
       const years = [...before.matchAll(/\b(?:19|20)\d{2}\b/gu)].map((m) => Number(m[0]));
@@ -274,7 +285,7 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
         emit("previousResult", stated, signed, scope, line, text, []);
         continue;
       }
-      const gross = P.GROSS.test(block.text.slice(0, start + a.at));
+      const gross = grossFrom(block) < start + a.at;
       const ordinary = P.ORDINARY_AFTER.test(after) || /ordinære?\s+drift/iu.test(before);
       const afterCorrections = chain.corrections.length > 0 || chain.correctionNamed;
       const real = P.REAL_RESULT.test(before) && !/ordinære?\s+drift/iu.test(before);
