@@ -42,13 +42,14 @@ const POWERS = new Map([
  * parser: «28,68 millioner kroner» is 28 680 ± 5 (1000 kr), «85 mill.» 85 000 ± 500, «10 373 i
  * 1000 kr» 10 373 ± 0,5, «4,2 %» 4,2 ± 0,05. A number without a unit is no stated amount here.
  */
-export function amountsIn(sentence: string): AmountAt[] {
+export function amountsIn(sentence: string, options: { percent?: boolean } = {}): AmountAt[] {
   const out: AmountAt[] = [];
+  const percent = options.percent ?? true;
   AMOUNT.lastIndex = 0;
   for (const m of sentence.matchAll(AMOUNT)) {
     const unitIndex = m.slice(3).findIndex((g) => g !== undefined);
     const unit = AMOUNT_UNITS[unitIndex];
-    if (!unit) continue;
+    if (!unit || (unit.percent && !percent)) continue;
     const sign = (m[1] ?? "").trim();
     let read;
     try {

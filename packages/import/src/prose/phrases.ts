@@ -55,6 +55,7 @@ export const CORRECTION_NAMED = /\b(?:etter|når)\s+(?:\S+\s+){0,3}(?:justering|
 export const GROSS = /\bbrutto\b/iu;
 /** A percent deviation of the revised budget («Prosentavvik mellom resultat 2024 og justert budsjett er -16,6 %»). */
 export const PERCENT_DEVIATION = /\bprosentavvik\b[^.!?]{0,160}?\b(?:justert|regulert)\s+budsjett[^.!?\d]{0,40}$/iu;
+export const PERCENT_WORD = /prosentavvik/iu;
 /** How far before its amount the percent deviation's words may stand. */
 export const PERCENT_REACH = 240;
 /** Last year's result («da bydelen hadde et negativt avvik … med 55 mill.», «i 2023»). */

@@ -173,7 +173,8 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
   const statements: Statement[] = [];
   const findings: Finding[] = [];
   const units = unitLabels(tables);
-  const unitRows = unitRowLines(lines, units);
+  // the units' rows are looked for only when a percent deviation asks (most reports have none)
+  let unitRows: { line: number; unit: string }[] | null = null;
   let area: string | null = null;
   let areaNumber: string | null = null;
   const grossAt = new WeakMap<Block, number>();
@@ -221,11 +222,13 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
     const chain: Chain = { scope: null, net: null, corrections: [], correctionNamed: false, ordinaryStated: false, lastWasCorrection: false };
     for (const sentence of sentencesOf(block)) {
       const text = sentence.text;
+      const earmarkedWord = /øremerk/iu.test(text);
       if (!/\d/u.test(text)) {
-        if (P.CORRECTION_NAMED.test(text)) chain.correctionNamed = true;
+        if (earmarkedWord && P.CORRECTION_NAMED.test(text)) chain.correctionNamed = true;
         continue;
       }
-      const amounts = amountsIn(text);
+      // a percent is read only where the sentence speaks of a percent deviation
+      const amounts = amountsIn(text, { percent: P.PERCENT_WORD.test(text) });
       if (amounts.length === 0) continue;
       const named = scopeIn(text, chain.scope?.level === "serviceArea" ? chain.scope.table : areaAt(block.nos[0]!), units);
       const several = P.SEVERAL.exec(text);
@@ -238,7 +241,7 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
         if (chain.scope === null || !sameScope(named.scope, chain.scope)) Object.assign(chain, { net: null, corrections: [], correctionNamed: false, ordinaryStated: false });
         chain.scope = named.scope;
       }
-      if (P.CORRECTION_NAMED.test(text)) chain.correctionNamed = true;
+      if (earmarkedWord && P.CORRECTION_NAMED.test(text)) chain.correctionNamed = true;
       readSentence(block, sentence.start, text, amounts, chain);
     }
   }
@@ -329,7 +332,7 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
   }
 
   function percentStatement(a: AmountAt, line: number, quote: string): void {
-    const unit = unitAbove(unitRows, line);
+    const unit = unitAbove((unitRows ??= unitRowLines(lines, units)), line);
     if (unit === null) return;
     const scope: ProseScope = unit === "" ? district : { level: "unit", table: "enhet", name: unit };
     const signed = a.signed;
@@ -353,7 +356,10 @@ function unitRowLines(lines: readonly Line[], units: readonly string[]): { line:
   const out: { line: number; unit: string }[] = [];
   const keys = units.map((u) => [normalizeName(u), u] as const);
   for (const l of lines) {
-    const m = LABEL_THEN_NUMBERS.exec(l.text);
+    const t = l.text.trimEnd();
+    const last = t.charCodeAt(t.length - 1);
+    if (!(last >= 48 && last <= 57)) continue; // a row ends in a number
+    const m = LABEL_THEN_NUMBERS.exec(t);
     if (!m) continue;
     const label = m[1]!;
     if (/^[Bb]ydel\s+\p{Lu}/u.test(label) && label.split(/\s+/u).length <= 3) {
