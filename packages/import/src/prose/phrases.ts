@@ -1,3 +1,5 @@
+import { charClass, GROUP_SPACES, MINUS_SIGNS } from "@bydel/core";
+
 /**
  * The words a report's running text uses when it restates its own figures: one home for the word
  * lists of the statements stage (indicator prose has its own in ../prosePhrases.ts). Each list is a
@@ -5,10 +7,13 @@
  */
 
 /** A printed number: grouped thousands (space or NBSP), or plain digits, with an optional decimal comma or point. */
-export const NUMBER = String.raw`[1-9]\d{0,2}(?:[ \u00A0\u202F]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?`;
+export const NUMBER = String.raw`[1-9]\d{0,2}(?:${charClass(GROUP_SPACES)}\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?`;
 
-/** Signs before a number: hyphen-minus, U+2212, en dash, plus. */
-export const SIGN = String.raw`[+\-\u2212\u2013]`;
+/** Signs before a number: core's minus signs (hyphen-minus, U+2212, the dashes), and plus. */
+export const SIGN = charClass(`+${MINUS_SIGNS}`);
+
+/** A row of a table as text: a label, then numbers (any of core's minus signs and group spaces) to the line's end. */
+export const LABEL_THEN_NUMBERS = new RegExp(String.raw`^\s*(\p{L}[^\d]*?)\s+${charClass(MINUS_SIGNS)}?\d[\d\s,.${MINUS_SIGNS.replace("-", "\\-")}]*$`, "u");
 
 /**
  * The unit after a stated amount, longest first. `scale` turns the number into 1000 kr (kNOK) or

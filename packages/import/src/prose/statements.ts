@@ -359,7 +359,7 @@ function unitRowLines(lines: readonly Line[], units: readonly string[]): { line:
     const t = l.text.trimEnd();
     const last = t.charCodeAt(t.length - 1);
     if (!(last >= 48 && last <= 57)) continue; // a row ends in a number
-    const m = LABEL_THEN_NUMBERS.exec(t);
+    const m = P.LABEL_THEN_NUMBERS.exec(t);
     if (!m) continue;
     const label = m[1]!;
     if (/^[Bb]ydel\s+\p{Lu}/u.test(label) && label.split(/\s+/u).length <= 3) {
@@ -375,8 +375,6 @@ function unitRowLines(lines: readonly Line[], units: readonly string[]): { line:
   return out;
 }
 
-/** A row: a label, then numbers to the line's end («Nav 300 000 309 851 282 275 …»). */
-const LABEL_THEN_NUMBERS = /^\s*(\p{L}[^\d]*?)\s+-?\d[\d\s,.\-]*$/u;
 const normalizeName = (s: string): string => s.toLowerCase().replace(/[^\p{L}\d]+/gu, "");
 
 function unitAbove(rows: readonly { line: number; unit: string }[], line: number): string | null {
