@@ -143,6 +143,19 @@ describe("a stated deviation against its table cell", () => {
     );
   });
 
+  it("reads phrasing the fixtures do not use: «Regnskapet for 2024 viser …», «mill kroner», a percent of the budget after the amount", () => {
+    const budget: BudgetTable = {
+      ...table(-12_437),
+      rows: [{ ...table(-12_437).rows[0]!, revisedBudget: 2_000_000, actual: 2_012_437 }],
+    };
+    const text = "Regnskapet for 2024 viser et merforbruk på 12,4 mill kroner, som utgjør 0,6 % av regulert budsjett.";
+    const r = readStatements(splitLines(`Tabell 0.1 B\nSum netto utgift + sosialhjelp\n\n${text}\n`), new Set([1, 2]), { budgetTables: [budget], varianceSplits: [] }, 2024);
+    expect(r.statements.map((s) => [s.subject, s.stated.value, s.reference?.value, s.verdict])).toEqual([
+      ["netVariance", -12400, -12437, "agrees"],
+      ["variancePercent", -0.6, expect.closeTo(-0.62185, 4), "agrees"],
+    ]);
+  });
+
   it("leaves out what it cannot place: a sub-item, a part, a forecast, an approximate figure, a figure of several areas", () => {
     const sentences = [
       "Det er et merforbruk for økonomisk sosialhjelp på 27 mill. i 2024.",

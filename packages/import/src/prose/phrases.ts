@@ -21,14 +21,14 @@ export const LABEL_THEN_NUMBERS = new RegExp(String.raw`^\s*(\p{L}[^\d]*?)\s+${c
  */
 export const AMOUNT_UNITS: readonly { readonly re: string; readonly scale: number; readonly percent: boolean }[] = [
   { re: String.raw`milliarder(?:\s+kroner)?|mrd\.?(?:\s*kr\.?)?`, scale: 1_000_000, percent: false },
-  { re: String.raw`million(?:er)?(?:\s+kroner)?|mill\.?(?:\s*kr\.?)?|mnok\b|mkr\b`, scale: 1000, percent: false },
+  { re: String.raw`million(?:er)?(?:\s+kroner)?|mill\.?(?:\s*(?:kroner|kr\.?))?|mnok\b|mnkr\b|mkr\b`, scale: 1000, percent: false },
   { re: String.raw`tusen(?:\s+kroner)?|\(?i\s+1\s?000\s*kr\.?\)?|(?:1\s?000|tusen)\s*kr\.?`, scale: 1, percent: false },
   { re: String.raw`kroner\b|kr\b\.?`, scale: 0.001, percent: false },
   { re: String.raw`%|prosent\b`, scale: 1, percent: true },
 ];
 
 /** Direction words: the sign the text gives a deviation. */
-export const UNDERSPEND = /\b(?:mindre-?\s?forbruk\w*|overskudd\w*|positivt?\s+(?:resultat|avvik|netto\s+avvik)\w*|merinntekt\w*)/giu;
+export const UNDERSPEND = /\b(?:mindre-?\s?forbruk\w*|underforbruk\w*|overskudd\w*|positivt?\s+(?:resultat|avvik|netto\s+avvik)\w*|merinntekt\w*)/giu;
 export const OVERSPEND = /\b(?:mer-?\s?forbruk\w*|underskudd\w*|negativt?\s+(?:resultat|avvik)\w*|overforbruk\w*)/giu;
 
 /** Words that make a figure approximate, a forecast, or a change: no restatement of a table cell. */
@@ -60,11 +60,16 @@ export const CORRECTION_NAMED = /\b(?:etter|når)\s+(?:\S+\s+){0,3}(?:justering|
 export const GROSS = /\bbrutto\b/iu;
 /** A percent deviation of the revised budget («Prosentavvik mellom resultat 2024 og justert budsjett er -16,6 %»). */
 export const PERCENT_DEVIATION = /\bprosentavvik\b[^.!?]{0,160}?\b(?:justert|regulert)\s+budsjett[^.!?\d]{0,40}$/iu;
-export const PERCENT_WORD = /prosentavvik/iu;
+export const PERCENT_WORD = /prosentavvik|(?:%|prosent)\s+av\s+/iu;
+/** «… som utgjør 1,2 % av budsjettet», «0,9 prosent av regulert budsjett»: the deviation in percent of the revised budget, after the amount. */
+export const PERCENT_OF_BUDGET_AFTER = /^\s*av\s+(?:det\s+|bydelens\s+|årets\s+)?(?:justerte?|regulerte?|netto)?\s*(?:budsjett|budsjettramme)\w*/iu;
 /** How far before its amount the percent deviation's words may stand. */
 export const PERCENT_REACH = 240;
 /** Last year's result («da bydelen hadde et negativt avvik … med 55 mill.», «i 2023»). */
 export const PREVIOUS_YEAR = /\b(?:i fjor|fjorårets|året før|forrige år|tidligere år)\b/iu;
+
+/** Outside a service area's chapter, the accounts or the result without an owner are the district's («Regnskapet for 2024 viser …»). */
+export const DISTRICT_UNOWNED = /^\s*(?:regnskapet|årsresultatet|resultatet|driftsresultatet|netto driftsresultat)\b/iu;
 
 /** The district as subject: «Bydelens regnskap», «Driftsregnskapet viser», «Bydel Sagene har», «Netto driftsresultat for Bydel …». */
 export const DISTRICT = /\b(?:bydel(?:en|ens)?\b|driftsregnskapet\b|netto driftsresultat\b|årsregnskap(?:et)?\b)/iu;

@@ -86,6 +86,15 @@ export function candidates(tables: Tables, subject: StatementSubject, scope: Pro
 /** The deviation in percent of the revised budget, of a unit's (or the district's) row of the per-unit table: after and before earmarked funds. */
 export function percentCandidates(tables: Tables, scope: ProseScope): Cell[] {
   const out: Cell[] = [];
+  // Tabell 0.1 B's main total (district) or an area's row: variance in percent of the revised budget
+  for (const t of tables.budgetTables) {
+    if (t.id !== "0.1B" || scope.level === "unit" || scope.level === "function") continue;
+    const rows = scope.level === "district" ? [mainTotalRow(t)].filter((r) => r !== undefined) : rowsFor(t.rows, t.id, scope, true);
+    for (const r of rows) {
+      if (typeof r.variance === "number" && typeof r.revisedBudget === "number" && r.revisedBudget !== 0)
+        out.push({ table: t.id, line: r.line, column: "variance/revisedBudget", value: (r.variance * 100) / r.revisedBudget });
+    }
+  }
   for (const s of tables.varianceSplits) {
     if (s.id !== "enhet") continue;
     const rows = scope.level === "district" ? s.rows.filter((r) => r.isTotal) : scope.level === "unit" ? rowsFor(s.rows, s.id, scope, false) : [];

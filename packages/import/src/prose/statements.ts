@@ -158,7 +158,7 @@ function finding(s: Statement, severity: Finding["severity"]): Finding {
     severity,
     code: "PROSE_MISMATCH",
     line: s.line,
-    message: `Teksten (linje ${s.line}) oppgir ${SUBJECT_WORDS[s.subject]} til «${s.stated.raw}», men ${referenceName(ref)} gir ${fmt(ref.value, s.stated.unit)}${s.stated.unit === "kNOK" ? " (1000 kr)" : ""}: forskjell ${fmt(s.difference!, s.stated.unit === "percent" ? "kNOK" : s.stated.unit)} ${unit}, ${note}.`,
+    message: `Teksten (linje ${s.line}) oppgir ${SUBJECT_WORDS[s.subject]} til «${s.stated.raw}»${s.stated.unit === "kNOK" ? ` (${fmt(s.stated.value, "kNOK")} i 1000 kr)` : ""}, men ${referenceName(ref)} gir ${fmt(ref.value, s.stated.unit)}${s.stated.unit === "kNOK" ? " (1000 kr)" : ""}: forskjell ${fmt(s.difference!, s.stated.unit === "percent" ? "kNOK" : s.stated.unit)} ${unit}, ${note}.`,
     stated: s.stated.value,
     computed: ref.value,
     ...(ref.table !== "text" && ref.table !== "bridge" ? { table: ref.table } : {}),
@@ -194,7 +194,19 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
     return part ?? area;
   };
 
-  const emit = (subject: StatementSubject, stated: StatedAmount, signed: boolean, scope: ProseScope, line: number, quote: string, cells: readonly Cell[], reference?: Statement["reference"]): Cell | null => {
+  const emit = (
+    subject: StatementSubject,
+    stated0: StatedAmount,
+    signed: boolean,
+    scope: ProseScope,
+    line: number,
+    quote: string,
+    cells: readonly Cell[],
+    reference?: Statement["reference"],
+    /** The sign a percent takes from the deviation it belongs to («et merforbruk på 12 mill., 1,2 % av budsjettet»). */
+    sign: 1 | -1 = 1,
+  ): Cell | null => {
+    const stated = sign === -1 && stated0.value > 0 ? { ...stated0, value: -stated0.value } : stated0;
     const ref = reference ?? (() => {
       const c = nearest(cells, stated, signed);
       return c ? { table: c.table, line: c.line, column: c.column, value: c.value } : null;
@@ -230,7 +242,9 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
       // a percent is read only where the sentence speaks of a percent deviation
       const amounts = amountsIn(text, { percent: P.PERCENT_WORD.test(text) });
       if (amounts.length === 0) continue;
-      const named = scopeIn(text, chain.scope?.level === "serviceArea" ? chain.scope.table : areaAt(block.nos[0]!), units);
+      const named =
+        scopeIn(text, chain.scope?.level === "serviceArea" ? chain.scope.table : areaAt(block.nos[0]!), units) ??
+        (area === null && chain.scope === null && P.DISTRICT_UNOWNED.test(text) ? { scope: district, at: 0 } : null);
       const several = P.SEVERAL.exec(text);
       if (several && (named === null || several.index <= named.at)) {
         chain.scope = null;
@@ -260,6 +274,8 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
       chain.lastWasCorrection = false;
       if (a.amount.unit === "percent") {
         if (P.PERCENT_DEVIATION.test(text.slice(Math.max(0, a.at - P.PERCENT_REACH), a.at))) percentStatement(a, line, text);
+        else if (chain.scope !== null && chain.scope.level !== "function" && P.PERCENT_OF_BUDGET_AFTER.test(after) && chain.net !== null)
+          emit("variancePercent", a.amount, a.signed || chain.net.signed === true, chain.scope, line, text, percentCandidates(tables, chain.scope), undefined, chain.net.amount.value < 0 ? -1 : 1);
         continue;
       }
       if (P.APPROXIMATE.test(before)) continue;
