@@ -156,6 +156,18 @@ describe("a stated deviation against its table cell", () => {
     ]);
   });
 
+  it("reads the revised budget and the accounts stated as levels, and no deviation as a level", () => {
+    const budget: BudgetTable = { ...table(28_682), rows: [{ ...table(28_682).rows[0]!, revisedBudget: 1_901_894, actual: 1_873_212 }] };
+    const text =
+      "Regulert budsjett for bydelen er 1 901,9 millioner kroner. Netto driftsutgifter for Bydel Sagene var 1 873,2 millioner kroner. Bydelen har et mindreforbruk i forhold til regulert budsjett på 28,7 millioner.";
+    const r = readStatements(splitLines(`Tabell 0.1 B\nSum netto utgift + sosialhjelp\n\n${text}\n`), new Set([1, 2]), { budgetTables: [budget], varianceSplits: [] }, 2024);
+    expect(r.statements.map((s) => [s.subject, s.stated.value, s.reference?.value, s.verdict])).toEqual([
+      ["revisedBudget", 1_901_900, 1_901_894, "agrees"],
+      ["actual", 1_873_200, 1_873_212, "agrees"],
+      ["netVariance", 28_700, 28_682, "agrees"],
+    ]);
+  });
+
   it("leaves out what it cannot place: a sub-item, a part, a forecast, an approximate figure, a figure of several areas", () => {
     const sentences = [
       "Det er et merforbruk for økonomisk sosialhjelp på 27 mill. i 2024.",

@@ -104,3 +104,8 @@ export const LOCATION_BEFORE = /(?<![\p{L}\d])(?:innen|innenfor|under|i|på tver
 
 /** A direction word right after the amount («har 2,7 mill. i mindreforbruk», «3,9 mill. i merforbruk»). */
 export const DIRECTION_AFTER = /^\s*i\s+(mindre-?\s?forbruk|mer-?\s?forbruk|overskudd|underskudd)(?![\p{L}])/iu;
+
+/** A level, not a deviation, right before its amount: the revised budget («Regulert budsjett for bydelen er 1 901,9 millioner»). */
+export const REVISED_BUDGET_BEFORE = /(?<![\p{L}])(?:regulert|justert)e?\s+(?:netto\s+)?budsjett(?:ramme)?(?:\s+(?:for|i|til)\s+(?:\S+\s+){0,3}?)?\s*(?:på|er|var|utgjør|utgjorde|ble)\s+(?:totalt\s+|samlet\s+)?$/iu;
+/** …or the accounts («Netto driftsutgifter for Bydel Sagene var 1 873,2 millioner», «regnskapet viser netto utgifter på …»). */
+export const ACTUAL_BEFORE = /(?<![\p{L}])(?:netto\s+driftsutgift(?:er|ene)|regnskapet?|regnskapsførte\s+(?:netto\s+)?utgifter)(?:\s+(?:for|i|til)\s+(?:\S+\s+){0,3}?)?\s*(?:viser\s+(?:netto\s+)?(?:utgifter\s+)?)?(?:på|er|var|utgjør|utgjorde|ble)\s+(?:totalt\s+|samlet\s+)?$/iu;

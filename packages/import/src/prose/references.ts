@@ -55,6 +55,7 @@ function rowsFor<R extends Row>(rows: readonly R[], tableId: string, scope: Pros
  */
 export function candidates(tables: Tables, subject: StatementSubject, scope: ProseScope, gross: boolean): Cell[] {
   const out: Cell[] = [];
+  if (subject === "revisedBudget" || subject === "actual") return levels(tables, subject, scope, gross);
   const budgetColumn = subject === "netVariance" || subject === "grossVariance";
   if (budgetColumn && scope.level !== "unit") {
     for (const t of tables.budgetTables) {
@@ -113,4 +114,21 @@ export function percentCandidates(tables: Tables, scope: ProseScope): Cell[] {
 /** The labels of the per-unit table's rows (units), to recognise a unit named in the text. */
 export function unitLabels(tables: Tables): string[] {
   return tables.varianceSplits.filter((s) => s.id === "enhet").flatMap((s) => s.rows.filter((r) => !r.isTotal).map((r) => r.label));
+}
+
+/** The revised budget or the accounts of a scope's row in the budget tables (net, or gross when the text says brutto). */
+function levels(tables: Tables, column: "revisedBudget" | "actual", scope: ProseScope, gross: boolean): Cell[] {
+  const out: Cell[] = [];
+  if (scope.level === "unit") {
+    for (const s of tables.varianceSplits) if (s.id === "enhet") for (const r of rowsFor(s.rows, s.id, scope, false)) if (typeof r[column] === "number") out.push({ table: s.id, line: r.line, column, value: r[column] as number });
+    return out;
+  }
+  for (const t of tables.budgetTables) {
+    if ((t.basis === "gross") !== gross) continue;
+    const summary = t.id === "0.1" || t.id === "0.1B";
+    const rows = scope.level === "district" ? (summary ? [mainTotalRow(t)].filter((r) => r !== undefined) : []) : rowsFor(t.rows, t.id, scope, summary && scope.level === "serviceArea");
+    if (scope.level === "function" && summary) continue;
+    for (const r of rows) if (typeof r[column] === "number") out.push({ table: t.id, line: r.line, column, value: r[column] as number });
+  }
+  return out;
 }

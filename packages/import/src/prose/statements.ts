@@ -293,6 +293,12 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
         continue;
       }
       const direction = directionOf(before) ?? directionAfter(after);
+      // a level (budget, accounts) only where no direction word makes the amount a deviation («merforbruk i forhold til regulert budsjett på …»)
+      const level = direction !== null ? null : P.REVISED_BUDGET_BEFORE.test(before) ? "revisedBudget" : P.ACTUAL_BEFORE.test(before) ? "actual" : null;
+      if (level !== null) {
+        if (!P.NOT_A_RESTATEMENT.test(before) && partOf > a.at) emit(level, a.amount, false, scope, line, text, candidates(tables, level, scope, grossFrom(block) < start + a.at));
+        continue;
+      }
       if (direction === null || P.NOT_A_RESTATEMENT.test(before) || partOf < a.at) continue;
       if (P.SUB_ITEM.test(before.slice(direction.end))) continue;
       // «Justert for dette …» after an amount that was no correction: a correction this reader does not know
