@@ -37,6 +37,15 @@ describe.each(fixtures as string[])("prose statements of %s", (name) => {
     expect(result.falseErrors).toEqual([]);
   });
 
+  it("reads the pdftotext -layout text of the report to the same findings and verdicts", () => {
+    const layout = importReport(readFileSync(`${root}../layout/${name}.txt`, "utf8"));
+    const summary = (r: Report) => ({
+      findings: r.findings.filter((f) => f.code === "PROSE_MISMATCH").map((f) => `${f.severity} ${f.stated} ${f.computed}`).sort(),
+      verdicts: r.statements.map((s) => `${s.subject} ${s.stated.value} ${s.verdict}`).sort(),
+    });
+    expect(summary(layout).findings).toEqual(summary(report(name)).findings);
+  });
+
   it("validates: every statement with a reference has its difference, every unmatched none", () => {
     for (const s of report(name).statements) {
       if (s.reference === null) expect([s.verdict, s.difference]).toEqual(["unmatched", null]);

@@ -100,7 +100,7 @@ export const SUB_ITEM =
   /(?<![\p{L}\d])(?:for|til|knyttet til|gjeldende|innen|innenfor|vedrørende|på)\s+(?!(?:bydelen|bydelens|funksjonsområdet|funksjonen|enheten|området|ordinær|ordinære|regulert|justert|budsjett\w*|årets|året|hele|totalt|samlet|\d))\p{L}/iu;
 
 /** A service area or function named as a place, not as the subject («innen funksjonsområde 3», «Øvrige tjenester under FO4»). */
-export const LOCATION_BEFORE = /(?<![\p{L}\d])(?:innen|innenfor|under|i|på tvers av)\s+(?:kostra-?\s*)?$/iu;
+export const LOCATION_BEFORE = /(?<![\p{L}\d])(?:innen|innenfor|under|i|på tvers av)\s+(?:kostra-?\s*|funksjonsområde(?:t)?\s+)?$/iu;
 
 /** A direction word right after the amount («har 2,7 mill. i mindreforbruk», «3,9 mill. i merforbruk»). */
 export const DIRECTION_AFTER = /^\s*i\s+(mindre-?\s?forbruk|mer-?\s?forbruk|overskudd|underskudd)(?![\p{L}])/iu;

@@ -92,10 +92,28 @@ function directionAfter(after: string): { sign: 1 | -1; end: number } | null {
   return { sign: P.UNDERSPEND.test(m[1]!) ? 1 : -1, end: Infinity };
 }
 
+type Cue = { scope: ProseScope; at: number };
+
+const ALL_FUNCTIONS = new RegExp(P.FUNCTION.source, `${P.FUNCTION.flags}g`);
+const ALL_AREAS = new RegExp(P.SERVICE_AREA.source, `${P.SERVICE_AREA.flags}g`);
+
+/**
+ * The functions and areas a sentence names by number, in order: a sentence may go from one to the
+ * next («… totalt et mindreforbruk på 9,5 mill. KOSTRA-funksjon 231 … har et positivt avvik på 1,2
+ * mill.», where «mill.» hides the sentence end), and each amount belongs to the last named before it.
+ */
+function namedIn(text: string, area: string | null): Cue[] {
+  const out: Cue[] = [];
+  const subject = (m: RegExpExecArray): boolean => !P.LOCATION_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index));
+  for (const f of text.matchAll(ALL_FUNCTIONS)) if (subject(f)) out.push({ at: f.index, scope: { level: "function", table: area, name: null, kostra: f[1]! } });
+  for (const a of text.matchAll(ALL_AREAS)) if (subject(a)) out.push({ at: a.index, scope: { level: "serviceArea", table: `FO${a[1]}${(a[2] ?? "").toUpperCase()}`, name: null } });
+  return out.sort((x, y) => x.at - y.at);
+}
+
 /** The scope a sentence names first; `area` is the chapter's service area («Funksjonsområdet»). */
 function scopeIn(text: string, area: string | null, units: readonly string[]): { scope: ProseScope; at: number } | null {
   const found: { scope: ProseScope; at: number }[] = [];
-  const subject = (m: RegExpExecArray | null): m is RegExpExecArray => m !== null && !P.LOCATION_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index));
+  const subject = (m: RegExpExecArray | null): m is RegExpExecArray => m !== null && !P.LOCATION_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index));
   const f = P.FUNCTION.exec(text);
   if (subject(f)) found.push({ at: f.index, scope: { level: "function", table: area, name: null, kostra: f[1]! } });
   const a = P.SERVICE_AREA.exec(text);
@@ -256,11 +274,12 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
         chain.scope = named.scope;
       }
       if (earmarkedWord && P.CORRECTION_NAMED.test(text)) chain.correctionNamed = true;
-      readSentence(block, sentence.start, text, amounts, chain);
+      const cues = named ? namedIn(text, chain.scope?.level === "function" ? chain.scope.table : areaAt(block.nos[0]!)).filter((c) => c.at > named.at) : [];
+      readSentence(block, sentence.start, text, amounts, chain, cues);
     }
   }
 
-  function readSentence(block: Block, start: number, text: string, amounts: readonly AmountAt[], chain: Chain): void {
+  function readSentence(block: Block, start: number, text: string, amounts: readonly AmountAt[], chain: Chain, cues: readonly Cue[]): void {
     let from = 0;
     // where the sentence's words stand, found once: every amount is tested against them (linear in the sentence)
     const partOf = P.PART_OF.exec(text)?.index ?? Infinity;
@@ -270,6 +289,12 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
       const after = text.slice(a.end, a.end + 80);
       from = a.end;
       const line = lineAt(block, start + a.at);
+      let cue: Cue | undefined;
+      for (const c of cues) if (c.at < a.at) cue = c;
+      if (cue && chain.scope !== null && !sameScope(cue.scope, chain.scope)) {
+        Object.assign(chain, { net: null, corrections: [], correctionNamed: false, ordinaryStated: false, lastWasCorrection: false });
+        chain.scope = cue.scope;
+      }
       const lastWasCorrection = chain.lastWasCorrection;
       chain.lastWasCorrection = false;
       if (a.amount.unit === "percent") {
