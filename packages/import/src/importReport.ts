@@ -62,8 +62,7 @@ export function importReport(input: string, options: ImportOptions = {}): Report
     );
   }
   const indicators = readIndicators(lines, year);
-  const tableLines = new Set([...economy.budgetTables, ...economy.varianceSplits].flatMap((t) => t.rows.map((r) => r.line)));
-  const prose = readStatements(lines, tableLines, economy, year);
+  const prose = readStatements(lines, new Set(), economy, year, indicators.blocks);
   const findings = [...(options.sourceFindings ?? []), ...economy.findings, ...indicators.findings, ...prose.findings];
   if (controls.finding) findings.push(controls.finding);
   if (economy.budgetTables.length === 0 && economy.varianceSplits.length === 0 && indicators.indicators.length === 0 && findings.length === 0) {

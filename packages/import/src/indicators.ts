@@ -15,6 +15,7 @@ import {
 import { cellReadings, cellTail, type Atom } from "./cells.js";
 import { isBlank, type Line } from "./lines.js";
 import { readProseIndicators } from "./prose.js";
+import { blocksOf, type Block } from "./proseText.js";
 import { isPageFooter } from "./rows.js";
 import { columnOf, layoutCells, readLayoutHeader, type LayoutColumn } from "./layoutTable.js";
 import {
@@ -136,6 +137,8 @@ function areaFromHeading(text: string): string | null {
 export interface IndicatorResult {
   indicators: Indicator[];
   findings: Finding[];
+  /** The running text's paragraphs (indicator tables left out), for the statements stage to read too. */
+  blocks: Block[];
 }
 
 /** A table's start words after other text on the line ("… til 0-24 år Obligatoriske sentrale måltall for FO2B"), as a PDF's text boxes may join them. */
@@ -184,8 +187,9 @@ export function readIndicators(allLines: readonly Line[], year: number | null): 
     for (let j = i; j < end && j < lines.length; j++) tableLines.add(lines[j]!.no);
     i = Math.max(i, end - 1);
   }
-  const prose = readProseIndicators(allLines, tableLines, year).filter((p) => !indicators.some((t) => t.line === p.line));
-  return { indicators: [...indicators, ...prose], findings };
+  const blocks = blocksOf(allLines, tableLines);
+  const prose = readProseIndicators(allLines, tableLines, year, blocks).filter((p) => !indicators.some((t) => t.line === p.line));
+  return { indicators: [...indicators, ...prose], findings, blocks };
 }
 
 const MAX_LABEL_LINES = 6;

@@ -167,8 +167,8 @@ function firstFrom(results: readonly Located<ResultPhrase>[], from: number): Loc
 }
 
 /** Prose indicators of the text. `skip`: lines of tables read elsewhere; `year`: the report year, when known. */
-export function readProseIndicators(lines: readonly Line[], skip: ReadonlySet<number>, year: number | null = null): Indicator[] {
-  const blocks = blocksOf(lines, skip);
+export function readProseIndicators(lines: readonly Line[], skip: ReadonlySet<number>, year: number | null = null, paragraphs?: readonly Block[]): Indicator[] {
+  const blocks = paragraphs ?? blocksOf(lines, skip);
   const cache = new Map<number, Parsed>();
   const parsed = (b: number): Parsed => {
     let p = cache.get(b);

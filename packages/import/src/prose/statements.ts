@@ -185,8 +185,12 @@ function finding(s: Statement, severity: Finding["severity"]): Finding {
   };
 }
 
-/** Reads the corrections and statements of a report's running text. `skip`: the lines of tables read elsewhere. */
-export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>, tables: Tables, year: number | null): ProseReading {
+/**
+ * Reads the corrections and statements of a report's running text. `skip`: the lines of tables
+ * read elsewhere; `paragraphs`: the text's paragraphs when the caller has them (the indicator
+ * reader's), so they are found once.
+ */
+export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>, tables: Tables, year: number | null, paragraphs?: readonly Block[]): ProseReading {
   const corrections: Correction[] = [];
   const statements: Statement[] = [];
   const findings: Finding[] = [];
@@ -240,7 +244,7 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
     return v.verdict === "contradicts" || ref.table === "text" || ref.table === "bridge" ? null : { table: ref.table, line: ref.line ?? line, column: ref.column ?? "", value: ref.value };
   };
 
-  for (const block of blocksOf(lines, skip)) {
+  for (const block of paragraphs ?? blocksOf(lines, skip)) {
     if (block.numbered) {
       const no = /^\d+(?:\.\d+)*/u.exec(block.text)![0];
       const named = serviceAreaOf(block.text);
