@@ -68,6 +68,26 @@ it("finds ≥ 90 % of the restatements over the three fixtures", () => {
   expect(good / total).toBeGreaterThanOrEqual(0.9);
 });
 
+// Every correction the analysis files name in a prose calculation's inputs (earmarked funds carried
+// over, last year's overspend, a planned overspend, a released risk reserve), as line, kind, 1000 kr.
+const statedCorrections: Record<string, [number, string, number][]> = {
+  "sagene-2024": [[257, "earmarked", 10370], [4251, "earmarked", 10400]],
+  "grunerlokka-2024": [
+    [198, "earmarked", 20900], [619, "earmarked", 7200], [622, "earmarked", 6200], [628, "earmarked", 1000], [1095, "earmarked", 1950],
+    [1693, "earmarked", 7100], [1697, "earmarked", 4900], [1701, "earmarked", 2200], [2301, "earmarked", 1400], [3042, "earmarked", 3300],
+    [3054, "earmarked", 2300],
+  ],
+  "vestre-aker-2024": [
+    [76, "earmarked", 20000], [78, "priorYearOverspend", 36000], [253, "earmarked", 20000], [257, "plannedOverspend", 41000],
+    [259, "priorYearOverspend", 36000], [334, "plannedOverspend", 41000], [335, "riskReserveRelease", 11000], [732, "earmarked", 2700],
+    [1617, "earmarked", 3400], [2237, "earmarked", 3600], [2280, "plannedOverspend", 41000], [2789, "earmarked", 10400], [2875, "earmarked", 6800],
+  ],
+};
+
+it.each(fixtures as string[])("%s: every correction the analysis names is found, and no other", (name) => {
+  expect(report(name).corrections.map((c) => [c.line, c.kind, c.amount.value])).toEqual(statedCorrections[name]);
+});
+
 describe("the corrections the text states fill the bridge", () => {
   it("Sagene: 28 682 − 10 373 = 18 309 against «18,30 millioner» (a rounding note), and against the per-unit table's 18 306", () => {
     const r = report("sagene-2024");

@@ -96,9 +96,10 @@ type Cue = { scope: ProseScope; at: number };
 
 const ALL_FUNCTIONS = new RegExp(P.FUNCTION.source, `${P.FUNCTION.flags}g`);
 const ALL_AREAS = new RegExp(P.SERVICE_AREA.source, `${P.SERVICE_AREA.flags}g`);
+const DISTRICTS_OWN = /\bbydelens\b/giu;
 
 /**
- * The functions and areas a sentence names by number, in order: a sentence may go from one to the
+ * The functions and areas a sentence names by number (and «bydelens»), in order: a sentence may go from one to the
  * next («… totalt et mindreforbruk på 9,5 mill. KOSTRA-funksjon 231 … har et positivt avvik på 1,2
  * mill.», where «mill.» hides the sentence end), and each amount belongs to the last named before it.
  */
@@ -107,6 +108,8 @@ function namedIn(text: string, area: string | null): Cue[] {
   const subject = (m: RegExpExecArray): boolean => !P.LOCATION_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index));
   for (const f of text.matchAll(ALL_FUNCTIONS)) if (subject(f)) out.push({ at: f.index, scope: { level: "function", table: area, name: null, kostra: f[1]! } });
   for (const a of text.matchAll(ALL_AREAS)) if (subject(a)) out.push({ at: a.index, scope: { level: "serviceArea", table: `FO${a[1]}${(a[2] ?? "").toUpperCase()}`, name: null } });
+  // «Av bydelens planlagte merforbruk på 41 mill.» in a function's paragraph: the district's own
+  for (const d of text.matchAll(DISTRICTS_OWN)) out.push({ at: d.index, scope: district });
   return out.sort((x, y) => x.at - y.at);
 }
 
