@@ -52,8 +52,9 @@ export const correctionSchema = z
 /**
  * What a statement restates: the net or gross deviation (avvik), the earmarked part, the result
  * after the stated corrections (ordinaryResult: «reelt regnskap», «ordinær drift»), the revised
- * budget or the accounts, last year's result, the deviation in percent of the revised budget, or
- * arithmetic the text itself states («A korrigert for B gir C»).
+ * budget or the accounts, last year's result, the deviation in percent of the revised budget, a
+ * change (the accounts against last year's, or the budget against the original), or arithmetic
+ * the text itself states («A korrigert for B gir C»).
  */
 export const statementSubjects = [
   "netVariance",
@@ -64,6 +65,7 @@ export const statementSubjects = [
   "actual",
   "previousResult",
   "variancePercent",
+  "change",
   "arithmetic",
 ] as const;
 

@@ -97,7 +97,7 @@ export const PART_OF = /(?<![\p{L}\d])(?:av\s+(?:dette|disse|merforbruket|mindre
  * basis («i forhold til regulert budsjett», «for bydelens ordinære drift»).
  */
 export const SUB_ITEM =
-  /(?<![\p{L}\d])(?:for|til|knyttet til|gjeldende|innen|innenfor|vedrørende|på)\s+(?!(?:bydelen|bydelens|funksjonsområdet|funksjonen|enheten|området|ordinær|ordinære|regulert|justert|budsjett\w*|årets|året|hele|totalt|samlet|\d))\p{L}/iu;
+  /(?<![\p{L}\d])(?:for|til|knyttet til|gjeldende|innen|innenfor|vedrørende|på)\s+(?!(?:bydelen|bydelens|funksjonsområdet|funksjonen|funksjon|funksjonsområde|kostra|enheten|området|ordinær|ordinære|regulert|justert|budsjett\w*|årets|året|hele|totalt|samlet|\d))\p{L}/iu;
 
 /** A service area or function named as a place, not as the subject («innen funksjonsområde 3», «Øvrige tjenester under FO4»). */
 export const LOCATION_BEFORE = /(?<![\p{L}\d])(?:innen|innenfor|under|i|på tvers av)\s+(?:kostra-?\s*|funksjonsområde(?:t)?\s+)?$/iu;
@@ -109,3 +109,16 @@ export const DIRECTION_AFTER = /^\s*i\s+(mindre-?\s?forbruk|mer-?\s?forbruk|over
 export const REVISED_BUDGET_BEFORE = /(?<![\p{L}])(?:regulert|justert)e?\s+(?:netto\s+)?budsjett(?:ramme)?(?:\s+(?:for|i|til)\s+(?:\S+\s+){0,3}?)?\s*(?:på|er|var|utgjør|utgjorde|ble)\s+(?:totalt\s+|samlet\s+)?$/iu;
 /** …or the accounts («Netto driftsutgifter for Bydel Sagene var 1 873,2 millioner», «regnskapet viser netto utgifter på …»). */
 export const ACTUAL_BEFORE = /(?<![\p{L}])(?:netto\s+driftsutgift(?:er|ene)|regnskapet?|regnskapsførte\s+(?:netto\s+)?utgifter)(?:\s+(?:for|i|til)\s+(?:\S+\s+){0,3}?)?\s*(?:viser\s+(?:netto\s+)?(?:utgifter\s+)?)?(?:på|er|var|utgjør|utgjorde|ble)\s+(?:totalt\s+|samlet\s+)?$/iu;
+
+/**
+ * A change stated right before its amount: an increase («har hatt en økning i forbruket på», «har
+ * økt med», «har fått en økning på») or a decrease («en reduksjon på», «en nedgang på», «redusert
+ * med»). Group 1 is the word that gives the sign.
+ */
+export const CHANGE_BEFORE =
+  /(?<![\p{L}])(økning|reduksjon|nedgang|økt|redusert|gått opp|gått ned)(?:\s+(?:i|av)\s+(?:\S+\s+){0,1}?(?:forbruk|utgift|kostnad)\w*)?\s+(?:på|med)\s+$/iu;
+export const INCREASE = /^(?:økning|økt|gått opp)$/iu;
+/** A real change (corrected for wage and price growth): no table holds it. */
+export const REAL_CHANGE = /lønns-?\s*og\s+prisstigning|prisvekst|deflat|reell\w*\s+(?:økning|vekst|endring)|faktiske økningen/iu;
+/** A change of the budget frame, not of the accounts («Utgiftsrammen for funksjon 252 har fått en økning på 3,5 mill.»). */
+export const BUDGET_CHANGE = /(?:utgifts|budsjett)ramme\w*|\bbudsjett(?:et)?\b/iu;

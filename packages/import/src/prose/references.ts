@@ -132,3 +132,22 @@ function levels(tables: Tables, column: "revisedBudget" | "actual", scope: Prose
   }
   return out;
 }
+
+/** The change of a scope's row from last year's accounts (or from the original budget), in the budget tables (net). */
+export function changeCandidates(tables: Tables, scope: ProseScope, budget: boolean): Cell[] {
+  const [from, to] = budget ? (["originalBudget", "revisedBudget"] as const) : (["previousActual", "actual"] as const);
+  const out: Cell[] = [];
+  if (scope.level === "unit") return out;
+  for (const t of tables.budgetTables) {
+    if (t.basis !== "net") continue;
+    const summary = t.id === "0.1B";
+    if (scope.level === "function" && summary) continue;
+    const rows = scope.level === "district" ? (summary ? [mainTotalRow(t)].filter((r) => r !== undefined) : []) : rowsFor(t.rows, t.id, scope, summary && scope.level === "serviceArea");
+    for (const r of rows) {
+      const a = r[from];
+      const b = r[to];
+      if (typeof a === "number" && typeof b === "number") out.push({ table: t.id, line: r.line, column: `${to}−${from}`, value: b - a });
+    }
+  }
+  return out;
+}

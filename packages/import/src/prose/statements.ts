@@ -15,7 +15,7 @@ import {
 import type { Line } from "../lines.js";
 import { blocksOf, lineAt, sentencesOf, type Block } from "../proseText.js";
 import { amountsIn, type AmountAt } from "./amounts.js";
-import { candidates, percentCandidates, unitLabels, type Cell, type Tables } from "./references.js";
+import { candidates, changeCandidates, percentCandidates, unitLabels, type Cell, type Tables } from "./references.js";
 import * as P from "./phrases.js";
 
 /**
@@ -82,6 +82,12 @@ function directionOf(before: string): { sign: 1 | -1 | 0; end: number } | null {
     .filter((x) => x !== null)
     .sort((a, b) => b!.m.index + b!.m[0].length - (a!.m.index + a!.m[0].length))[0];
   return last ? { sign: last.sign, end: last.m.index + last.m[0].length } : null;
+}
+
+/** Where the predicate starts: after the last «har», «er», «ble», «var» (a function's name before it may hold «til», «for»). */
+function lastVerbEnd(before: string): number {
+  const m = lastMatch(/(?<![\p{L}])(?:har|er|ble|var|blir)(?![\p{L}])/giu, before);
+  return m ? m.index + m[0].length : 0;
 }
 
 /** «har 2,7 mill. i mindreforbruk»: the direction word right after the amount. */
@@ -157,6 +163,7 @@ const SUBJECT_WORDS: Record<StatementSubject, string> = {
   actual: "regnskapet",
   previousResult: "fjorårets resultat",
   variancePercent: "avviket i prosent av justert budsjett",
+  change: "endringen",
   arithmetic: "utregningen",
 };
 
@@ -322,6 +329,17 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
         if (kind === "earmarked") matched = emit("earmarked", amount, false, scope, line, text, candidates(tables, "earmarked", scope, false));
         chain.corrections.push({ kind, stated: { amount, scope, line, matched } });
         chain.lastWasCorrection = true;
+        continue;
+      }
+      const change = P.CHANGE_BEFORE.exec(before);
+      if (change) {
+        // a change from last year (or of the budget frame) restates two cells' difference; a real change (corrected for wage and price growth) none
+        const rest = after.split(/[.!?]\s+(?=\p{Lu})/u)[0]!;
+        if (!P.REAL_CHANGE.test(before) && !P.REAL_CHANGE.test(rest) && !P.SUB_ITEM.test(before.slice(lastVerbEnd(before))) && partOf > a.at && !P.APPROXIMATE.test(before)) {
+          const sign = P.INCREASE.test(change[1]!) ? 1 : -1;
+          const stated = { ...a.amount, value: sign * Math.abs(a.amount.value) };
+          emit("change", stated, true, scope, line, text, changeCandidates(tables, scope, P.BUDGET_CHANGE.test(before)));
+        }
         continue;
       }
       const direction = directionOf(before) ?? directionAfter(after);
