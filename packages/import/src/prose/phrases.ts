@@ -122,3 +122,13 @@ export const INCREASE = /^(?:økning|økt|gått opp)$/iu;
 export const REAL_CHANGE = /lønns-?\s*og\s+prisstigning|prisvekst|deflat|reell\w*\s+(?:økning|vekst|endring)|faktiske økningen/iu;
 /** A change of the budget frame, not of the accounts («Utgiftsrammen for funksjon 252 har fått en økning på 3,5 mill.»). */
 export const BUDGET_CHANGE = /(?:utgifts|budsjett)ramme\w*|\bbudsjett(?:et)?\b/iu;
+
+/**
+ * A result told as a list of parts: «Resultatet for 2024 på totalt +11,8 millioner kroner og består
+ * av følgende (i millioner kroner):», «Resultatet for 2024 fordeler seg følgende i mill kr:», then a
+ * bullet line per part. The intro names the unit (or states the total with its unit).
+ */
+export const PARTS_INTRO = /^\s*(?:resultatet|avviket|mindreforbruket|merforbruket)\b.*(?:følgende|slik|består av|fordeler seg|\(i\s+mill)[^:]*:\s*$/iu;
+export const MILLIONS_NAMED = /(?<![\p{L}])(?:millioner|mill\.?)(?:\s*(?:kr\.?|kroner))?(?![\p{L}])/iu;
+/** A bullet line ending in one number, the bullet lost by some extractors: «• Omsorgslønn            -1,2», «    Omsorgslønn -1,2». */
+export const PART_LINE = new RegExp(String.raw`^\s*(?:[•·▪◦\-–]\s*)?(\p{L}[^\d]*?)\s+(${SIGN}?\s?\d{1,3}(?:[ \u00A0]\d{3})*(?:,\d+)?)\s*$`, "u");

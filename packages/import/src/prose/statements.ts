@@ -1,5 +1,7 @@
 import {
   correctionBridge,
+  readNorwegianNumber,
+  sum,
   formatNorwegian,
   mainTotals,
   proseVerdict,
@@ -12,9 +14,9 @@ import {
   type Statement,
   type StatementSubject,
 } from "@bydel/core";
-import type { Line } from "../lines.js";
+import { isBlank, type Line } from "../lines.js";
 import { blocksOf, lineAt, sentencesOf, type Block } from "../proseText.js";
-import { amountsIn, type AmountAt } from "./amounts.js";
+import { amountsIn, scaleDecimal, type AmountAt } from "./amounts.js";
 import { candidates, changeCandidates, percentCandidates, unitLabels, type Cell, type Tables } from "./references.js";
 import * as P from "./phrases.js";
 
@@ -237,6 +239,8 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
     reference?: Statement["reference"],
     /** The sign a percent takes from the deviation it belongs to («et merforbruk på 12 mill., 1,2 % av budsjettet»). */
     sign: 1 | -1 = 1,
+    /** The reference is a sum of this many rounded parts (see proseVerdict). */
+    addends = 0,
   ): Cell | null => {
     const stated = sign === -1 && stated0.value > 0 ? { ...stated0, value: -stated0.value } : stated0;
     const ref = reference ?? (() => {
@@ -247,7 +251,7 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
       statements.push({ subject, scope, stated, line, quote, reference: null, difference: null, verdict: "unmatched" });
       return null;
     }
-    const v = proseVerdict(stated.value, ref.value, stated.precision, signed);
+    const v = proseVerdict(stated.value, ref.value, stated.precision, signed, addends);
     const s: Statement = { subject, scope, stated, line, quote, reference: ref, difference: v.difference, verdict: v.verdict };
     statements.push(s);
     if (v.severity) findings.push(finding(s, v.severity));
@@ -411,7 +415,58 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
     emit("variancePercent", a.amount, signed, scope, line, quote, percentCandidates(tables, scope));
   }
 
-  return { corrections, statements, findings };
+  readParts();
+  return { corrections, statements: statements.sort((a, b) => a.line - b.line), findings };
+
+  /** A result told as its parts: their sum against the total the intro states, and against the unit's row. */
+  function readParts(): void {
+    for (let i = 0; i < lines.length; i++) {
+      const intro = lines[i]!;
+      if (!/^\s*(?:resultatet|avviket|mindreforbruket|merforbruket)/iu.test(intro.text) || !P.PARTS_INTRO.test(intro.text)) continue;
+      const total = amountsIn(intro.text, { percent: false })[0];
+      if (!total && !P.MILLIONS_NAMED.test(intro.text)) continue; // the parts' unit is not stated: no guess
+      const parts: { raw: string; value: number; precision: number; line: number }[] = [];
+      let j = i + 1;
+      for (; j < lines.length; j++) {
+        const t = lines[j]!.text;
+        if (isBlank(t)) continue;
+        const m = P.PART_LINE.exec(t);
+        if (!m) break;
+        let read;
+        try {
+          read = readNorwegianNumber(m[2]!.replace(/\s+/gu, ""));
+        } catch {
+          break;
+        }
+        if (read.decimal === null) break;
+        const printed = /,(\d+)$/u.exec(m[2]!)?.[1]?.length ?? 0;
+        parts.push({ raw: m[2]!.trim(), value: scaleDecimal(read.decimal, 3), precision: scaleDecimal(`0.${"0".repeat(printed)}5`, 3), line: lines[j]!.no });
+      }
+      if (parts.length < 2) continue;
+      // the list must end cleanly: a next line that starts like a part (a bullet, or the parts' indent)
+      // but is no part (its number run into a table's header, say) leaves the list incomplete, and no sum
+      const next = lines.slice(j).find((l) => !isBlank(l.text));
+      const indent = (t: string) => t.length - t.trimStart().length;
+      const firstIndent = indent(lines.find((l) => l.no === parts[0]!.line)!.text);
+      if (next && (/^\s*[•·▪◦\-–]/u.test(next.text) || (firstIndent > 0 && indent(next.text) === firstIndent))) {
+        i = j - 1;
+        continue;
+      }
+      const partsSum = sum(parts.map((p) => p.value));
+      const quote = intro.text.trim();
+      const unit = unitAbove((unitRows ??= unitRowLines(lines, units)), intro.no);
+      const scope: ProseScope = unit === null || unit === "" ? district : { level: "unit", table: "enhet", name: unit };
+      if (total) {
+        // «på totalt +11,8 millioner kroner og består av følgende»: the text's own sum
+        emit("arithmetic", total.amount, true, scope, intro.no, quote, [], { table: "text", line: parts[0]!.line, column: null, value: partsSum }, 1, parts.length);
+      }
+      if (unit !== null && unit !== "") {
+        const stated: StatedAmount = { raw: parts.map((p) => p.raw).join(" "), value: partsSum, unit: "kNOK", precision: parts[0]!.precision };
+        emit("arithmetic", stated, true, scope, intro.no, quote, candidates(tables, "ordinaryResult", scope, false), undefined, 1, parts.length);
+      }
+      i = j - 1;
+    }
+  }
 }
 
 function correctionKind(before: string, after: string): AdjustmentKind | null {
