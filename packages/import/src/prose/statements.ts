@@ -399,12 +399,18 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
       const start = net.signed ? net.amount.value : net.matched ? Math.sign(net.matched.value) * Math.abs(net.amount.value) : null;
       if (start !== null) emit("arithmetic", result, signed, scope, line, quote, [], { table: "text", line: net.line, column: null, value: correctionBridge(start, amounts(false)).result });
     }
-    // the bridge starts from the table: the figure the text restated, else the scope's deviation
-    // (its ordinary operations when the corrections leave the earmarked funds out)
-    const earmarkedStep = steps.some((c) => c.kind === "earmarked");
-    const base = net?.matched ?? (earmarkedStep ? candidates(tables, "netVariance", scope, false)[0] : (candidates(tables, "ordinaryResult", scope, false)[0] ?? candidates(tables, "netVariance", scope, false)[0])) ?? null;
-    if (base === null) return;
-    emit("ordinaryResult", result, signed, scope, line, quote, [], { table: "bridge", line: base.line, column: base.column, value: correctionBridge(base.value, amounts(true)).result });
+    // the bridge starts from the table: the figure the text restated …
+    if (net?.matched) {
+      emit("ordinaryResult", result, signed, scope, line, quote, [], { table: "bridge", line: net.matched.line, column: net.matched.column, value: correctionBridge(net.matched.value, amounts(true)).result });
+      return;
+    }
+    // … else the paragraph's start is implicit (the scope's deviation, or its ordinary operations): held
+    // against both, and only a start that fits is taken; none fitting is unmatched, not a contradiction
+    const bases = [...candidates(tables, "ordinaryResult", scope, false).slice(0, 1), ...candidates(tables, "netVariance", scope, false).slice(0, 1)];
+    const bridges = bases.map((b) => ({ table: "bridge", line: b.line, column: b.column, value: correctionBridge(b.value, amounts(true)).result }));
+    const fits = bridges.filter((b) => proseVerdict(result.value, b.value, result.precision, signed).verdict !== "contradicts");
+    if (fits.length > 0) emit("ordinaryResult", result, signed, scope, line, quote, [], fits[0]!);
+    else emit("ordinaryResult", result, signed, scope, line, quote, []);
   }
 
   function percentStatement(a: AmountAt, line: number, quote: string): void {
