@@ -27,6 +27,9 @@ export const AMOUNT_UNITS: readonly { readonly re: string; readonly scale: numbe
   { re: String.raw`%|prosent\b`, scale: 1, percent: true },
 ];
 
+/** A cheap first test: the words and signs every unit of AMOUNT_UNITS starts with. */
+export const UNIT_WORD = /mill|mrd|milliard|mnok|mnkr|mkr|tusen|1\s?000|kr|%|prosent/iu;
+
 /** Direction words: the sign the text gives a deviation. */
 export const UNDERSPEND = /\b(?:mindre-?\s?forbruk\w*|underforbruk\w*|overskudd\w*|positivt?\s+(?:resultat|avvik|netto\s+avvik)\w*|merinntekt\w*)/giu;
 export const OVERSPEND = /\b(?:mer-?\s?forbruk\w*|underskudd\w*|negativt?\s+(?:resultat|avvik)\w*|overforbruk\w*)/giu;

@@ -275,6 +275,8 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
         if (earmarkedWord && P.CORRECTION_NAMED.test(text)) chain.correctionNamed = true;
         continue;
       }
+      // a sentence without a unit word states no amount (most sentences with digits are dates and counts)
+      if (!P.UNIT_WORD.test(text)) continue;
       // a percent is read only where the sentence speaks of a percent deviation
       const amounts = amountsIn(text, { percent: P.PERCENT_WORD.test(text) });
       if (amounts.length === 0) continue;
@@ -428,7 +430,7 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
   function readParts(): void {
     for (let i = 0; i < lines.length; i++) {
       const intro = lines[i]!;
-      if (!/^\s*(?:resultatet|avviket|mindreforbruket|merforbruket)/iu.test(intro.text) || !P.PARTS_INTRO.test(intro.text)) continue;
+      if (!intro.text.includes(":") || !/^\s*(?:resultatet|avviket|mindreforbruket|merforbruket)/iu.test(intro.text) || !P.PARTS_INTRO.test(intro.text)) continue;
       const total = amountsIn(intro.text, { percent: false })[0];
       if (!total && !P.MILLIONS_NAMED.test(intro.text)) continue; // the parts' unit is not stated: no guess
       const parts: { raw: string; value: number; precision: number; line: number }[] = [];
