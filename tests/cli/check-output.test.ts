@@ -38,7 +38,10 @@ describe("bydel check: the default view", () => {
     expect(r.stdout).not.toContain("MERKNAD");
     expect(lines.at(-2)).toBe(`${errors} feil, ${warnings} ${warnings === 1 ? "advarsel" : "advarsler"}, ${notes} merknader.`);
     expect(lines.at(-1)).toBe(`${notes} merknader skjult; vis dem med --all.`);
-    expect(lines).toHaveLength(errors + warnings + 2);
+    // the text's contradictions: a count, then each one quoted (indented), before the closing counts
+    const prose = lines.filter((l) => l.startsWith("Motstrid i teksten: ") || l.startsWith("  linje "));
+    expect(prose[0]).toMatch(/^Motstrid i teksten: \d+ \(\d+ beløp i teksten kontrollert\)$/u);
+    expect(lines).toHaveLength(errors + warnings + prose.length + 2);
   });
 
   it("shows every finding with --all, notes as MERKNAD, and nothing hidden", async () => {
@@ -63,7 +66,8 @@ describe("bydel check: the default view", () => {
     expect(report.findings).toHaveLength(notes);
     const r = await run("check", file);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(`0 feil, 0 advarsler, ${severityCount("info", notes)}.\n${severityCount("info", notes)} skjult; vis ${notes === 1 ? "den" : "dem"} med --all.\n`);
+    expect(r.stdout).toMatch(/^Motstrid i teksten: 0 \(\d+ beløp i teksten kontrollert\)\n/u);
+    expect(r.stdout.endsWith(`0 feil, 0 advarsler, ${severityCount("info", notes)}.\n${severityCount("info", notes)} skjult; vis ${notes === 1 ? "den" : "dem"} med --all.\n`)).toBe(true);
   });
 
   it("prefixes every line with its file when several are checked", async () => {

@@ -94,7 +94,8 @@ describe.each(names)("import of %s", (name) => {
   });
 
   it("reports only the known contradictions as errors", () => {
-    const known = { "sagene-2024": [248, 1057, 2119, 2298, 2309, 2318], "vestre-aker-2024": [330, 330], "grunerlokka-2024": [2295] }[name];
+    // Sagene 4650: «+1,0 %» for Administrasjon og felles, whose row (line 4077) gives 4,8 % (PROSE_MISMATCH; the prose analysis lists it)
+    const known = { "sagene-2024": [248, 1057, 2119, 2298, 2309, 2318, 4650], "vestre-aker-2024": [330, 330], "grunerlokka-2024": [2295] }[name];
     expect(report(name).findings.filter((f) => f.severity === "error").map((f) => f.line)).toEqual(known);
   });
 

@@ -17,9 +17,11 @@ const EPSILON = 1e-9;
  * A stated amount held against a reference figure at the precision it was stated at.
  * `precision` is half a unit of the last stated digit (28,68 mill. → 5 in 1000 kr). `signed`:
  * the text gave a direction (mindreforbruk, merforbruk, a sign), so an opposite sign is an error;
- * otherwise the magnitudes are compared. See `tolerances.prose` for the bands.
+ * otherwise the magnitudes are compared. See `tolerances.prose` for the bands. `addends`: the
+ * reference is a sum of that many figures each rounded at the same precision («består av
+ * følgende: −1,2; −1,8; +1,8 …»), so a sum off by up to that many halves is rounding too.
  */
-export function proseVerdict(stated: number, reference: number, precision: number, signed: boolean): ProseVerdict {
+export function proseVerdict(stated: number, reference: number, precision: number, signed: boolean, addends = 0): ProseVerdict {
   const { roundingUnits, errorUnits } = tolerances.prose;
   const s = signed ? stated : Math.abs(stated);
   const r = signed ? reference : Math.abs(reference);
@@ -28,7 +30,7 @@ export function proseVerdict(stated: number, reference: number, precision: numbe
   const unit = 2 * precision;
   if (d <= precision + EPSILON * Math.max(1, Math.abs(r))) return { verdict: "agrees", difference, severity: null };
   const oppositeSign = signed && s !== 0 && r !== 0 && Math.sign(s) !== Math.sign(r) && Math.abs(r) > precision;
-  if (!oppositeSign && d <= precision + roundingUnits * unit + EPSILON * Math.max(1, Math.abs(r)))
+  if (!oppositeSign && d <= precision + roundingUnits * unit + addends * precision + EPSILON * Math.max(1, Math.abs(r)))
     return { verdict: "withinRounding", difference, severity: "info" };
   const error = oppositeSign || d > precision + errorUnits * unit;
   return { verdict: "contradicts", difference, severity: error ? "error" : "warning" };

@@ -33,6 +33,7 @@ export const statementSubjectWords: Readonly<Record<StatementSubject, string>> &
   actual: "Regnskap",
   previousResult: "Fjorårets resultat",
   variancePercent: "Avvik i prosent",
+  change: "Endring fra i fjor",
   arithmetic: "Regnestykke i teksten",
 };
 

@@ -25,7 +25,7 @@ export const statedAmountSchema = z
   })
   .passthrough();
 
-export const proseScopeLevels = ["district", "serviceArea", "unit"] as const;
+export const proseScopeLevels = ["district", "serviceArea", "function", "unit"] as const;
 
 export const proseScopeSchema = z
   .object({
@@ -34,6 +34,8 @@ export const proseScopeSchema = z
     table: z.string().nullable(),
     /** The unit's name as the text or the per-unit table gives it, for level unit. */
     name: z.string().nullable(),
+    /** The KOSTRA function («Funksjon 201 Barnehage»), for level function. */
+    kostra: z.string().regex(/^\d{3}$/).nullable().optional(),
   })
   .passthrough();
 
@@ -47,7 +49,13 @@ export const correctionSchema = z
   })
   .passthrough();
 
-/** What a statement restates. */
+/**
+ * What a statement restates: the net or gross deviation (avvik), the earmarked part, the result
+ * after the stated corrections (ordinaryResult: «reelt regnskap», «ordinær drift»), the revised
+ * budget or the accounts, last year's result, the deviation in percent of the revised budget, a
+ * change (the accounts against last year's, or the budget against the original), or arithmetic
+ * the text itself states («A korrigert for B gir C»).
+ */
 export const statementSubjects = [
   "netVariance",
   "grossVariance",
@@ -56,6 +64,8 @@ export const statementSubjects = [
   "revisedBudget",
   "actual",
   "previousResult",
+  "variancePercent",
+  "change",
   "arithmetic",
 ] as const;
 

@@ -1,3 +1,4 @@
+import { proseLines } from "./prose-lines.js";
 import { severityCount, type FindingSeverity, type Report } from "@bydel/core";
 import { countsLine, findingLine, severityCounts } from "./format.js";
 
@@ -44,7 +45,8 @@ export function checkLines(report: Report, all: boolean): string[] {
   if (report.findings.length === 0) return [`Ingen funn i ${checkedCounts(report)}.`];
   const shown = report.findings.filter((f) => all || f.severity !== "info");
   const counts = severityCounts(report.findings);
-  const lines = [...shown.map(findingLine), `${countsLine(counts)}.`];
+  // the text's contradictions counted and quoted, then the closing line with the counts
+  const lines = [...shown.map(findingLine), ...proseLines(report), `${countsLine(counts)}.`];
   const hidden = report.findings.length - shown.length;
   if (hidden > 0) lines.push(`${severityCount("info", hidden)} skjult; vis ${hidden === 1 ? "den" : "dem"} med --all.`);
   return lines;

@@ -6,7 +6,6 @@ import { isCommand, isOptionLike, parseCommand, topOptions, unknownCommand, unkn
 import { nothingChecked, readReports } from "./readReport.js";
 import { countsLine, severityCounts, summary } from "./format.js";
 import { version } from "./version.js";
-import { proseLines } from "./prose-lines.js";
 import { writeOutputs } from "./outputFiles.js";
 import { validateXlsxOptions, xlsxOptions, xlsxOutputs } from "./xlsx-output.js";
 
@@ -45,7 +44,6 @@ async function runCheck(cmd: ParsedCommand, io: Io): Promise<number> {
     for (const { file, report } of reports) {
       const prefix = reports.length > 1 ? `${file}: ` : "";
       for (const line of checkLines(report, cmd.values.all === true)) io.stdout(`${prefix}${line}\n`);
-      for (const line of proseLines(report)) io.stdout(`${prefix}${line}\n`);
     }
     if (reports.length > 1) io.stdout(`I alt: ${countsLine(severityCounts(reports.flatMap(({ report }) => report.findings)))}.\n`);
   }

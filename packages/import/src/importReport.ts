@@ -11,6 +11,7 @@ import { assemblePages } from "./source/text/pages.js";
 import { joinLoneCodes } from "./source/text/codes.js";
 import { readTypography } from "./source/text/typography.js";
 import { refuseCellsAsParagraphs } from "./source/text/paragraphs.js";
+import { readStatements } from "./prose/statements.js";
 
 export interface ImportOptions {
   /** Largest input accepted, in characters (default 10 million; a report's text is well under 1 MB). */
@@ -61,7 +62,8 @@ export function importReport(input: string, options: ImportOptions = {}): Report
     );
   }
   const indicators = readIndicators(lines, year);
-  const findings = [...(options.sourceFindings ?? []), ...economy.findings, ...indicators.findings];
+  const prose = readStatements(lines, new Set(), economy, year, indicators.blocks);
+  const findings = [...(options.sourceFindings ?? []), ...economy.findings, ...indicators.findings, ...prose.findings];
   if (controls.finding) findings.push(controls.finding);
   if (economy.budgetTables.length === 0 && economy.varianceSplits.length === 0 && indicators.indicators.length === 0 && findings.length === 0) {
     // A report heading with nothing under it (a truncated file, or a report whose tables are all images):
@@ -89,8 +91,8 @@ export function importReport(input: string, options: ImportOptions = {}): Report
     varianceSplits: economy.varianceSplits,
     indicators: indicators.indicators,
     findings: [],
-    corrections: [],
-    statements: [],
+    corrections: prose.corrections,
+    statements: prose.statements,
   };
   report.findings = [...findings, ...softenWhereIncomplete(findings, checkReport(report))].sort(byLine);
   return reportSchema.parse(report);

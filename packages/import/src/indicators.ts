@@ -20,6 +20,7 @@ import {
 import { cellReadings, cellTail, type Atom } from "./cells.js";
 import { isBlank, type Line } from "./lines.js";
 import { readProseIndicators } from "./prose.js";
+import { blocksOf, type Block } from "./proseText.js";
 import { isPageFooter } from "./rows.js";
 import { isProse } from "./grammar.js";
 import { columnOf, layoutCells, readLayoutHeader, type LayoutColumn } from "./layoutTable.js";
@@ -156,6 +157,8 @@ function areaFromHeading(text: string): string | null {
 export interface IndicatorResult {
   indicators: Indicator[];
   findings: Finding[];
+  /** The running text's paragraphs (indicator tables left out), for the statements stage to read too. */
+  blocks: Block[];
 }
 
 /** A table's start words after other text on the line ("… til 0-24 år Obligatoriske sentrale måltall for FO2B"), as a PDF's text boxes may join them. */
@@ -212,8 +215,9 @@ export function readIndicators(allLines: readonly Line[], year: number | null): 
     i = Math.max(i, end - 1);
   }
   for (const t of continued(read, lines)) findings.push(...unsignedConvention(t.rows, t.title, lines[t.start]!.no));
-  const prose = readProseIndicators(allLines, tableLines, year).filter((p) => !indicators.some((t) => t.line === p.line));
-  return { indicators: [...indicators, ...prose], findings };
+  const blocks = blocksOf(allLines, tableLines);
+  const prose = readProseIndicators(allLines, tableLines, year, blocks).filter((p) => !indicators.some((t) => t.line === p.line));
+  return { indicators: [...indicators, ...prose], findings, blocks };
 }
 
 interface ReadTable {

@@ -56,7 +56,8 @@ function parse(block: Block, year: number | null): Parsed {
       (results ??= split()
         .filter(mayHold)
         .flatMap((sentence) => resultsIn(sentence.text).map((phrase) => ({ phrase, sentence, at: sentence.start + phrase.at })))
-        .filter((r) => ofYear(r, year))),
+        .filter((r) => ofYear(r, year))
+        .sort((a, b) => a.at - b.at)),
   };
 }
 
@@ -142,16 +143,32 @@ function resultBelow(blocks: readonly Block[], parsed: (b: number) => Parsed, fr
 
 const YEARS = /\b(?:19|20)\d{2}\b/gu;
 
+/** The years a sentence names, found once per sentence (a paragraph of many outcomes would rescan it per outcome). */
+const yearsOf = new WeakMap<Sentence, number[]>();
+
 /** An outcome dated only to other years than the report's ("for 2023 var på 9 %") is no outcome of the report year. */
 function ofYear(r: Located<ResultPhrase>, year: number | null): boolean {
   if (year === null) return true;
-  const years = [...r.sentence.text.matchAll(YEARS)].map((m) => Number(m[0]));
+  let years = yearsOf.get(r.sentence);
+  if (!years) yearsOf.set(r.sentence, (years = [...r.sentence.text.matchAll(YEARS)].map((m) => Number(m[0]))));
   return years.length === 0 || years.includes(year);
 }
 
+/** The first outcome at or after `from` in a paragraph's outcomes (sorted by offset): binary search. */
+function firstFrom(results: readonly Located<ResultPhrase>[], from: number): Located<ResultPhrase> | undefined {
+  let lo = 0;
+  let hi = results.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (results[mid]!.at < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return results[lo];
+}
+
 /** Prose indicators of the text. `skip`: lines of tables read elsewhere; `year`: the report year, when known. */
-export function readProseIndicators(lines: readonly Line[], skip: ReadonlySet<number>, year: number | null = null): Indicator[] {
-  const blocks = blocksOf(lines, skip);
+export function readProseIndicators(lines: readonly Line[], skip: ReadonlySet<number>, year: number | null = null, paragraphs?: readonly Block[]): Indicator[] {
+  const blocks = paragraphs ?? blocksOf(lines, skip);
   const cache = new Map<number, Parsed>();
   const parsed = (b: number): Parsed => {
     let p = cache.get(b);
@@ -206,7 +223,8 @@ export function readProseIndicators(lines: readonly Line[], skip: ReadonlySet<nu
       const label = asLabel(t.phrase.label) ?? ctx.heading;
       if (!label) continue;
       const nextGoal = p.targets[j + 1]?.at ?? Infinity;
-      const inBlock = p.results().find((r) => r.at >= t.phrase.end + t.sentence.start && r.at < nextGoal);
+      const next = firstFrom(p.results(), t.phrase.end + t.sentence.start);
+      const inBlock = next && next.at < nextGoal ? next : undefined;
       let found: { block: number; r: Located<ResultPhrase> } | null = null;
       if (inBlock) found = fits(t.phrase, inBlock.phrase) ? { block: b, r: inBlock } : null;
       else if (t.sentence === p.lastSentence && nextGoal === Infinity) found = resultBelow(blocks, parsed, b + 1, lineAt(block, t.at), t.phrase);

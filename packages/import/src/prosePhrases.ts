@@ -133,7 +133,7 @@ const GOAL = new RegExp(String.raw`(\p{L}*)mål(?:et|settingen|tallet)?(?: for (
 const DATE_ONLY = new RegExp(`^${DATE}$`, "iu");
 const SHARE = new RegExp(String.raw`\bmål(?:et)? (?:om|at) (${NUM}${PCT})( .*)?$`, "iu");
 const BOUNDED = new RegExp(String.raw`\b(${BOUND} (?:${NUM})${PCT}?)${NOT_MONEY}`, "giu");
-const BELOW = new RegExp(String.raw`\bskal (.+?)(?: \p{L}+lig)? (?:være|ligge|holdes) ((?:under|over|lavere enn|høyere enn) (?:${NUM})${PCT}?)${NOT_MONEY}`, "giu");
+const BELOW = new RegExp(String.raw`\bskal (.{1,120}?)(?: \p{L}+lig)? (?:være|ligge|holdes) ((?:under|over|lavere enn|høyere enn) (?:${NUM})${PCT}?)${NOT_MONEY}`, "giu");
 const LIMIT = new RegExp(String.raw`\bgrenseverdien (?:på|er) (${NUM}${PCT}?)${NOT_MONEY}`, "giu");
 const HEADING_GOAL = new RegExp(String.raw`^(.*\p{L}.*?)\s*\(((?:${BOUND} )?(?:${NUM})${PCT})\)\s*$`, "iu");
 const HAS = new RegExp(String.raw`\b(?:har|hadde) (?:(?:per|pr\.?) ${DATE} )?(?:en )?((?:${APPROX} )?(?:${NUM})${PCT}) (\p{L}+)`, "giu");
@@ -178,9 +178,10 @@ export function targetsIn(sentence: string): TargetPhrase[] {
   if (/\bskal\b/u.test(lower)) {
     const bound = BOUNDED;
     for (const m of sentence.matchAll(bound)) {
-      const before = sentence.slice(0, m.index);
+      // windows, not the whole sentence: a subject or noun phrase is a few words (asLabel keeps 100 characters)
+      const before = sentence.slice(Math.max(0, m.index - 300), m.index);
       const subj = /\bskal (.+?)(?: \p{L}+lig)? (?:være|ha|ligge på)\s*$/iu.exec(before);
-      const after = nounPhrase(sentence.slice(m.index + m[0].length));
+      const after = nounPhrase(sentence.slice(m.index + m[0].length, m.index + m[0].length + 300));
       const label = subj ? subj[1]! : after;
       const t = target(m[1]!, m.index, m.index + m[0].length, label);
       if (t && !out.some((o) => o.at === t.at)) out.push(t);
@@ -194,7 +195,7 @@ export function targetsIn(sentence: string): TargetPhrase[] {
     }
   }
   for (const m of lower.includes("grenseverdi") ? sentence.matchAll(LIMIT) : []) {
-    if (/\b(?:under|over)\s+$/iu.test(sentence.slice(0, m.index))) continue; // a combined phrase
+    if (/\b(?:under|over)\s+$/iu.test(sentence.slice(Math.max(0, m.index - 40), m.index))) continue; // a combined phrase
     const at = m.index + m[0].length - m[1]!.length;
     const t = target(m[1]!, at, m.index + m[0].length, null);
     if (t) out.push(t);
@@ -220,14 +221,17 @@ const QUANTIFIER = /^(?:enkelte|noen|flere|de fleste|mange|ingen|alle|hver|én|e
 export function resultsIn(sentence: string): ResultPhrase[] {
   const out: ResultPhrase[] = [];
   const dated = TIME_REF.test(sentence);
+  // a quantifier opens the sentence («Enkelte har 80 % …»): tested on its first words, not on every prefix
+  const lead = sentence.length - sentence.trimStart().length;
+  const quantified = (end: number): boolean => QUANTIFIER.test(sentence.slice(0, Math.min(end, lead + 40)).trim());
   for (const m of dated ? sentence.matchAll(HAS) : []) {
-    if (FUNCTION_WORD.test(m[2]!) || QUANTIFIER.test(sentence.slice(0, m.index).trim())) continue;
+    if (FUNCTION_WORD.test(m[2]!) || quantified(m.index)) continue;
     const at = m.index + m[0].length - m[2]!.length - 1 - m[1]!.length;
     out.push(result(m[1]!, at, m.index + m[0].length, m[2]!));
   }
   for (const m of dated ? sentence.matchAll(LIES) : []) {
-    if (QUANTIFIER.test(sentence.slice(0, m.index).trim())) continue;
-    if (/^\s*(?:som tilsvarer|som svarer til)/iu.test(sentence.slice(m.index + m[0].length))) continue; // a combined phrase
+    if (quantified(m.index)) continue;
+    if (/^\s*(?:som tilsvarer|som svarer til)/iu.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue; // a combined phrase
     const value = m[1] ?? m[2]!;
     out.push(result(value, m.index + m[0].length - value.length, m.index + m[0].length, ""));
   }

@@ -98,25 +98,57 @@ export function blocksOf(lines: readonly Line[], skip: ReadonlySet<number>): Blo
 
 /** The line a character of a block's text sits on. */
 export function lineAt(block: Block, offset: number): number {
-  let k = 0;
-  while (k + 1 < block.starts.length && block.starts[k + 1]! <= offset) k++;
-  return block.nos[k]!;
+  // binary search: a paragraph of thousands of lines is asked for thousands of offsets
+  let lo = 0;
+  let hi = block.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (block.starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return block.nos[lo]!;
 }
 
 /** Abbreviations and ordinals after which a period does not end a sentence ("ca. 11,8", "31. desember"). */
 const NO_END = /(?:^|[\s(])(?:ca|kr|mill|mrd|nr|jf|jfr|kap|pr|bl\.a|f\.eks|dvs|inkl|ekskl|evt|ref|mnd|stk|tlf|kl|ift|iht|mht|vs|avd|pkt|osv|o\.l|t\.o\.m|f\.o\.m|\d{1,2})$/iu;
+
+/**
+ * The longest sentence: a run without a sentence end beyond it (a report's longest is some 1 500
+ * characters) is cut at a semicolon, comma or space, so the phrase matchers' work per sentence is
+ * bounded and a paragraph's reading stays linear in its length.
+ */
+export const MAX_SENTENCE = 2000;
 
 /** A block's sentences: a period, ! or ? followed by a space and a capital or a digit ends one. */
 export function sentencesOf(block: Block): Sentence[] {
   const out: Sentence[] = [];
   const t = block.text;
   let start = 0;
+  const push = (end: number): void => {
+    while (end - start > MAX_SENTENCE) {
+      const cut = cutAt(t, start, start + MAX_SENTENCE);
+      out.push({ block, start, end: cut, text: t.slice(start, cut) });
+      start = cut + (t[cut] === " " ? 1 : 0);
+    }
+    if (end > start) out.push({ block, start, end, text: t.slice(start, end) });
+  };
   for (const m of t.matchAll(/[.!?](?=\s+[\p{Lu}\d«"(])/gu)) {
     const end = m.index + 1;
     if (NO_END.test(t.slice(Math.max(start, m.index - 12), m.index))) continue;
-    out.push({ block, start, end, text: t.slice(start, end) });
+    push(end);
     start = end + 1;
   }
-  if (start < t.length) out.push({ block, start, end: t.length, text: t.slice(start) });
+  if (start < t.length) push(t.length);
   return out;
+}
+
+/** Where to cut an over-long sentence before `limit`: after its last semicolon or comma in the last quarter, else at its last space. */
+function cutAt(t: string, start: number, limit: number): number {
+  const floor = start + (limit - start) * 0.75;
+  for (const mark of ["; ", ", "]) {
+    const i = t.lastIndexOf(mark, limit - 2);
+    if (i >= floor) return i + 1;
+  }
+  const space = t.lastIndexOf(" ", limit);
+  return space > start ? space : limit;
 }

@@ -56,6 +56,8 @@ export const bridgeSteps: readonly { kind: AdjustmentKind; label: string; rule: 
 const LAST_COL = 10;
 /** The bridge's «Kilde» column (K): where the text states each step, and what it says. */
 const SOURCE_COL = 10;
+/** The text's statements of the net deviation named beside the bridge's start; the rest are on Tekstkontroll. */
+const NET_SOURCES = 2;
 const SOURCE_WIDTH = 60;
 
 export function buildOverviewSheet(
@@ -139,12 +141,10 @@ export function buildOverviewSheet(
   // The rule text runs over the empty columns to its right; the header band follows it.
   for (let col = 5; col < SOURCE_COL; col++) grid.set(overviewRows.bridgeHeader, col, blank(undefined, styles.header));
   grid.set(overviewRows.bridgeHeader, SOURCE_COL, text("Kilde", styles.header));
-  const rowHeights: { row: number; height: number }[] = [];
+  // the source wraps in its column; fitSheet gives the row the height of its lines
   const setSource = (row: number, value: string) => {
     if (value === "") return;
     grid.set(row, SOURCE_COL, text(value, { wrapText: true }));
-    const lines = Math.ceil(value.length / Math.round(SOURCE_WIDTH * 1.1));
-    if (lines > 1) rowHeights.push({ row, height: 15 * Math.min(lines, 8) });
   };
   const s = overviewRows.bridgeStart;
   grid.setRow(s, 0, [
@@ -154,11 +154,15 @@ export function buildOverviewSheet(
     formula(`=${cellAddress(s, 2)}`, variance ?? 0, formats.money, { bold: true }),
     text("Netto avvik fra Tabell 0.1 B.", styles.subtitle),
   ]);
+  const netStated = statedNetVariance(report);
   setSource(
     s,
-    statedNetVariance(report)
-      .map((st) => `Teksten, ${whereStated(st)}: ${statedWords(st.stated)}: ${statementVerdictWords[st.verdict]}${st.reference ? ` mot ${referenceWords(st.reference)}` : ""}.`)
-      .join(" "),
+    [
+      ...netStated
+        .slice(0, NET_SOURCES)
+        .map((st) => `Teksten, ${whereStated(st)}: ${statedWords(st.stated)}: ${statementVerdictWords[st.verdict]}${st.reference ? ` mot ${referenceWords(st.reference)}` : ""}.`),
+      ...(netStated.length > NET_SOURCES ? [`Og ${netStated.length - NET_SOURCES} steder til (se Tekstkontroll).`] : []),
+    ].join(" "),
   );
   // Earmarked: the tables' figure (the cell above); every other step: the text's figure, if any.
   const amounts = bridgeSteps.map((step) => (step.kind === "earmarked" ? earmarked : stepsFromText.get(step.kind)!.amount));
@@ -226,7 +230,8 @@ export function buildOverviewSheet(
   const stated = statedResults(report);
   for (const st of stated) {
     const d = cellAddress(r, 3);
-    const quote = `${whereStated(st)}: ${statedWords(st.stated)}: «${st.quote.trim()}».`;
+    // the quote itself stands on Tekstkontroll: here where and what, so the row stays a line or two
+    const quote = `${whereStated(st)}: ${statedWords(st.stated)}.`;
     // A result the import computed as a bridge is held against the same steps of this one; any other against the whole bridge.
     const chain =
       st.reference?.table === "bridge"
@@ -355,7 +360,6 @@ export function buildOverviewSheet(
       name,
       rows: grid.rows,
       columns: [46, 16, 14, 18, 11, 12, 12, 12, 12, 12, SOURCE_WIDTH].map((width) => ({ width })),
-      ...(rowHeights.length > 0 ? { rowHeights } : {}),
       tables: [],
       conditionalFormats: negatives.map((range) => ({ type: "lessThan" as const, range, value: 0, fontColor: colors.overspend })),
       freeze: null,
@@ -457,5 +461,5 @@ function textSource(step: TextStep, tableFigure: number | null): string {
           const diff = difference(chosen.amount.value, tableFigure);
           return ` Teksten − tabellen: ${formatNorwegian(diff)} (${statementVerdictWords[proseVerdict(chosen.amount.value, tableFigure, chosen.amount.precision, false).verdict]}).`;
         })();
-  return `Teksten, ${whereStated(chosen)}: ${statedWords(chosen.amount)}: «${chosen.quote.trim()}».${against}${also.length > 0 ? ` Også ${also.join("; ")}.` : ""}`;
+  return `Teksten, ${whereStated(chosen)}: ${statedWords(chosen.amount)} (sitatet står i Tekstkontroll).${against}${also.length > 0 ? ` Også ${also.join("; ")}.` : ""}`;
 }

@@ -1,0 +1,137 @@
+import { charClass, GROUP_SPACES, MINUS_SIGNS } from "@bydel/core";
+
+/**
+ * The words a report's running text uses when it restates its own figures: one home for the word
+ * lists of the statements stage (indicator prose has its own in ../prosePhrases.ts). Each list is a
+ * regular expression over lower-cased text; none of them decides a number alone.
+ */
+
+/** A printed number: grouped thousands (space or NBSP), or plain digits, with an optional decimal comma or point. */
+export const NUMBER = String.raw`[1-9]\d{0,2}(?:${charClass(GROUP_SPACES)}\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?`;
+
+/** Signs before a number: core's minus signs (hyphen-minus, U+2212, the dashes), and plus. */
+export const SIGN = charClass(`+${MINUS_SIGNS}`);
+
+/** A row of a table as text: a label, then numbers (any of core's minus signs and group spaces) to the line's end. */
+export const LABEL_THEN_NUMBERS = new RegExp(String.raw`^\s*(\p{L}[^\d]*?)\s+${charClass(MINUS_SIGNS)}?\d[\d\s,.${MINUS_SIGNS.replace("-", "\\-")}]*$`, "u");
+
+/**
+ * The unit after a stated amount, longest first. `scale` turns the number into 1000 kr (kNOK) or
+ * percent; `kNOK` false for percent.
+ */
+export const AMOUNT_UNITS: readonly { readonly re: string; readonly scale: number; readonly percent: boolean }[] = [
+  { re: String.raw`milliarder(?:\s+kroner)?|mrd\.?(?:\s*kr\.?)?`, scale: 1_000_000, percent: false },
+  { re: String.raw`million(?:er)?(?:\s+kroner)?|mill\.?(?:\s*(?:kroner|kr\.?))?|mnok\b|mnkr\b|mkr\b`, scale: 1000, percent: false },
+  { re: String.raw`tusen(?:\s+kroner)?|\(?i\s+1\s?000\s*kr\.?\)?|(?:1\s?000|tusen)\s*kr\.?`, scale: 1, percent: false },
+  { re: String.raw`kroner\b|kr\b\.?`, scale: 0.001, percent: false },
+  { re: String.raw`%|prosent\b`, scale: 1, percent: true },
+];
+
+/** A cheap first test: the words and signs every unit of AMOUNT_UNITS starts with. */
+export const UNIT_WORD = /mill|mrd|milliard|mnok|mnkr|mkr|tusen|1\s?000|kr|%|prosent/iu;
+
+/** Direction words: the sign the text gives a deviation. */
+export const UNDERSPEND = /\b(?:mindre-?\s?forbruk\w*|underforbruk\w*|overskudd\w*|positivt?\s+(?:resultat|avvik|netto\s+avvik)\w*|merinntekt\w*)/giu;
+export const OVERSPEND = /\b(?:mer-?\s?forbruk\w*|underskudd\w*|negativt?\s+(?:resultat|avvik)\w*|overforbruk\w*)/giu;
+
+/** Words that make a figure approximate, a forecast, or a change: no restatement of a table cell. */
+export const NOT_A_RESTATEMENT =
+  /(?<![\p{L}\d])(?:høyere|lavere|mer enn|mindre enn|prognose\w*|forventet|forventer|anslag\w*|økning\w*|økt med|redusert med|reduksjon\w*|nedgang\w*|endring\w*|forbedring\w*|forverring\w*|vekst|kutt\w*|rammejuster\w*|justert internt|budsjettjuster\w*|innsparing\w*|tiltak|tilskudd(?!smidler)\w*|estimert|beregnet|lønns- og prisstigning)/iu;
+export const APPROXIMATE = /\b(?:ca\.|cirka|om lag|omtrent|rundt|drøyt|nesten|i underkant av|i overkant av|over|under|nærmere)\s*$/iu;
+
+/** Earmarked funds named right after the amount («20 mill. i ubrukte øremerkede midler»). */
+export const EARMARKED_AFTER = /^\s*(?:kroner\s+|kr\.?\s+)?(?:(?:i|av|med)\s+)?(?:\S+\s+){0,2}?øremerke?t?e?\w*/iu;
+/** …or right before it («overføring av øremerkede midler på», «øremerkete midler til 2025 med»). */
+export const EARMARKED_BEFORE = /øremerke?t?e?\w*(?:\s+(?![^\s,;]*(?:forbruk|avvik|resultat|overskudd|underskudd))[^\s,;]+){0,5}\s+(?:på|med|utgjør|er)\s*$/iu;
+
+/** Last year's overspend recovered this year («inndekning av merforbruk fra tidligere år»). */
+export const PRIOR_YEAR_AFTER = /^\s*(?:er|gjelder|til|i)?\s*(?:inndekning|inndekking)\s+av\s+(?:\S+\s+){0,2}merforbruk/iu;
+export const PRIOR_YEAR_BEFORE = /(?:inndekning|inndekking)\s+av\s+(?:\S+\s+){0,3}merforbruk(?:\s+\S+){0,3}\s+(?:på|med)\s*$/iu;
+/** An overspend the district was allowed to budget for («planlagt merforbruk på 41 mill.»). */
+export const PLANNED_BEFORE = /planlagt\w*\s+(?:\S+\s+){0,2}?merforbruk(?:\s+\S+){0,3}\s+(?:på|med)\s*$/iu;
+/** A released risk reserve («Disponering av risikoavsetning gir 11 mill.»). */
+export const RISK_RESERVE_BEFORE = /risikoavsetning\w*(?:\s+\S+){0,3}\s+(?:gir|på|med)\s*$/iu;
+
+/** The result after the stated corrections («reelt regnskap», «endelige resultatet», «korrigert merforbruk»). */
+export const REAL_RESULT = /\b(?:reel\w*|endelige?|korrigert\w*|etter\s+(?:justering|korrigering|overføring)|når\s+(?:man|det)\s+korrigerer|korrigeres|justert for|det betyr at|slik at|ordinære?\s+drift|gjeldende årets drift)/iu;
+/** The ordinary operations named right after the amount («2,7 mill. på ordinær drift»). */
+export const ORDINARY_AFTER = /^\s*(?:\S+\s+)?(?:på|for|i|gjeldende)\s+(?:bydelens\s+)?ordinære?\s+drift/iu;
+/** A stated correction without an amount («Etter justering for øremerkede tilskuddsmidler …»). */
+export const CORRECTION_NAMED = /\b(?:etter|når)\s+(?:\S+\s+){0,3}(?:justering|korrigering|korrigere\w*|overføring)\s+(?:\S+\s+){0,4}øremerke?t?e?\w*/iu;
+
+/** Gross basis («brutto»). */
+export const GROSS = /\bbrutto\b/iu;
+/** A percent deviation of the revised budget («Prosentavvik mellom resultat 2024 og justert budsjett er -16,6 %»). */
+export const PERCENT_DEVIATION = /\bprosentavvik\b[^.!?]{0,160}?\b(?:justert|regulert)\s+budsjett[^.!?\d]{0,40}$/iu;
+export const PERCENT_WORD = /prosentavvik|(?:%|prosent)\s+av\s+/iu;
+/** «… som utgjør 1,2 % av budsjettet», «0,9 prosent av regulert budsjett»: the deviation in percent of the revised budget, after the amount. */
+export const PERCENT_OF_BUDGET_AFTER = /^\s*av\s+(?:det\s+|bydelens\s+|årets\s+)?(?:justerte?|regulerte?|netto)?\s*(?:budsjett|budsjettramme)\w*/iu;
+/** How far before its amount the percent deviation's words may stand. */
+export const PERCENT_REACH = 240;
+/** Last year's result («da bydelen hadde et negativt avvik … med 55 mill.», «i 2023»). */
+export const PREVIOUS_YEAR = /\b(?:i fjor|fjorårets|året før|forrige år|tidligere år)\b/iu;
+
+/** Outside a service area's chapter, the accounts or the result without an owner are the district's («Regnskapet for 2024 viser …»). */
+export const DISTRICT_UNOWNED = /^\s*(?:regnskapet|årsresultatet|resultatet|driftsresultatet|netto driftsresultat)\b/iu;
+
+/** The district as subject: «Bydelens regnskap», «Driftsregnskapet viser», «Bydel Sagene har», «Netto driftsresultat for Bydel …». */
+export const DISTRICT = /\b(?:bydel(?:en|ens)?\b|driftsregnskapet\b|netto driftsresultat\b|årsregnskap(?:et)?\b)/iu;
+/** A service area: «Funksjonsområde 2A», «FO3», «funk.omr. 4»; «Funksjonsområdet» is the chapter's own. */
+export const SERVICE_AREA = /\b(?:funksjonsområde|funk\.?\s*omr\.?|FO)\s*(\d)\s*([ABC])?(?![\dA-Za-zæøå])/iu;
+export const THIS_SERVICE_AREA = /\bfunksjonsområdet\b/iu;
+/** A KOSTRA function: «Funksjon 201 Barnehage», «KOSTRA-funksjon 211». */
+export const FUNCTION = /\b(?:kostra-?\s*)?funksjon(?:en)?\s+(\d{3})\b/iu;
+/** Several areas or functions at once («Funksjonsområdene 2A, 2B og 2C»): no single table cell. */
+export const SEVERAL = /\b(?:funksjonsområdene|funksjonene|områdene|enhetene)\b/iu;
+
+/** A sentence without its own subject that goes on about the previous one's («Etter justering …», «Av dette gjelder …», «Det betyr at …»). */
+/** «Justert for dette …»: a correction the sentence refers back to. */
+export const BACK_REFERENCE = /(?:justert|korrigert|korrigeres)\s+for\s+(?:dette|disse)/iu;
+
+export const CONTINUES = /^\s*(?:etter|når|korrigert\w*|justert|det|dette|av dette|herav|hvorav|totalt|samlet|slik|i tillegg|resultatet|merforbruket|mindreforbruket|avviket)\b/iu;
+
+/** A part of a deviation, not the deviation («Av dette gjelder 8 mill. …», «hvorav 36 mill.»). */
+export const PART_OF = /(?<![\p{L}\d])(?:av\s+(?:dette|disse|merforbruket|mindreforbruket|avviket|overskuddet|underskuddet)|hvorav|herav|derav)(?![\p{L}\d])/iu;
+
+/**
+ * Between a direction word and its amount, what names a sub-item («et merforbruk for økonomisk
+ * sosialhjelp på 27 mill.», «positivt avvik for introduksjonsordningen med 11 mill.»): the figure is
+ * that item's, not the scope's. The words allowed after «for», «til» … name the scope itself or the
+ * basis («i forhold til regulert budsjett», «for bydelens ordinære drift»).
+ */
+export const SUB_ITEM =
+  /(?<![\p{L}\d])(?:for|til|knyttet til|gjeldende|innen|innenfor|vedrørende|på)\s+(?!(?:bydelen|bydelens|funksjonsområdet|funksjonen|funksjon|funksjonsområde|kostra|enheten|området|ordinær|ordinære|regulert|justert|budsjett\w*|årets|året|hele|totalt|samlet|\d))\p{L}/iu;
+
+/** A service area or function named as a place, not as the subject («innen funksjonsområde 3», «Øvrige tjenester under FO4»). */
+export const LOCATION_BEFORE = /(?<![\p{L}\d])(?:innen|innenfor|under|i|på tvers av)\s+(?:kostra-?\s*|funksjonsområde(?:t)?\s+)?$/iu;
+
+/** A direction word right after the amount («har 2,7 mill. i mindreforbruk», «3,9 mill. i merforbruk»). */
+export const DIRECTION_AFTER = /^\s*i\s+(mindre-?\s?forbruk|mer-?\s?forbruk|overskudd|underskudd)(?![\p{L}])/iu;
+
+/** A level, not a deviation, right before its amount: the revised budget («Regulert budsjett for bydelen er 1 901,9 millioner»). */
+export const REVISED_BUDGET_BEFORE = /(?<![\p{L}])(?:regulert|justert)e?\s+(?:netto\s+)?budsjett(?:ramme)?(?:\s+(?:for|i|til)\s+(?:\S+\s+){0,3}?)?\s*(?:på|er|var|utgjør|utgjorde|ble)\s+(?:totalt\s+|samlet\s+)?$/iu;
+/** …or the accounts («Netto driftsutgifter for Bydel Sagene var 1 873,2 millioner», «regnskapet viser netto utgifter på …»). */
+export const ACTUAL_BEFORE = /(?<![\p{L}])(?:netto\s+driftsutgift(?:er|ene)|regnskapet?|regnskapsførte\s+(?:netto\s+)?utgifter)(?:\s+(?:for|i|til)\s+(?:\S+\s+){0,3}?)?\s*(?:viser\s+(?:netto\s+)?(?:utgifter\s+)?)?(?:på|er|var|utgjør|utgjorde|ble)\s+(?:totalt\s+|samlet\s+)?$/iu;
+
+/**
+ * A change stated right before its amount: an increase («har hatt en økning i forbruket på», «har
+ * økt med», «har fått en økning på») or a decrease («en reduksjon på», «en nedgang på», «redusert
+ * med»). Group 1 is the word that gives the sign.
+ */
+export const CHANGE_BEFORE =
+  /(?<![\p{L}])(økning|reduksjon|nedgang|økt|redusert|gått opp|gått ned)(?:\s+(?:i|av)\s+(?:\S+\s+){0,1}?(?:forbruk|utgift|kostnad)\w*)?\s+(?:på|med)\s+$/iu;
+export const INCREASE = /^(?:økning|økt|gått opp)$/iu;
+/** A real change (corrected for wage and price growth): no table holds it. */
+export const REAL_CHANGE = /lønns-?\s*og\s+prisstigning|prisvekst|deflat|reell\w*\s+(?:økning|vekst|endring)|faktiske økningen/iu;
+/** A change of the budget frame, not of the accounts («Utgiftsrammen for funksjon 252 har fått en økning på 3,5 mill.»). */
+export const BUDGET_CHANGE = /(?:utgifts|budsjett)ramme\w*|\bbudsjett(?:et)?\b/iu;
+
+/**
+ * A result told as a list of parts: «Resultatet for 2024 på totalt +11,8 millioner kroner og består
+ * av følgende (i millioner kroner):», «Resultatet for 2024 fordeler seg følgende i mill kr:», then a
+ * bullet line per part. The intro names the unit (or states the total with its unit).
+ */
+export const PARTS_INTRO = /^\s*(?:resultatet|avviket|mindreforbruket|merforbruket)\b.*(?:følgende|slik|består av|fordeler seg|\(i\s+mill)[^:]*:\s*$/iu;
+export const MILLIONS_NAMED = /(?<![\p{L}])(?:millioner|mill\.?)(?:\s*(?:kr\.?|kroner))?(?![\p{L}])/iu;
+/** A bullet line ending in one number, the bullet lost by some extractors: «• Omsorgslønn            -1,2», «    Omsorgslønn -1,2». */
+export const PART_LINE = new RegExp(String.raw`^\s*(?:[•·▪◦\-–]\s*)?(\p{L}[^\d]*?)\s+(${SIGN}?\s?\d{1,3}(?:[ \u00A0]\d{3})*(?:,\d+)?)\s*$`, "u");
