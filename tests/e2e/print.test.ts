@@ -14,7 +14,15 @@ import { pdfPagePixels, pdfPages, toPdf } from "../workbook/libreoffice.js";
  * both: every text of every visible cell must be there whole, and no ### anywhere.
  */
 
-const collapse = (s: string) => s.normalize("NFC").replace(/\uFB01/g, "fi").replace(/\uFB02/g, "fl").replace(/\s+/g, " ").trim();
+// LibreOffice may break a wrapped line after a hyphen («KOSTRA-» / «funksjon»): a hyphen before a space reads the same on both sides
+const collapse = (s: string) =>
+  s
+    .normalize("NFC")
+    .replace(/\uFB01/g, "fi")
+    .replace(/\uFB02/g, "fl")
+    .replace(/\s+/g, " ")
+    .replace(/(\S)- /g, "$1-")
+    .trim();
 
 async function printed(layout: WorkbookLayout): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), "bydel-print-"));

@@ -1,6 +1,4 @@
 import type { Report } from "@bydel/core";
-import { importPdf, importReport, isNotAReportError } from "@bydel/import";
-import { buildLayout } from "@bydel/layout";
 import { ImportWriteError, writeWorkbook, type ExcelRun } from "../excel/writer.js";
 import { loadPdfjs } from "./pdf.js";
 import { previewOf, renderPreview } from "./preview.js";
@@ -67,13 +65,32 @@ function show(imported: Report, note: string | null): void {
   else byId("message").hidden = true;
 }
 
+type Engine = typeof import("./engine.js");
+let engineLoading: Promise<Engine> | null = null;
+/** The import and the layout, a chunk of their own: the pane's first load stays small. */
+function engine(): Promise<Engine> {
+  engineLoading ??= import(/* webpackChunkName: "engine" */ "./engine.js").catch((e: unknown) => {
+    engineLoading = null; // a failed load may succeed on the next choice
+    throw e;
+  });
+  return engineLoading;
+}
+const ENGINE_FAILED = "Kunne ikke laste importen. Sjekk nettilgangen og velg filen på nytt.";
+
 /** Runs the import on text and shows the preview, or says why the text is no report. */
-function read(text: string, note: string | null): void {
+async function read(text: string, note: string | null): Promise<void> {
+  let eng: Engine;
+  try {
+    eng = await engine();
+  } catch {
+    say(ENGINE_FAILED, "error");
+    return;
+  }
   let imported: Report;
   try {
-    imported = importReport(text);
+    imported = eng.importReport(text);
   } catch (e) {
-    say(isNotAReportError(e) ? e.message : `Kunne ikke lese teksten: ${e instanceof Error ? e.message : String(e)}`, "error");
+    say(eng.isNotAReportError(e) ? e.message : `Kunne ikke lese teksten: ${e instanceof Error ? e.message : String(e)}`, "error");
     return;
   }
   show(imported, note);
@@ -90,7 +107,15 @@ async function readPdfFile(bytes: Uint8Array, current: number): Promise<void> {
   box.hidden = false;
   bar.removeAttribute("value"); // indeterminate until the page count is known
   line.textContent = "Laster PDF-leseren …";
+  let eng: Engine | null = null;
   try {
+    try {
+      eng = await engine();
+    } catch {
+      stillCurrent();
+      say(ENGINE_FAILED, "error");
+      return;
+    }
     let pdfjs;
     try {
       pdfjs = await loadPdfjs();
@@ -102,7 +127,7 @@ async function readPdfFile(bytes: Uint8Array, current: number): Promise<void> {
     stillCurrent();
     line.textContent = "Åpner PDF-en …";
     let pages = 0;
-    const imported = await importPdf(bytes, {
+    const imported = await eng.importPdf(bytes, {
       pdfjs,
       onPage: (page, total) => {
         stillCurrent(); // a newer choice stops this read at the next page
@@ -115,7 +140,7 @@ async function readPdfFile(bytes: Uint8Array, current: number): Promise<void> {
     show(imported, pdfNote(pages, imported.findings));
   } catch (e) {
     if (e instanceof Stale || current !== reading) return;
-    say(isNotAReportError(e) ? e.message : `Kunne ikke lese PDF-en: ${e instanceof Error ? e.message : String(e)}`, "error");
+    say(eng?.isNotAReportError(e) ? e.message : `Kunne ikke lese PDF-en: ${e instanceof Error ? e.message : String(e)}`, "error");
   } finally {
     if (current === reading) box.hidden = true;
   }
@@ -137,7 +162,7 @@ async function onFile(file: File): Promise<void> {
     if (pdf) await readPdfFile(bytes, current);
     else {
       const { text, note } = textOfBytes(bytes);
-      read(text, note);
+      await read(text, note);
     }
   } catch (e) {
     if (current !== reading) return;
@@ -148,7 +173,7 @@ async function onFile(file: File): Promise<void> {
 
 function onPaste(): void {
   startReading("Innlimt tekst");
-  read(byId<HTMLTextAreaElement>("paste-text").value, null);
+  void read(byId<HTMLTextAreaElement>("paste-text").value, null);
 }
 
 /** A file dropped anywhere on the pane is read as if chosen; other drops (text into the box) are the browser's. */
@@ -186,6 +211,7 @@ async function onImport(run: ExcelRun, notes: boolean): Promise<void> {
   bar.value = 0;
   line.textContent = "Forbereder arkene …";
   try {
+    const { buildLayout } = await engine();
     const result = await writeWorkbook(run, buildLayout(report), {
       notes,
       onProgress: (p) => {

@@ -139,7 +139,8 @@ export function buildProseSheet(report: Report, name: string, statementsTable: s
       columns: WIDTHS.map((width) => ({ width })),
       tables,
       conditionalFormats: [{ type: "lessThan", range: body, value: 0, fontColor: colors.overspend }],
-      freeze: { rows: PROSE_HEADER_ROW + 1, columns: 0 },
+      // the line number repeats on each page when the sheet prints more than one page wide
+      freeze: { rows: PROSE_HEADER_ROW + 1, columns: 1 },
       ...(rowHeights.length > 0 ? { rowHeights } : {}),
       tabColor: colors.muted,
     },
