@@ -11,8 +11,10 @@ function oneLine(text: string): string {
 function contradictionLine(s: Statement): string {
   const quote = oneLine(s.quote);
   const cut = quote.length > QUOTE_CHARS ? `${quote.slice(0, QUOTE_CHARS - 1)}…` : quote;
-  const table = s.reference ? `, tabellen ${formatNorwegian(s.reference.value)}` : "";
-  return `  linje ${s.line}  ${proseScopeWords(s.scope)}: oppgitt ${oneLine(s.stated.raw)} (${formatNorwegian(s.stated.value)})${table}: «${cut}»`;
+  // both figures at the stated precision («+1,0 %» against 4,8 %, not 4,765942…)
+  const decimals = s.stated.precision > 0 ? Math.max(0, Math.min(6, Math.round(-Math.log10(2 * s.stated.precision)))) : 0;
+  const table = s.reference ? `, tabellen ${formatNorwegian(s.reference.value, { decimals })}` : "";
+  return `  linje ${s.line}  ${proseScopeWords(s.scope)}: oppgitt ${oneLine(s.stated.raw)} (${formatNorwegian(s.stated.value, { decimals })})${table}: «${cut}»`;
 }
 
 /**
