@@ -60,11 +60,13 @@ export function isProse(text: string): boolean {
   const t = text.trim();
   // six words at the least: a shorter line is never prose (and most lines are: this is called on every one)
   if (t.length < 24) return false;
-  const words = t.match(WORD_START)?.length ?? 0;
+  const words = (): number => t.match(WORD_START)?.length ?? 0;
   // «Oppr. Budsjett», «pr. KOSTRA»: an abbreviation in a short header cell is no sentence
-  if (words >= 6 && /\p{Ll}{3,}[.!?]\s+\p{Lu}/u.test(t)) return true;
-  if (/\S {2,}\S/u.test(t) || /\d\s*$/u.test(t)) return false;
-  return words >= 8;
+  const sentenceGoesOn = (): boolean => /\p{Ll}{3,}[.!?]\s+\p{Lu}/u.test(t);
+  // a table line (cells apart, or ending in a number) is prose only by a sentence that goes on: its words are counted last
+  if (/\S {2,}\S/u.test(t) || /\d\s*$/u.test(t)) return sentenceGoesOn() && words() >= 6;
+  const n = words();
+  return n >= 8 || (n >= 6 && sentenceGoesOn());
 }
 
 /**

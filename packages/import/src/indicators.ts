@@ -169,11 +169,15 @@ const MID_START = /(?<=\S\s+)obligatoriske\s+sentrale\s+(?:resultatindikatorer|m
 const midStartAt = (text: string): RegExpExecArray | null => (/obligatoriske/iu.test(text) ? MID_START.exec(text) : null);
 
 function splitMidStarts(lines: readonly Line[]): readonly Line[] {
-  if (!lines.some((l) => midStartAt(l.text) !== null)) return lines;
-  return lines.flatMap((l) => {
+  // one pass, and a copy only from the first split on
+  let out: Line[] | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
     const m = midStartAt(l.text);
-    return m ? [{ no: l.no, text: l.text.slice(0, m.index).trimEnd() }, { no: l.no, text: l.text.slice(m.index) }] : [l];
-  });
+    if (m) (out ??= lines.slice(0, i)).push({ no: l.no, text: l.text.slice(0, m.index).trimEnd() }, { no: l.no, text: l.text.slice(m.index) });
+    else out?.push(l);
+  }
+  return out ?? lines;
 }
 
 export function readIndicators(allLines: readonly Line[], year: number | null): IndicatorResult {

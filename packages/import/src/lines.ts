@@ -21,6 +21,22 @@ export function normalizeForMatch(text: string): string {
   return text.replace(/[\u00A0\u202F\u2007\t]/g, " ").replace(/\s+/g, " ").trim().toLowerCase();
 }
 
+/** Whether a UTF-16 code unit is one that `\s` matches (white space and line terminators). */
+export function isSpaceCode(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** The code of a text's last character that `\s` does not match, or -1: a precheck for patterns anchored at a line's end. */
+export function lastVisibleCode(text: string): number {
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (!isSpaceCode(c)) return c;
+  }
+  return -1;
+}
+
 export function isBlank(text: string): boolean {
   return /^[\s\u00A0\u202F]*$/.test(text);
 }

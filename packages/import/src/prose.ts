@@ -43,8 +43,9 @@ function parse(block: Block, year: number | null): Parsed {
   const combined: Parsed["combined"] = [];
   if (GOAL_WORDS.test(block.text.toLowerCase())) {
     for (const sentence of split().filter(mayHold)) {
-      for (const phrase of combinedIn(sentence.text)) combined.push({ phrase, sentence });
-      for (const phrase of targetsIn(sentence.text)) targets.push({ phrase, sentence, at: sentence.start + phrase.at });
+      const lower = sentence.text.toLowerCase(); // once for both readers
+      for (const phrase of combinedIn(sentence.text, lower)) combined.push({ phrase, sentence });
+      for (const phrase of targetsIn(sentence.text, lower)) targets.push({ phrase, sentence, at: sentence.start + phrase.at });
     }
   }
   let results: Located<ResultPhrase>[] | undefined;

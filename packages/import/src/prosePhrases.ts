@@ -149,10 +149,9 @@ const STATUS = new RegExp(String.raw`^((?:${NUM})${PCT}) (\p{L}+(?: \p{L}+){0,2}
  * Goals: "Sykefraværsmålet har vært 7 %", "som mål at 50 % av stillingene … skal være pedagogisk
  * leder", "skal … gjennomsnittlig være minimum 85 %", "grenseverdien på 4 %".
  */
-export function targetsIn(sentence: string): TargetPhrase[] {
+export function targetsIn(sentence: string, lower: string = sentence.toLowerCase()): TargetPhrase[] {
   const out: TargetPhrase[] = [];
-  // cheap word tests first: the phrase patterns are costly on the many sentences without them
-  const lower = sentence.toLowerCase();
+  // cheap word tests first (on `lower`, the sentence lower-cased): the phrase patterns are costly on the many sentences without them
   for (const m of lower.includes("mål") ? sentence.matchAll(GOAL) : []) {
     const prefix = m[1]!;
     if (prefix !== "" && compoundSubject(prefix) === null) continue; // "spørsmålet", "formålet"
@@ -265,9 +264,8 @@ const EQUAL = new RegExp(String.raw`^(.*?) ${VERB}(?: nede| oppe)? (?:på|i) ((?
  * lå under grenseverdien på 4 %", "… ligget litt under måltall for antall deltakere", "følger i
  * hovedsak … saksbehandlingstid på 3 uker".
  */
-export function combinedIn(sentence: string): CombinedPhrase[] {
+export function combinedIn(sentence: string, lower: string = sentence.toLowerCase()): CombinedPhrase[] {
   const out: CombinedPhrase[] = [];
-  const lower = sentence.toLowerCase();
   const equal = /tilsvarer|svarer til|i tråd med/u.test(lower) ? EQUAL.exec(sentence) : null;
   if (equal) {
     const label = asLabel(equal[1]);
@@ -308,7 +306,8 @@ export function combinedIn(sentence: string): CombinedPhrase[] {
       });
     }
   }
-  const mostly = /\b(?:følger|overholder|holder|innfrir|når)(?: vi)? (i hovedsak)\b/iu.exec(sentence);
+  // the word test first, as for the other phrases; «ſ» folds to «s» in the pattern but is kept by toLowerCase
+  const mostly = lower.includes("hovedsak") || sentence.includes("ſ") ? /\b(?:følger|overholder|holder|innfrir|når)(?: vi)? (i hovedsak)\b/iu.exec(sentence) : null;
   if (mostly) {
     const from = mostly.index + mostly[0].length;
     const deadline = /(?:\b(?:på|innen) |\()(\d{1,6} (?:uker|uke|dager|dag|virkedager|døgn|timer|måneder))\)?((?: (?:ved|for) \p{L}+)?)/giu;

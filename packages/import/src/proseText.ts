@@ -1,4 +1,4 @@
-import { isBlank, type Line } from "./lines.js";
+import { isBlank, lastVisibleCode, type Line } from "./lines.js";
 import { isPageFooter } from "./rows.js";
 
 /**
@@ -39,6 +39,9 @@ const CELLS_AT_END = /(?:(?:^|\s+)(?:[<>≥≤]=?\s?)?[+\-−]?(?:\d+(?:[.,]\d+)
 
 /** A line of table cells, not prose (the last 48 characters decide: the test runs on every line). */
 function isTableLine(text: string): boolean {
+  // the last cell ends in a digit, a placeholder, «%» or «pp»: most prose lines fail here, before the pattern
+  const c = lastVisibleCode(text);
+  if (!((c >= 48 && c <= 57) || c === 0x25 || c === 0x70 || c === 0x2a || c === 0x2d || c === 0x2013 || c === 0x2212 || c === 0x78)) return false;
   return CELLS_AT_END.test(text.length > 48 ? text.slice(-48) : text);
 }
 

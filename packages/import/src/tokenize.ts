@@ -36,13 +36,21 @@ const WIDE = "  ";
 export function tokenize(text: string, blanks: Blanks): Token[] {
   const out: Token[] = [];
   let gap = 0;
-  for (const m of text.replace(blanks.chars, blanks.width === 2 ? WIDE : " ").matchAll(/ +|[^ ]+/g)) {
-    const t = m[0];
-    if (t[0] === " ") gap = t.length;
-    else {
-      out.push({ text: t, gap, start: m.index, end: m.index + t.length });
+  const s = text.replace(blanks.chars, blanks.width === 2 ? WIDE : " ");
+  // a scan by hand: runs of spaces and of non-spaces (a regex iterator costs more per line)
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    let j = i;
+    if (s.charCodeAt(i) === 32) {
+      while (j < n && s.charCodeAt(j) === 32) j++;
+      gap = j - i;
+    } else {
+      while (j < n && s.charCodeAt(j) !== 32) j++;
+      out.push({ text: s.slice(i, j), gap, start: i, end: j });
       gap = 0;
     }
+    i = j;
   }
   return out;
 }

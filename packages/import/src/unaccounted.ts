@@ -45,7 +45,9 @@ function rowLinesOf(tables: readonly ReadTable[], more: Iterable<number> = []): 
 export function unaccountedRows(tables: readonly ReadTable[], lines: readonly Line[], isCaption: (line: Line) => boolean): { findings: Finding[]; lines: Set<number> } {
   const reported = new Set<number>();
   const used = rowLinesOf(tables);
-  const index = new Map(lines.map((l, i) => [l.no, i]));
+  // filled by a loop: a pair array per line is garbage on every import
+  const index = new Map<number, number>();
+  for (let i = 0; i < lines.length; i++) index.set(lines[i]!.no, i);
   const findings: Finding[] = [];
   for (const t of tables) {
     if (t.rowLines.length === 0) continue;

@@ -14,7 +14,7 @@ import {
   type Statement,
   type StatementSubject,
 } from "@bydel/core";
-import { isBlank, type Line } from "../lines.js";
+import { isBlank, lastVisibleCode, type Line } from "../lines.js";
 import { blocksOf, lineAt, sentencesOf, type Block } from "../proseText.js";
 import { amountsIn, scaleDecimal, type AmountAt } from "./amounts.js";
 import { candidates, changeCandidates, percentCandidates, unitLabels, type Cell, type Tables } from "./references.js";
@@ -491,9 +491,9 @@ function unitRowLines(lines: readonly Line[], units: readonly string[]): { line:
   const out: { line: number; unit: string }[] = [];
   const keys = units.map((u) => [normalizeName(u), u] as const);
   for (const l of lines) {
-    const t = l.text.trimEnd();
-    const last = t.charCodeAt(t.length - 1);
+    const last = lastVisibleCode(l.text);
     if (!(last >= 48 && last <= 57)) continue; // a row ends in a number
+    const t = l.text.trimEnd();
     const m = P.LABEL_THEN_NUMBERS.exec(t);
     if (!m) continue;
     const label = m[1]!;

@@ -25,7 +25,8 @@ export function assemblePages(lines: readonly Line[]): Line[] {
   const pages: Line[][] = [[]];
   for (const l of lines) {
     if (l.text.includes("\f") && pages[pages.length - 1]!.length > 0) pages.push([]);
-    pages[pages.length - 1]!.push({ no: l.no, text: l.text.replace(/\f/g, " ") });
+    // a line without a form feed is kept as it is (lines are never changed in place)
+    pages[pages.length - 1]!.push(l.text.includes("\f") ? { no: l.no, text: l.text.replace(/\f/g, " ") } : l);
   }
   if (pages.length < 2) return pages[0]!;
   const content = pages.map((p) => p.filter((l) => !isBlank(l.text)));

@@ -1,7 +1,10 @@
 import { NotAReportError } from "../../errors.js";
+import { lastVisibleCode } from "../../lines.js";
 
 const LONE_NUMBER = /^\s*[-\u2212(]?\d{1,3}(?:[ \u00A0]\d{3})*\)?\s*$/u;
 const ROW = /\d{1,3}(?:[ \u00A0]\d{3})*\s+[-\u2212]?\d{1,3}(?:[ \u00A0]\d{3})*\s+[-\u2212]?\d{1,3}(?:[ \u00A0]\d{3})*\s*$/u;
+
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 
 /**
  * Refuses text in which every table cell stands in its own paragraph (plain `pdftotext` without
@@ -15,7 +18,8 @@ export function refuseCellsAsParagraphs(lines: readonly string[]): void {
     if (!/\d/u.test(l)) continue;
     if (LONE_NUMBER.test(l)) alone++;
     // the numbers at a line's end, after some letters: only its tail is searched, so the cost stays linear
-    else if (l.length < 300 && ROW.test(l.slice(-90)) && /\p{L}/u.test(l)) rows++;
+    // a row ends in a digit: checked first, as the pattern costs more
+    else if (l.length < 300 && isDigitCode(lastVisibleCode(l)) && ROW.test(l.slice(-90)) && /\p{L}/u.test(l)) rows++;
   }
   if (alone >= 60 && rows * 3 < alone) {
     throw new NotAReportError(
