@@ -1,4 +1,4 @@
-import { formatNorwegian, proseContradictions, proseScopeWords, type Report, type Statement } from "@bydel/core";
+import { formatNorwegian, printedDecimals, proseContradictions, proseScopeWords, type Report, type Statement } from "@bydel/core";
 
 /** Room for a quote on a terminal line; the whole quote is in the JSON and the workbook. */
 const QUOTE_CHARS = 160;
@@ -12,7 +12,7 @@ function contradictionLine(s: Statement): string {
   const quote = oneLine(s.quote);
   const cut = quote.length > QUOTE_CHARS ? `${quote.slice(0, QUOTE_CHARS - 1)}…` : quote;
   // both figures at the stated precision («+1,0 %» against 4,8 %, not 4,765942…)
-  const decimals = s.stated.precision > 0 ? Math.max(0, Math.min(6, Math.round(-Math.log10(2 * s.stated.precision)))) : 0;
+  const decimals = s.stated.unit === "percent" ? printedDecimals(s.stated.raw) : 0;
   const table = s.reference ? `, tabellen ${formatNorwegian(s.reference.value, { decimals })}` : "";
   return `  linje ${s.line}  ${proseScopeWords(s.scope)}: oppgitt ${oneLine(s.stated.raw)} (${formatNorwegian(s.stated.value, { decimals })})${table}: «${cut}»`;
 }

@@ -338,7 +338,7 @@ function readTableRows(lines: readonly Line[], from: number, table: Table, year:
   let blanks = 0;
   /** The last row read, which a line of cells only may complete; its indicator and findings are redone then. */
   type LastRow = { atoms: Atom[]; label: string; no: number; out: number; findings: number; lone: boolean };
-  let last: LastRow | null = null;
+  let last = null as LastRow | null; // (a cast: flow analysis would narrow it to null for the loop)
   let i = from;
   for (; i < lines.length; i++) {
     const { text, no } = lines[i]!;
@@ -353,12 +353,10 @@ function readTableRows(lines: readonly Line[], from: number, table: Table, year:
     if (endsTable(text) && !(tail.label === "" && tail.atoms.length > 0)) break;
     // a text cell alone on its line («Bydelen har ikke tall») is a cell, never a label: the row above goes on with it
     if (label.length === 0 && isTextCell(text)) {
-      if (last && last.atoms.length < k) {
-        const row: LastRow = last;
-        out.length = row.out;
-        findings.length = row.findings;
+      const row: LastRow | null = last;
+      if (row && row.atoms.length < k) {
         const joined: Atom[] = [...row.atoms, { raw: text.trim(), head: false, tail: false, gap: 2 }];
-        emit(joined, row.label, row.no);
+        redo(row, joined);
         last = row.lone ? { ...row, atoms: joined } : null;
       }
       continue;
@@ -375,42 +373,19 @@ function readTableRows(lines: readonly Line[], from: number, table: Table, year:
     }
     let atoms = tail.atoms;
     // "… 43 %" then "*" alone: the row's last cells on a line of their own
-    // a number never goes on across lines: the line's first atom starts a cell, and a sign ending the line above stands alone
-    const across = (above: readonly Atom[]): Atom[] => [...above.map((a, j) => (j === above.length - 1 ? { ...a, sign: false } : a)), ...atoms.map((a, j) => (j === 0 ? { ...a, tail: false } : a))];
-    if (tail.label === "" && label.length === 0 && last && cellReadings(across(last.atoms), k).some((r) => r.length <= k)) {
-      if (!last.lone && atoms.length === 1 && /^\d+$/.test(atoms[0]!.raw)) {
+    const row: LastRow | null = last;
+    const joined: Atom[] | null = row && tail.label === "" && label.length === 0 ? acrossLines(row.atoms, atoms) : null;
+    if (row && joined && cellReadings(joined, k).some((r) => r.length <= k)) {
+      const wholeNumber = atoms.length === 1 && /^\d+$/.test(atoms[0]!.raw);
+      if (!row.lone && wholeNumber) {
         // a lone number may as well be a page number: the row stays as read, for review
-        const ind = out.length > last.out ? out[out.length - 1] : undefined;
-        if (ind && ind.line === last.no) {
-          ind.needsReview = true;
-          findings.push({
-            severity: "info",
-            code: "UNCONFIRMED_READING",
-            line: last.no,
-            message: `${last.label}: tallet ${atoms[0]!.raw} alene på linje ${no} er lest som sidetall, men kan være radens siste verdi`,
-          });
-        }
+        mayBePageNumber(row, `tallet ${atoms[0]!.raw} alene på linje ${no} er lest som sidetall, men kan være radens siste verdi`);
         last = null;
         continue;
       }
-      const row: LastRow = last;
-      out.length = row.out;
-      findings.length = row.findings;
-      const joined = across(row.atoms);
-      emit(joined, row.label, row.no);
-      // a whole number alone that ends the row may be a page number: unless the avvik confirms it, for review
-      if (row.lone && atoms.length === 1 && /^\d+$/.test(atoms[0]!.raw) && joined.length === k) {
-        const ind = out.length > row.out ? out[out.length - 1] : undefined;
-        if (ind && ind.line === row.no && !deviationCloses(ind)) {
-          ind.needsReview = true;
-          findings.push({
-            severity: "info",
-            code: "UNCONFIRMED_READING",
-            line: row.no,
-            message: `${row.label}: tallet ${atoms[0]!.raw} alene på linje ${no} er lest som radens siste verdi, men kan være et sidetall`,
-          });
-        }
-      }
+      redo(row, joined);
+      // a whole number alone that ends a row set one cell per line may be a page number: unless the avvik confirms it, for review
+      if (row.lone && wholeNumber && joined.length === k) mayBePageNumber(row, `tallet ${atoms[0]!.raw} alene på linje ${no} er lest som radens siste verdi, men kan være et sidetall`, deviationCloses);
       // one cell per line: the row goes on while its cells keep coming alone
       last = row.lone ? { ...row, atoms: joined } : null;
       continue;
@@ -435,6 +410,21 @@ function readTableRows(lines: readonly Line[], from: number, table: Table, year:
     emit(atoms, rowLabel, no);
   }
   return i;
+
+  /** The last row again, with more cells: its indicator and findings are redone. */
+  function redo(row: LastRow, atoms: Atom[]): void {
+    out.length = row.out;
+    findings.length = row.findings;
+    emit(atoms, row.label, row.no);
+  }
+
+  /** A whole number alone may be a page number: the last row's indicator stays as read, for review, unless `confirmed`. */
+  function mayBePageNumber(row: LastRow, message: string, confirmed: (ind: Indicator) => boolean = () => false): void {
+    const ind = out.length > row.out ? out[out.length - 1] : undefined;
+    if (!ind || ind.line !== row.no || confirmed(ind)) return;
+    ind.needsReview = true;
+    findings.push({ severity: "info", code: "UNCONFIRMED_READING", line: row.no, message: `${row.label}: ${message}` });
+  }
 
   function emit(atoms: Atom[], rowLabel: string, no: number): void {
     const placed = chooseCells(atoms, table, rowLabel, no, findings);
@@ -753,6 +743,11 @@ function emitPlaced(placed: Placed, rowLabel: string, no: number, table: Table, 
     });
   }
   out.push(ind);
+}
+
+/** Cells of two lines as one row's: a number never goes on across lines (the lower line's first atom starts a cell), and a sign ending the upper line stands alone. */
+function acrossLines(above: readonly Atom[], below: readonly Atom[]): Atom[] {
+  return [...above.map((a, j) => (j === above.length - 1 ? { ...a, sign: false } : a)), ...below.map((a, j) => (j === 0 ? { ...a, tail: false } : a))];
 }
 
 /** The stated avvik agrees in size with result − target. */

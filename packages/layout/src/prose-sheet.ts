@@ -39,12 +39,6 @@ const formatOf = (a: StatedAmount) => (a.unit === "percent" ? formats.percentVal
 export function buildProseSheet(report: Report, name: string, statementsTable: string, correctionsTable: string, title: string): SheetLayout {
   const c = statementColumns;
   const grid = new Grid();
-  const rowHeights: { row: number; height: number }[] = [];
-  // Not every spreadsheet fits a wrapped row's height on opening: give the wrapped cells their lines.
-  const tallEnough = (row: number, wrapped: readonly (readonly [string, number])[]) => {
-    const lines = Math.max(...wrapped.map(([value, col]) => Math.ceil(value.length / Math.round(WIDTHS[col]! * 1.1))));
-    if (lines > 1) rowHeights.push({ row, height: 15 * Math.min(lines, 10) });
-  };
   const statements = [...(report.statements ?? [])].sort((a, b) => a.line - b.line);
   const corrections = [...(report.corrections ?? [])].sort((a, b) => a.line - b.line);
 
@@ -62,7 +56,6 @@ export function buildProseSheet(report: Report, name: string, statementsTable: s
     ),
   );
   grid.setRow(PROSE_HEADER_ROW, 0, statementHeaders.map((h) => text(h, styles.header)));
-  rowHeights.push({ row: PROSE_HEADER_ROW, height: 30 });
   let r = PROSE_HEADER_ROW + 1;
   for (const st of statements) {
     const ref = st.reference;
@@ -81,10 +74,6 @@ export function buildProseSheet(report: Report, name: string, statementsTable: s
       formula(`=IF(${tableFigure}="","",${stated}-${tableFigure})`, ref ? difference(st.stated.value, ref.value) : "", st.stated.unit === "percent" ? formats.percentagePoints : formats.money, top),
       text(statementVerdictWords[st.verdict], verdictStyle),
     ]);
-    tallEnough(r, [
-      [st.quote, c.quote],
-      [ref ? referenceWords(ref) : "", c.reference],
-    ]);
     r++;
   }
   if (statements.length === 0) {
@@ -102,7 +91,6 @@ export function buildProseSheet(report: Report, name: string, statementsTable: s
   r++;
   const correctionsHeader = r;
   grid.setRow(r, 0, correctionHeaders.map((h) => text(h, styles.header)));
-  rowHeights.push({ row: r, height: 30 });
   r++;
   const steps = textSteps(report);
   for (const corr of corrections) {
@@ -117,11 +105,6 @@ export function buildProseSheet(report: Report, name: string, statementsTable: s
       { kind: "number", value: corr.amount.precision, style: top },
       text(use, { wrapText: true, ...top }),
     ]);
-    tallEnough(r, [
-      [label, 1],
-      [corr.quote, 2],
-      [use, 6],
-    ]);
     r++;
   }
   if (corrections.length === 0) {
@@ -131,7 +114,7 @@ export function buildProseSheet(report: Report, name: string, statementsTable: s
   tables.push({ name: correctionsTable, range: rangeAddress(correctionsHeader, 0, r - 1, correctionHeaders.length - 1), style: TABLE_STYLE, showRowStripes: true });
 
   const body = rangeAddress(PROSE_HEADER_ROW + 1, c.difference, statementsLast, c.difference);
-  // fitted and set up for print as every sheet is; a text column grows no wider than its designed width;
+  // fitted and set up for print as every sheet is (fitSheet gives wrapped rows their lines); a text column grows no wider than its designed width;
   return finishSheet(
     {
       name,
@@ -141,7 +124,6 @@ export function buildProseSheet(report: Report, name: string, statementsTable: s
       conditionalFormats: [{ type: "lessThan", range: body, value: 0, fontColor: colors.overspend }],
       // the line number repeats on each page when the sheet prints more than one page wide
       freeze: { rows: PROSE_HEADER_ROW + 1, columns: 1 },
-      ...(rowHeights.length > 0 ? { rowHeights } : {}),
       tabColor: colors.muted,
     },
     // two tables share the columns: one left empty (no statements) must not hide the other's
