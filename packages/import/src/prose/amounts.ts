@@ -15,7 +15,7 @@ const UNIT = AMOUNT_UNITS.map((u) => `(${u.re})`).join("|");
 const AMOUNT = new RegExp(String.raw`(?<![\d.,\p{L}])(${SIGN}\s?)?(${NUMBER})\s?(?:${UNIT})`, "giu");
 
 /** The decimal string times a power of ten, exactly (no binary rounding on the way). */
-export function scaleDecimal(decimal: string, power: number): number {
+function scaleDecimal(decimal: string, power: number): number {
   const negative = decimal.startsWith("-");
   const [int, frac = ""] = (negative ? decimal.slice(1) : decimal).split(".") as [string, string?];
   let digits = int + frac;
@@ -30,12 +30,10 @@ export function scaleDecimal(decimal: string, power: number): number {
   return negative && value !== 0 ? -value : value;
 }
 
-const POWERS = new Map([
-  [1_000_000, 6],
-  [1000, 3],
-  [1, 0],
-  [0.001, -3],
-]);
+/** A read decimal times 10^power, and half a unit of its last printed decimal likewise: «18,30» millions → 18 300 ± 5. */
+export function atPrecision(decimal: string, printedDecimals: number, power: number): { value: number; precision: number } {
+  return { value: scaleDecimal(decimal, power), precision: scaleDecimal(`0.${"0".repeat(printedDecimals)}5`, power) };
+}
 
 /**
  * Every amount of money (or percent) a sentence states, read through core's Norwegian number
@@ -61,11 +59,8 @@ export function amountsIn(sentence: string, options: { percent?: boolean } = {})
     const decimals = read.decimal.includes(".") ? read.decimal.split(".")[1]!.length : 0;
     // the precision is the printed one: «18,30» has two decimals though the parser drops the zero
     const printed = /[.,](\d+)$/u.exec(m[2] as string)?.[1]?.length ?? decimals;
-    const power = POWERS.get(unit.scale) ?? 0;
-    const value = scaleDecimal(read.decimal, power);
-    const precision = scaleDecimal(`0.${"0".repeat(printed)}5`, power);
     out.push({
-      amount: { raw: m[0].trim(), value, unit: unit.percent ? "percent" : "kNOK", precision },
+      amount: { raw: m[0].trim(), ...atPrecision(read.decimal, printed, unit.power), unit: unit.percent ? "percent" : "kNOK" },
       signed: sign !== "",
       at: m.index + (m[0].length - m[0].trimStart().length),
       end: m.index + m[0].trimEnd().length,

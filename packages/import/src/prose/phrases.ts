@@ -16,15 +16,15 @@ export const SIGN = charClass(`+${MINUS_SIGNS}`);
 export const LABEL_THEN_NUMBERS = new RegExp(String.raw`^\s*(\p{L}[^\d]*?)\s+${charClass(MINUS_SIGNS)}?\d[\d\s,.${MINUS_SIGNS.replace("-", "\\-")}]*$`, "u");
 
 /**
- * The unit after a stated amount, longest first. `scale` turns the number into 1000 kr (kNOK) or
- * percent; `kNOK` false for percent.
+ * The unit after a stated amount, longest first. `power`: the power of ten that turns the number
+ * into 1000 kr (kNOK), or 0 for percent.
  */
-export const AMOUNT_UNITS: readonly { readonly re: string; readonly scale: number; readonly percent: boolean }[] = [
-  { re: String.raw`milliarder(?:\s+kroner)?|mrd\.?(?:\s*kr\.?)?`, scale: 1_000_000, percent: false },
-  { re: String.raw`million(?:er)?(?:\s+kroner)?|mill\.?(?:\s*(?:kroner|kr\.?))?|mnok\b|mnkr\b|mkr\b`, scale: 1000, percent: false },
-  { re: String.raw`tusen(?:\s+kroner)?|\(?i\s+1\s?000\s*kr\.?\)?|(?:1\s?000|tusen)\s*kr\.?`, scale: 1, percent: false },
-  { re: String.raw`kroner\b|kr\b\.?`, scale: 0.001, percent: false },
-  { re: String.raw`%|prosent\b`, scale: 1, percent: true },
+export const AMOUNT_UNITS: readonly { readonly re: string; readonly power: number; readonly percent: boolean }[] = [
+  { re: String.raw`milliarder(?:\s+kroner)?|mrd\.?(?:\s*kr\.?)?`, power: 6, percent: false },
+  { re: String.raw`million(?:er)?(?:\s+kroner)?|mill\.?(?:\s*(?:kroner|kr\.?))?|mnok\b|mnkr\b|mkr\b`, power: 3, percent: false },
+  { re: String.raw`tusen(?:\s+kroner)?|\(?i\s+1\s?000\s*kr\.?\)?|(?:1\s?000|tusen)\s*kr\.?`, power: 0, percent: false },
+  { re: String.raw`kroner\b|kr\b\.?`, power: -3, percent: false },
+  { re: String.raw`%|prosent\b`, power: 0, percent: true },
 ];
 
 /** A cheap first test: the words and signs every unit of AMOUNT_UNITS starts with. */

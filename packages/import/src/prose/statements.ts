@@ -16,7 +16,7 @@ import {
 } from "@bydel/core";
 import { isBlank, lastVisibleCode, type Line } from "../lines.js";
 import { blocksOf, lineAt, sentencesOf, type Block } from "../proseText.js";
-import { amountsIn, scaleDecimal, type AmountAt } from "./amounts.js";
+import { amountsIn, atPrecision, type AmountAt } from "./amounts.js";
 import { candidates, changeCandidates, percentCandidates, unitLabels, type Cell, type Tables } from "./references.js";
 import * as P from "./phrases.js";
 
@@ -448,7 +448,7 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
         }
         if (read.decimal === null) break;
         const printed = /,(\d+)$/u.exec(m[2]!)?.[1]?.length ?? 0;
-        parts.push({ raw: m[2]!.trim(), value: scaleDecimal(read.decimal, 3), precision: scaleDecimal(`0.${"0".repeat(printed)}5`, 3), line: lines[j]!.no });
+        parts.push({ raw: m[2]!.trim(), ...atPrecision(read.decimal, printed, 3), line: lines[j]!.no }); // millions, as the intro says
       }
       if (parts.length < 2) continue;
       // the list must end cleanly: a next line that starts like a part (a bullet, or the parts' indent)
