@@ -5,9 +5,9 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { importReport } from "@bydel/import";
 import { readStatements } from "../packages/import/dist/prose/statements.js";
-import { readProseIndicators } from "../packages/import/dist/prose.js";
-import { splitLines } from "../packages/import/dist/lines.js";
-import { blocksOf } from "../packages/import/dist/proseText.js";
+import { readProseIndicators } from "../packages/import/dist/prose/indicators.js";
+import { splitLines } from "../packages/import/dist/source/lines.js";
+import { blocksOf } from "../packages/import/dist/prose/text.js";
 
 const dir = fileURLToPath(new URL("../tests/fixtures/reports/", import.meta.url));
 const names = ["sagene-2024", "vestre-aker-2024", "grunerlokka-2024"];

@@ -1,11 +1,11 @@
 import { checkReport, reportSchema, type Finding, type Report } from "@bydel/core";
 import { NotAReportError } from "./errors.js";
-import { readEconomy } from "./economy.js";
-import { readIndicators } from "./indicators.js";
-import { findDistrict, findYear } from "./identity.js";
-import { splitLines } from "./lines.js";
-import { repairMojibake } from "./decode.js";
-import { countMojibake, rejectMojibake, screenText } from "./screen.js";
+import { readEconomy } from "./kinds/economy.js";
+import { readIndicators } from "./kinds/indicators.js";
+import { findDistrict, findYear } from "./report/identity.js";
+import { splitLines } from "./source/lines.js";
+import { repairMojibake } from "./source/decode.js";
+import { countMojibake, rejectMojibake, screenText } from "./source/screen.js";
 import { dropControls } from "./source/text/controls.js";
 import { assemblePages } from "./source/text/pages.js";
 import { joinLoneCodes } from "./source/text/codes.js";

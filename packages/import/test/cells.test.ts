@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellReadings, cellTail } from "../src/cells.js";
+import { cellReadings, cellTail } from "../src/cells/cells.js";
 
 describe("cellTail", () => {
   it("keeps comparators and units with their numbers", () => {

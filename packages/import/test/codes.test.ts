@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { splitLines } from "../src/lines.js";
+import { splitLines } from "../src/source/lines.js";
 import { joinLoneCodes } from "../src/source/text/codes.js";
-import { orphanRows, unaccountedRows } from "../src/unaccounted.js";
+import { orphanRows, unaccountedRows } from "../src/rows/unaccounted.js";
 
 describe("a KOSTRA code alone on its label's first line", () => {
   it("goes before its label, on the line with the numbers, keeping that line's number", () => {

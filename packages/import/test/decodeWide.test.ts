@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeReportBytes } from "../src/decode.js";
-import { sniffWideEncoding } from "../src/decode.js";
-import { splitLines } from "../src/lines.js";
+import { decodeReportBytes } from "../src/source/decode.js";
+import { sniffWideEncoding } from "../src/source/decode.js";
+import { splitLines } from "../src/source/lines.js";
 
 function encode(text: string, encoding: "utf-16le" | "utf-16be" | "utf-32le" | "utf-32be"): Uint8Array {
   if (encoding.startsWith("utf-16")) {

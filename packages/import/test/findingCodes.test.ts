@@ -6,7 +6,7 @@ import { importReport } from "../src/index.js";
 
 const repo = (p: string) => fileURLToPath(new URL(`../../../${p}`, import.meta.url));
 const sources = ["packages/import/src", "core/src/checks"].flatMap((dir) =>
-  readdirSync(repo(dir))
+  readdirSync(repo(dir), { recursive: true, encoding: "utf8" })
     .filter((f) => f.endsWith(".ts"))
     .map((f) => readFileSync(`${repo(dir)}/${f}`, "utf8")),
 );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { importReport } from "../src/importReport.js";
-import { enumerateReadings } from "../src/readings.js";
-import { numericTail } from "../src/tokens.js";
+import { enumerateReadings } from "../src/cells/readings.js";
+import { numericTail } from "../src/tokens/tokens.js";
 
 /**
  * Rows the generated-table test (tests/import/generated-tables.test.ts) found read wrong or lost,

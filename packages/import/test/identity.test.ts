@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findDistrict, findYear } from "../src/identity.js";
+import { findDistrict, findYear } from "../src/report/identity.js";
 
 describe("findDistrict", () => {
   it("takes the district named most often, not a neighbour it mentions", () => {

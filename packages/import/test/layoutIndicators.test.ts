@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { importReport } from "../src/importReport.js";
-import { columnOf, layoutCells, readLayoutHeader } from "../src/layoutTable.js";
+import { columnOf, layoutCells, readLayoutHeader } from "../src/tables/layoutTable.js";
 
 /**
  * Indicator tables laid out by position (pdftotext -layout, the PDF source's layout): headers over

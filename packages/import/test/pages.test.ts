@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitLines } from "../src/lines.js";
+import { splitLines } from "../src/source/lines.js";
 import { assemblePages } from "../src/source/text/pages.js";
 import { refuseCellsAsParagraphs } from "../src/source/text/paragraphs.js";
 import { isNotAReportError } from "../src/errors.js";

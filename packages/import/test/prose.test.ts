@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { indicatorSchema } from "@bydel/core";
-import { splitLines } from "../src/lines.js";
-import { readProseIndicators } from "../src/prose.js";
-import { combinedIn, resultsIn, targetsIn } from "../src/prosePhrases.js";
-import { blocksOf, sentencesOf } from "../src/proseText.js";
+import { splitLines } from "../src/source/lines.js";
+import { readProseIndicators } from "../src/prose/indicators.js";
+import { combinedIn, resultsIn, targetsIn } from "../src/prose/indicatorPhrases.js";
+import { blocksOf, sentencesOf } from "../src/prose/text.js";
 
 const read = (text: string) => readProseIndicators(splitLines(text), new Set());
 const brief = (text: string) =>

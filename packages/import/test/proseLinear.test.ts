@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { splitLines } from "../src/lines.js";
-import { readProseIndicators } from "../src/prose.js";
-import { MAX_SENTENCE, blocksOf, sentencesOf } from "../src/proseText.js";
+import { splitLines } from "../src/source/lines.js";
+import { readProseIndicators } from "../src/prose/indicators.js";
+import { MAX_SENTENCE, blocksOf, sentencesOf } from "../src/prose/text.js";
 import { readStatements } from "../src/prose/statements.js";
 
 // Adversarial running text: one paragraph of goal and outcome phrases, half a megabyte, with and

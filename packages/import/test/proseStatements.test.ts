@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { formatNorwegian, type BudgetTable, type VarianceSplit } from "@bydel/core";
 import { amountsIn } from "../src/prose/amounts.js";
 import { readStatements } from "../src/prose/statements.js";
-import { splitLines } from "../src/lines.js";
+import { splitLines } from "../src/source/lines.js";
 
 // Generated sentences in the reports' phrasing: the stated amount parses exactly, at the precision
 // it is printed with, and the verdict follows the difference from the table cell.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { enumerateReadings } from "../src/readings.js";
-import { numericTail } from "../src/tokens.js";
+import { enumerateReadings } from "../src/cells/readings.js";
+import { numericTail } from "../src/tokens/tokens.js";
 
 const budget = { columns: 5, alwaysPrinted: 4 } as const;
 const identity = (v: readonly (number | null)[]) => Math.abs((v[2] ?? 0) - (v[3] ?? 0) - (v[4] ?? 0)) <= 2;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { enumerateReadings } from "../src/readings.js";
-import { solveTable } from "../src/solve.js";
-import { sumStructure } from "../src/economy.js";
-import { numericTail } from "../src/tokens.js";
+import { enumerateReadings } from "../src/cells/readings.js";
+import { solveTable } from "../src/solve/solve.js";
+import { sumStructure } from "../src/kinds/economy.js";
+import { numericTail } from "../src/tokens/tokens.js";
 
 const identity = (v: readonly (number | null)[]) => Math.abs((v[2] ?? 0) - (v[3] ?? 0) - (v[4] ?? 0)) <= 2;
 /** The solver's mechanics are tested with the loosest cap (10⁹), so that the cap itself decides nothing here. */

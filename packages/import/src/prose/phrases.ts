@@ -2,7 +2,7 @@ import { charClass, GROUP_SPACES, MINUS_SIGNS } from "@bydel/core";
 
 /**
  * The words a report's running text uses when it restates its own figures: one home for the word
- * lists of the statements stage (indicator prose has its own in ../prosePhrases.ts). Each list is a
+ * lists of the statements stage (indicator prose has its own in indicatorPhrases.ts). Each list is a
  * regular expression over lower-cased text; none of them decides a number alone.
  */
 

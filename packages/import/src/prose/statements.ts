@@ -14,8 +14,8 @@ import {
   type Statement,
   type StatementSubject,
 } from "@bydel/core";
-import { isBlank, lastVisibleCode, type Line } from "../lines.js";
-import { blocksOf, lineAt, sentencesOf, type Block } from "../proseText.js";
+import { isBlank, lastVisibleCode, type Line } from "../source/lines.js";
+import { blocksOf, lineAt, sentencesOf, type Block } from "./text.js";
 import { amountsIn, atPrecision, type AmountAt } from "./amounts.js";
 import { candidates, changeCandidates, percentCandidates, unitLabels, type Cell, type Tables } from "./references.js";
 import * as P from "./phrases.js";

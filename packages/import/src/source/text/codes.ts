@@ -1,4 +1,4 @@
-import type { Line } from "../../lines.js";
+import type { Line } from "../lines.js";
 
 /**
  * A label column so narrow that the KOSTRA code stands alone on the label's first line («  221» over

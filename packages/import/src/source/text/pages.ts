@@ -1,6 +1,6 @@
-import { isColumnHeader, startsRow } from "../../grammar.js";
+import { isColumnHeader, startsRow } from "../../tables/grammar.js";
 import { pageNumbers, repeatedKeys, repeatKey } from "../pageNumbers.js";
-import type { Line } from "../../lines.js";
+import type { Line } from "../lines.js";
 
 /**
  * Page assembly for text with form feeds (pdftotext -layout, and the PDF source's own layout): the

@@ -1,5 +1,5 @@
 import { NotAReportError } from "../../errors.js";
-import { lastVisibleCode } from "../../lines.js";
+import { lastVisibleCode } from "../lines.js";
 
 const LONE_NUMBER = /^\s*[-\u2212(]?\d{1,3}(?:[ \u00A0]\d{3})*\)?\s*$/u;
 const ROW = /\d{1,3}(?:[ \u00A0]\d{3})*\s+[-\u2212]?\d{1,3}(?:[ \u00A0]\d{3})*\s+[-\u2212]?\d{1,3}(?:[ \u00A0]\d{3})*\s*$/u;

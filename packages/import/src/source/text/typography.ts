@@ -1,5 +1,5 @@
 import { DASH_MINUS_SIGNS, THOUSANDS_ONLY_SPACES, charClass } from "@bydel/core";
-import type { Line } from "../../lines.js";
+import type { Line } from "../lines.js";
 
 /**
  * Every space and minus that core's parser accepts, read the same way by the table readers: a

@@ -1,7 +1,7 @@
 import type { Finding } from "@bydel/core";
-import { isProse, isTotalLabel, startsRow } from "./grammar.js";
-import { isBlank, type Line } from "./lines.js";
-import { numericTail } from "./tokens.js";
+import { isProse, isTotalLabel, startsRow } from "../tables/grammar.js";
+import { isBlank, type Line } from "../source/lines.js";
+import { numericTail } from "../tokens/tokens.js";
 
 /**
  * Every row accounted for: after a table's last row read, the lines that still carry a row's worth

@@ -1,8 +1,8 @@
 import { isTotalLabel } from "./grammar.js";
-import { isBlank, type Line } from "./lines.js";
-import { isPageFooter, type RawRow } from "./rows.js";
-import { numericTail } from "./tokens.js";
-import { lineFilter, unitTable, type UnitColumn } from "./tables/registry.js";
+import { isBlank, type Line } from "../source/lines.js";
+import { isPageFooter, type RawRow } from "../rows/rows.js";
+import { numericTail } from "../tokens/tokens.js";
+import { lineFilter, unitTable, type UnitColumn } from "./registry.js";
 
 /**
  * The result per unit with and without earmarked funds ("Per enhet fremstår resultat med og uten

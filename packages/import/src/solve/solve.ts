@@ -1,4 +1,4 @@
-import { sameMoney, type Reading } from "./readings.js";
+import { sameMoney, type Reading } from "../cells/readings.js";
 
 /**
  * Chooses one reading per row of a table (column-recovery.md, steps 2–5): readings that keep the

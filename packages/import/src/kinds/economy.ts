@@ -1,13 +1,13 @@
 import { budgetTableIds, columnAnchor, FO4_PARTS } from "@bydel/core";
 import type { BudgetRow, BudgetTable, BudgetTableId, Finding, VarianceSplit, VarianceSplitRow } from "@bydel/core";
-import { areaOf, isColumnHeader, isHeaderLine, isProse, isTotalLabel, kostraOf, startsRow } from "./grammar.js";
-import { lineByNo, type Line } from "./lines.js";
-import { columnAnchors, enumerateReadings, sameMoney, type Reading } from "./readings.js";
-import { readRows, type RawRow } from "./rows.js";
-import { solveTable, type RowSolution, type SumEquation } from "./solve.js";
-import { formatAmount } from "./text.js";
-import { orphanRows, tablesWithoutTotal, unaccountedRows } from "./unaccounted.js";
-import { findUnitTables, type UnitColumn, type UnitTable } from "./unitTable.js";
+import { areaOf, isColumnHeader, isHeaderLine, isProse, isTotalLabel, kostraOf, startsRow } from "../tables/grammar.js";
+import { lineByNo, type Line } from "../source/lines.js";
+import { columnAnchors, enumerateReadings, sameMoney, type Reading } from "../cells/readings.js";
+import { readRows, type RawRow } from "../rows/rows.js";
+import { solveTable, type RowSolution, type SumEquation } from "../solve/solve.js";
+import { formatAmount } from "../report/formatAmount.js";
+import { orphanRows, tablesWithoutTotal, unaccountedRows } from "../rows/unaccounted.js";
+import { findUnitTables, type UnitColumn, type UnitTable } from "../tables/unitTable.js";
 import {
   anchorFilter,
   budgetColumns,
@@ -22,7 +22,7 @@ import {
   splitIdentity,
   unitTable,
   type Identity,
-} from "./tables/registry.js";
+} from "../tables/registry.js";
 
 /**
  * Finds the economy tables of a report (Tabell 0.1 / 0.1 B, the "Hovedoversikt økonomi FOx"

@@ -17,13 +17,13 @@ import {
   type IndicatorUnit,
   type ParsedTarget,
 } from "@bydel/core";
-import { cellReadings, cellTail, type Atom } from "./cells.js";
-import { isBlank, type Line } from "./lines.js";
-import { readProseIndicators } from "./prose.js";
-import { blocksOf, type Block } from "./proseText.js";
-import { isPageFooter } from "./rows.js";
-import { isProse } from "./grammar.js";
-import { columnOf, layoutCells, readLayoutHeader, type LayoutColumn } from "./layoutTable.js";
+import { cellReadings, cellTail, type Atom } from "../cells/cells.js";
+import { isBlank, type Line } from "../source/lines.js";
+import { readProseIndicators } from "../prose/indicators.js";
+import { blocksOf, type Block } from "../prose/text.js";
+import { isPageFooter } from "../rows/rows.js";
+import { isProse } from "../tables/grammar.js";
+import { columnOf, layoutCells, readLayoutHeader, type LayoutColumn } from "../tables/layoutTable.js";
 import {
   indicatorColumnAlternatives,
   indicatorColumnKinds,
@@ -34,7 +34,7 @@ import {
   indicatorTables,
   type IndicatorColumnKind,
   type IndicatorTableKind,
-} from "./tables/registry.js";
+} from "../tables/registry.js";
 
 /**
  * The indicator tables: Resultatindikatorer (results, Måltall, Avvik, or results and targets

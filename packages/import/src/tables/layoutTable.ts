@@ -1,6 +1,6 @@
-import { isBlank, type Line } from "./lines.js";
-import { LAYOUT_BLANKS, runs, tokenize, type Run } from "./tokenize.js";
-import { indicatorColumnAlternatives, indicatorColumnKinds, indicatorFragment, positionalTables, type IndicatorColumnKind } from "./tables/registry.js";
+import { isBlank, type Line } from "../source/lines.js";
+import { LAYOUT_BLANKS, runs, tokenize, type Run } from "../tokens/tokenize.js";
+import { indicatorColumnAlternatives, indicatorColumnKinds, indicatorFragment, positionalTables, type IndicatorColumnKind } from "./registry.js";
 
 /**
  * Indicator tables laid out by position (pdftotext -layout, the PDF source's own layout): cells are

@@ -1,4 +1,4 @@
-import { CELL_BLANKS, tokenize } from "./tokenize.js";
+import { CELL_BLANKS, tokenize } from "../tokens/tokenize.js";
 import { TEXT_CELL_AT_END } from "@bydel/core";
 
 /**

@@ -1,6 +1,6 @@
-import { continuesLabel, isColumnHeader, isHeaderLine, isTotalLabel, startsRow, takesAreaDigit, takesSectionNumber } from "./grammar.js";
-import { isBlank, lineByNo, type Line } from "./lines.js";
-import { isNumbersOnly, numericTail, type Group, type NumericTail } from "./tokens.js";
+import { continuesLabel, isColumnHeader, isHeaderLine, isTotalLabel, startsRow, takesAreaDigit, takesSectionNumber } from "../tables/grammar.js";
+import { isBlank, lineByNo, type Line } from "../source/lines.js";
+import { isNumbersOnly, numericTail, type Group, type NumericTail } from "../tokens/tokens.js";
 
 /** A table row as printed: its label (wrapped lines joined) and the digit groups of its numbers. */
 export interface RawRow {

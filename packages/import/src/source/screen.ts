@@ -1,4 +1,4 @@
-import { NotAReportError } from "./errors.js";
+import { NotAReportError } from "../errors.js";
 
 /** Mojibake from UTF-8 read as Latin-1 / Windows-1252: "Ã¸" for ø, "Ã¥" for å, "Ã¦" for æ, "Ã˜" for Ø … */
 const MOJIBAKE = /Ã[\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013-\u203A\u20AC\u2122]/gu;

@@ -1,5 +1,5 @@
 import { MAX_AMOUNT } from "@bydel/core";
-import type { Group } from "./tokens.js";
+import type { Group } from "../tokens/tokens.js";
 
 /**
  * Every way to read a run of digit groups as the cells of a row with `columns` columns

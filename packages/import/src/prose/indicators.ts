@@ -1,7 +1,7 @@
 import { higherIsBetterBySubject, higherIsBetterOf, indicatorDeviation, lowerIsBetterBySubject, serviceAreaOf, type ComparisonOperator, type Indicator, type IndicatorUnit } from "@bydel/core";
-import type { Line } from "./lines.js";
-import { asLabel, combinedIn, headingTarget, resultsIn, targetsIn, type CombinedPhrase, type Found, type ResultPhrase, type TargetPhrase } from "./prosePhrases.js";
-import { blocksOf, lineAt, sentencesOf, type Block, type Sentence } from "./proseText.js";
+import type { Line } from "../source/lines.js";
+import { asLabel, combinedIn, headingTarget, resultsIn, targetsIn, type CombinedPhrase, type Found, type ResultPhrase, type TargetPhrase } from "./indicatorPhrases.js";
+import { blocksOf, lineAt, sentencesOf, type Block, type Sentence } from "./text.js";
 
 /**
  * Indicators stated in running text rather than a table: a goal ("Sykefraværsmålet har vært 7 %",

@@ -2,7 +2,7 @@ import { isYearTarget, NumberParseError, parseTarget, readNorwegianNumber, type 
 
 /**
  * The phrases a report uses to state a goal and its outcome in running text. Each matcher reads
- * one sentence and returns what it found with offsets into the sentence; prose.ts pairs targets
+ * one sentence and returns what it found with offsets into the sentence; indicators.ts pairs targets
  * with results. Precision first: a phrase is taken only in a form that leaves no doubt which
  * number is the goal and which the outcome (a result needs a time reference: "per 2024",
  * "for 2024", "31.12.2024").

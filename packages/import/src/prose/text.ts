@@ -1,5 +1,5 @@
-import { isBlank, lastVisibleCode, type Line } from "./lines.js";
-import { isPageFooter } from "./rows.js";
+import { isBlank, lastVisibleCode, type Line } from "../source/lines.js";
+import { isPageFooter } from "../rows/rows.js";
 
 /**
  * Running text as paragraphs (blocks of consecutive lines) and sentences, each character mapped
