@@ -6,8 +6,13 @@ import {
   adjustmentWords,
   budgetTableIds,
   budgetTableName,
+  FO4,
+  FO4_PART_BY_FUNCTION,
   FO4_PARTS,
   higherIsBetterBySubject,
+  isDistrictTable,
+  isFo4Part,
+  tableBasis,
   higherIsBetterOf,
   isYearTarget,
   lowerIsBetterBySubject,
@@ -37,6 +42,16 @@ describe("service areas and tables", () => {
     expect(tableIds).toEqual({ gross: "0.1", net: "0.1B", units: "enhet" });
     expect(budgetTableName("0.1B")).toBe("Tabell 0.1 B netto driftsutgifter");
     expect(budgetTableName("FO3")).toBe("Hovedoversikt økonomi FO3");
+  });
+
+  it("tells the district's summaries, a table's basis and FO4's parts", () => {
+    expect(budgetTableIds.filter(isDistrictTable)).toEqual(["0.1", "0.1B"]);
+    expect(budgetTableIds.map(tableBasis)).toEqual(["gross", ...Array(budgetTableIds.length - 1).fill("net")]);
+    expect(budgetTableIds.filter(isFo4Part)).toEqual([...FO4_PARTS]);
+    expect(isFo4Part(FO4)).toBe(false);
+    // each part named by a KOSTRA function is a part of FO4, and no two functions name one part
+    expect(Object.values(FO4_PART_BY_FUNCTION).every(isFo4Part)).toBe(true);
+    expect(new Set(Object.values(FO4_PART_BY_FUNCTION)).size).toBe(Object.keys(FO4_PART_BY_FUNCTION).length);
   });
 
   it("reads an area from a label anywhere, and from a row's label only at its start", () => {

@@ -1,7 +1,7 @@
 import { sum } from "../api/sum.js";
 import { variance } from "../api/variance.js";
 import type { BudgetRow, BudgetTable, Finding } from "../schema/report.js";
-import { FO4_PARTS } from "../domain/serviceAreas.js";
+import { FO4, FO4_PARTS } from "../domain/serviceAreas.js";
 import { isServiceAreaTable, tableIds } from "../domain/tables.js";
 import { mainTotals, summaryAreaOf } from "../domain/totals.js";
 import { budgetColumns } from "./columns.js";
@@ -32,7 +32,7 @@ export function checkCrossTables(tables: readonly BudgetTable[]): Finding[] {
     if (area === null) continue;
     let parts: BudgetRow[];
     if (totals.has(area)) parts = [totals.get(area)!];
-    else if (area === "FO4" && FO4_PARTS.every((p) => totals.has(p))) parts = FO4_PARTS.map((p) => totals.get(p)!);
+    else if (area === FO4 && FO4_PARTS.every((p) => totals.has(p))) parts = FO4_PARTS.map((p) => totals.get(p)!);
     else continue;
     const first = parts[0]!;
     const where = parts.length === 1 ? `Sum-raden i ${area} (linje ${first.line})` : `FO4A + FO4B + FO4C (linje ${parts.map((p) => p.line).join(", ")})`;

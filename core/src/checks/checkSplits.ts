@@ -1,7 +1,7 @@
 import { sum } from "../api/sum.js";
 import { variance } from "../api/variance.js";
 import type { BudgetTable, Finding, VarianceSplit, VarianceSplitRow } from "../schema/report.js";
-import { FO4_PARTS } from "../domain/serviceAreas.js";
+import { FO4, FO4_PARTS } from "../domain/serviceAreas.js";
 import { tableIds } from "../domain/tables.js";
 import { mainTotals, summaryAreaOf } from "../domain/totals.js";
 import { areaTotals } from "./checkCrossTables.js";
@@ -97,7 +97,7 @@ export function checkSplits(splits: readonly VarianceSplit[], tables: readonly B
     if (splitTotals.has(area)) {
       const ref = splitTotals.get(area)!;
       compare(row, area, [ref], splitColumns, `fordelingen for ${area} (linje ${ref.line})`);
-    } else if (area === "FO4" && FO4_PARTS.some((p) => splitTotals.has(p))) {
+    } else if (area === FO4 && FO4_PARTS.some((p) => splitTotals.has(p))) {
       const parts = FO4_PARTS.map(fromSplitOrTable);
       if (parts.every((p): p is SplitValues => p !== null))
         compare(row, area, parts, splitColumns, `FO4A + FO4B + FO4C (linje ${parts.map((p) => p.line).join(", ")})`);

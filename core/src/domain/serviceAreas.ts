@@ -13,6 +13,15 @@ export const serviceAreas = ["FO1", "FO2A", "FO2B", "FO2C", "FO3", "FO4"] as con
  */
 export const FO4_PARTS = ["FO4A", "FO4B", "FO4C"] as const;
 
+/** The area FO4_PARTS make up together. */
+export const FO4 = "FO4";
+
+/** The FO4 part whose table holds one KOSTRA function alone (FO4A holds the rest). */
+export const FO4_PART_BY_FUNCTION: Readonly<Record<string, (typeof FO4_PARTS)[number]>> = { "276": "FO4B", "281": "FO4C" };
+
+/** Whether an id is a part of FO4 (FO4A, FO4B, FO4C), not FO4 itself. */
+export const isFo4Part = (id: string): boolean => (FO4_PARTS as readonly string[]).includes(id);
+
 export type ServiceArea = (typeof serviceAreas)[number] | (typeof FO4_PARTS)[number];
 
 /**

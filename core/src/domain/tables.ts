@@ -18,6 +18,12 @@ export const tableIds = {
 /** The budget tables a report may hold, in the order of the report JSON's enum. */
 export const budgetTableIds = [tableIds.gross, tableIds.net, ...serviceAreas, ...FO4_PARTS] as const;
 
+/** Whether a table is one of the district's summaries (Tabell 0.1 or 0.1 B), whose rows are service areas. */
+export const isDistrictTable = (id: string): boolean => id === tableIds.gross || id === tableIds.net;
+
+/** The basis of a budget table's amounts: gross for Tabell 0.1, net for every other table. */
+export const tableBasis = (id: string): "gross" | "net" => (id === tableIds.gross ? "gross" : "net");
+
 /** Whether a table id is a service area's Hovedoversikt table (FO1 … FO4C). */
 export const isServiceAreaTable = (id: string): boolean => id.startsWith("FO");
 

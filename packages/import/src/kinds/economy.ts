@@ -1,4 +1,4 @@
-import { budgetTableIds, columnAnchor, FO4_PARTS } from "@bydel/core";
+import { budgetTableIds, columnAnchor, FO4, FO4_PART_BY_FUNCTION, FO4_PARTS, isDistrictTable, isFo4Part, tableBasis, tableIds } from "@bydel/core";
 import type { BudgetRow, BudgetTable, BudgetTableId, Finding, VarianceSplit, VarianceSplitRow } from "@bydel/core";
 import { areaOf, isColumnHeader, isHeaderLine, isProse, isTotalLabel, kostraOf, startsRow } from "../tables/grammar.js";
 import { lineByNo, type Line } from "../source/lines.js";
@@ -31,7 +31,7 @@ import {
  */
 
 type Heading =
-  | { kind: "t01"; id: "0.1" | "0.1B"; line: number; title: string }
+  | { kind: "t01"; id: (typeof economyTables.t01.ids)[number]; line: number; title: string }
   | { kind: "fo"; area: string; line: number; title: string }
   | { kind: "sub"; area: string; line: number; title: string }
   | { kind: "split"; line: number; title: string };
@@ -58,13 +58,9 @@ const HEADER_SPAN = 40;
 function headingOf(line: Line): Heading | null {
   const text = line.text.trim();
   if (text.length > 160 || !captionFilter.test(text)) return null;
-  let m = T01.exec(text);
-  if (m) {
-    const net = m[2]!.toLowerCase() === "netto" || m[1] !== undefined;
-    return { kind: "t01", id: net ? "0.1B" : "0.1", line: line.no, title: text };
-  }
+  if (T01.test(text)) return { kind: "t01", id: economyTables.t01.idOf(text), line: line.no, title: text };
   if (SPLIT.test(text)) return { kind: "split", line: line.no, title: text };
-  m = FO.exec(text);
+  let m = FO.exec(text);
   if (m) return { kind: "fo", area: `FO${m[1]!.toUpperCase()}`, line: line.no, title: text };
   m = SUB.exec(text);
   if (m && text.length < 80) return { kind: "sub", area: `FO4${m[1]!.toUpperCase()}`, line: line.no, title: text };
@@ -364,11 +360,10 @@ function subArea(rows: readonly RawRow[], fallback: string): string {
     const m = /\bf[o0]\s?4\s?([abc])\b/iu.exec(r.label);
     if (m && isTotalLabel(r.label)) return `FO4${m[1]!.toUpperCase()}`;
   }
-  if (fallback !== "FO4") return fallback;
+  if (fallback !== FO4) return fallback;
   const codes = rows.map((r) => kostraOf(r.label)).filter((c): c is string => c !== null);
-  if (codes.length > 0 && codes.every((c) => c === "276")) return "FO4B";
-  if (codes.length > 0 && codes.every((c) => c === "281")) return "FO4C";
-  return "FO4";
+  const part = codes.length > 0 ? FO4_PART_BY_FUNCTION[codes[0]!] : undefined;
+  return part && codes.every((c) => c === codes[0]) ? part : FO4;
 }
 
 export interface EconomyResult {
@@ -449,20 +444,20 @@ export function readEconomy(lines: readonly Line[]): EconomyResult {
       if (context?.kind === "t01") {
         // a part of totals alone («Sum … + sosialhjelp» after a page break) goes on the table above it
         const totalsOnly = details.length === 0 && pending[pending.length - 1]?.line === context.line;
-        if (hasAreaRows || totalsOnly) next = { kind: "budget", id: context.id, title: context.title, line: context.line, basis: context.id === "0.1" ? "gross" : "net", rows: body.rows };
+        if (hasAreaRows || totalsOnly) next = { kind: "budget", id: context.id, title: context.title, line: context.line, basis: tableBasis(context.id), rows: body.rows };
       } else if (context?.kind === "fo") {
         const caption = subCaption ?? context;
         const area = subCaption ? (subCaption as { area: string }).area : context.area;
         next = { kind: "budget", id: subArea(body.rows, area), title: caption.title, line: caption.line, basis: "net", rows: body.rows, area };
       } else if (hasAreaRows) {
-        const gross = /brutto/iu.test(anchorText);
-        next = { kind: "budget", id: gross ? "0.1" : "0.1B", title: anchorText.trim(), line: body.headerLine, basis: gross ? "gross" : "net", rows: body.rows };
+        const id = economyTables.t01.idOf(anchorText);
+        next = { kind: "budget", id, title: anchorText.trim(), line: body.headerLine, basis: tableBasis(id), rows: body.rows };
       }
       if (next && !BUDGET_IDS.has(next.id)) next = null;
     } else {
       const id =
         hasAreaRows || context?.kind === "t01"
-          ? "0.1B"
+          ? tableIds.net
           : context?.kind === "fo"
             ? subArea(body.rows, subCaption ? (subCaption as { area: string }).area : context.area)
             : "ukjent";
@@ -475,7 +470,7 @@ export function readEconomy(lines: readonly Line[]): EconomyResult {
     const last = [...pending].reverse().find((p) => p.kind === next!.kind);
     // («Sum netto utgifter, drift» before the break, «Sum netto utgift + sosialhjelp» after it: the same table goes on)
     const goesOn = (p: Pending): boolean =>
-      !p.rows.some((r) => isTotalLabel(r.label)) || (p.id === next!.id && p.id.startsWith("0.1") && !next!.rows.some((r) => p.rows.some((q) => q.label === r.label)));
+      !p.rows.some((r) => isTotalLabel(r.label)) || (p.id === next!.id && isDistrictTable(p.id) && !next!.rows.some((r) => p.rows.some((q) => q.label === r.label)));
     if (last && (last.id === next.id || last.line === next.line) && last === pending[pending.length - 1] && goesOn(last)) {
       last.rows = [...last.rows, ...next.rows];
       last.id = last.area !== undefined ? subArea(last.rows, last.area) : next.id;
@@ -487,7 +482,7 @@ export function readEconomy(lines: readonly Line[]): EconomyResult {
   const pieces = pending.filter((p) => p.rows.some((r) => r.groups.length > 0));
   const budget = pieces.filter((p) => p.kind === "budget").map((p) => ({ p, solved: solveBody(p.rows, BUDGET) }));
   // rows the table's own arithmetic leaves open: tie the table's total to Tabell 0.1 B (FO4A + FO4B + FO4C = FO4)
-  const summary = budget.find((b) => b.p.id === "0.1B");
+  const summary = budget.find((b) => b.p.id === tableIds.net);
   if (summary) {
     for (const b of budget) {
       if (!b.p.id.startsWith("FO") || !b.solved.rows.some((r) => r.solution.decision === "layout" || r.solution.decision === "ambiguous")) continue;
@@ -502,7 +497,7 @@ export function readEconomy(lines: readonly Line[]): EconomyResult {
       title: p.title,
       basis: p.basis,
       line: p.line,
-      rows: toBudgetRows(solved.rows, solved.equations, solved.sumsClose, p.id === "0.1" || p.id === "0.1B"),
+      rows: toBudgetRows(solved.rows, solved.equations, solved.sumsClose, isDistrictTable(p.id)),
     };
   });
   const varianceSplits: VarianceSplit[] = pieces
@@ -541,8 +536,8 @@ function mainTotalIndex(solved: SolvedBody): number | null {
 function crossTie(b: { p: Pending; solved: SolvedBody }, all: readonly { p: Pending; solved: SolvedBody }[], summary: SolvedBody): CrossTie | null {
   const own = mainTotalIndex(b.solved);
   if (own === null) return null;
-  const parts = b.p.id.startsWith("FO4") && b.p.id !== "FO4" ? FO4_PARTS : [b.p.id];
-  const area = parts.length > 1 ? "FO4" : b.p.id;
+  const parts = isFo4Part(b.p.id) ? FO4_PARTS : [b.p.id];
+  const area = parts.length > 1 ? FO4 : b.p.id;
   const ref = summary.rows.find((r) => !r.isTotal && areaOf(r.raw.label) === area)?.solution.chosen;
   if (!ref) return null;
   const outside: Reading[][] = [[fixedReading([...ref.values])]];
@@ -571,7 +566,7 @@ function missingTables(headings: readonly Heading[], tables: readonly BudgetTabl
     if (h.kind === "t01") id = h.id;
     else if (h.kind === "fo" || h.kind === "sub") id = h.area;
     if (id === null || reported.has(id)) continue;
-    const present = found.has(id) || (id === "FO4" && FO4_PARTS.some((x) => found.has(x))) || (h.kind === "sub" && found.has("FO4"));
+    const present = found.has(id) || (id === FO4 && FO4_PARTS.some((x) => found.has(x))) || (h.kind === "sub" && found.has(FO4));
     if (present || isTocLine(lineByNo(lines, h.line)?.text ?? "")) continue;
     reported.add(id);
     findings.push({

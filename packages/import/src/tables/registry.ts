@@ -69,6 +69,8 @@ export const economyTables = {
   t01: {
     ids: [tableIds.gross, tableIds.net],
     caption: /^\s*tabell\s+0[.,]1\s*(b\b)?.*?\b(brutto|netto)\s+driftsutgifter/iu,
+    /** The table a caption or a header line names: gross when it says «brutto» and is not «0.1 B». */
+    idOf: (text: string): (typeof tableIds)["gross" | "net"] => (/\bbrutto\b/iu.test(text) && !/\b0[.,]1\s*b\b/iu.test(text) ? tableIds.gross : tableIds.net),
     words: ["driftsutgifter"],
     columns: budgetColumns,
     identities: [budgetIdentity, flippedIdentity],
@@ -97,7 +99,7 @@ export const economyTables = {
     columns: budgetColumns,
     identities: [budgetIdentity, flippedIdentity],
   },
-} as const satisfies Record<string, CaptionedTable>;
+} as const satisfies Record<string, CaptionedTable & { idOf?: (text: string) => string }>;
 
 /** The header of an economy table: its first line, and the words that tell a budget table from a split. */
 export const economyHeader = {
