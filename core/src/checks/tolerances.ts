@@ -65,7 +65,7 @@ export const pdfLayout = {
 export const columnAnchor = {
   /** Character columns a right edge may stray from its column's anchor. */
   slack: 3,
-  /** Rows whose cells all stand apart (two spaces or more) that must agree, within one column, before their edges anchor the columns. */
+  /** Rows whose cells all stand apart (two spaces or more) that must agree, within one column, before their edges anchor the columns (and they must be most such rows). */
   minRows: 3,
 } as const;
 

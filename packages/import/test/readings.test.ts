@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { enumerateReadings } from "../src/cells/readings.js";
+import { columnAnchors, enumerateReadings } from "../src/cells/readings.js";
+import { columnAnchor } from "@bydel/core";
 import { numericTail } from "../src/tokens/tokens.js";
 
 const budget = { columns: 5, alwaysPrinted: 4 } as const;
@@ -65,5 +66,39 @@ describe("enumerateReadings", () => {
     const many = Array.from({ length: 40 }, () => "123").join(" ");
     const r = enumerateReadings(numericTail(many, 1).groups, { columns: 20, alwaysPrinted: null, limit: 100, maxValue: 999_999_999 });
     expect(r.overflow).toBe(true);
+  });
+});
+
+describe("columnAnchors", () => {
+  // a row laid out by pdftotext -layout: cells right-aligned at these character columns
+  const at = (label: string, cells: [string, number][]): string => {
+    let line = label;
+    for (const [text, end] of cells) line = line.padEnd(end - text.length) + text;
+    return line;
+  };
+  const ends = [69, 92, 113, 135, 156];
+  const full = (i: number) => at(`${100 + i} Funksjon`, ends.map((e, c) => [String(1000 + 7 * i + c), e]));
+  const anchorsOf = (lines: string[]) =>
+    columnAnchors(lines.map((l) => numericTail(l, 1).groups), 5, columnAnchor.slack, columnAnchor.minRows);
+
+  it("anchors the columns at the right edges most full rows agree on", () => {
+    expect(anchorsOf([full(1), full(2), full(3)])).toEqual(ends);
+  });
+
+  it("keeps them when a lone zero stands a few columns off (Grünerløkka's FO1 avvik)", () => {
+    const zeroOff = at("385 Andre", [["39", 69], ["0", 92], ["0", 113], ["0", 135], ["0", 159]]);
+    expect(anchorsOf([full(1), full(2), full(3), zeroOff])).toEqual(ends);
+    // and the positions then settle a row with a blank cell: 1 | 0 | 0 | blank | 0
+    const row = numericTail(at("180 Div.", [["1", 69], ["0", 92], ["0", 113], ["0", 159]]), 1).groups;
+    const placed = enumerateReadings(row, { ...budget, anchors: anchorsOf([full(1), full(2), full(3), zeroOff])!, slack: columnAnchor.slack });
+    expect(placed.readings.map((r) => r.values)).toEqual([[1, 0, 0, null, 0]]);
+  });
+
+  it("gives none when edges disagree: past the slack, or most rows off", () => {
+    const far = at("385 Andre", [["39", 69], ["0", 92], ["0", 113], ["0", 135], ["0", 161]]);
+    expect(anchorsOf([full(1), full(2), full(3), far])).toBeNull();
+    const off = (i: number) => at(`${200 + i} X`, ends.map((e, c) => [String(10 + c), c === 4 ? e + 2 : e]));
+    expect(anchorsOf([full(1), full(2), full(3), off(1), off(2), off(3)])).toBeNull();
+    expect(anchorsOf([full(1), full(2)])).toBeNull(); // too few rows to call it a layout
   });
 });

@@ -208,7 +208,8 @@ function alignsWith(items: readonly Item[], blanks: readonly number[], anchors: 
 
 /**
  * The right edges of a table's columns, where its layout shows them: rows whose cells all stand
- * two or more spaces apart, as many as the columns, agreeing within the slack. Null for text set
+ * two or more spaces apart, as many as the columns, most of them agreeing within one column and
+ * all within the slack. Null for text set
  * one space apart (the original extractions), where positions decide nothing.
  */
 export function columnAnchors(rows: readonly (readonly Group[])[], columns: number, slack: number, minRows: number): number[] | null {
@@ -227,8 +228,10 @@ export function columnAnchors(rows: readonly (readonly Group[])[], columns: numb
   for (let c = 0; c < columns; c++) {
     const col = ends.map((e) => e[c]!).sort((a, b) => a - b);
     const median = col[col.length >> 1]!;
-    // every full row must end within one column of the others: a layout, not padding that agrees by chance
-    if (col.some((e) => Math.abs(e - median) > 1)) return null;
+    // most full rows end within one column of each other (a layout, not padding that agrees by chance),
+    // and none strays past the slack (a producer may set a lone «0» a few columns off)
+    const near = col.filter((e) => Math.abs(e - median) <= 1).length;
+    if (near < minRows || near * 2 <= col.length || col.some((e) => Math.abs(e - median) > slack)) return null;
     if (c > 0 && median - anchors[c - 1]! <= 2 * slack + 1) return null;
     anchors.push(median);
   }
