@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { enumerateReadings } from "../src/cells/readings.js";
 import { solveTable } from "../src/solve/solve.js";
-import { sumStructure } from "../src/kinds/economy.js";
+import { sumStructure } from "../src/solve/tables.js";
 import { numericTail } from "../src/tokens/tokens.js";
 
 const identity = (v: readonly (number | null)[]) => Math.abs((v[2] ?? 0) - (v[3] ?? 0) - (v[4] ?? 0)) <= 2;

@@ -1,0 +1,166 @@
+import { FO4, FO4_PART_BY_FUNCTION, FO4_PARTS } from "@bydel/core";
+import type { BudgetTable, Finding, VarianceSplit } from "@bydel/core";
+import { areaOf, isHeaderLine, isProse, isTotalLabel, kostraOf, startsRow } from "./grammar.js";
+import { lineByNo, type Line } from "../source/lines.js";
+import { readRows, type RawRow } from "../rows/rows.js";
+import { anchorFilter, captionFilter, economyHeader, economyLineFilter, economyTables } from "./registry.js";
+
+/**
+ * Locating the economy tables (Tabell 0.1 / 0.1 B, «Hovedoversikt økonomi FOx», FO4A/B/C, the
+ * earmarked split): their captions, the header a table is found by (by its anchor line or by its
+ * structure), the body of rows under it, and the captions whose table never comes.
+ */
+
+export type Heading =
+  | { kind: "t01"; id: (typeof economyTables.t01.ids)[number]; line: number; title: string }
+  | { kind: "fo"; area: string; line: number; title: string }
+  | { kind: "sub"; area: string; line: number; title: string }
+  | { kind: "split"; line: number; title: string };
+
+const T01 = economyTables.t01.caption;
+
+const FO = economyTables.fo.caption;
+
+const SPLIT = economyTables.split.caption;
+
+const SUB = economyTables.fo4Part.caption;
+
+export function isAnchor(text: string): boolean {
+  return text.length <= 200 && anchorFilter.test(text) && economyHeader.anchor.test(text) && !/[.:]\s*$/u.test(text) && !isProse(text);
+}
+
+/** No anchor line follows a caption before the next caption: its header has another form, so the caption starts the header. */
+export function noAnchorAhead(lines: readonly Line[], from: number): boolean {
+  for (let j = from + 1; j < lines.length && j < from + HEADER_SPAN; j++) {
+    if (isAnchor(lines[j]!.text)) return false;
+    if (headingOf(lines[j]!)) return true;
+  }
+  return true;
+}
+
+const HEADER_SPAN = 40;
+
+export function headingOf(line: Line): Heading | null {
+  const text = line.text.trim();
+  if (text.length > 160 || !captionFilter.test(text)) return null;
+  if (T01.test(text)) return { kind: "t01", id: economyTables.t01.idOf(text), line: line.no, title: text };
+  if (SPLIT.test(text)) return { kind: "split", line: line.no, title: text };
+  let m = FO.exec(text);
+  if (m) return { kind: "fo", area: `FO${m[1]!.toUpperCase()}`, line: line.no, title: text };
+  m = SUB.exec(text);
+  if (m && text.length < 80) return { kind: "sub", area: `FO4${m[1]!.toUpperCase()}`, line: line.no, title: text };
+  return null;
+}
+
+interface Body {
+  readonly kind: "budget" | "split";
+  readonly headerLine: number;
+  readonly rows: RawRow[];
+  readonly end: number;
+}
+
+/** From an anchor line, the header block up to the first row, and the rows after it. */
+export function readBody(lines: readonly Line[], anchor: number, structural = false): Body | null {
+  let header = "";
+  let i = anchor;
+  for (; i < lines.length && i < anchor + HEADER_SPAN; i++) {
+    const t = lines[i]!.text;
+    if (i > anchor && startsRow(t) && !isHeaderLine(t)) break;
+    // running text between an anchor and the rows: the anchor was a sentence, not a table's header
+    if (i > anchor && isProse(t)) return null;
+    // a header never reaches over another caption: that caption starts its own table (the one before was a picture)
+    if (i > anchor && headingOf(lines[i]!)) return null;
+    header += ` ${t}`;
+  }
+  if (i >= lines.length || i >= anchor + HEADER_SPAN) return null;
+  // a header laid out by position may put its column words above the anchor cell («Avvik reg.bud/» over «Netto driftsutgifter»)
+  for (let j = anchor - 1; j >= 0 && j >= anchor - 3; j--) {
+    const t = lines[j]!.text;
+    if (t.trim() === "" || startsRow(t) || isProse(t) || headingOf(lines[j]!)) break;
+    header = `${t} ${header}`;
+  }
+  if (!economyHeader.required.test(header)) return null;
+  const split = economyHeader.split.test(header);
+  if (!split && !economyHeader.budget.test(header)) return null;
+  const { rows, end } = readRows(lines, i);
+  if (rows.length === 0) return null;
+  return { kind: split ? "split" : "budget", headerLine: lines[anchor]!.no, rows, end };
+}
+
+/** FO4 is often printed as three tables; the Sum label ("Sum FO4B") or the KOSTRA codes tell them apart. */
+export function subArea(rows: readonly RawRow[], fallback: string): string {
+  for (const r of rows) {
+    const m = /\bf[o0]\s?4\s?([abc])\b/iu.exec(r.label);
+    if (m && isTotalLabel(r.label)) return `FO4${m[1]!.toUpperCase()}`;
+  }
+  if (fallback !== FO4) return fallback;
+  const codes = rows.map((r) => kostraOf(r.label)).filter((c): c is string => c !== null);
+  const part = codes.length > 0 ? FO4_PART_BY_FUNCTION[codes[0]!] : undefined;
+  return part && codes.every((c) => c === codes[0]) ? part : FO4;
+}
+
+/** Indexes of the lines that may be a caption or a table header: one search over the text instead of a test per line. */
+export function candidateLines(lines: readonly Line[]): Set<number> {
+  const starts: number[] = [];
+  let offset = 0;
+  const text = lines
+    .map((l) => {
+      starts.push(offset);
+      offset += l.text.length + 1;
+      return l.text;
+    })
+    .join("\n");
+  const out = new Set<number>();
+  let k = 0;
+  for (const m of text.matchAll(economyLineFilter)) {
+    while (k + 1 < starts.length && starts[k + 1]! <= m.index) k++;
+    out.add(k);
+  }
+  return out;
+}
+
+/** Most rows name a KOSTRA function or a service area (totals aside): the rows of a budget table. */
+export function budgetRowsUnder(rows: readonly RawRow[]): boolean {
+  const details = rows.filter((r) => !isTotalLabel(r.label));
+  return details.length > 0 && details.filter((r) => kostraOf(r.label) !== null || areaOf(r.label) !== null).length * 2 >= details.length;
+}
+
+/** Headings whose table never appears in the text (e.g. a table printed as an image). */
+export function missingTables(headings: readonly Heading[], tables: readonly BudgetTable[], splits: readonly VarianceSplit[], lines: readonly Line[]): Finding[] {
+  const found = new Set(tables.map((t) => t.id as string));
+  const findings: Finding[] = [];
+  const reported = new Set<string>();
+  for (const h of headings) {
+    let id: string | null = null;
+    if (h.kind === "t01") id = h.id;
+    else if (h.kind === "fo" || h.kind === "sub") id = h.area;
+    if (id === null || reported.has(id)) continue;
+    const present = found.has(id) || (id === FO4 && FO4_PARTS.some((x) => found.has(x))) || (h.kind === "sub" && found.has(FO4));
+    if (present || isTocLine(lineByNo(lines, h.line)?.text ?? "")) continue;
+    reported.add(id);
+    findings.push({
+      severity: "warning",
+      code: "TABLE_MISSING",
+      line: h.line,
+      message: `Overskriften «${h.title}» er funnet, men tabellen mangler i teksten (trolig et bilde i PDF-en); ingen verdier er importert`,
+    });
+  }
+  for (const h of headings) {
+    if (h.kind !== "split") continue;
+    const near = splits.some((s) => s.line === h.line || (s.line > h.line && s.line - h.line < 30));
+    if (!near && !isTocLine(lineByNo(lines, h.line)?.text ?? "") && /^\s*tabell/iu.test(h.title)) {
+      findings.push({
+        severity: "warning",
+        code: "TABLE_MISSING",
+        line: h.line,
+        message: `Overskriften «${h.title}» er funnet, men tabellen mangler i teksten; ingen fordeling er importert`,
+      });
+    }
+  }
+  return findings;
+}
+
+/** A table-of-contents entry: a heading followed by dot leaders or a page number. */
+function isTocLine(text: string): boolean {
+  return /\.{4,}\s*\d+\s*$|\s\d{1,3}\s*$/u.test(text.trim()) && !/kr\.?\s*$/iu.test(text.trim());
+}
