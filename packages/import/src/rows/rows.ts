@@ -1,5 +1,6 @@
 import { continuesLabel, isColumnHeader, isHeaderLine, isTotalLabel, startsRow, takesAreaDigit, takesSectionNumber } from "../tables/grammar.js";
 import { isBlank, lineByNo, type Line } from "../source/lines.js";
+import { economyHeader } from "../tables/registry.js";
 import { isNumbersOnly, numericTail, type Group, type NumericTail } from "../tokens/tokens.js";
 
 /** A table row as printed: its label (wrapped lines joined) and the digit groups of its numbers. */
@@ -97,7 +98,7 @@ export function readRows(lines: readonly Line[], start: number): { rows: RawRow[
     if (isPageFooter(text) || (startsRow(text) && isHeaderLine(text))) continue; // page junk, a header printed again
     // the header printed again after a page break ends this part; the caller reads on from it
     // so does a header found by its structure: column words set apart, or with a year («Regnskap   Opprinnelig   Avvik»)
-    if (startsHeader(text) || (isColumnHeader(text) && /\S {2,}\S|\b20\d\d\b/u.test(text.trim()))) break;
+    if (economyHeader.anchor.test(text) || (isColumnHeader(text) && /\S {2,}\S|\b20\d\d\b/u.test(text.trim()))) break;
     // label digits by grammar first ("Funksjonsområde 1", "§ 31"), on every line: a wrapped label may end in them
     const tail: NumericTail = splitAreaDigit(...spread(numericTail(text, no)));
     const hasNumbers = tail.groups.length > 0;
@@ -179,16 +180,11 @@ function rowGoesOn(lines: readonly Line[], from: number): boolean {
   return false;
 }
 
-/** The first line of a table header ("Netto driftsutgifter pr.", "KOSTRA-funksjon"): never part of a row's label. */
-function startsHeader(text: string): boolean {
-  return /^\s*(?:(?:brutto|netto)\s+driftsutgifter\b(?!,)|kostra-funk)/iu.test(text);
-}
-
 /** The table's header printed again after a page break ("Netto driftsutgifter pr. KOSTRA-funksjon", "Regnskap 2023"). */
 function headerFollows(lines: readonly Line[], from: number): boolean {
   for (let j = from; j < lines.length && j < from + 6; j++) {
     const t = lines[j]!.text;
-    if (!isBlank(t) && !isPageFooter(t)) return isHeaderLine(t) || startsHeader(t);
+    if (!isBlank(t) && !isPageFooter(t)) return isHeaderLine(t) || economyHeader.anchor.test(t);
   }
   return false;
 }

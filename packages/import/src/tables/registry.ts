@@ -103,8 +103,8 @@ export const economyTables = {
 
 /** The header of an economy table: its first line, and the words that tell a budget table from a split. */
 export const economyHeader = {
-  /** The first header line: "Netto driftsutgifter pr." / "KOSTRA-funksjon" (alone, or with the column words after it). */
-  anchor: /^\s*(?:(?:brutto|netto)\s+driftsutgifter\b|kostra-funk)/iu,
+  /** The first header line: "Netto driftsutgifter pr." / "KOSTRA-funksjon" (alone, or with the column words after it); not a total («Netto driftsutgifter, drift»). */
+  anchor: /^\s*(?:(?:brutto|netto)\s+driftsutgifter\b(?!,)|kostra-funk)/iu,
   /** The words an anchor line holds. */
   anchorWords: ["driftsutgifter", "kostra-funk"],
   /** The words that make a line a possible header found by its structure (column words). */
