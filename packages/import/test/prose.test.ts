@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { indicatorSchema } from "@bydel/core";
 import { splitLines } from "../src/source/lines.js";
+import { assemblePages } from "../src/source/text/pages.js";
 import { readProseIndicators } from "../src/prose/indicators.js";
 import { combinedIn, resultsIn, targetsIn } from "../src/prose/indicatorPhrases.js";
 import { blocksOf, sentencesOf } from "../src/prose/text.js";
@@ -101,6 +102,22 @@ describe("readProseIndicators", () => {
   it("reads a goal in a heading's parentheses with a status line below", () => {
     const text = ["H3/2024  Fagdekning hjemmesykepleie (85%)", "", "Assistenter får bli helsefagarbeidere.", "87,79% fagdekning 31.12.2024"].join("\n");
     expect(brief(text)).toEqual([{ line: 4, label: "H3/2024 Fagdekning hjemmesykepleie", target: "85%", result: "87,79%", deviation: 2.79, higherIsBetter: true, met: true }]);
+  });
+
+  it("reads the status line after a page break: the break's running header and page number are no distance", () => {
+    const page = (n: number, body: string[]) => [`\f`, ...body, "", "", "", "", `${n}`, "Årsberetning 2024 – Bydel Vestre Aker"];
+    const lines = [
+      ...page(71, ["6 Oppfølging av verbalvedtak"]),
+      ...page(72, ["H3/2024 Fagdekning hjemmesykepleie (85%)", "Assistenter får bli", "helsefagarbeidere."]),
+      ...page(73, ["87,79% fagdekning 31.12.2024", "", "H32/2024 Rask psykisk helsehjelp (RPH)"]),
+      ...page(74, ["7 Vedlegg"]),
+    ];
+    const assembled = assemblePages(splitLines(lines.join("\n")));
+    const found = readProseIndicators(assembled, new Set());
+    expect(found.map((i) => [i.target?.raw, i.result?.raw])).toEqual([["85%", "87,79%"]]);
+    // the same distance in lines of text is too far
+    const far = ["H3/2024 Fagdekning hjemmesykepleie (85%)", "Assistenter får bli", "a", "b", "c", "d", "e", "f", "87,79% fagdekning 31.12.2024"];
+    expect(read(far.join("\n"))).toEqual([]);
   });
 
   it("leaves a goal alone when the outcome is far below, behind a heading, before it, or in another unit", () => {

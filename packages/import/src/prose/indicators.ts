@@ -10,7 +10,7 @@ import { blocksOf, lineAt, sentencesOf, type Block, type Sentence } from "./text
  * fagdekking"). Emitted with kind "prose" and needsReview; never checked into an error.
  */
 
-/** How far below a goal (in lines) its outcome may be stated, when the goal ends its paragraph. */
+/** How far below a goal (in lines, a page break's furniture not counted) its outcome may be stated, when the goal ends its paragraph. */
 const LOOKAHEAD_LINES = 6;
 
 const UNIT_HEADING = /^(?:enhet|enheten|avdeling|seksjon|tjenesten|virksomhet)\b/iu;
@@ -129,14 +129,32 @@ function indicator(
   };
 }
 
+/**
+ * The lines from one line number down to another, in the text as read: a page break's running
+ * header, footer and page number, dropped by page assembly, do not count.
+ */
+function lineDistance(lines: readonly Line[]): (from: number, to: number) => number {
+  const index = (no: number): number => {
+    let lo = 0;
+    let hi = lines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (lines[mid]!.no < no) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return (from, to) => index(to) - index(from);
+}
+
 /** The first outcome below a goal that ends its paragraph: later paragraphs within a few lines, up to the next heading or goal. */
-function resultBelow(blocks: readonly Block[], parsed: (b: number) => Parsed, from: number, line: number, t: TargetPhrase): { block: number; r: Located<ResultPhrase> } | null {
-  for (let k = from; k < blocks.length && blocks[k]!.nos[0]! <= line + LOOKAHEAD_LINES; k++) {
+function resultBelow(blocks: readonly Block[], parsed: (b: number) => Parsed, from: number, line: number, t: TargetPhrase, distance: (from: number, to: number) => number): { block: number; r: Located<ResultPhrase> } | null {
+  for (let k = from; k < blocks.length && distance(line, blocks[k]!.nos[0]!) <= LOOKAHEAD_LINES; k++) {
     if (blocks[k]!.heading) return null;
     const p = parsed(k);
     const first = p.results()[0];
     const firstGoal = Math.min(p.targets[0]?.at ?? Infinity, ...p.combined.map((c) => c.sentence.start));
-    if (first && first.at < firstGoal) return fits(t, first.phrase) && lineAt(blocks[k]!, first.at) <= line + LOOKAHEAD_LINES ? { block: k, r: first } : null;
+    if (first && first.at < firstGoal) return fits(t, first.phrase) && distance(line, lineAt(blocks[k]!, first.at)) <= LOOKAHEAD_LINES ? { block: k, r: first } : null;
     if (Number.isFinite(firstGoal)) return null;
   }
   return null;
@@ -170,6 +188,7 @@ function firstFrom(results: readonly Located<ResultPhrase>[], from: number): Loc
 /** Prose indicators of the text. `skip`: lines of tables read elsewhere; `year`: the report year, when known. */
 export function readProseIndicators(lines: readonly Line[], skip: ReadonlySet<number>, year: number | null = null, paragraphs?: readonly Block[]): Indicator[] {
   const blocks = paragraphs ?? blocksOf(lines, skip);
+  const distance = lineDistance(lines);
   const cache = new Map<number, Parsed>();
   const parsed = (b: number): Parsed => {
     let p = cache.get(b);
@@ -209,7 +228,7 @@ export function readProseIndicators(lines: readonly Line[], skip: ReadonlySet<nu
       heading = { text: block.text, line: block.nos[0]! };
       const t = headingTarget(block.text);
       const label = asLabel(t?.label);
-      const below = t && label && resultBelow(blocks, parsed, b + 1, block.nos[0]!, t);
+      const below = t && label && resultBelow(blocks, parsed, b + 1, block.nos[0]!, t, distance);
       if (t && label && below) {
         const line = take(below.block, below.r);
         if (line !== null) out.push(indicator(line, label, ctx, t, below.r.phrase, below.r.phrase.noun, null, null));
@@ -228,7 +247,7 @@ export function readProseIndicators(lines: readonly Line[], skip: ReadonlySet<nu
       const inBlock = next && next.at < nextGoal ? next : undefined;
       let found: { block: number; r: Located<ResultPhrase> } | null = null;
       if (inBlock) found = fits(t.phrase, inBlock.phrase) ? { block: b, r: inBlock } : null;
-      else if (t.sentence === p.lastSentence && nextGoal === Infinity) found = resultBelow(blocks, parsed, b + 1, lineAt(block, t.at), t.phrase);
+      else if (t.sentence === p.lastSentence && nextGoal === Infinity) found = resultBelow(blocks, parsed, b + 1, lineAt(block, t.at), t.phrase, distance);
       if (!found) continue;
       const line = take(found.block, found.r);
       if (line !== null) out.push(indicator(line, label, ctx, t.phrase, found.r.phrase, found.r.phrase.noun, null, null));
