@@ -1,3 +1,5 @@
+import { economyHeader } from "./registry.js";
+
 /** The service area a row's label names ("Funksjonsområde 2A" → FO2A): the core's reading of area names. */
 export { serviceAreaOfRow as areaOf } from "@bydel/core";
 
@@ -44,9 +46,13 @@ export function continuesLabel(text: string): boolean {
   return /^[\p{Ll}(]/u.test(t) && t.length <= 60 && !/[.:!?]$/u.test(t);
 }
 
+const HEADER_WORD = new RegExp([...economyHeader.columnWords, "avvik"].join("|"), "iu");
+const COLUMN_WORD = new RegExp(`\\b(?:${economyHeader.columnWords.join("|")})\\b`, "iu");
+const COLUMN_NAME = new RegExp(`\\b(?:${economyHeader.columnNames.join("|")})\\b`, "giu");
+
 /** A header printed on one line ("Funksjonsområde  Regnskap 2023 … Avvik 2024"): column words, no amounts. */
 export function isHeaderLine(text: string): boolean {
-  return /regnskap|avvik|budsjett/iu.test(text) && !/\d\s\d{3}\b|\d{5,}/u.test(text);
+  return HEADER_WORD.test(text) && !/\d\s\d{3}\b|\d{5,}/u.test(text);
 }
 
 /**
@@ -77,7 +83,7 @@ export function isProse(text: string): boolean {
 export function isColumnHeader(text: string): boolean {
   const t = text.trim();
   if (t.length > 200) return false;
-  const words = t.match(/\b(?:regnskap|budsjett|avvik|opprinnelig|regulert|justert)\b/giu) ?? [];
-  const columns = words.length >= 2 || (words.length === 1 && /\b20\d\d\b/u.test(t) && /\b(?:regnskap|budsjett)\b/iu.test(t));
+  const words = t.match(COLUMN_NAME) ?? [];
+  const columns = words.length >= 2 || (words.length === 1 && /\b20\d\d\b/u.test(t) && COLUMN_WORD.test(t));
   return columns && !/\d[ \u00A0]\d{3}\b|\d{5,}/u.test(t) && !isProse(t);
 }

@@ -109,6 +109,8 @@ export const economyHeader = {
   anchorWords: ["driftsutgifter", "kostra-funk"],
   /** The words that make a line a possible header found by its structure (column words). */
   columnWords: ["regnskap", "budsjett"],
+  /** Every word of a budget table's column headers: two of them, or a column word with a year, make a header line. */
+  columnNames: ["regnskap", "budsjett", "avvik", "opprinnelig", "regulert", "justert"],
   /** Every header has a deviation column. */
   required: /avvik/iu,
   /** A split's header names earmarked funds or ordinary operations. */
