@@ -57,7 +57,7 @@ export { parseTarget, type ParsedTarget, type ParseTargetOptions, type TargetUni
 export { MINUS_SIGNS, DASH_MINUS_SIGNS, GROUP_SPACES, THOUSANDS_ONLY_SPACES, charClass, isSigned } from "./parse/typography.js";
 export { formatNorwegian, type FormatNorwegianOptions } from "./format/formatNorwegian.js";
 
-export { tolerances, pdfLayout, columnAnchor, severityOf } from "./checks/tolerances.js";
+export { tolerances, pdfLayout, columnAnchor, tableReading, severityOf } from "./checks/tolerances.js";
 export { budgetColumns, splitColumns } from "./checks/columns.js";
 export { checkRowVariance } from "./checks/checkRowVariance.js";
 export { checkSums } from "./checks/checkSums.js";

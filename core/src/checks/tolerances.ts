@@ -69,6 +69,25 @@ export const columnAnchor = {
   minRows: 3,
 } as const;
 
+/**
+ * How far the import looks when it finds and reads a table in text: the reaches and limits of the
+ * table stages, each named with its default, as pdfplumber names its table settings.
+ */
+export const tableReading = {
+  /** A row's identity (avvik = regulert − regnskap) holds within this many 1000 kr when its readings are chosen: each printed figure is rounded on its own. */
+  identityRounding: 2,
+  /** Blank lines in a row that end a table. */
+  maxBlankRun: 5,
+  /** Lines a budget row's label may wrap over before its numbers. */
+  maxLabelWrap: 4,
+  /** Lines a unit's name may wrap over in the per-unit table. */
+  maxUnitWrap: 3,
+  /** Lines from a table's caption or header anchor to its first row. */
+  headerSpan: 40,
+  /** Readings of a withheld row listed in its finding and on the row. */
+  maxRowCandidates: 20,
+} as const;
+
 /** The severity of a difference: null for none (0), `info` within the tolerance, else `error`. */
 export function severityOf(difference: number, tolerance: number): FindingSeverity | null {
   if (difference === 0) return null;

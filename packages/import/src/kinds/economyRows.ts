@@ -1,4 +1,4 @@
-import type { BudgetRow, Finding, VarianceSplit, VarianceSplitRow } from "@bydel/core";
+import { tableReading, type BudgetRow, type Finding, type VarianceSplit, type VarianceSplitRow } from "@bydel/core";
 import { areaOf, kostraOf } from "../tables/grammar.js";
 import { sameMoney } from "../cells/readings.js";
 import type { SumEquation } from "../solve/solve.js";
@@ -88,8 +88,7 @@ function lineOf(s: Solved): number {
   return s.raw.labelIfBlank !== undefined && (s.solution.chosen === null || readAsBlank(s)) ? s.raw.firstLine : s.raw.line;
 }
 
-/** At most this many readings of a withheld row are listed (in its finding and on the row). */
-const MAX_ROW_CANDIDATES = 20;
+const MAX_ROW_CANDIDATES = tableReading.maxRowCandidates;
 
 /** Rows of either table kind: the shared fields, the sums they total and the review flag; `fields` names the values. */
 function toRows<R extends SharedFields & { sumOf?: number[]; needsReview?: boolean; candidates?: (number | null)[][] }>(

@@ -1,3 +1,4 @@
+import { tableReading } from "@bydel/core";
 import { continuesLabel, isColumnHeader, isHeaderLine, isTotalLabel, startsRow, takesAreaDigit, takesSectionNumber } from "../tables/grammar.js";
 import { isBlank, lineByNo, type Line } from "../source/lines.js";
 import { economyHeader } from "../tables/registry.js";
@@ -19,8 +20,7 @@ export interface RawRow {
   readonly labelIfBlank?: string;
 }
 
-const MAX_BLANK_RUN = 5;
-const MAX_WRAP = 4;
+const { maxBlankRun: MAX_BLANK_RUN, maxLabelWrap: MAX_WRAP } = tableReading;
 
 function namesArea(text: string): boolean {
   return /^(f[o0]\s?\d|funksjonsomr|funk\.?\s*omr)/iu.test(text.trim());

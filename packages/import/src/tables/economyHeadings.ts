@@ -1,4 +1,4 @@
-import { FO4, FO4_PART_BY_FUNCTION, FO4_PARTS } from "@bydel/core";
+import { FO4, FO4_PART_BY_FUNCTION, FO4_PARTS, tableReading } from "@bydel/core";
 import type { BudgetTable, Finding, VarianceSplit } from "@bydel/core";
 import { areaOf, isHeaderLine, isProse, isTotalLabel, kostraOf, startsRow } from "./grammar.js";
 import { lineByNo, type Line } from "../source/lines.js";
@@ -38,7 +38,7 @@ export function noAnchorAhead(lines: readonly Line[], from: number): boolean {
   return true;
 }
 
-const HEADER_SPAN = 40;
+const HEADER_SPAN = tableReading.headerSpan;
 
 export function headingOf(line: Line): Heading | null {
   const text = line.text.trim();

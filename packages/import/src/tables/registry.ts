@@ -1,4 +1,4 @@
-import { FO4_PARTS, serviceAreas, tableIds } from "@bydel/core";
+import { FO4_PARTS, serviceAreas, tableIds, tableReading } from "@bydel/core";
 
 /**
  * The table kinds the import reads, one entry each: the ids it gives, its captions or start words,
@@ -12,13 +12,10 @@ export type Values = readonly (number | null)[];
 /** A row identity: true when the row's values agree with it (within rounding). */
 export type Identity = (v: Values) => boolean;
 
-/** Rounding in print: identities hold within 2 (thousand kroner). */
-const ROUNDING = 2;
-
 /** `total − minus = rest` over the named columns; a column the table does not print reads as 0. */
 function difference(columns: readonly string[], total: string, minus: string, rest: string): Identity {
   const [a, b, c] = [total, minus, rest].map((name) => columns.indexOf(name)) as [number, number, number];
-  return (v) => Math.abs((v[a] ?? 0) - (v[b] ?? 0) - (v[c] ?? 0)) <= ROUNDING;
+  return (v) => Math.abs((v[a] ?? 0) - (v[b] ?? 0) - (v[c] ?? 0)) <= tableReading.identityRounding;
 }
 
 /**

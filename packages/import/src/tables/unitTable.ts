@@ -1,3 +1,4 @@
+import { tableReading } from "@bydel/core";
 import { isTotalLabel } from "./grammar.js";
 import { isBlank, type Line } from "../source/lines.js";
 import { isPageFooter, type RawRow } from "../rows/rows.js";
@@ -27,8 +28,7 @@ const { caption: CAPTION, headerWord: HEADER_WORD, columnWords: COLUMN_WORDS, co
 /** Cheap test first (most lines are prose): a line with none of the caption's words. */
 const QUICK = lineFilter(unitTable.words, "");
 
-const MAX_WRAP = 3;
-const MAX_BLANK_RUN = 5;
+const { maxUnitWrap: MAX_WRAP, maxBlankRun: MAX_BLANK_RUN } = tableReading;
 
 function isHeaderText(text: string): boolean {
   const words = text.replace(/[()]/g, " ").trim().split(/\s+/);
