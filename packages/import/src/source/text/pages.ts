@@ -1,4 +1,5 @@
 import { isColumnHeader, startsRow } from "../../tables/grammar.js";
+import { economyHeader, indicatorColumnAlternatives, indicatorTables } from "../../tables/registry.js";
 import { pageNumbers, repeatedKeys, repeatKey } from "../pageNumbers.js";
 import type { Line } from "../lines.js";
 
@@ -17,7 +18,7 @@ const isBlank = (t: string): boolean => /^[\s\f\u00A0\u202F\u2007\u2009]*$/u.tes
 /** A year alone ("2022" under «Resultat» at a page's edge) is a table header's cell, never a page number. */
 const YEAR_ALONE = /^(?:19|20)\d{2}$/u;
 /** Column words and years only («Resultat 2022», «2022»): a header that goes on over the break, no row. */
-const HEADER_CELLS = /^(?:(?:resultat|måltall|mål|avvik|bydel|regnskap|budsjett|(?:19|20)\d{2})\s*)+$/u;
+const HEADER_CELLS = new RegExp(`^(?:(?:${[indicatorColumnAlternatives(indicatorTables), ...economyHeader.columnNames, "bydel"].join("|")}|(?:19|20)\\d{2})\\s*)+$`, "u");
 /** Amounts: a digit group after digits ("1 234") or five digits and more. A header has years, not amounts. */
 const AMOUNT = /\d[ \u00A0]\d{3}\b|\d{5,}/u;
 
