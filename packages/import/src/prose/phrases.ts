@@ -135,3 +135,32 @@ export const PARTS_INTRO = /^\s*(?:resultatet|avviket|mindreforbruket|merforbruk
 export const MILLIONS_NAMED = /(?<![\p{L}])(?:millioner|mill\.?)(?:\s*(?:kr\.?|kroner))?(?![\p{L}])/iu;
 /** A bullet line ending in one number, the bullet lost by some extractors: «• Omsorgslønn            -1,2», «    Omsorgslønn -1,2». */
 export const PART_LINE = new RegExp(String.raw`^\s*(?:[•·▪◦\-–]\s*)?(\p{L}[^\d]*?)\s+(${SIGN}?\s?\d{1,3}(?:[ \u00A0]\d{3})*(?:,\d+)?)\s*$`, "u");
+
+/**
+ * The budget's adjustments over the year, told before the list of them (Grünerløkka: «Det er gjort
+ * eksterne rammejusteringer for totalt 21,5 millioner og overført 6,6 millioner i øremerkede
+ * tilskuddsmidler fra 2023. I tillegg er budsjettet justert internt med –0,9 millioner.»): together
+ * they take the original budget to the revised one.
+ */
+export const ADJUSTMENTS_WORD = /rammejuster/iu;
+export const EXTERNAL_ADJUSTMENTS_BEFORE = /(?<![\p{L}])eksterne\s+rammejusteringer\s+(?:for|på|med)\s+(?:totalt\s+|samlet\s+)?$/iu;
+export const TRANSFERRED_BEFORE = /(?<![\p{L}])overført\s+$/iu;
+/** What was carried over from last year, right after its amount («i mindreforbruk fra 2023», «i øremerkede tilskuddsmidler fra 2023»). */
+export const TRANSFERRED_AFTER = /^\s*i\s+(?:mindreforbruk|(?:ubrukte\s+)?øremerke\w*\s+(?:tilskudds)?midler|tilskuddsmidler)\s+fra\s+20\d{2}/iu;
+export const INTERNAL_BEFORE = /(?<![\p{L}])justert\s+internt\s+(?:med|for)\s+$/iu;
+
+/**
+ * A change from an earlier figure the same sentence states, right before the change's amount: «en
+ * forbedring på +13,5 millioner kroner fra siste prognose … som viste et mindreforbruk på +4,8
+ * millioner», «en økning av merforbruket med 50 mill. sammenlignet med 2023, da bydelen hadde et
+ * negativt avvik på ordinær drift med 55 mill.». Group 1: forbedring/forverring, or økning/reduksjon
+ * with group 2 the deviation it changes (mer/mindre).
+ */
+export const CHANGE_FROM_BEFORE = /(?<![\p{L}])(forbedring|forverring|økning|reduksjon|nedgang)(?:\s+(?:av|i)\s+(mer|mindre)-?\s?forbruket)?\s+(?:på|med)\s+(?:hele\s+)?$/iu;
+/** Between the change and the earlier figure: what it is compared with («fra siste prognose per 30. november som viste et mindreforbruk på»). */
+export const FROM_EARLIER = /^\s*(?:kroner\s+)?(?:fra|sammenlignet\s+med|i\s+forhold\s+til)\s/iu;
+
+/** A total split in the same sentence, between the total and its first part: «18,9 mill. fordelt på 5,6 mill. …», «27,4 mill. som fordeler seg på 18,7 mill. …». */
+export const SPLIT_BETWEEN = /^\s*(?:kroner\s+)?(?:totalt\s+)?(?:som\s+)?(?:fordelt|fordeler\s+seg)\s+(?:på|med)\s+$/iu;
+/** Between two parts: the first's label, then a comma or «og» («5,6 mill. som vikarlønn og 13,3 mill.»). Group 1: «og», which ends the list. */
+export const PART_BETWEEN = /^[^\d;:]{0,80}?(?:,|\s(og))\s+$/iu;

@@ -19,6 +19,7 @@ import { blocksOf, lineAt, sentencesOf, type Block } from "../proseText.js";
 import { amountsIn, atPrecision, type AmountAt } from "./amounts.js";
 import { candidates, changeCandidates, percentCandidates, unitLabels, type Cell, type Tables } from "./references.js";
 import * as P from "./phrases.js";
+import { readArithmetic, type ArithmeticContext } from "./arithmetic.js";
 
 /**
  * The report's own words, checked: the corrections its running text states (which fill the
@@ -169,10 +170,11 @@ const SUBJECT_WORDS: Record<StatementSubject, string> = {
   arithmetic: "utregningen",
 };
 
-function referenceName(c: { table: string; line: number | null }): string {
-  if (c.table === "text") return "tekstens egne tall";
+function referenceName(c: { table: string; line: number | null; note?: string | undefined }): string {
+  const note = c.note ? ` (${c.note})` : "";
+  if (c.table === "text") return `tekstens egne tall${note}`;
   if (c.table === "bridge") return `korreksjonene teksten oppgir, regnet fra tabellens tall (linje ${c.line})`;
-  return `${c.table === "enhet" ? "resultat per enhet" : `Tabell ${c.table}`} linje ${c.line}`;
+  return `${c.table === "enhet" ? "resultat per enhet" : `Tabell ${c.table}`} linje ${c.line}${note}`;
 }
 
 function finding(s: Statement, severity: Finding["severity"]): Finding {
@@ -258,6 +260,11 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
     return v.verdict === "contradicts" || ref.table === "text" || ref.table === "bridge" ? null : { table: ref.table, line: ref.line ?? line, column: ref.column ?? "", value: ref.value };
   };
 
+  const arithmetic: ArithmeticContext = {
+    tables,
+    statements,
+    check: (subject, stated, signed, scope, line, quote, reference, slack) => void emit(subject, stated, signed, scope, line, quote, [], reference, 1, slack / stated.precision),
+  };
   for (const block of paragraphs ?? blocksOf(lines, skip)) {
     if (block.numbered) {
       const no = /^\d+(?:\.\d+)*/u.exec(block.text)![0];
@@ -297,6 +304,7 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
       const cues = named ? namedIn(text, chain.scope?.level === "function" ? chain.scope.table : areaAt(block.nos[0]!)).filter((c) => c.at > named.at) : [];
       readSentence(block, sentence.start, text, amounts, chain, cues);
     }
+    readArithmetic(block, area, arithmetic);
   }
 
   function readSentence(block: Block, start: number, text: string, amounts: readonly AmountAt[], chain: Chain, cues: readonly Cue[]): void {

@@ -1,0 +1,27 @@
+import type { ProseScope, StatedAmount, Statement, StatementSubject } from "@bydel/core";
+import type { Block } from "../proseText.js";
+import { readBudgetAdjustments, readChangesFromEarlier } from "./changes.js";
+import { readSplits } from "./parts.js";
+import type { Tables } from "./references.js";
+
+/**
+ * What the readers of the text's own arithmetic (parts.ts, changes.ts) get from the statements
+ * stage: the tables, the statements read so far, and `check`, which holds a stated amount against
+ * a computed figure with core's proseVerdict and reports a contradiction as PROSE_MISMATCH.
+ */
+export interface ArithmeticContext {
+  readonly tables: Tables;
+  readonly statements: readonly Statement[];
+  /** `slack`: how far the reference itself may be off from rounding (its terms' half-units), in 1000 kr. */
+  readonly check: (subject: StatementSubject, stated: StatedAmount, signed: boolean, scope: ProseScope, line: number, quote: string, reference: NonNullable<Statement["reference"]>, slack: number) => void;
+}
+
+
+/** The text's own arithmetic in a paragraph: budget adjustments, changes from an earlier figure, totals split into parts. `area`: the chapter's service area. */
+export function readArithmetic(block: Block, area: string | null, ctx: ArithmeticContext): void {
+  readBudgetAdjustments(block, area, ctx);
+  readChangesFromEarlier(block, ctx);
+  readSplits(block, area === null ? DISTRICT : { level: "serviceArea", table: area, name: null }, ctx);
+}
+
+const DISTRICT: ProseScope = { level: "district", table: null, name: null };

@@ -1,0 +1,150 @@
+import { mainTotals, type ProseScope, type StatedAmount, type Statement } from "@bydel/core";
+import { lineAt, sentencesOf, type Block } from "../proseText.js";
+import { amountsIn, type AmountAt } from "./amounts.js";
+import type { ArithmeticContext } from "./arithmetic.js";
+import * as P from "./phrases.js";
+
+/**
+ * Changes the text states with every term in view, checked as arithmetic: the budget's
+ * adjustments against the change from the original to the revised budget in the area's table,
+ * and a change from an earlier figure (a forecast, last year's result) against the result the
+ * text has just stated minus that figure. A change whose terms are not all in the sentence (or
+ * in a table) is left out.
+ */
+
+/** How far below its table's Sum row the adjustments' paragraph may stand. */
+const TABLE_REACH = 80;
+/** How many lines back the result a change refers to («Resultatet er en forbedring …») may stand. */
+const RESULT_REACH = 4;
+
+/** The Sum row just above a line, of a service area's table within the chapter's area. */
+function areaTotalAbove(ctx: ArithmeticContext, line: number, area: string): { area: string; line: number; originalBudget: number; revisedBudget: number } | null {
+  let best: { area: string; row: { line: number; originalBudget?: number | null; revisedBudget?: number | null } } | null = null;
+  for (const t of ctx.tables.budgetTables) {
+    if (t.id === "0.1" || t.id === "0.1B" || t.basis !== "net") continue;
+    for (const [a, row] of mainTotals(t.rows, t.id)) if (row.line < line && row.line >= line - TABLE_REACH && (best === null || row.line > best.row.line)) best = { area: a, row };
+  }
+  // the nearest table must be the chapter's own (another area's table between: no guess)
+  if (best === null || !best.area.startsWith(area)) return null;
+  const { originalBudget, revisedBudget } = best.row;
+  return typeof originalBudget === "number" && typeof revisedBudget === "number" ? { area: best.area, line: best.row.line, originalBudget, revisedBudget } : null;
+}
+
+/**
+ * «Det er gjort eksterne rammejusteringer for totalt 21,5 millioner og overført 6,6 millioner i
+ * øremerkede tilskuddsmidler fra 2023. I tillegg er budsjettet justert internt med –0,9
+ * millioner.»: original + external + transferred + internal = revised. The internal adjustment,
+ * stated last, is held against what the table's change leaves for it.
+ */
+export function readBudgetAdjustments(block: Block, area: string | null, ctx: ArithmeticContext): void {
+  const text = block.text;
+  if (area === null || !P.ADJUSTMENTS_WORD.test(text)) return;
+  let external: AmountAt | null = null;
+  let transferred: AmountAt | null = null;
+  let internal: AmountAt | null = null;
+  for (const a of amountsIn(text, { percent: false })) {
+    const before = text.slice(Math.max(0, a.at - 80), a.at);
+    if (external === null) {
+      if (!P.EXTERNAL_ADJUSTMENTS_BEFORE.test(before)) return; // the external adjustments come first
+      external = a;
+    } else if (transferred === null && internal === null && P.TRANSFERRED_BEFORE.test(before) && P.TRANSFERRED_AFTER.test(text.slice(a.end, a.end + 80))) {
+      transferred = a;
+    } else if (internal === null && P.INTERNAL_BEFORE.test(before)) {
+      internal = a;
+      break; // what follows details the internal moves
+    } else return; // an amount that is none of the terms: the sum is not the text's
+  }
+  if (external === null || internal === null) return;
+  const line = lineAt(block, internal.at);
+  const total = areaTotalAbove(ctx, line, area);
+  if (total === null) return;
+  const others = [external, transferred].filter((a) => a !== null);
+  const value = total.revisedBudget - total.originalBudget - others.reduce((s, a) => s + a.amount.value, 0);
+  const scope: ProseScope = { level: "serviceArea", table: total.area, name: null };
+  const from = text.lastIndexOf(". ", external.at);
+  const to = text.indexOf(". ", internal.end);
+  ctx.check("change", internal.amount, true, scope, line, text.slice(from < 0 ? 0 : from + 2, to < 0 ? text.length : to + 1), {
+    table: total.area,
+    line: total.line,
+    column: "revisedBudget−originalBudget",
+    value,
+    note: `regulert minus opprinnelig budsjett, minus ${others.map((a) => `«${a.amount.raw}»`).join(" og ")} som teksten oppgir foran`,
+  }, others.reduce((s, a) => s + a.amount.precision, 0) + 1);
+}
+
+/** A period (after «mill.» too) before a capital: where a clause ends. */
+const CLAUSE_END = /[.!?]\s+(?=\p{Lu})/gu;
+
+function lastMatchEnd(re: RegExp, text: string): number {
+  let end = 0;
+  for (const m of text.matchAll(re)) end = m.index + m[0].length;
+  return end;
+}
+
+const RESULTS = new Set<Statement["subject"]>(["netVariance", "ordinaryResult"]);
+
+/** The result the text stated just before (a deviation with its direction), for «Resultatet er en forbedring på …». */
+function resultBefore(ctx: ArithmeticContext, line: number): Statement | null {
+  for (let i = ctx.statements.length - 1; i >= 0; i--) {
+    const s = ctx.statements[i]!;
+    if (s.line > line) continue;
+    if (s.line < line - RESULT_REACH) return null;
+    if (!RESULTS.has(s.subject) || s.reference === null) continue;
+    // the result's sign must be the text's (a printed sign or one direction word), not a magnitude
+    const under = /mindre-?\s?forbruk|overskudd|positivt?\s+(?:resultat|avvik)/iu.test(s.quote);
+    const over = /mer-?\s?forbruk|underskudd|negativt?\s+(?:resultat|avvik)/iu.test(s.quote);
+    return /^[+\-−–]/u.test(s.stated.raw) || under !== over ? s : null;
+  }
+  return null;
+}
+
+/**
+ * «Resultatet er en forbedring på +13,5 millioner kroner fra siste prognose per 30. november som
+ * viste et mindreforbruk på +4,8 millioner kroner.» after «… et mindreforbruk … på +18,3
+ * millioner»: 18,3 − 4,8 = 13,5. The sentence must refer back («Resultatet», «Dette») and state
+ * the earlier figure with its direction.
+ */
+export function readChangesFromEarlier(block: Block, ctx: ArithmeticContext): void {
+  if (!/forbedring|forverring|forbruket/iu.test(block.text)) return;
+  for (const sentence of sentencesOf(block)) {
+    const text = sentence.text;
+    const amounts = amountsIn(text, { percent: false });
+    for (let k = 0; k + 1 < amounts.length; k++) {
+      const change = amounts[k]!;
+      const m = P.CHANGE_FROM_BEFORE.exec(text.slice(Math.max(0, change.at - 80), change.at));
+      if (!m) continue;
+      // the clause must refer back («Resultatet er …», «Dette gir …»); «mill. Dette» ends a clause the sentence splitter keeps
+      const clause = lastMatchEnd(CLAUSE_END, text.slice(0, change.at));
+      if (!P.CONTINUES.test(text.slice(clause))) break;
+      const earlier = amounts[k + 1]!;
+      // the earlier figure is the sentence's last, after what it is compared with and one direction word
+      if (k + 2 !== amounts.length) break;
+      const between = text.slice(change.end, earlier.at);
+      if (!P.FROM_EARLIER.test(between) || /\d/u.test(between.replace(/\b(?:19|20)\d{2}\b|\b\d{1,2}\.\s/gu, ""))) break;
+      const under = [...between.matchAll(P.UNDERSPEND)].length;
+      const over = [...between.matchAll(P.OVERSPEND)].length;
+      const direction = under > 0 && over === 0 ? 1 : over > 0 && under === 0 ? -1 : 0;
+      if (direction === 0 && !earlier.signed) break;
+      const b = direction === 0 ? earlier.amount.value : direction * Math.abs(earlier.amount.value);
+      const line = lineAt(block, sentence.start + change.at);
+      const result = resultBefore(ctx, line);
+      if (result === null) break;
+      const a = result.stated.value;
+      // the change's sign: which way the word says the result moved
+      const word = m[1]!.toLowerCase();
+      const deviation = m[2]?.toLowerCase();
+      const better = word === "forbedring" || (word === "økning" && deviation === "mindre") || (word !== "økning" && word !== "forverring" && deviation === "mer");
+      const worse = word === "forverring" || (word === "økning" && deviation === "mer") || (word !== "økning" && word !== "forbedring" && deviation === "mindre");
+      if (better === worse) break; // «økning på» with no deviation named: no direction
+      const stated: StatedAmount = { ...change.amount, value: Math.abs(change.amount.value) };
+      ctx.check("change", stated, true, result.scope, line, text, {
+        table: "text",
+        line: result.line,
+        column: null,
+        value: better ? a - b : b - a,
+        note: better ? `resultatet «${result.stated.raw}» linje ${result.line} minus «${earlier.amount.raw}»` : `«${earlier.amount.raw}» minus resultatet «${result.stated.raw}» linje ${result.line}`,
+      }, result.stated.precision + earlier.amount.precision);
+      break;
+    }
+  }
+}

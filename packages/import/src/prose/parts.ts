@@ -1,0 +1,52 @@
+import { sum, type ProseScope } from "@bydel/core";
+import { lineAt, sentencesOf, type Block } from "../proseText.js";
+import { amountsIn, type AmountAt } from "./amounts.js";
+import type { ArithmeticContext } from "./arithmetic.js";
+import * as P from "./phrases.js";
+
+/**
+ * A total the same sentence splits into its parts: «Bydelen har i 2024 hatt totale vikarutgifter
+ * på 18,9 mill. fordelt på 5,6 mill. som vikarlønn og 13,3 mill. ved bruk av vikarbyrå.», «FO4C
+ * … har et merforbruk på 27,4 mill. som fordeler seg på 18,7 mill. for ordinær økonomisk
+ * sosialhjelp og 8,7 mill. knyttet til flyktninger.» The total is held against the parts' sum
+ * (reference.table "text"), at the precision of the total widened by the parts' own rounding.
+ * Only a list the sentence closes leaves no doubt: parts joined by commas, the last by «og», and
+ * no amount after it.
+ */
+export function readSplits(block: Block, scope: ProseScope, ctx: ArithmeticContext): void {
+  if (!/fordel/iu.test(block.text)) return;
+  for (const sentence of sentencesOf(block)) {
+    const text = sentence.text;
+    if (!/fordel/iu.test(text)) continue;
+    const amounts = amountsIn(text, { percent: false });
+    for (let k = 0; k + 2 < amounts.length; k++) {
+      const total = amounts[k]!;
+      if (!P.SPLIT_BETWEEN.test(text.slice(total.end, amounts[k + 1]!.at))) continue;
+      const parts = listFrom(text, amounts, k + 1);
+      if (parts === null) break;
+      // parts as printed; a total without a sign is compared as a magnitude
+      const value = sum(parts.map((p) => p.amount.value));
+      ctx.check("arithmetic", total.amount, total.signed, scope, lineAt(block, sentence.start + total.at), text, {
+        table: "text",
+        line: lineAt(block, sentence.start + parts[0]!.at),
+        column: null,
+        value,
+        note: parts.map((p) => `«${p.amount.raw}»`).join(" + "),
+      }, sum(parts.map((p) => p.amount.precision)));
+      k += parts.length;
+    }
+  }
+}
+
+/** The parts from amounts[first] on, if the sentence closes the list («A …, B … og C …» and nothing after); else null. */
+function listFrom(text: string, amounts: readonly AmountAt[], first: number): AmountAt[] | null {
+  const parts = [amounts[first]!];
+  for (let j = first + 1; j < amounts.length; j++) {
+    const between = text.slice(amounts[j - 1]!.end, amounts[j]!.at);
+    const m = between.length <= 100 ? P.PART_BETWEEN.exec(between) : null;
+    if (m === null) return null; // an amount that is no next part: whose parts these are is not clear
+    parts.push(amounts[j]!);
+    if (m[1] !== undefined) return j + 1 === amounts.length ? parts : null;
+  }
+  return null; // no «og»: the list does not close
+}
