@@ -1,4 +1,5 @@
 import { sum, type ProseScope } from "@bydel/core";
+import type { Line } from "../lines.js";
 import { lineAt, sentencesOf, type Block } from "../proseText.js";
 import { amountsIn, type AmountAt } from "./amounts.js";
 import type { ArithmeticContext } from "./arithmetic.js";
@@ -49,4 +50,24 @@ function listFrom(text: string, amounts: readonly AmountAt[], first: number): Am
     if (m[1] !== undefined) return j + 1 === amounts.length ? parts : null;
   }
   return null; // no «og»: the list does not close
+}
+
+/** A list of parts' intro («Resultatet for 2024 fordeler seg følgende:»). */
+export const isPartsIntro = (text: string): boolean =>
+  text.includes(":") && /^\s*(?:resultatet|avviket|mindreforbruket|merforbruket)/iu.test(text) && P.PARTS_INTRO.test(text);
+
+/**
+ * The report's lists of parts all state millions («(i millioner kroner)», «i mill kr», or a total
+ * in millions), at least two of them, none another unit: a list whose intro names no unit is in
+ * millions too («Resultatet for 2024 fordeler seg følgende:», Sagene's Nav).
+ */
+export function listsInMillions(lines: readonly Line[]): boolean {
+  let named = 0;
+  for (const l of lines) {
+    if (!isPartsIntro(l.text)) continue;
+    const total = amountsIn(l.text, { percent: false })[0];
+    if (total ? P.MILLIONS_NAMED.test(total.amount.raw) : P.MILLIONS_NAMED.test(l.text)) named++;
+    else if (total || /\b(?:kr|kroner|tusen|1\s?000)\b/iu.test(l.text)) return false;
+  }
+  return named >= 2;
 }
