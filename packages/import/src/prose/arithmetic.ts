@@ -1,6 +1,6 @@
 import type { ProseScope, StatedAmount, Statement, StatementSubject } from "@bydel/core";
 import type { Block } from "../proseText.js";
-import { readBudgetAdjustments, readChangesFromEarlier } from "./changes.js";
+import { readBudgetAdjustments, readChangesFromEarlier, readLevelChanges, readRealChangeParts, type OpenRealChange } from "./changes.js";
 import { readSplits } from "./parts.js";
 import type { Tables } from "./references.js";
 
@@ -12,6 +12,8 @@ import type { Tables } from "./references.js";
 export interface ArithmeticContext {
   readonly tables: Tables;
   readonly statements: readonly Statement[];
+  /** What a reading left open for the paragraphs after (an area's real change waiting for its functions'). */
+  readonly open: { realChange: OpenRealChange | null };
   /** `slack`: how far the reference itself may be off from rounding (its terms' half-units), in 1000 kr. */
   readonly check: (subject: StatementSubject, stated: StatedAmount, signed: boolean, scope: ProseScope, line: number, quote: string, reference: NonNullable<Statement["reference"]>, slack: number) => void;
 }
@@ -21,6 +23,8 @@ export interface ArithmeticContext {
 export function readArithmetic(block: Block, area: string | null, ctx: ArithmeticContext): void {
   readBudgetAdjustments(block, area, ctx);
   readChangesFromEarlier(block, ctx);
+  readLevelChanges(block, area, ctx);
+  readRealChangeParts(block, area, ctx);
   readSplits(block, area === null ? DISTRICT : { level: "serviceArea", table: area, name: null }, ctx);
 }
 

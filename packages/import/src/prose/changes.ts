@@ -148,3 +148,129 @@ export function readChangesFromEarlier(block: Block, ctx: ArithmeticContext): vo
     }
   }
 }
+
+/** The area's Sum row: its own table's, else the nearest above in the chapter. */
+function areaTotal(ctx: ArithmeticContext, line: number, area: string): { area: string; line: number; row: Readonly<Record<string, unknown>> } | null {
+  const own = ctx.tables.budgetTables.filter((t) => t.basis === "net" && t.id === area);
+  if (own.length === 1) {
+    const row = mainTotals(own[0]!.rows, area).get(area);
+    if (row) return { area, line: row.line, row };
+  }
+  let best: { area: string; line: number; row: Readonly<Record<string, unknown>> } | null = null;
+  for (const t of ctx.tables.budgetTables) {
+    if (t.id === "0.1" || t.id === "0.1B" || t.basis !== "net") continue;
+    for (const [a, row] of mainTotals(t.rows, t.id)) if (row.line < line && row.line >= line - TABLE_REACH && (best === null || row.line > best.line)) best = { area: a, line: row.line, row };
+  }
+  return best !== null && best.area.startsWith(area) ? best : null;
+}
+
+/**
+ * «Endring av utgiftsnivå i regnskapet fra 2023 til 2024 viser en økning på 7 %» in an area's
+ * chapter, naming no function: the area's accounts against last year's, as a percent
+ * (actual / previousActual − 1) or an amount (actual − previousActual).
+ */
+export function readLevelChanges(block: Block, area: string | null, ctx: ArithmeticContext): void {
+  if (area === null || !/utgiftsnivå/iu.test(block.text)) return;
+  for (const sentence of sentencesOf(block)) {
+    const text = sentence.text;
+    if (!/utgiftsnivå/iu.test(text)) continue;
+    const a = amountsIn(text, { percent: true })[0];
+    if (!a) continue;
+    const before = text.slice(0, a.at);
+    const m = P.LEVEL_CHANGE_BEFORE.exec(before.slice(-160));
+    // a function or another area named before the amount: not the chapter's area
+    if (!m || Number(m[3]) - Number(m[2]) !== 1 || /funksjon|område/iu.test(before)) continue;
+    const line = lineAt(block, sentence.start + a.at);
+    const total = areaTotal(ctx, line, area);
+    const previous = total?.row["previousActual"];
+    const actual = total?.row["actual"];
+    if (total === null || typeof previous !== "number" || typeof actual !== "number" || previous === 0) continue;
+    const word = (m[4] ?? m[1]!).toLowerCase();
+    const sign = word === "økning" ? 1 : word === "endring" ? 0 : -1;
+    const percent = a.amount.unit === "percent";
+    const stated: StatedAmount = sign === 0 ? a.amount : { ...a.amount, value: sign * Math.abs(a.amount.value) };
+    ctx.check("change", stated, sign !== 0 || a.signed, { level: "serviceArea", table: total.area, name: null }, line, text, {
+      table: total.area,
+      line: total.line,
+      column: percent ? "actual/previousActual−1" : "actual−previousActual",
+      value: percent ? ((actual - previous) * 100) / previous : actual - previous,
+    }, percent ? 0 : 1);
+  }
+}
+
+const FUNCTIONS = new RegExp(P.FUNCTION.source, `${P.FUNCTION.flags}g`);
+
+/** How far after the area's real change its functions' paragraphs may stand. */
+const FUNCTIONS_REACH = 40;
+
+/** An area's real change waiting for its functions' («Forbruket på funksjonsområde 2C har økt med 14,2 millioner når det korrigeres …»). */
+export interface OpenRealChange {
+  readonly area: string;
+  readonly stated: StatedAmount;
+  readonly line: number;
+  readonly quote: string;
+  /** The area's functions (rows with figures) and the real change the text gives each. */
+  readonly parts: Map<string, { amount: StatedAmount; line: number } | null>;
+}
+
+/**
+ * An area's real change (corrected for wage and price growth), then a paragraph per function
+ * with that function's real change: where the text gives one for every function of the area's
+ * table, the area's is held against their sum (Grünerløkka FO2C: 14,2 = 5,1 + 9,1). No table
+ * holds a real change, so only the text's own sum is checked; an approximate part («ca. 5,1»)
+ * counts a whole unit of its last digit, not half.
+ */
+export function readRealChangeParts(block: Block, area: string | null, ctx: ArithmeticContext): void {
+  const open = ctx.open.realChange;
+  if (open !== null && block.nos[0]! > open.line + FUNCTIONS_REACH) ctx.open.realChange = null;
+  if (!P.REAL_CHANGE.test(block.text)) return;
+  // a function's paragraph starts with it («Funksjon 232 Helsestasjons- og skolehelsetjeneste har …»)
+  const fn = /^\s*(?:kostra-?\s*)?funksjon\s+(\d{3})\b/iu.exec(block.text);
+  for (const sentence of sentencesOf(block)) {
+    const text = sentence.text;
+    const real = P.REAL_CHANGE.exec(text);
+    if (!real) continue;
+    const amounts = amountsIn(text, { percent: false });
+    const named = P.SERVICE_AREA.exec(text);
+    if (named && !fn && area !== null) {
+      // the area's own real change
+      const a = amounts.find((x) => P.CHANGE_BEFORE.test(text.slice(Math.max(0, x.at - 80), x.at)));
+      const id = `FO${named[1]}${(named[2] ?? "").toUpperCase()}`;
+      const table = ctx.tables.budgetTables.find((t) => t.basis === "net" && t.id === id);
+      ctx.open.realChange = null;
+      if (!a || !table || !id.startsWith(area)) continue;
+      const change = P.CHANGE_BEFORE.exec(text.slice(Math.max(0, a.at - 80), a.at))!;
+      const parts = new Map<string, null>();
+      for (const r of table.rows) if (!r.isTotal && r.kostra && (r.actual || r.previousActual)) parts.set(r.kostra, null);
+      if (parts.size < 2) continue;
+      const stated = { ...a.amount, value: (P.INCREASE.test(change[1]!) ? 1 : -1) * Math.abs(a.amount.value) };
+      ctx.open.realChange = { area: id, stated, line: lineAt(block, sentence.start + a.at), quote: text, parts };
+      continue;
+    }
+    const current = ctx.open.realChange;
+    if (current === null || !fn || !current.parts.has(fn[1]!) || [...text.matchAll(FUNCTIONS)].some((m) => m[1] !== fn[1])) {
+      if (fn || named) ctx.open.realChange = null; // another function or area: the list is broken
+      continue;
+    }
+    const a = amounts.find((x) => x.at > real.index && P.REAL_AMOUNT_BEFORE.test(text.slice(Math.max(0, x.at - 60), x.at)));
+    if (!a || current.parts.get(fn[1]!) !== null) {
+      ctx.open.realChange = null;
+      continue;
+    }
+    const m = P.REAL_AMOUNT_BEFORE.exec(text.slice(Math.max(0, a.at - 60), a.at))!;
+    const sign = /^økning/iu.test(m[1]!) ? 1 : -1;
+    const amount = { ...a.amount, value: sign * Math.abs(a.amount.value), precision: m[2] ? 2 * a.amount.precision : a.amount.precision };
+    current.parts.set(fn[1]!, { amount, line: lineAt(block, sentence.start + a.at) });
+    const all = [...current.parts.values()];
+    if (all.some((p) => p === null)) continue;
+    const given = all as { amount: StatedAmount; line: number }[];
+    ctx.check("change", current.stated, true, { level: "serviceArea", table: current.area, name: null }, current.line, current.quote, {
+      table: "text",
+      line: given[0]!.line,
+      column: null,
+      value: given.reduce((s, p) => s + p.amount.value, 0),
+      note: `summen av funksjonenes reelle endring: ${[...current.parts].map(([k, p]) => `«${p!.amount.raw}» (funksjon ${k})`).join(" + ")}`,
+    }, given.reduce((s, p) => s + p.amount.precision, 0));
+    ctx.open.realChange = null;
+  }
+}

@@ -164,3 +164,14 @@ export const FROM_EARLIER = /^\s*(?:kroner\s+)?(?:fra|sammenlignet\s+med|i\s+for
 export const SPLIT_BETWEEN = /^\s*(?:kroner\s+)?(?:totalt\s+)?(?:som\s+)?(?:fordelt|fordeler\s+seg)\s+(?:på|med)\s+$/iu;
 /** Between two parts: the first's label, then a comma or «og» («5,6 mill. som vikarlønn og 13,3 mill.»). Group 1: «og», which ends the list. */
 export const PART_BETWEEN = /^[^\d;:]{0,80}?(?:,|\s(og))\s+$/iu;
+
+/**
+ * The change of an area's accounts from last year, right before its amount (money or percent):
+ * «Endring av utgiftsnivå i regnskapet fra 2023 til 2024 viser en økning på 7 %», «Økning i netto
+ * utgiftsnivå fra 2023 til 2024 er på 17,7 mill.». Groups: the leading word, the two years, the
+ * direction word before «på».
+ */
+export const LEVEL_CHANGE_BEFORE =
+  /(?<![\p{L}])(endring|økning|nedgang|reduksjon)\s+(?:av|i)\s+(?:netto\s+)?utgiftsnivå(?:et)?\s+(?:i\s+regnskapet\s+)?fra\s+(20\d{2})\s+til\s+(20\d{2})\s+(?:er|var|viser)\s+(?:en\s+)?(?:(økning|nedgang|reduksjon)\s+)?på\s+$/iu;
+/** A real change's amount after the real-change words («… har økningen vært ca. 5,1 millioner», «… blir økningen ca. 9,1 millioner», «har vært en nedgang på 4 millioner»). Group 1 gives the sign. */
+export const REAL_AMOUNT_BEFORE = /(?<![\p{L}])(økningen|nedgangen|reduksjonen|økning|nedgang|reduksjon)\s+(?:(?:har\s+)?(?:vært|blitt|blir|er|var)\s+)?(?:på\s+)?(ca\.\s+|om lag\s+|omtrent\s+)?$/iu;

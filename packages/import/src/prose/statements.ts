@@ -264,6 +264,7 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
   const arithmetic: ArithmeticContext = {
     tables,
     statements,
+    open: { realChange: null },
     check: (subject, stated, signed, scope, line, quote, reference, slack) => void emit(subject, stated, signed, scope, line, quote, [], reference, 1, slack / stated.precision),
   };
   for (const block of paragraphs ?? blocksOf(lines, skip)) {
