@@ -1,7 +1,7 @@
 import type { ProseScope, StatedAmount, Statement, StatementSubject } from "@bydel/core";
 import type { Block } from "../proseText.js";
 import { readBudgetAdjustments, readChangesFromEarlier, readLevelChanges, readRealChangeParts, type OpenRealChange } from "./changes.js";
-import { readSplits } from "./parts.js";
+import { readFunctionSplits, readSplits } from "./parts.js";
 import type { Tables } from "./references.js";
 
 /**
@@ -25,7 +25,9 @@ export function readArithmetic(block: Block, area: string | null, ctx: Arithmeti
   readChangesFromEarlier(block, ctx);
   readLevelChanges(block, area, ctx);
   readRealChangeParts(block, area, ctx);
-  readSplits(block, area === null ? DISTRICT : { level: "serviceArea", table: area, name: null }, ctx);
+  const scope: ProseScope = area === null ? DISTRICT : { level: "serviceArea", table: area, name: null };
+  readSplits(block, scope, ctx);
+  readFunctionSplits(block, scope, ctx);
 }
 
 const DISTRICT: ProseScope = { level: "district", table: null, name: null };

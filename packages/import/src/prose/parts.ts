@@ -71,3 +71,42 @@ export function listsInMillions(lines: readonly Line[]): boolean {
   }
   return named >= 2;
 }
+
+/**
+ * A total («med totalt 16,6 mill.») closing its sentence, then a sentence that is nothing but its
+ * spread over functions: «2,1 mill. er henført til funksjon 253 og omtalt over, 12,7 mill. gjelder
+ * funksjon 257 og 1,8 mill. framkommer under funksjon 258.» (Vestre Aker). Each part names its own
+ * function and the list closes with «og»: the total is held against the parts' sum.
+ */
+export function readFunctionSplits(block: Block, scope: ProseScope, ctx: ArithmeticContext): void {
+  if (!/totalt/iu.test(block.text) || !/funksjon/iu.test(block.text)) return;
+  const sentences = sentencesOf(block);
+  for (let i = 0; i + 1 < sentences.length; i++) {
+    const first = sentences[i]!;
+    if (!/totalt/iu.test(first.text)) continue;
+    const totals = amountsIn(first.text, { percent: false });
+    const total = totals[totals.length - 1];
+    if (!total || !/totalt\s+$/iu.test(first.text.slice(Math.max(0, total.at - 10), total.at))) continue;
+    const next = sentences[i + 1]!;
+    const amounts = amountsIn(next.text, { percent: false });
+    if (amounts.length < 2 || amounts[0]!.at !== next.text.length - next.text.trimStart().length) continue;
+    const functions = new Set<string>();
+    let closed = false;
+    for (let j = 0; j < amounts.length && !closed; j++) {
+      const last = j + 1 === amounts.length;
+      const segment = next.text.slice(amounts[j]!.end, last ? next.text.length : amounts[j + 1]!.at);
+      const m = (last ? P.FUNCTION_PART_LAST : P.FUNCTION_PART_BETWEEN).exec(segment);
+      if (m === null || functions.has(m[1]!)) break;
+      functions.add(m[1]!);
+      if (last) closed = /\s(og)\s+$/iu.test(next.text.slice(amounts[j - 1]!.end, amounts[j]!.at));
+    }
+    if (!closed || functions.size !== amounts.length) continue;
+    ctx.check("arithmetic", total.amount, total.signed, scope, lineAt(block, first.start + total.at), `${first.text} ${next.text}`, {
+      table: "text",
+      line: lineAt(block, next.start),
+      column: null,
+      value: sum(amounts.map((a) => a.amount.value)),
+      note: amounts.map((a) => `«${a.amount.raw}»`).join(" + "),
+    }, sum(amounts.map((a) => a.amount.precision)));
+  }
+}

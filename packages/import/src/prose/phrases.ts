@@ -175,3 +175,7 @@ export const LEVEL_CHANGE_BEFORE =
   /(?<![\p{L}])(endring|økning|nedgang|reduksjon)\s+(?:av|i)\s+(?:netto\s+)?utgiftsnivå(?:et)?\s+(?:i\s+regnskapet\s+)?fra\s+(20\d{2})\s+til\s+(20\d{2})\s+(?:er|var|viser)\s+(?:en\s+)?(?:(økning|nedgang|reduksjon)\s+)?på\s+$/iu;
 /** A real change's amount after the real-change words («… har økningen vært ca. 5,1 millioner», «… blir økningen ca. 9,1 millioner», «har vært en nedgang på 4 millioner»). Group 1 gives the sign. */
 export const REAL_AMOUNT_BEFORE = /(?<![\p{L}])(økningen|nedgangen|reduksjonen|økning|nedgang|reduksjon)\s+(?:(?:har\s+)?(?:vært|blitt|blir|er|var)\s+)?(?:på\s+)?(ca\.\s+|om lag\s+|omtrent\s+)?$/iu;
+/** After a part of a total spread over functions: the function, then a comma or «og» before the next part («… er henført til funksjon 253 og omtalt over, 12,7 mill. …»). Group 1 the function, group 2 «og». */
+export const FUNCTION_PART_BETWEEN = /^[^\d;:]{0,60}?funksjon\s+(\d{3})(?![\d])[^\d;:]{0,60}?(?:,|\s(og))\s+$/iu;
+/** …and after the last part: its function, then the sentence's end. */
+export const FUNCTION_PART_LAST = /^[^\d;:]{0,60}?funksjon\s+(\d{3})(?![\d])[^\d;:]{0,60}$/iu;
