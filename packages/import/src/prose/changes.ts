@@ -1,4 +1,4 @@
-import { mainTotals, type ProseScope, type StatedAmount, type Statement } from "@bydel/core";
+import { formatNorwegian, mainTotals, type ProseScope, type StatedAmount, type Statement } from "@bydel/core";
 import { lineAt, sentencesOf, type Block } from "../proseText.js";
 import { amountsIn, type AmountAt } from "./amounts.js";
 import type { ArithmeticContext } from "./arithmetic.js";
@@ -45,8 +45,8 @@ export function readBudgetAdjustments(block: Block, area: string | null, ctx: Ar
   for (const a of amountsIn(text, { percent: false })) {
     const before = text.slice(Math.max(0, a.at - 80), a.at);
     if (external === null) {
-      if (!P.EXTERNAL_ADJUSTMENTS_BEFORE.test(before)) return; // the external adjustments come first
-      external = a;
+      // the list starts at the external adjustments (a paragraph run into the one above holds its amounts first)
+      if (P.EXTERNAL_ADJUSTMENTS_BEFORE.test(before)) external = a;
     } else if (transferred === null && internal === null && P.TRANSFERRED_BEFORE.test(before) && P.TRANSFERRED_AFTER.test(text.slice(a.end, a.end + 80))) {
       transferred = a;
     } else if (internal === null && P.INTERNAL_BEFORE.test(before)) {
@@ -81,6 +81,8 @@ function lastMatchEnd(re: RegExp, text: string): number {
   return end;
 }
 
+const thousands = (v: number): string => formatNorwegian(v, { decimals: 0 });
+
 const RESULTS = new Set<Statement["subject"]>(["netVariance", "ordinaryResult"]);
 
 /** The result the text stated just before (a deviation with its direction), for «Resultatet er en forbedring på …». */
@@ -89,7 +91,7 @@ function resultBefore(ctx: ArithmeticContext, line: number): Statement | null {
     const s = ctx.statements[i]!;
     if (s.line > line) continue;
     if (s.line < line - RESULT_REACH) return null;
-    if (!RESULTS.has(s.subject) || s.reference === null) continue;
+    if (!RESULTS.has(s.subject)) continue; // the text's figure, placed in a table or not
     // the result's sign must be the text's (a printed sign or one direction word), not a magnitude
     const under = /mindre-?\s?forbruk|overskudd|positivt?\s+(?:resultat|avvik)/iu.test(s.quote);
     const over = /mer-?\s?forbruk|underskudd|negativt?\s+(?:resultat|avvik)/iu.test(s.quote);
@@ -142,7 +144,7 @@ export function readChangesFromEarlier(block: Block, ctx: ArithmeticContext): vo
         line: result.line,
         column: null,
         value: better ? a - b : b - a,
-        note: better ? `resultatet «${result.stated.raw}» linje ${result.line} minus «${earlier.amount.raw}»` : `«${earlier.amount.raw}» minus resultatet «${result.stated.raw}» linje ${result.line}`,
+        note: `resultatet linje ${result.line} (${thousands(a)}) mot det tidligere tallet teksten oppgir (${thousands(b)}), i 1000 kr med mindreforbruk positivt`,
       }, result.stated.precision + earlier.amount.precision);
       break;
     }
