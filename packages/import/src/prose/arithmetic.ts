@@ -21,6 +21,8 @@ export interface ArithmeticContext {
 
 /** The text's own arithmetic in a paragraph: budget adjustments, changes from an earlier figure, totals split into parts. `area`: the chapter's service area. */
 export function readArithmetic(block: Block, area: string | null, ctx: ArithmeticContext): void {
+  // one pass decides for most paragraphs: none of the readers' words
+  if (!ANY_WORD.test(block.text)) return;
   readBudgetAdjustments(block, area, ctx);
   readChangesFromEarlier(block, ctx);
   readLevelChanges(block, area, ctx);
@@ -29,5 +31,8 @@ export function readArithmetic(block: Block, area: string | null, ctx: Arithmeti
   readSplits(block, scope, ctx);
   readFunctionSplits(block, scope, ctx);
 }
+
+/** The words every reader here starts from (rammejusteringer, forbedring, forbruket, utgiftsnivå, the real-change words, fordelt, totalt). */
+const ANY_WORD = /rammejuster|forbedring|forverring|forbruket|utgiftsnivå|prisstigning|prisvekst|deflat|reell|faktiske|fordel|totalt/iu;
 
 const DISTRICT: ProseScope = { level: "district", table: null, name: null };

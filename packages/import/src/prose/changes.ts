@@ -81,6 +81,9 @@ function lastMatchEnd(re: RegExp, text: string): number {
   return end;
 }
 
+/** A first test of the paragraph: the words of CHANGE_FROM_BEFORE that name a result's change. */
+const CHANGE_FROM_ANYWHERE = /forbedring|forverring|forbruket\s+(?:med|på)\s/iu;
+
 const thousands = (v: number): string => formatNorwegian(v, { decimals: 0 });
 
 const RESULTS = new Set<Statement["subject"]>(["netVariance", "ordinaryResult"]);
@@ -107,7 +110,7 @@ function resultBefore(ctx: ArithmeticContext, line: number): Statement | null {
  * the earlier figure with its direction.
  */
 export function readChangesFromEarlier(block: Block, ctx: ArithmeticContext): void {
-  if (!/forbedring|forverring|forbruket/iu.test(block.text)) return;
+  if (!CHANGE_FROM_ANYWHERE.test(block.text)) return;
   for (const sentence of sentencesOf(block)) {
     const text = sentence.text;
     const amounts = amountsIn(text, { percent: false });

@@ -15,10 +15,10 @@ import * as P from "./phrases.js";
  * no amount after it.
  */
 export function readSplits(block: Block, scope: ProseScope, ctx: ArithmeticContext): void {
-  if (!/fordel/iu.test(block.text)) return;
+  if (!SPLIT_ANYWHERE.test(block.text)) return;
   for (const sentence of sentencesOf(block)) {
     const text = sentence.text;
-    if (!/fordel/iu.test(text)) continue;
+    if (!SPLIT_ANYWHERE.test(text)) continue;
     const amounts = amountsIn(text, { percent: false });
     for (let k = 0; k + 2 < amounts.length; k++) {
       const total = amounts[k]!;
@@ -38,6 +38,9 @@ export function readSplits(block: Block, scope: ProseScope, ctx: ArithmeticConte
     }
   }
 }
+
+/** A first test: «fordelt på» or «fordeler seg på» right before an amount. */
+const SPLIT_ANYWHERE = /(?:fordelt|fordeler\s+seg)\s+(?:på|med)\s+[+\-−–]?\d/iu;
 
 /** The parts from amounts[first] on, if the sentence closes the list («A …, B … og C …» and nothing after); else null. */
 function listFrom(text: string, amounts: readonly AmountAt[], first: number): AmountAt[] | null {
