@@ -183,8 +183,8 @@ export function readLevelChanges(block: Block, area: string | null, ctx: Arithme
     if (!a) continue;
     const before = text.slice(0, a.at);
     const m = P.LEVEL_CHANGE_BEFORE.exec(before.slice(-160));
-    // a function or another area named before the amount: not the chapter's area
-    if (!m || Number(m[3]) - Number(m[2]) !== 1 || /funksjon|område/iu.test(before)) continue;
+    // a function or another area named before the amount, in the sentence or the paragraph: not the chapter's area
+    if (!m || Number(m[3]) - Number(m[2]) !== 1 || /funksjon|område/iu.test(block.text.slice(0, sentence.start + a.at))) continue;
     const line = lineAt(block, sentence.start + a.at);
     const total = areaTotal(ctx, line, area);
     const previous = total?.row["previousActual"];
