@@ -95,7 +95,8 @@ describe.each(names)("import of %s", (name) => {
 
   it("reports only the known contradictions as errors", () => {
     // Sagene 4650: «+1,0 %» for Administrasjon og felles, whose row (line 4077) gives 4,8 % (PROSE_MISMATCH; the prose analysis lists it)
-    const known = { "sagene-2024": [248, 1057, 2119, 2298, 2309, 2318, 4650], "vestre-aker-2024": [330, 330], "grunerlokka-2024": [2295] }[name];
+    // Grünerløkka 640, 1710, 3069: «eksterne rammejusteringer for totalt …» already hold the funds carried over, counted again (the prose analysis lists them)
+    const known = { "sagene-2024": [248, 1057, 2119, 2298, 2309, 2318, 4650], "vestre-aker-2024": [330, 330], "grunerlokka-2024": [640, 1710, 2295, 3069] }[name];
     expect(report(name).findings.filter((f) => f.severity === "error").map((f) => f.line)).toEqual(known);
   });
 

@@ -19,7 +19,9 @@ const EPSILON = 1e-9;
  * the text gave a direction (mindreforbruk, merforbruk, a sign), so an opposite sign is an error;
  * otherwise the magnitudes are compared. See `tolerances.prose` for the bands. `addends`: the
  * reference is a sum of that many figures each rounded at the same precision («består av
- * følgende: −1,2; −1,8; +1,8 …»), so a sum off by up to that many halves is rounding too.
+ * følgende: −1,2; −1,8; +1,8 …»), so a sum off by up to that many halves is rounding too. In
+ * general the reference's own rounding in halves of the stated unit: terms rounded coarser or
+ * finer than the stated figure count their half-units over its (not a whole number then).
  */
 export function proseVerdict(stated: number, reference: number, precision: number, signed: boolean, addends = 0): ProseVerdict {
   const { roundingUnits, errorUnits } = tolerances.prose;

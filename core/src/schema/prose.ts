@@ -85,6 +85,10 @@ export const statementSchema = z
         line: line.nullable(),
         column: z.string().nullable(),
         value: z.number().finite().describe("The table figure (or the computed figure) in the stated unit's base: 1000 kr or percent"),
+        note: z
+          .string()
+          .optional()
+          .describe("How the figure is computed when it is no single cell, in the controller's words: «regulert minus opprinnelig budsjett, minus de andre justeringene teksten oppgir (21,5 og 6,6 mill.)»"),
       })
       .passthrough()
       .nullable()

@@ -134,7 +134,8 @@ export function referenceWords(reference: NonNullable<Statement["reference"]>): 
           : budgetTableName(reference.table);
   const split = reference.table === tableIds.units || splitColumns.some(([key]) => key === reference.column && key !== "variance");
   const column = reference.column === null ? null : ((split ? splitColumns : budgetColumns) as ColumnNames).find(([key]) => key === reference.column)?.[1] ?? reference.column;
-  return [where, reference.line === null ? null : `linje ${reference.line}`, column].filter(Boolean).join(", ");
+  // a figure computed from cells and the text says how, in the controller's words
+  return [where, reference.line === null ? null : `linje ${reference.line}`, reference.note ?? column].filter(Boolean).join(", ");
 }
 
 type ColumnNames = readonly (readonly [string, string])[];

@@ -135,3 +135,47 @@ export const PARTS_INTRO = /^\s*(?:resultatet|avviket|mindreforbruket|merforbruk
 export const MILLIONS_NAMED = /(?<![\p{L}])(?:millioner|mill\.?)(?:\s*(?:kr\.?|kroner))?(?![\p{L}])/iu;
 /** A bullet line ending in one number, the bullet lost by some extractors: «• Omsorgslønn            -1,2», «    Omsorgslønn -1,2». */
 export const PART_LINE = new RegExp(String.raw`^\s*(?:[•·▪◦\-–]\s*)?(\p{L}[^\d]*?)\s+(${SIGN}?\s?\d{1,3}(?:[ \u00A0]\d{3})*(?:,\d+)?)\s*$`, "u");
+
+/**
+ * The budget's adjustments over the year, told before the list of them (Grünerløkka: «Det er gjort
+ * eksterne rammejusteringer for totalt 21,5 millioner og overført 6,6 millioner i øremerkede
+ * tilskuddsmidler fra 2023. I tillegg er budsjettet justert internt med –0,9 millioner.»): together
+ * they take the original budget to the revised one.
+ */
+export const ADJUSTMENTS_WORD = /rammejuster/iu;
+export const EXTERNAL_ADJUSTMENTS_BEFORE = /(?<![\p{L}])eksterne\s+rammejusteringer\s+(?:for|på|med)\s+(?:totalt\s+|samlet\s+)?$/iu;
+export const TRANSFERRED_BEFORE = /(?<![\p{L}])overført\s+$/iu;
+/** What was carried over from last year, right after its amount («i mindreforbruk fra 2023», «i øremerkede tilskuddsmidler fra 2023»). */
+export const TRANSFERRED_AFTER = /^\s*i\s+(?:mindreforbruk|(?:ubrukte\s+)?øremerke\w*\s+(?:tilskudds)?midler|tilskuddsmidler)\s+fra\s+20\d{2}/iu;
+export const INTERNAL_BEFORE = /(?<![\p{L}])justert\s+internt\s+(?:med|for)\s+$/iu;
+
+/**
+ * A change from an earlier figure the same sentence states, right before the change's amount: «en
+ * forbedring på +13,5 millioner kroner fra siste prognose … som viste et mindreforbruk på +4,8
+ * millioner», «en økning av merforbruket med 50 mill. sammenlignet med 2023, da bydelen hadde et
+ * negativt avvik på ordinær drift med 55 mill.». Group 1: forbedring/forverring, or økning/reduksjon
+ * with group 2 the deviation it changes (mer/mindre).
+ */
+export const CHANGE_FROM_BEFORE = /(?<![\p{L}])(forbedring|forverring|økning|reduksjon|nedgang)(?:\s+(?:av|i)\s+(mer|mindre)-?\s?forbruket)?\s+(?:på|med)\s+(?:hele\s+)?$/iu;
+/** Between the change and the earlier figure: what it is compared with («fra siste prognose per 30. november som viste et mindreforbruk på»). */
+export const FROM_EARLIER = /^\s*(?:kroner\s+)?(?:fra|sammenlignet\s+med|i\s+forhold\s+til)\s/iu;
+
+/** A total split in the same sentence, between the total and its first part: «18,9 mill. fordelt på 5,6 mill. …», «27,4 mill. som fordeler seg på 18,7 mill. …». */
+export const SPLIT_BETWEEN = /^\s*(?:kroner\s+)?(?:totalt\s+)?(?:som\s+)?(?:fordelt|fordeler\s+seg)\s+(?:på|med)\s+$/iu;
+/** Between two parts: the first's label, then a comma or «og» («5,6 mill. som vikarlønn og 13,3 mill.»). Group 1: «og», which ends the list. */
+export const PART_BETWEEN = /^[^\d;:]{0,80}?(?:,|\s(og))\s+$/iu;
+
+/**
+ * The change of an area's accounts from last year, right before its amount (money or percent):
+ * «Endring av utgiftsnivå i regnskapet fra 2023 til 2024 viser en økning på 7 %», «Økning i netto
+ * utgiftsnivå fra 2023 til 2024 er på 17,7 mill.». Groups: the leading word, the two years, the
+ * direction word before «på».
+ */
+export const LEVEL_CHANGE_BEFORE =
+  /(?<![\p{L}])(endring|økning|nedgang|reduksjon)\s+(?:av|i)\s+(?:netto\s+)?utgiftsnivå(?:et)?\s+(?:i\s+regnskapet\s+)?fra\s+(20\d{2})\s+til\s+(20\d{2})\s+(?:er|var|viser)\s+(?:en\s+)?(?:(økning|nedgang|reduksjon)\s+)?på\s+$/iu;
+/** A real change's amount after the real-change words («… har økningen vært ca. 5,1 millioner», «… blir økningen ca. 9,1 millioner», «har vært en nedgang på 4 millioner»). Group 1 gives the sign. */
+export const REAL_AMOUNT_BEFORE = /(?<![\p{L}])(økningen|nedgangen|reduksjonen|økning|nedgang|reduksjon)\s+(?:(?:har\s+)?(?:vært|blitt|blir|er|var)\s+)?(?:på\s+)?(ca\.\s+|om lag\s+|omtrent\s+)?$/iu;
+/** After a part of a total spread over functions: the function, then a comma or «og» before the next part («… er henført til funksjon 253 og omtalt over, 12,7 mill. …»). Group 1 the function, group 2 «og». */
+export const FUNCTION_PART_BETWEEN = /^[^\d;:]{0,60}?funksjon\s+(\d{3})(?![\d])[^\d;:]{0,60}?(?:,|\s(og))\s+$/iu;
+/** …and after the last part: its function, then the sentence's end. */
+export const FUNCTION_PART_LAST = /^[^\d;:]{0,60}?funksjon\s+(\d{3})(?![\d])[^\d;:]{0,60}$/iu;

@@ -19,6 +19,8 @@ import { blocksOf, lineAt, sentencesOf, type Block } from "./text.js";
 import { amountsIn, atPrecision, type AmountAt } from "./amounts.js";
 import { candidates, changeCandidates, percentCandidates, unitLabels, type Cell, type Tables } from "./references.js";
 import * as P from "./phrases.js";
+import { readArithmetic, type ArithmeticContext } from "./arithmetic.js";
+import { isPartsIntro, listsInMillions } from "./parts.js";
 
 /**
  * The report's own words, checked: the corrections its running text states (which fill the
@@ -169,10 +171,11 @@ const SUBJECT_WORDS: Record<StatementSubject, string> = {
   arithmetic: "utregningen",
 };
 
-function referenceName(c: { table: string; line: number | null }): string {
-  if (c.table === "text") return "tekstens egne tall";
+function referenceName(c: { table: string; line: number | null; note?: string | undefined }): string {
+  const note = c.note ? ` (${c.note})` : "";
+  if (c.table === "text") return `tekstens egne tall${note}`;
   if (c.table === "bridge") return `korreksjonene teksten oppgir, regnet fra tabellens tall (linje ${c.line})`;
-  return `${c.table === "enhet" ? "resultat per enhet" : `Tabell ${c.table}`} linje ${c.line}`;
+  return `${c.table === "enhet" ? "resultat per enhet" : `Tabell ${c.table}`} linje ${c.line}${note}`;
 }
 
 function finding(s: Statement, severity: Finding["severity"]): Finding {
@@ -258,6 +261,12 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
     return v.verdict === "contradicts" || ref.table === "text" || ref.table === "bridge" ? null : { table: ref.table, line: ref.line ?? line, column: ref.column ?? "", value: ref.value };
   };
 
+  const arithmetic: ArithmeticContext = {
+    tables,
+    statements,
+    open: { realChange: null },
+    check: (subject, stated, signed, scope, line, quote, reference, slack) => void emit(subject, stated, signed, scope, line, quote, [], reference, 1, slack / stated.precision),
+  };
   for (const block of paragraphs ?? blocksOf(lines, skip)) {
     if (block.numbered) {
       const no = /^\d+(?:\.\d+)*/u.exec(block.text)![0];
@@ -297,6 +306,7 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
       const cues = named ? namedIn(text, chain.scope?.level === "function" ? chain.scope.table : areaAt(block.nos[0]!)).filter((c) => c.at > named.at) : [];
       readSentence(block, sentence.start, text, amounts, chain, cues);
     }
+    readArithmetic(block, area, arithmetic);
   }
 
   function readSentence(block: Block, start: number, text: string, amounts: readonly AmountAt[], chain: Chain, cues: readonly Cue[]): void {
@@ -340,7 +350,8 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
       const change = P.CHANGE_BEFORE.exec(before);
       if (change) {
         // a change from last year (or of the budget frame) restates two cells' difference; a real change (corrected for wage and price growth) none
-        const rest = after.split(/[.!?]\s+(?=\p{Lu})/u)[0]!;
+        // «5,9 mill. Korrigert for …»: the unit's period ended the sentence too
+        const rest = a.amount.raw.endsWith(".") && /^\s+\p{Lu}/u.test(after) ? "" : after.split(/[.!?]\s+(?=\p{Lu})/u)[0]!;
         if (!P.REAL_CHANGE.test(before) && !P.REAL_CHANGE.test(rest) && !P.SUB_ITEM.test(before.slice(lastVerbEnd(before))) && partOf > a.at && !P.APPROXIMATE.test(before)) {
           const sign = P.INCREASE.test(change[1]!) ? 1 : -1;
           const stated = { ...a.amount, value: sign * Math.abs(a.amount.value) };
@@ -428,11 +439,14 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
 
   /** A result told as its parts: their sum against the total the intro states, and against the unit's row. */
   function readParts(): void {
+    let inMillions: boolean | undefined;
     for (let i = 0; i < lines.length; i++) {
       const intro = lines[i]!;
-      if (!intro.text.includes(":") || !/^\s*(?:resultatet|avviket|mindreforbruket|merforbruket)/iu.test(intro.text) || !P.PARTS_INTRO.test(intro.text)) continue;
+      if (!isPartsIntro(intro.text)) continue;
       const total = amountsIn(intro.text, { percent: false })[0];
-      if (!total && !P.MILLIONS_NAMED.test(intro.text)) continue; // the parts' unit is not stated: no guess
+      // the parts' unit not stated: millions only where the report's other lists all say so (and the parts print decimals)
+      const unnamed = !total && !P.MILLIONS_NAMED.test(intro.text);
+      if (unnamed && !(inMillions ??= listsInMillions(lines))) continue;
       const parts: { raw: string; value: number; precision: number; line: number }[] = [];
       let j = i + 1;
       for (; j < lines.length; j++) {
@@ -450,7 +464,7 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
         const printed = /,(\d+)$/u.exec(m[2]!)?.[1]?.length ?? 0;
         parts.push({ raw: m[2]!.trim(), ...atPrecision(read.decimal, printed, 3), line: lines[j]!.no }); // millions, as the intro says
       }
-      if (parts.length < 2) continue;
+      if (parts.length < 2 || (unnamed && parts.some((p) => !p.raw.includes(",")))) continue;
       // the list must end cleanly: a next line that starts like a part (a bullet, or the parts' indent)
       // but is no part (its number run into a table's header, say) leaves the list incomplete, and no sum
       const next = lines.slice(j).find((l) => !isBlank(l.text));

@@ -1,0 +1,115 @@
+import { sum, type ProseScope } from "@bydel/core";
+import type { Line } from "../lines.js";
+import { lineAt, sentencesOf, type Block } from "../proseText.js";
+import { amountsIn, type AmountAt } from "./amounts.js";
+import type { ArithmeticContext } from "./arithmetic.js";
+import * as P from "./phrases.js";
+
+/**
+ * A total the same sentence splits into its parts: «Bydelen har i 2024 hatt totale vikarutgifter
+ * på 18,9 mill. fordelt på 5,6 mill. som vikarlønn og 13,3 mill. ved bruk av vikarbyrå.», «FO4C
+ * … har et merforbruk på 27,4 mill. som fordeler seg på 18,7 mill. for ordinær økonomisk
+ * sosialhjelp og 8,7 mill. knyttet til flyktninger.» The total is held against the parts' sum
+ * (reference.table "text"), at the precision of the total widened by the parts' own rounding.
+ * Only a list the sentence closes leaves no doubt: parts joined by commas, the last by «og», and
+ * no amount after it.
+ */
+export function readSplits(block: Block, scope: ProseScope, ctx: ArithmeticContext): void {
+  if (!SPLIT_ANYWHERE.test(block.text)) return;
+  for (const sentence of sentencesOf(block)) {
+    const text = sentence.text;
+    if (!SPLIT_ANYWHERE.test(text)) continue;
+    const amounts = amountsIn(text, { percent: false });
+    for (let k = 0; k + 2 < amounts.length; k++) {
+      const total = amounts[k]!;
+      if (!P.SPLIT_BETWEEN.test(text.slice(total.end, amounts[k + 1]!.at))) continue;
+      const parts = listFrom(text, amounts, k + 1);
+      if (parts === null) break;
+      // parts as printed; a total without a sign is compared as a magnitude
+      const value = sum(parts.map((p) => p.amount.value));
+      ctx.check("arithmetic", total.amount, total.signed, scope, lineAt(block, sentence.start + total.at), text, {
+        table: "text",
+        line: lineAt(block, sentence.start + parts[0]!.at),
+        column: null,
+        value,
+        note: parts.map((p) => `«${p.amount.raw}»`).join(" + "),
+      }, sum(parts.map((p) => p.amount.precision)));
+      k += parts.length;
+    }
+  }
+}
+
+/** A first test: «fordelt på» or «fordeler seg på» right before an amount. */
+const SPLIT_ANYWHERE = /(?:fordelt|fordeler\s+seg)\s+(?:på|med)\s+[+\-−–]?\d/iu;
+
+/** The parts from amounts[first] on, if the sentence closes the list («A …, B … og C …» and nothing after); else null. */
+function listFrom(text: string, amounts: readonly AmountAt[], first: number): AmountAt[] | null {
+  const parts = [amounts[first]!];
+  for (let j = first + 1; j < amounts.length; j++) {
+    const between = text.slice(amounts[j - 1]!.end, amounts[j]!.at);
+    const m = between.length <= 100 ? P.PART_BETWEEN.exec(between) : null;
+    if (m === null) return null; // an amount that is no next part: whose parts these are is not clear
+    parts.push(amounts[j]!);
+    if (m[1] !== undefined) return j + 1 === amounts.length ? parts : null;
+  }
+  return null; // no «og»: the list does not close
+}
+
+/** A list of parts' intro («Resultatet for 2024 fordeler seg følgende:»). */
+export const isPartsIntro = (text: string): boolean =>
+  text.includes(":") && /^\s*(?:resultatet|avviket|mindreforbruket|merforbruket)/iu.test(text) && P.PARTS_INTRO.test(text);
+
+/**
+ * The report's lists of parts all state millions («(i millioner kroner)», «i mill kr», or a total
+ * in millions), at least two of them, none another unit: a list whose intro names no unit is in
+ * millions too («Resultatet for 2024 fordeler seg følgende:», Sagene's Nav).
+ */
+export function listsInMillions(lines: readonly Line[]): boolean {
+  let named = 0;
+  for (const l of lines) {
+    if (!isPartsIntro(l.text)) continue;
+    const total = amountsIn(l.text, { percent: false })[0];
+    if (total ? P.MILLIONS_NAMED.test(total.amount.raw) : P.MILLIONS_NAMED.test(l.text)) named++;
+    else if (total || /\b(?:kr|kroner|tusen|1\s?000)\b/iu.test(l.text)) return false;
+  }
+  return named >= 2;
+}
+
+/**
+ * A total («med totalt 16,6 mill.») closing its sentence, then a sentence that is nothing but its
+ * spread over functions: «2,1 mill. er henført til funksjon 253 og omtalt over, 12,7 mill. gjelder
+ * funksjon 257 og 1,8 mill. framkommer under funksjon 258.» (Vestre Aker). Each part names its own
+ * function and the list closes with «og»: the total is held against the parts' sum.
+ */
+export function readFunctionSplits(block: Block, scope: ProseScope, ctx: ArithmeticContext): void {
+  if (!/totalt/iu.test(block.text) || !/funksjon/iu.test(block.text)) return;
+  const sentences = sentencesOf(block);
+  for (let i = 0; i + 1 < sentences.length; i++) {
+    const first = sentences[i]!;
+    if (!/totalt/iu.test(first.text)) continue;
+    const totals = amountsIn(first.text, { percent: false });
+    const total = totals[totals.length - 1];
+    if (!total || !/totalt\s+$/iu.test(first.text.slice(Math.max(0, total.at - 10), total.at))) continue;
+    const next = sentences[i + 1]!;
+    const amounts = amountsIn(next.text, { percent: false });
+    if (amounts.length < 2 || amounts[0]!.at !== next.text.length - next.text.trimStart().length) continue;
+    const functions = new Set<string>();
+    let closed = false;
+    for (let j = 0; j < amounts.length && !closed; j++) {
+      const last = j + 1 === amounts.length;
+      const segment = next.text.slice(amounts[j]!.end, last ? next.text.length : amounts[j + 1]!.at);
+      const m = (last ? P.FUNCTION_PART_LAST : P.FUNCTION_PART_BETWEEN).exec(segment);
+      if (m === null || functions.has(m[1]!)) break;
+      functions.add(m[1]!);
+      if (last) closed = /\s(og)\s+$/iu.test(next.text.slice(amounts[j - 1]!.end, amounts[j]!.at));
+    }
+    if (!closed || functions.size !== amounts.length) continue;
+    ctx.check("arithmetic", total.amount, total.signed, scope, lineAt(block, first.start + total.at), `${first.text} ${next.text}`, {
+      table: "text",
+      line: lineAt(block, next.start),
+      column: null,
+      value: sum(amounts.map((a) => a.amount.value)),
+      note: amounts.map((a) => `«${a.amount.raw}»`).join(" + "),
+    }, sum(amounts.map((a) => a.amount.precision)));
+  }
+}
