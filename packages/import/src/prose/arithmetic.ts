@@ -1,5 +1,5 @@
 import type { ProseScope, StatedAmount, Statement, StatementSubject } from "@bydel/core";
-import type { Block } from "../proseText.js";
+import type { Block } from "./text.js";
 import { readBudgetAdjustments, readChangesFromEarlier, readLevelChanges, readRealChangeParts, type OpenRealChange } from "./changes.js";
 import { readFunctionSplits, readSplits } from "./parts.js";
 import type { Tables } from "./references.js";

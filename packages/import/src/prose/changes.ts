@@ -1,5 +1,5 @@
 import { formatNorwegian, mainTotals, type ProseScope, type StatedAmount, type Statement } from "@bydel/core";
-import { lineAt, sentencesOf, type Block } from "../proseText.js";
+import { lineAt, sentencesOf, type Block } from "./text.js";
 import { amountsIn, type AmountAt } from "./amounts.js";
 import type { ArithmeticContext } from "./arithmetic.js";
 import * as P from "./phrases.js";

@@ -1,6 +1,6 @@
 import { sum, type ProseScope } from "@bydel/core";
-import type { Line } from "../lines.js";
-import { lineAt, sentencesOf, type Block } from "../proseText.js";
+import type { Line } from "../source/lines.js";
+import { lineAt, sentencesOf, type Block } from "./text.js";
 import { amountsIn, type AmountAt } from "./amounts.js";
 import type { ArithmeticContext } from "./arithmetic.js";
 import * as P from "./phrases.js";
