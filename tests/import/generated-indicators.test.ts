@@ -429,6 +429,50 @@ function makeTable(rng: Rng, shape: GenTable["shape"], year: number, style: Styl
   }
 }
 
+/**
+ * A table as pdftotext -layout prints it: the header's words and years and every row's cells stand in
+ * the same character columns, right-aligned, and a blank cell leaves its column empty. A wrapped label
+ * has its cells on its first line or its last, the same in the whole table.
+ */
+function laidOut(rng: Rng, table: GenTable, year: number, area: string): { head: string[]; rows: { lines: string[]; at: number }[] } {
+  const n = area.split(" ")[0]!.slice(2);
+  const title: [string, string] =
+    table.shape === "keyFigure"
+      ? [`Nøkkeltall for: Funksjonsområde ${n}`, rng.pick(["– Tjenester", "- Oppvekst (UTD)", "- Sosiale tjenester og ytelser (SET)"])]
+      : table.shape === "targets" && rng.chance(0.5)
+        ? ["Obligatoriske sentrale måltall", area]
+        : [`Resultatindikatorer${rng.chance(0.5) ? ` ${area}` : ""}`, ""];
+  const words = table.columns.map((c): [string, string] =>
+    c.kind === "deviation" ? [`Avvik ${year}`, "(Resultat-måltall)"] : [c.kind === "result" ? "Resultat" : "Måltall", String(c.year)],
+  );
+  const widths = table.columns.map((_, j) => Math.max(words[j]![0].length, words[j]![1].length, ...table.rows.map((r) => r.cells[j]?.raw.length ?? 0)));
+  const labelWidth = Math.max(title[0].length, title[1].length, ...table.rows.flatMap((r) => r.labelLines.map((l) => l.length))) + rng.int(2, 6);
+  const starts: number[] = [];
+  let at = labelWidth;
+  for (const w of widths) {
+    starts.push(at);
+    at += w + rng.int(2, 6);
+  }
+  const line = (left: string, cells: readonly (string | null)[]): string => {
+    let out = left;
+    cells.forEach((c, j) => {
+      if (c === null) return;
+      const end = starts[j]! + widths[j]!;
+      out = out.padEnd(end - c.length) + c;
+    });
+    return out;
+  };
+  const head = [line(title[0], words.map((w) => w[0])), line(title[1], words.map((w) => w[1]))];
+  const top = rng.chance(0.3);
+  const rows = table.rows.map((r) => {
+    const cells = r.cells.map((c) => c?.raw ?? null);
+    const ls = r.labelLines;
+    const at = top ? 0 : ls.length - 1;
+    return { lines: ls.map((l, j) => (j === at ? line(l, cells) : l)), at };
+  });
+  return { head, rows };
+}
+
 interface Generated {
   readonly text: string;
   readonly placed: Placed[];
@@ -472,6 +516,28 @@ function generateReport(seed: number): Generated {
     push("tjenesteproduksjon ");
     push("");
     heads.set(table, lines.length + 1);
+    if (style.padded && (shape === "full" || shape === "targets" || shape === "keyFigure")) {
+      const grid = laidOut(rng, table, year, area);
+      grid.head.forEach(push);
+      if (rng.chance(0.5)) push("");
+      grid.rows.forEach((r, j) => {
+        if (shape === "keyFigure" && rng.chance(0.1)) push(rng.pick(["Utbygging", "Barnevern", "Innhold"]));
+        placed.push({ row: table.rows[j]!, table, line: lines.length + 1 + r.at });
+        r.lines.forEach(push);
+        if (rng.chance(0.4)) push("");
+        if (j < grid.rows.length - 1 && rng.chance(0.04)) {
+          push(`Bydel ${district} • Årsberetning ${year} • ${rng.int(5, 120)}`);
+          push("");
+          if (rng.chance(0.4)) grid.head.forEach(push);
+        }
+      });
+      if (rng.chance(0.3)) push(rng.pick(["*Tallene er ikke offentliggjort", "1) Bydelene får tilsendt statistikk fra byrådsavdelingen", "*Tall ikke offentliggjort. "]));
+      push("");
+      push(`3.${t + 2}.6 Økonomi `);
+      push("Bydelen har arbeidet videre med kvalitet i tjenestene.");
+      push("");
+      return;
+    }
     table.head.forEach(push);
     if (rng.chance(0.5)) push("");
     const sep = () => (style.padded ? " ".repeat(rng.int(2, 8)) : " ");

@@ -519,7 +519,7 @@ function rowsLaidOut(lines: readonly Line[], from: number, columns: readonly Lay
   let placed = false;
   for (let i = from; i < lines.length && seen < 8; i++) {
     const text = lines[i]!.text;
-    if (isBlank(text)) continue;
+    if (isBlank(text) || isPageFooter(text)) continue;
     if (seen > 0 && endsTable(text) && !/^\s*\d\)\s*$/u.test(text)) break;
     seen++;
     const row = readRowLine(i, lines[i]!.no, text, columns);
