@@ -16,6 +16,7 @@ import {
   type Indicator,
   type IndicatorUnit,
   type ParsedTarget,
+  atMostTwoDecimals,
 } from "@bydel/core";
 import { cellReadings, cellTail, type Atom } from "./cells.js";
 import { isBlank, type Line } from "./lines.js";
@@ -699,7 +700,13 @@ type Placed = { cells: (string | null)[]; confirmed: boolean; alternatives: stri
 /** A row whose cells are placed: the indicator, marked for review (with a finding) where the placing is not proven. */
 function emitPlaced(placed: Placed, rowLabel: string, no: number, table: Table, year: number | null, out: Indicator[], findings: Finding[]): void {
   const k = table.columns.length;
-  const ind = toIndicator(rowLabel, no, placed.cells, table, year);
+  // "1,119" in a count or an amount, or beside "1,081,097": a comma before exactly three digits may be an English thousands separator
+  const commaGroups = placed.cells.filter((c): c is string => c !== null && /(?<![\d,.])\d{1,3},\d{3}(?![\d,.])/u.test(c));
+  const english = placed.cells.some((c) => c !== null && /\d,\d{3},\d{3}/.test(c));
+  // the row's comma is its thousands separator where it groups «1,081,097» or the indicator has at most two decimals
+  // (kroner, a count), and no cell of the row uses the comma as a decimal mark («12,5»)
+  const thousandsComma = commaGroups.length > 0 && (english || atMostTwoDecimals(rowLabel)) && !placed.cells.some((c) => c !== null && DECIMAL_COMMA.test(c));
+  const ind = toIndicator(rowLabel, no, placed.cells, table, year, thousandsComma);
   if (!ind) return;
   if (!placed.confirmed) {
     // fewer cells than columns and nothing but the convention (blanks last) placed them: a series too may be a year off
@@ -727,13 +734,10 @@ function emitPlaced(placed: Placed, rowLabel: string, no: number, table: Table, 
       candidates: [placed.cells.map((c) => (c === null ? null : valueOf(c))), ...placed.alternatives.slice(0, 19).map((r) => r.map(valueOf))],
     });
   }
-  // "1,119" in a count or an amount, or beside "1,081,097": a comma before exactly three digits may be an English thousands separator
-  const commaGroups = placed.cells.filter((c): c is string => c !== null && /(?<![\d,.])\d{1,3},\d{3}(?![\d,.])/u.test(c));
-  const english = placed.cells.some((c) => c !== null && /\d,\d{3},\d{3}/.test(c));
   const numeric = placed.cells.filter((c): c is string => c !== null && valueOf(c) !== null);
   // among whole numbers ("400 2,418 < 400") three decimals are a thousands group rather than a fraction
   const amongIntegers = numeric.every((c) => commaGroups.includes(c) || !/\d[.,]\d/.test(c));
-  if (commaGroups.length > 0 && (english || amongIntegers || /^\s*antall\b|\bkr\b|kroner|utgift/iu.test(rowLabel))) {
+  if (commaGroups.length > 0 && !thousandsComma && (english || amongIntegers || /^\s*antall\b|\bkr\b|kroner|utgift/iu.test(rowLabel))) {
     ind.needsReview = true;
     findings.push({
       severity: "info",
@@ -962,7 +966,16 @@ function withReason(cell: { raw: string; value: number | null }): { raw: string;
   return cell.value === null && TEXT_CELL_AT_END.test(cell.raw) ? { ...cell, reason: textCellReason(cell.raw) } : cell;
 }
 
-function toIndicator(label: string, line: number, cells: readonly (string | null)[], table: Table, year: number | null): Indicator | null {
+/** A comma before exactly three digits, not part of a longer number: a decimal comma or an English thousands separator. */
+const COMMA_GROUP = /(?<![\d,.])(\d{1,3}),(\d{3})(?![\d,.])/gu;
+/** A comma before one, two or four and more digits: only a decimal comma. */
+const DECIMAL_COMMA = /\d,(?:\d{1,2}|\d{4,})(?!\d)/u;
+
+/** The cell as read with its comma as thousands separator («2,252» is 2 252). */
+const withoutThousandsComma = (raw: string): string => raw.replace(COMMA_GROUP, "$1$2");
+
+function toIndicator(label: string, line: number, cells: readonly (string | null)[], table: Table, year: number | null, thousandsComma = false): Indicator | null {
+  const read = (raw: string): number | null => valueOf(thousandsComma ? withoutThousandsComma(raw) : raw);
   if (label === "") return null;
   const columns = table.columns;
   const res = resultColumn(columns, year);
@@ -979,8 +992,8 @@ function toIndicator(label: string, line: number, cells: readonly (string | null
         ? `Sykefravær ${label}`
         : label;
   const unit = table.kind === "sickLeave" || table.kind === "monthlySickLeave" ? "percent" : unitOf(label, cells);
-  const parsedTarget = targetRaw !== null ? targetOf(targetRaw) : null;
-  const result = resultRaw !== null ? withReason({ raw: resultRaw, value: valueOf(resultRaw) }) : null;
+  const parsedTarget = targetRaw !== null ? targetOf(thousandsComma ? withoutThousandsComma(targetRaw) : targetRaw) : null;
+  const result = resultRaw !== null ? withReason({ raw: resultRaw, value: read(resultRaw) }) : null;
   const lowerByLabel = lowerIsBetterBySubject(fullLabel) || table.kind !== "indicator";
   const higher = parsedTarget?.operator ? higherIsBetterOf(parsedTarget.operator) : lowerByLabel ? false : parsedTarget ? true : null;
   let deviation: number | null = null;
@@ -995,7 +1008,7 @@ function toIndicator(label: string, line: number, cells: readonly (string | null
   const series = columns
     .map((c, j) => ({ c, raw: cells[j] ?? null }))
     .filter((x) => x.c.kind === "result" && x.c.year !== null && x.raw !== null)
-    .map((x) => ({ year: x.c.year!, raw: x.raw!, value: valueOf(x.raw!) }));
+    .map((x) => ({ year: x.c.year!, raw: x.raw!, value: read(x.raw!) }));
   const ind: Indicator = {
     line,
     area: table.area,
@@ -1011,7 +1024,7 @@ function toIndicator(label: string, line: number, cells: readonly (string | null
           }
         : null,
     result,
-    statedDeviation: devRaw !== null ? { raw: devRaw, value: valueOf(devRaw) } : null,
+    statedDeviation: devRaw !== null ? { raw: devRaw, value: read(devRaw) } : null,
     deviation,
     higherIsBetter: table.kind === "keyFigure" ? (lowerIsBetterBySubject(label) ? false : null) : higher,
     met,
