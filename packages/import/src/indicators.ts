@@ -806,6 +806,9 @@ function chooseCells(
     if (r.length === k && r.some((c, j) => COMPARED.test(c) && table.columns[j]!.kind !== "target")) return [2, 1, 0, 0, 0];
     // a share (Andel …, dekningsgrad, a cell in %) is at most a few hundred: never a number with thousands groups
     if (share && r.some((c) => /\d \d{3}/.test(c))) return [2, 1, 0, 0, 0];
+    // an avvik is resultat − måltall: a full reading with an avvik but no result, or with a result and «Ikke målt» as its
+    // avvik, contradicts itself («3,4 4,4 4,3 - 0,1» is not a «-» result with avvik 0,1); a shorter reading is left
+    if (r.length === k && contradicts(r)) return [1, 2, k, 0, 0];
     const full = r.length === k ? 0 : 1;
     let identity = 1;
     if (dev >= 0 && res >= 0 && tgt >= 0 && r.length === k) {
@@ -819,6 +822,12 @@ function chooseCells(
     const blanks = full === 0 ? 0 : k - r.length;
     return [full, identity, blanks, Math.round(magnitudeSpread(r) * 20), joins];
   };
+  function contradicts(r: readonly string[]): boolean {
+    if (dev < 0 || res < 0) return false;
+    const result = valueOf(r[res]!);
+    const stated = valueOf(r[dev]!);
+    return (result === null && stated !== null) || (result !== null && isTextCell(r[dev]!));
+  }
   const scored = readings.map((r) => ({ r, s: score(r) })).sort((a, b) => a.s.reduce((d, v, j) => d || v - b.s[j]!, 0));
   const best = scored[0]!;
   if (readings.length >= READINGS_LIMIT) {
