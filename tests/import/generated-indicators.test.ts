@@ -71,11 +71,15 @@ function render(rng: Rng, x: Dec, unit: Unit, style: Style): string {
 
 /** A realistic value of a unit. */
 function draw(rng: Rng, unit: Unit, near?: Dec): Dec {
+  // a share stops at 0 and 100 % and a score at its scale's ends; a count's or an amount's upper end is only
+  // the generator's range, where values must not pile up («400 400 1 457 400», «1 200 000» again and again)
+  const ceiling = unit === "percent" || unit === "score";
   const around = (lo: number, hi: number, d: number): Dec => {
     if (near && rng.chance(0.8)) {
       const base = valueOf(near);
       const spread = Math.max(1, Math.abs(base) * 0.25);
-      const v = Math.min(hi, Math.max(lo, base + (rng.next() * 2 - 1) * spread));
+      const drawn = base + (rng.next() * 2 - 1) * spread;
+      const v = Math.min(ceiling ? hi : Infinity, Math.max(lo, drawn));
       return { n: Math.round(v * 10 ** d), d };
     }
     return { n: Math.round((lo + rng.next() * (hi - lo)) * 10 ** d), d };
@@ -86,7 +90,8 @@ function draw(rng: Rng, unit: Unit, near?: Dec): Dec {
     case "score":
       return around(3, 5, 1);
     case "count":
-      return around(0, rng.chance(0.3) ? 3000 : 400, 0);
+      // an indicator's scale is its own: a series near a count above 400 keeps to the larger range
+      return around(0, near ? (Math.abs(valueOf(near)) > 400 ? 3000 : 400) : rng.chance(0.3) ? 3000 : 400, 0);
     case "nok":
       return around(2000, 1_200_000, 0);
     case "decimal":
