@@ -10,8 +10,8 @@ const KRONER = /\bkroner\b|\bkr\b|utgift\w*\s+(?:per|pr\.?)\s/iu;
 /** An amount in thousands or millions of kroner may carry three decimals (its kroner). */
 const SCALED = /\b1\s?000\s*kr|\btusen\b|\bmill|\bmrd/iu;
 
-/** «Antall …»: a count, unless it is a rate («pr 1 000 innbyggere»), an average or full-time equivalents. */
-const COUNT = /^\s*antall\b/iu;
+/** «Antall …», «Personer med …»: a count, unless it is a rate («pr 1 000 innbyggere»), an average, a share or full-time equivalents. */
+const COUNT = /^\s*(?:antall|personer)\b/iu;
 const NOT_WHOLE = /\b(?:per|pr\.?)\s|gjennomsnitt|snitt|årsverk|andel|prosent/iu;
 
 /** Whether an indicator's name says its values have at most two decimals: kroner, or a count. */

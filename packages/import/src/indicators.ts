@@ -705,9 +705,23 @@ function emitPlaced(placed: Placed, rowLabel: string, no: number, table: Table, 
   const english = placed.cells.some((c) => c !== null && /\d,\d{3},\d{3}/.test(c));
   // the row's comma is its thousands separator where it groups «1,081,097» or the indicator has at most two decimals
   // (kroner, a count), and no cell of the row uses the comma as a decimal mark («12,5»)
-  const thousandsComma = commaGroups.length > 0 && (english || atMostTwoDecimals(rowLabel)) && !placed.cells.some((c) => c !== null && DECIMAL_COMMA.test(c));
-  const ind = toIndicator(rowLabel, no, placed.cells, table, year, thousandsComma);
+  const decimalComma = placed.cells.some((c) => c !== null && DECIMAL_COMMA.test(c));
+  let thousandsComma = commaGroups.length > 0 && (english || atMostTwoDecimals(rowLabel)) && !decimalComma;
+  let ind = toIndicator(rowLabel, no, placed.cells, table, year, thousandsComma);
   if (!ind) return;
+  // otherwise the avvik may settle it: «2,827 > 2,517 … 310» closes only with thousands, «2,827 2,517 0,31» only with decimals
+  let settled = thousandsComma;
+  if (commaGroups.length > 0 && !thousandsComma && !decimalComma) {
+    const asThousands = toIndicator(rowLabel, no, placed.cells, table, year, true)!;
+    const decimals = deviationCloses(ind);
+    if (deviationCloses(asThousands) !== decimals) {
+      settled = true;
+      if (!decimals) {
+        ind = asThousands;
+        thousandsComma = true;
+      }
+    }
+  }
   if (!placed.confirmed) {
     // fewer cells than columns and nothing but the convention (blanks last) placed them: a series too may be a year off
     ind.needsReview = true;
@@ -737,7 +751,7 @@ function emitPlaced(placed: Placed, rowLabel: string, no: number, table: Table, 
   const numeric = placed.cells.filter((c): c is string => c !== null && valueOf(c) !== null);
   // among whole numbers ("400 2,418 < 400") three decimals are a thousands group rather than a fraction
   const amongIntegers = numeric.every((c) => commaGroups.includes(c) || !/\d[.,]\d/.test(c));
-  if (commaGroups.length > 0 && !thousandsComma && (english || amongIntegers || /^\s*antall\b|\bkr\b|kroner|utgift/iu.test(rowLabel))) {
+  if (commaGroups.length > 0 && !settled && (english || amongIntegers || /^\s*antall\b|\bkr\b|kroner|utgift/iu.test(rowLabel))) {
     ind.needsReview = true;
     findings.push({
       severity: "info",
