@@ -6,7 +6,8 @@ import { assertGenerated, pageBreakLine, Rng } from "./generator.js";
 /**
  * Metamorphic test of the indicator tables: random but realistic Resultatindikatorer (results,
  * Måltall, Avvik; or results and targets only), Nøkkeltall series and sick-leave tables, printed
- * the ways the fixtures print them, in a minimal report. The invariant: every row is read with
+ * the ways the fixtures print them, in a minimal report: with one space between cells (a blank cell
+ * vanishes), or laid out by position as pdftotext -layout does (a blank cell leaves its column empty). The invariant: every row is read with
  * exactly its printed values, or it is not imported (AMBIGUOUS_NUMBERS at its line) or flagged
  * (needsReview with an UNCONFIRMED_READING info). Never a wrong value silently. A stated
  * deviation with the wrong sign is an INDICATOR_DEVIATION_MISMATCH error; a right one is none.
@@ -709,7 +710,9 @@ function check(g: Generated, report: Report, tally: Tally): string | null {
     if (!ind) {
       if (at("AMBIGUOUS_NUMBERS", p.line) || at("UNREADABLE_ROW", p.line)) {
         tally.withheld++;
-        count(tally, g, p, report.findings.find((f) => f.line === p.line && (f.code === "AMBIGUOUS_NUMBERS" || f.code === "UNREADABLE_ROW"))?.message);
+        const why = report.findings.find((f) => f.line === p.line && (f.code === "AMBIGUOUS_NUMBERS" || f.code === "UNREADABLE_ROW"))?.message;
+        count(tally, g, p, why);
+        if (process.env.GENERATED_SHOW_FLAGGED) console.log(`${p.table.shape} withheld\n  ${g.text.split("\n")[p.line - 1]}\n  ${why}`);
         continue;
       }
       return `line ${p.line}: row not imported (${p.row.labelLines.join(" / ")})`;
@@ -761,6 +764,7 @@ describe("generated indicator tables", () => {
           .map(([k, n]) => `${String(n).padStart(6)}  ${k}`)
           .join("\n"),
       );
-    expect(share).toBeGreaterThan(0.9);
+    // single-spaced rows whose blank cell or digit groups nothing in the text places stay flagged or withheld (about 3 %)
+    expect(share).toBeGreaterThanOrEqual(0.97);
   });
 });
