@@ -246,6 +246,9 @@ function continued(read: readonly ReadTable[], lines: readonly Line[]): ReadTabl
   return out;
 }
 
+/** Rows read for review whose every reading states the avvik with a sign («216 - 9» as -9, never a «-» cell and 9). */
+const signedInEveryReading = new WeakSet<Indicator>();
+
 /** Unsigned negative deviations, in a table that prints no sign, that make it the table's convention: one alone may be a misprint. */
 const UNSIGNED_ROWS = 2;
 
@@ -255,8 +258,8 @@ const UNSIGNED_ROWS = 2;
  * is checked by its size (a lone unsigned negative among signed ones stays a per-row error).
  */
 function unsignedConvention(rows: Indicator[], title: string, line: number): Finding[] {
-  // rows read for review may have read a sign set apart as a placeholder: they tell nothing
-  const stated = rows.filter((r) => r.statedDeviation?.value != null && r.deviation !== null && !r.needsReview);
+  // rows read for review may have read a sign set apart as a placeholder: they tell nothing, unless every reading has the sign
+  const stated = rows.filter((r) => r.statedDeviation?.value != null && r.deviation !== null && (!r.needsReview || signedInEveryReading.has(r)));
   if (stated.some((r) => isSigned(r.statedDeviation!.raw))) return [];
   const negative = stated.filter((r) => r.statedDeviation!.value !== 0 && r.deviation! < 0 && Math.abs(Math.abs(r.statedDeviation!.value!) - Math.abs(r.deviation!)) <= tolerances.indicator(printedDecimals(r.statedDeviation!.raw)));
   if (negative.length < UNSIGNED_ROWS) return [];
@@ -737,6 +740,9 @@ function emitPlaced(placed: Placed, rowLabel: string, no: number, table: Table, 
     });
   } else if (placed.alternatives.length > 0) {
     ind.needsReview = true;
+    const dev = table.columns.findIndex((c) => c.kind === "deviation");
+    const signed = (cells: readonly (string | null)[]) => dev >= 0 && cells[dev] != null && valueOf(cells[dev]!) !== null && isSigned(cells[dev]!);
+    if (signed(placed.cells) && placed.alternatives.every((r) => signed(place(r, table).cells))) signedInEveryReading.add(ind);
     findings.push({
       severity: "info",
       code: "UNCONFIRMED_READING",
@@ -880,7 +886,7 @@ function chooseCells(
   const alternatives = scored.filter((x) => x.s[0] === best.s[0] && x.s[1] === best.s[1] && x.r.join("|") !== best.r.join("|")).map((x) => x.r);
   // A blank cell vanishes, so a shorter reading ("0 2 977 0" as 0 | 2 977 | 0 and a blank) is as possible as a full row the
   // arithmetic does not confirm, unless its sizes are far less alike; with an avvik that closes, the shorter one must close it too.
-  if (best.s[0] === 0) alternatives.push(...scored.filter((x) => x.s[0] === 1 && x.s[3]! <= best.s[3]! + SIMILAR_SPREAD && (best.s[1] === 1 || place(x.r, table).confirmed)).map((x) => x.r));
+  if (best.s[0] === 0) alternatives.push(...scored.filter((x) => x.s[0] === 1 && x.r.length < k && x.s[3]! <= best.s[3]! + SIMILAR_SPREAD && (best.s[1] === 1 || place(x.r, table).confirmed)).map((x) => x.r));
   return { ...place(best.r, table), alternatives };
 }
 
