@@ -824,6 +824,8 @@ function chooseCells(
   const score = (r: string[]): number[] => {
     // a comparator ("> 66 %", "maks 8 %") is printed only in a Måltall column, never in a result or an avvik
     if (r.length === k && r.some((c, j) => COMPARED.test(c) && table.columns[j]!.kind !== "target")) return [2, 1, 0, 0, 0];
+    // so a shorter reading must have a place for its blanks that keeps its comparators there («1 844 | 2 | 113 | minst 1 872» has none)
+    if (r.length < k && r.some((c) => COMPARED.test(c)) && !spreads(r, k).some((p) => comparatorsInTargets(p, table))) return [2, 1, 0, 0, 0];
     // a share (Andel …, dekningsgrad, a cell in %) is at most a few hundred: never a number with thousands groups
     if (share && r.some((c) => /\d \d{3}/.test(c))) return [2, 1, 0, 0, 0];
     // an avvik is resultat − måltall: a full reading with an avvik but no result, or with a result and «Ikke målt» as its
@@ -938,12 +940,17 @@ function place(cells: readonly string[], table: Table): { cells: (string | null)
     if (d !== null && r !== null && t !== null && closes(first[dev]!, d, r, t)) return { cells: first, confirmed: true };
   }
   // blanks last, unless that puts a comparator outside a Måltall column: then the latest blanks that keep it inside
-  const valid = (r: readonly (string | null)[]) => r.every((c, j) => c === null || !COMPARED.test(c) || table.columns[j]!.kind === "target");
+  const valid = (r: readonly (string | null)[]) => comparatorsInTargets(r, table);
   let out: (string | null)[] = [...cells];
   while (out.length < k) out.push(null);
   // printed values stand together: a blank between two of them is the least likely place
   if (!valid(out)) out = spreads(cells, k).filter(valid).sort((a, b) => gaps(a) - gaps(b))[0] ?? out;
   return { cells: out, confirmed: false };
+}
+
+/** Every comparator («> 66 %», «maks 8 %») of a placed row stands in a Måltall column. */
+function comparatorsInTargets(row: readonly (string | null)[], table: Table): boolean {
+  return row.every((c, j) => c === null || !COMPARED.test(c) || table.columns[j]!.kind === "target");
 }
 
 /** Blanks between printed cells. */
