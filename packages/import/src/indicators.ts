@@ -25,6 +25,7 @@ import { blocksOf, type Block } from "./proseText.js";
 import { isPageFooter } from "./rows.js";
 import { isProse } from "./grammar.js";
 import { columnOf, layoutCells, readLayoutHeader, type LayoutColumn } from "./layoutTable.js";
+import { DEFAULT_MAX_PAGES } from "./source/pdf/readPdf.js";
 import {
   indicatorColumnAlternatives,
   indicatorColumnKinds,
@@ -189,6 +190,7 @@ export function readIndicators(allLines: readonly Line[], year: number | null): 
   const tableLines = new Set<number>();
   let sectionArea: string | null = null;
   const read: ReadTable[] = [];
+  const pages = pageBounds(lines);
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.text;
     if (!MAYBE.test(text)) continue;
@@ -213,7 +215,7 @@ export function readIndicators(allLines: readonly Line[], year: number | null): 
     const area = indicatorTable(kind).area ?? serviceAreaOf(header.title) ?? sectionArea;
     const table: Table = { kind, area, columns: header.columns, startLine: lines[i]!.no };
     const first = indicators.length;
-    const end = readTableRows(lines, header.next, table, year, indicators, findings);
+    const end = readTableRows(lines, header.next, table, year, indicators, findings, pages);
     read.push({ title: lines[i]!.text.trim().slice(0, 80), start: i, end, rows: indicators.slice(first) });
     for (let j = i; j < end && j < lines.length; j++) tableLines.add(lines[j]!.no);
     findings.push(...rowsAfter(lines, end, table, lines[i]!.text.trim().slice(0, 80)));
@@ -223,6 +225,22 @@ export function readIndicators(allLines: readonly Line[], year: number | null): 
   const blocks = blocksOf(allLines, tableLines);
   const prose = readProseIndicators(allLines, tableLines, year, blocks).filter((p) => !indicators.some((t) => t.line === p.line));
   return { indicators: [...indicators, ...prose], findings, blocks };
+}
+
+/**
+ * The largest page number each line may stand on: the number the next page footer prints («Bydel Sagene •
+ * Årsberetning 2024 • 31»), as pages are numbered in order; without a footer below, the most pages a report may have.
+ */
+function pageBounds(lines: readonly Line[]): number[] {
+  const out = Array<number>(lines.length);
+  let next = DEFAULT_MAX_PAGES;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const text = lines[i]!.text;
+    const m = isPageFooter(text) ? /•\s*(\d{1,4})\s*$/u.exec(text) : null;
+    if (m) next = Number(m[1]);
+    out[i] = next;
+  }
+  return out;
 }
 
 interface ReadTable {
@@ -332,7 +350,7 @@ function foreignRow(kind: TableKind, label: string, atoms: readonly Atom[]): boo
   return !(atoms.length > 0 && atoms.every((a) => /%/u.test(a.raw)));
 }
 
-function readTableRows(lines: readonly Line[], from: number, table: Table, year: number | null, out: Indicator[], findings: Finding[]): number {
+function readTableRows(lines: readonly Line[], from: number, table: Table, year: number | null, out: Indicator[], findings: Finding[], pages: readonly number[]): number {
   const k = table.columns.length;
   let label: string[] = [];
   /** The line the label being read starts on (-1: none). */
@@ -380,7 +398,8 @@ function readTableRows(lines: readonly Line[], from: number, table: Table, year:
     const row: LastRow | null = last;
     const joined: Atom[] | null = row && tail.label === "" && label.length === 0 ? acrossLines(row.atoms, atoms) : null;
     if (row && joined && cellReadings(joined, k).some((r) => r.length <= k)) {
-      const wholeNumber = atoms.length === 1 && /^\d+$/.test(atoms[0]!.raw);
+      // a page number is a whole number no larger than the next page footer's («255» alone above «… • 31» is a cell)
+      const wholeNumber = atoms.length === 1 && /^\d+$/.test(atoms[0]!.raw) && Number(atoms[0]!.raw) <= pages[i]!;
       if (!row.lone && wholeNumber) {
         // a lone number may as well be a page number: the row stays as read, for review
         mayBePageNumber(row, `tallet ${atoms[0]!.raw} alene på linje ${no} er lest som sidetall, men kan være radens siste verdi`);

@@ -108,6 +108,32 @@ describe("indicator rows the generator found", () => {
     expect(report.indicators.filter((i) => i.kind === "keyFigure")).toHaveLength(2);
   });
 
+  it("a lone number larger than the next page footer's page number is no page number: it is the row's last cell", () => {
+    const { at, findings } = read(KEY, [
+      "Antall deltakere i introduksjonsordning 344 339 276 178",
+      "",
+      " ",
+      "163 ",
+      "Antall mottakere dagaktivitetstilbud 163 157 134 142",
+      "",
+      " ",
+      "12 ",
+      "Bydel Sagene • Årsberetning 2024 • 31",
+    ]);
+    expect(series(at(0))).toEqual([
+      [2020, 344],
+      [2021, 339],
+      [2022, 276],
+      [2023, 178],
+      [2024, 163],
+    ]);
+    expect(findings(0)).toEqual([]);
+    // «12» may be a page before page 31: the row is kept as read, for review
+    expect(series(at(4))).toHaveLength(4);
+    expect(at(4)?.needsReview).toBe(true);
+    expect(findings(4)).toContain("UNCONFIRMED_READING");
+  });
+
   it("English thousands commas: '1,200,000' is read as 1 200 000; '1,119' in a count of children is 1 119 (a count is whole); in a rate it stays flagged", () => {
     const { at, findings } = read(KEY, [
       "Korrigerte brutto driftsutgifter i kroner per barn 1,200,000 1,122,802 1,028,656 1,100,000 1,250,000",
