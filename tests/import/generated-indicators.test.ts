@@ -6,7 +6,8 @@ import { assertGenerated, pageBreakLine, Rng } from "./generator.js";
 /**
  * Metamorphic test of the indicator tables: random but realistic Resultatindikatorer (results,
  * Måltall, Avvik; or results and targets only), Nøkkeltall series and sick-leave tables, printed
- * the ways the fixtures print them, in a minimal report. The invariant: every row is read with
+ * the ways the fixtures print them, in a minimal report: with one space between cells (a blank cell
+ * vanishes), or laid out by position as pdftotext -layout does (a blank cell leaves its column empty). The invariant: every row is read with
  * exactly its printed values, or it is not imported (AMBIGUOUS_NUMBERS at its line) or flagged
  * (needsReview with an UNCONFIRMED_READING info). Never a wrong value silently. A stated
  * deviation with the wrong sign is an INDICATOR_DEVIATION_MISMATCH error; a right one is none.
@@ -71,11 +72,15 @@ function render(rng: Rng, x: Dec, unit: Unit, style: Style): string {
 
 /** A realistic value of a unit. */
 function draw(rng: Rng, unit: Unit, near?: Dec): Dec {
+  // a share stops at 0 and 100 % and a score at its scale's ends; a count's or an amount's upper end is only
+  // the generator's range, where values must not pile up («400 400 1 457 400», «1 200 000» again and again)
+  const ceiling = unit === "percent" || unit === "score";
   const around = (lo: number, hi: number, d: number): Dec => {
     if (near && rng.chance(0.8)) {
       const base = valueOf(near);
       const spread = Math.max(1, Math.abs(base) * 0.25);
-      const v = Math.min(hi, Math.max(lo, base + (rng.next() * 2 - 1) * spread));
+      const drawn = base + (rng.next() * 2 - 1) * spread;
+      const v = Math.min(ceiling ? hi : Infinity, Math.max(lo, drawn));
       return { n: Math.round(v * 10 ** d), d };
     }
     return { n: Math.round((lo + rng.next() * (hi - lo)) * 10 ** d), d };
@@ -86,7 +91,8 @@ function draw(rng: Rng, unit: Unit, near?: Dec): Dec {
     case "score":
       return around(3, 5, 1);
     case "count":
-      return around(0, rng.chance(0.3) ? 3000 : 400, 0);
+      // an indicator's scale is its own: a series near a count above 400 keeps to the larger range
+      return around(0, near ? (Math.abs(valueOf(near)) > 400 ? 3000 : 400) : rng.chance(0.3) ? 3000 : 400, 0);
     case "nok":
       return around(2000, 1_200_000, 0);
     case "decimal":
@@ -429,6 +435,50 @@ function makeTable(rng: Rng, shape: GenTable["shape"], year: number, style: Styl
   }
 }
 
+/**
+ * A table as pdftotext -layout prints it: the header's words and years and every row's cells stand in
+ * the same character columns, right-aligned, and a blank cell leaves its column empty. A wrapped label
+ * has its cells on its first line or its last, the same in the whole table.
+ */
+function laidOut(rng: Rng, table: GenTable, year: number, area: string): { head: string[]; rows: { lines: string[]; at: number }[] } {
+  const n = area.split(" ")[0]!.slice(2);
+  const title: [string, string] =
+    table.shape === "keyFigure"
+      ? [`Nøkkeltall for: Funksjonsområde ${n}`, rng.pick(["– Tjenester", "- Oppvekst (UTD)", "- Sosiale tjenester og ytelser (SET)"])]
+      : table.shape === "targets" && rng.chance(0.5)
+        ? ["Obligatoriske sentrale måltall", area]
+        : [`Resultatindikatorer${rng.chance(0.5) ? ` ${area}` : ""}`, ""];
+  const words = table.columns.map((c): [string, string] =>
+    c.kind === "deviation" ? [`Avvik ${year}`, "(Resultat-måltall)"] : [c.kind === "result" ? "Resultat" : "Måltall", String(c.year)],
+  );
+  const widths = table.columns.map((_, j) => Math.max(words[j]![0].length, words[j]![1].length, ...table.rows.map((r) => r.cells[j]?.raw.length ?? 0)));
+  const labelWidth = Math.max(title[0].length, title[1].length, ...table.rows.flatMap((r) => r.labelLines.map((l) => l.length))) + rng.int(2, 6);
+  const starts: number[] = [];
+  let at = labelWidth;
+  for (const w of widths) {
+    starts.push(at);
+    at += w + rng.int(2, 6);
+  }
+  const line = (left: string, cells: readonly (string | null)[]): string => {
+    let out = left;
+    cells.forEach((c, j) => {
+      if (c === null) return;
+      const end = starts[j]! + widths[j]!;
+      out = out.padEnd(end - c.length) + c;
+    });
+    return out;
+  };
+  const head = [line(title[0], words.map((w) => w[0])), line(title[1], words.map((w) => w[1]))];
+  const top = rng.chance(0.3);
+  const rows = table.rows.map((r) => {
+    const cells = r.cells.map((c) => c?.raw ?? null);
+    const ls = r.labelLines;
+    const at = top ? 0 : ls.length - 1;
+    return { lines: ls.map((l, j) => (j === at ? line(l, cells) : l)), at };
+  });
+  return { head, rows };
+}
+
 interface Generated {
   readonly text: string;
   readonly placed: Placed[];
@@ -436,6 +486,8 @@ interface Generated {
   readonly areas: Map<GenTable, string>;
   /** The line each table's header starts on. */
   readonly heads: Map<GenTable, number>;
+  /** Cells set apart by runs of spaces (pdftotext -layout) rather than one space. */
+  readonly padded: boolean;
 }
 
 function generateReport(seed: number): Generated {
@@ -456,6 +508,8 @@ function generateReport(seed: number): Generated {
   const areas = new Map<GenTable, string>();
   const heads = new Map<GenTable, number>();
   const push = (s: string) => lines.push(s);
+  // pages are numbered in order: the tables' chapter starts some pages in, and each page break turns one
+  let page = rng.int(5, 40);
   push(`Årsberetning ${year}`);
   push(`Bydel ${district}`);
   push("");
@@ -470,6 +524,28 @@ function generateReport(seed: number): Generated {
     push("tjenesteproduksjon ");
     push("");
     heads.set(table, lines.length + 1);
+    if (style.padded && (shape === "full" || shape === "targets" || shape === "keyFigure")) {
+      const grid = laidOut(rng, table, year, area);
+      grid.head.forEach(push);
+      if (rng.chance(0.5)) push("");
+      grid.rows.forEach((r, j) => {
+        if (shape === "keyFigure" && rng.chance(0.1)) push(rng.pick(["Utbygging", "Barnevern", "Innhold"]));
+        placed.push({ row: table.rows[j]!, table, line: lines.length + 1 + r.at });
+        r.lines.forEach(push);
+        if (rng.chance(0.4)) push("");
+        if (j < grid.rows.length - 1 && rng.chance(0.04)) {
+          push(`Bydel ${district} • Årsberetning ${year} • ${++page}`);
+          push("");
+          if (rng.chance(0.4)) grid.head.forEach(push);
+        }
+      });
+      if (rng.chance(0.3)) push(rng.pick(["*Tallene er ikke offentliggjort", "1) Bydelene får tilsendt statistikk fra byrådsavdelingen", "*Tall ikke offentliggjort. "]));
+      push("");
+      push(`3.${t + 2}.6 Økonomi `);
+      push("Bydelen har arbeidet videre med kvalitet i tjenestene.");
+      push("");
+      return;
+    }
     table.head.forEach(push);
     if (rng.chance(0.5)) push("");
     const sep = () => (style.padded ? " ".repeat(rng.int(2, 8)) : " ");
@@ -513,7 +589,7 @@ function generateReport(seed: number): Generated {
       }
       if (rng.chance(0.4)) push("");
       if (row !== table.rows[table.rows.length - 1] && rng.chance(0.04)) {
-        push(pageBreakLine(rng, district, year));
+        push(pageBreakLine(rng, district, year, ++page));
         push("");
         // the table goes on on the next page, under its header printed again
         if (rng.chance(0.4)) table.head.forEach(push);
@@ -525,8 +601,8 @@ function generateReport(seed: number): Generated {
     push("Bydelen har arbeidet videre med kvalitet i tjenestene.");
     push("");
   });
-  push(`Bydel ${district} • Årsberetning ${year} • 12`);
-  return { text: lines.join("\n"), placed, year, areas, heads };
+  push(`Bydel ${district} • Årsberetning ${year} • ${page + 1}`);
+  return { text: lines.join("\n"), placed, year, areas, heads, padded: style.padded };
 }
 
 // ---------- the invariant ----------
@@ -539,6 +615,19 @@ interface Tally {
   byLayout: number;
   misprints: number;
   unsignedTables: number;
+  /** Rows not read exactly, by table shape × layout × cause. */
+  causes: Map<string, number>;
+}
+
+/** The cause a finding gives for a row it withholds or flags, in a few words. */
+function causeOf(message: string | undefined): string {
+  if (message === undefined) return "(no finding)";
+  if (/de tomme cellene er antatt/u.test(message)) return "blank cell placed by convention";
+  if (/kommaet kan være tusenskille/u.test(message)) return "comma: decimal or thousands";
+  if (/verdiene er lest som/u.test(message)) return "digit groups: one number or two";
+  if (/kan leses på \d+ måter/u.test(message)) return "withheld: several readings tie";
+  if (/sidetall/u.test(message)) return "lone number: value or page number";
+  return message.replace(/^[^:]*: /u, "").replace(/\d+([,. ]\d+)*/gu, "N").slice(0, 60);
 }
 
 const sameNumber = (a: number | null | undefined, b: number | null | undefined): boolean => (a ?? null) === (b ?? null) || (a != null && b != null && Math.abs(a - b) < 1e-9);
@@ -603,6 +692,11 @@ function printsNoSign(g: Generated, table: GenTable): boolean {
   return dev >= 0 && table.rows.every((r) => r.cells[dev] == null || !/^[-+\u2212]\s*\d/u.test(r.cells[dev]!.raw));
 }
 
+function count(tally: Tally, g: Generated, p: Placed, message: string | undefined): void {
+  const key = `${p.table.shape} × ${g.padded ? "gaps" : "single spaces"} × ${causeOf(message)}${p.row.cells.some((c) => c === null) ? " (printed with a blank)" : ""}`;
+  tally.causes.set(key, (tally.causes.get(key) ?? 0) + 1);
+}
+
 function check(g: Generated, report: Report, tally: Tally): string | null {
   const at = (code: string, line: number) => report.findings.some((f) => f.code === code && f.line === line);
   for (const table of new Set(g.placed.map((p) => p.table))) {
@@ -618,6 +712,9 @@ function check(g: Generated, report: Report, tally: Tally): string | null {
     if (!ind) {
       if (at("AMBIGUOUS_NUMBERS", p.line) || at("UNREADABLE_ROW", p.line)) {
         tally.withheld++;
+        const why = report.findings.find((f) => f.line === p.line && (f.code === "AMBIGUOUS_NUMBERS" || f.code === "UNREADABLE_ROW"))?.message;
+        count(tally, g, p, why);
+        if (process.env.GENERATED_SHOW_FLAGGED) console.log(`${p.table.shape} withheld\n  ${g.text.split("\n")[p.line - 1]}\n  ${why}`);
         continue;
       }
       return `line ${p.line}: row not imported (${p.row.labelLines.join(" / ")})`;
@@ -640,6 +737,7 @@ function check(g: Generated, report: Report, tally: Tally): string | null {
     }
     if (ind.needsReview && at("UNCONFIRMED_READING", p.line)) {
       tally.flagged++;
+      count(tally, g, p, report.findings.find((f) => f.line === p.line && f.code === "UNCONFIRMED_READING")?.message);
       if (process.env.GENERATED_SHOW_FLAGGED) console.log(`${p.table.shape} ${diff}\n  ${g.text.split("\n")[p.line - 1]}\n  ${report.findings.find((f) => f.line === p.line)?.message}`);
       continue;
     }
@@ -653,13 +751,22 @@ function check(g: Generated, report: Report, tally: Tally): string | null {
 describe("generated indicator tables", () => {
   // 4 000 generated reports: a property test, not a timed one (its pace is in the import bench)
   it("are read exactly or flagged, never read wrong", { timeout: 300_000 }, () => {
-    const tally: Tally = { rows: 0, exact: 0, withheld: 0, flagged: 0, byLayout: 0, misprints: 0, unsignedTables: 0 };
+    const tally: Tally = { rows: 0, exact: 0, withheld: 0, flagged: 0, byLayout: 0, misprints: 0, unsignedTables: 0, causes: new Map() };
     assertGenerated("generated-indicators", generateReport, (g) => check(g, importReport(g.text), tally), { runs: 4000, seed: 20260523, contextBefore: 6 });
     const share = tally.exact / tally.rows;
     console.log(
       `generated indicators: ${tally.rows} rows, ${tally.exact} exact (${(share * 100).toFixed(1)} %; ${tally.byLayout} of them marked for review), ` +
         `${tally.withheld} withheld as ambiguous, ${tally.flagged} read another way and flagged; ${tally.misprints} deviations with the wrong sign, all reported; ${tally.unsignedTables} tables printing no signs reported once each`,
     );
-    expect(share).toBeGreaterThan(0.9);
+    // GENERATED_HISTOGRAM=1: the rows not read exactly, by table shape × layout × cause (and whether a cell vanished)
+    if (process.env.GENERATED_HISTOGRAM)
+      console.log(
+        [...tally.causes]
+          .sort((a, b) => b[1] - a[1])
+          .map(([k, n]) => `${String(n).padStart(6)}  ${k}`)
+          .join("\n"),
+      );
+    // single-spaced rows whose blank cell or digit groups nothing in the text places stay flagged or withheld (about 3 %)
+    expect(share).toBeGreaterThanOrEqual(0.971);
   });
 });

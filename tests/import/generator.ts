@@ -27,9 +27,9 @@ export class Rng {
   }
 }
 
-/** What a page break leaves in the text: a bare page number, or the page footer. */
-export function pageBreakLine(rng: Rng, district: string, year: number): string {
-  return rng.chance(0.5) ? ` ${rng.int(5, 120)} ` : `Bydel ${district} • Årsberetning ${year} • ${rng.int(5, 120)}`;
+/** What a page break leaves in the text: a bare page number, or the page footer; the page's number when the report counts its pages. */
+export function pageBreakLine(rng: Rng, district: string, year: number, page?: number): string {
+  return rng.chance(0.5) ? ` ${page ?? rng.int(5, 120)} ` : `Bydel ${district} • Årsberetning ${year} • ${page ?? rng.int(5, 120)}`;
 }
 
 /**
@@ -44,7 +44,8 @@ export function assertGenerated<G extends { text: string }>(
   defaults: { runs: number; seed: number; contextBefore: number },
 ): void {
   fc.assert(
-    fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
+    // without bias: fast-check favours small and edge integers, which repeats seeds (3 176 distinct in 4 000) and so whole reports
+    fc.property(fc.noBias(fc.integer({ min: 1, max: 2 ** 31 - 1 })), (seed) => {
       const g = generate(seed);
       const problem = check(g);
       if (problem) {

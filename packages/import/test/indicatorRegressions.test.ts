@@ -108,12 +108,113 @@ describe("indicator rows the generator found", () => {
     expect(report.indicators.filter((i) => i.kind === "keyFigure")).toHaveLength(2);
   });
 
-  it("English thousands commas: '1,200,000' is read as 1 200 000; '1,119' in a count is flagged as possibly 1 119", () => {
-    const { at, findings } = read(KEY, ["Korrigerte brutto driftsutgifter i kroner per barn 1,200,000 1,122,802 1,028,656 1,100,000 1,250,000", "Antall barn 1-2 år med barnehageplass  1,119 1,129 1,126   1,128  1,050"]);
+  it("a lone number larger than the next page footer's page number is no page number: it is the row's last cell", () => {
+    const { at, findings } = read(KEY, [
+      "Antall deltakere i introduksjonsordning 344 339 276 178",
+      "",
+      " ",
+      "163 ",
+      "Antall mottakere dagaktivitetstilbud 163 157 134 142",
+      "",
+      " ",
+      "12 ",
+      "Bydel Sagene • Årsberetning 2024 • 31",
+    ]);
+    expect(series(at(0))).toEqual([
+      [2020, 344],
+      [2021, 339],
+      [2022, 276],
+      [2023, 178],
+      [2024, 163],
+    ]);
+    expect(findings(0)).toEqual([]);
+    // «12» may be a page before page 31: the row is kept as read, for review
+    expect(series(at(4))).toHaveLength(4);
+    expect(at(4)?.needsReview).toBe(true);
+    expect(findings(4)).toContain("UNCONFIRMED_READING");
+  });
+
+  it("English thousands commas: '1,200,000' is read as 1 200 000; '1,119' in a count of children is 1 119 (a count is whole); in a rate it stays flagged", () => {
+    const { at, findings } = read(KEY, [
+      "Korrigerte brutto driftsutgifter i kroner per barn 1,200,000 1,122,802 1,028,656 1,100,000 1,250,000",
+      "Antall barn 1-2 år med barnehageplass  1,119 1,129 1,126   1,128  1,050",
+      "Antall innlagt med hoftebrudd pr 1 000 innbyggere 1,119 1,129 1,126 1,128 1,050",
+      "Gjennomsnittlig stønadslengde 2,125 2,250 2,375 2,500 2,625",
+    ]);
     expect(series(at(0))[0]).toEqual([2020, 1200000]);
     expect(at(0)?.result?.value).toBe(1250000);
-    expect(at(1)?.needsReview).toBe(true);
-    expect(findings(1)).toContain("UNCONFIRMED_READING");
+    expect(series(at(1))).toEqual([
+      [2020, 1119],
+      [2021, 1129],
+      [2022, 1126],
+      [2023, 1128],
+      [2024, 1050],
+    ]);
+    expect(at(1)?.result?.raw).toBe("1,050");
+    expect(at(1)?.needsReview).toBeUndefined();
+    expect(findings(1)).toEqual([]);
+    // a rate per 1 000 and an average may carry three decimals: nothing settles the comma
+    for (const k of [2, 3]) {
+      expect(at(k)?.needsReview).toBe(true);
+      expect(findings(k)).toContain("UNCONFIRMED_READING");
+    }
+  });
+
+  it("a comma before three digits: the avvik settles it where only one reading closes it, and a decimal comma in the row keeps it a decimal", () => {
+    const { at, findings } = read(FULL, [
+      "Personer bosatt i bolig fra institusjon 3,497 3,160 > 2,517 2,827 310",
+      "Gjennomsnittlig stønadslengde 3,497 3,160 2,517 2,827 0,31",
+      "Personer bosatt i bolig fra institusjon 3,497 3,160 2,517 2,827 0,3",
+    ]);
+    expect(at(0)?.result?.value).toBe(2827);
+    expect(at(0)?.target?.value).toBe(2517);
+    expect(at(0)?.deviation).toBe(310);
+    expect(findings(0)).toEqual([]);
+    expect(at(1)?.result?.value).toBe(2.827);
+    expect(findings(1)).toEqual([]);
+    // «0,3» uses the comma as decimal mark: 2,827 is 2.827 whatever the label says
+    expect(at(2)?.result?.value).toBe(2.827);
+  });
+
+  it("a Nøkkeltall table laid out by position (pdftotext -layout): a blank cell is the column left empty, also past a page footer", () => {
+    const head = [
+      "Nøkkeltall for: Funksjonsområde 2A        Resultat   Resultat   Resultat   Resultat   Resultat",
+      "– Barnehager                                  2020       2021       2022       2023       2024",
+    ];
+    const { at, findings } = read(head, [
+      "Årsverk jordmødre                             5.04                  5.6          x        4.4",
+      "Bydel Sagene • Årsberetning 2024 • 12",
+      "Korrigerte brutto driftsutgifter i",
+      "kroner per barn                                      226 786    242 169    253 631    259 153",
+    ]);
+    expect(series(at(0))).toEqual([
+      [2020, 5.04],
+      [2022, 5.6],
+      [2023, null],
+      [2024, 4.4],
+    ]);
+    expect(series(at(3))).toEqual([
+      [2021, 226786],
+      [2022, 242169],
+      [2023, 253631],
+      [2024, 259153],
+    ]);
+    expect(at(0)?.needsReview).toBeUndefined();
+    expect(at(3)?.needsReview).toBeUndefined();
+    expect(findings(0)).toEqual([]);
+    expect(findings(3)).toEqual([]);
+  });
+
+  it("a full reading that contradicts avvik = resultat − måltall gives way: «4,3 - 0,1» is a signed avvik, not a «-» result with avvik 0,1", () => {
+    const { at, findings } = read(FULL, ["Foreldreundersøkelse: Forberedelse til skolestart 3,4 4,4 4,3 - 0,1"]);
+    expect(series(at(0))).toEqual([
+      [2023, 3.4],
+      [2024, 4.3],
+    ]);
+    expect(at(0)?.target?.value).toBe(4.4);
+    expect(at(0)?.statedDeviation?.value).toBe(-0.1);
+    expect(at(0)?.needsReview).toBeUndefined();
+    expect(findings(0)).toEqual([]);
   });
 
   it("readings that fit the columns are not cut off by the many that do not ('1 156 742 1 101 386 48 408 884 902 737 988')", () => {

@@ -16,6 +16,7 @@ import {
   type Indicator,
   type IndicatorUnit,
   type ParsedTarget,
+  atMostTwoDecimals,
 } from "@bydel/core";
 import { cellReadings, cellTail, type Atom } from "../cells/cells.js";
 import { isBlank, type Line } from "../source/lines.js";
@@ -24,6 +25,7 @@ import { blocksOf, type Block } from "../prose/text.js";
 import { isPageFooter } from "../rows/rows.js";
 import { isProse } from "../tables/grammar.js";
 import { columnOf, layoutCells, readLayoutHeader, type LayoutColumn } from "../tables/layoutTable.js";
+import { DEFAULT_MAX_PAGES } from "../source/pageNumbers.js";
 import {
   indicatorColumnAlternatives,
   indicatorColumnKinds,
@@ -188,6 +190,7 @@ export function readIndicators(allLines: readonly Line[], year: number | null): 
   const tableLines = new Set<number>();
   let sectionArea: string | null = null;
   const read: ReadTable[] = [];
+  const pages = pageBounds(lines);
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.text;
     if (!MAYBE.test(text)) continue;
@@ -212,7 +215,7 @@ export function readIndicators(allLines: readonly Line[], year: number | null): 
     const area = indicatorTable(kind).area ?? serviceAreaOf(header.title) ?? sectionArea;
     const table: Table = { kind, area, columns: header.columns, startLine: lines[i]!.no };
     const first = indicators.length;
-    const end = readTableRows(lines, header.next, table, year, indicators, findings);
+    const end = readTableRows(lines, header.next, table, year, indicators, findings, pages);
     read.push({ title: lines[i]!.text.trim().slice(0, 80), start: i, end, rows: indicators.slice(first) });
     for (let j = i; j < end && j < lines.length; j++) tableLines.add(lines[j]!.no);
     findings.push(...rowsAfter(lines, end, table, lines[i]!.text.trim().slice(0, 80)));
@@ -222,6 +225,22 @@ export function readIndicators(allLines: readonly Line[], year: number | null): 
   const blocks = blocksOf(allLines, tableLines);
   const prose = readProseIndicators(allLines, tableLines, year, blocks).filter((p) => !indicators.some((t) => t.line === p.line));
   return { indicators: [...indicators, ...prose], findings, blocks };
+}
+
+/**
+ * The largest page number each line may stand on: the number the next page footer prints («Bydel Sagene •
+ * Årsberetning 2024 • 31»), as pages are numbered in order; without a footer below, the most pages a report may have.
+ */
+function pageBounds(lines: readonly Line[]): number[] {
+  const out = Array<number>(lines.length);
+  let next = DEFAULT_MAX_PAGES;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const text = lines[i]!.text;
+    const m = isPageFooter(text) ? /•\s*(\d{1,4})\s*$/u.exec(text) : null;
+    if (m) next = Number(m[1]);
+    out[i] = next;
+  }
+  return out;
 }
 
 interface ReadTable {
@@ -245,6 +264,9 @@ function continued(read: readonly ReadTable[], lines: readonly Line[]): ReadTabl
   return out;
 }
 
+/** Rows read for review whose every reading states the avvik with a sign («216 - 9» as -9, never a «-» cell and 9). */
+const signedInEveryReading = new WeakSet<Indicator>();
+
 /** Unsigned negative deviations, in a table that prints no sign, that make it the table's convention: one alone may be a misprint. */
 const UNSIGNED_ROWS = 2;
 
@@ -254,8 +276,8 @@ const UNSIGNED_ROWS = 2;
  * is checked by its size (a lone unsigned negative among signed ones stays a per-row error).
  */
 function unsignedConvention(rows: Indicator[], title: string, line: number): Finding[] {
-  // rows read for review may have read a sign set apart as a placeholder: they tell nothing
-  const stated = rows.filter((r) => r.statedDeviation?.value != null && r.deviation !== null && !r.needsReview);
+  // rows read for review may have read a sign set apart as a placeholder: they tell nothing, unless every reading has the sign
+  const stated = rows.filter((r) => r.statedDeviation?.value != null && r.deviation !== null && (!r.needsReview || signedInEveryReading.has(r)));
   if (stated.some((r) => isSigned(r.statedDeviation!.raw))) return [];
   const negative = stated.filter((r) => r.statedDeviation!.value !== 0 && r.deviation! < 0 && Math.abs(Math.abs(r.statedDeviation!.value!) - Math.abs(r.deviation!)) <= tolerances.indicator(printedDecimals(r.statedDeviation!.raw)));
   if (negative.length < UNSIGNED_ROWS) return [];
@@ -328,7 +350,7 @@ function foreignRow(kind: TableKind, label: string, atoms: readonly Atom[]): boo
   return !(atoms.length > 0 && atoms.every((a) => /%/u.test(a.raw)));
 }
 
-function readTableRows(lines: readonly Line[], from: number, table: Table, year: number | null, out: Indicator[], findings: Finding[]): number {
+function readTableRows(lines: readonly Line[], from: number, table: Table, year: number | null, out: Indicator[], findings: Finding[], pages: readonly number[]): number {
   const k = table.columns.length;
   let label: string[] = [];
   /** The line the label being read starts on (-1: none). */
@@ -376,7 +398,8 @@ function readTableRows(lines: readonly Line[], from: number, table: Table, year:
     const row: LastRow | null = last;
     const joined: Atom[] | null = row && tail.label === "" && label.length === 0 ? acrossLines(row.atoms, atoms) : null;
     if (row && joined && cellReadings(joined, k).some((r) => r.length <= k)) {
-      const wholeNumber = atoms.length === 1 && /^\d+$/.test(atoms[0]!.raw);
+      // a page number is a whole number no larger than the next page footer's («255» alone above «… • 31» is a cell)
+      const wholeNumber = atoms.length === 1 && /^\d+$/.test(atoms[0]!.raw) && Number(atoms[0]!.raw) <= pages[i]!;
       if (!row.lone && wholeNumber) {
         // a lone number may as well be a page number: the row stays as read, for review
         mayBePageNumber(row, `tallet ${atoms[0]!.raw} alene på linje ${no} er lest som sidetall, men kan være radens siste verdi`);
@@ -519,7 +542,7 @@ function rowsLaidOut(lines: readonly Line[], from: number, columns: readonly Lay
   let placed = false;
   for (let i = from; i < lines.length && seen < 8; i++) {
     const text = lines[i]!.text;
-    if (isBlank(text)) continue;
+    if (isBlank(text) || isPageFooter(text)) continue;
     if (seen > 0 && endsTable(text) && !/^\s*\d\)\s*$/u.test(text)) break;
     seen++;
     const row = readRowLine(i, lines[i]!.no, text, columns);
@@ -699,8 +722,28 @@ type Placed = { cells: (string | null)[]; confirmed: boolean; alternatives: stri
 /** A row whose cells are placed: the indicator, marked for review (with a finding) where the placing is not proven. */
 function emitPlaced(placed: Placed, rowLabel: string, no: number, table: Table, year: number | null, out: Indicator[], findings: Finding[]): void {
   const k = table.columns.length;
-  const ind = toIndicator(rowLabel, no, placed.cells, table, year);
+  // "1,119" in a count or an amount, or beside "1,081,097": a comma before exactly three digits may be an English thousands separator
+  const commaGroups = placed.cells.filter((c): c is string => c !== null && /(?<![\d,.])\d{1,3},\d{3}(?![\d,.])/u.test(c));
+  const english = placed.cells.some((c) => c !== null && /\d,\d{3},\d{3}/.test(c));
+  // the row's comma is its thousands separator where it groups «1,081,097» or the indicator has at most two decimals
+  // (kroner, a count), and no cell of the row uses the comma as a decimal mark («12,5»)
+  const decimalComma = placed.cells.some((c) => c !== null && DECIMAL_COMMA.test(c));
+  let thousandsComma = commaGroups.length > 0 && (english || atMostTwoDecimals(rowLabel)) && !decimalComma;
+  let ind = toIndicator(rowLabel, no, placed.cells, table, year, thousandsComma);
   if (!ind) return;
+  // otherwise the avvik may settle it: «2,827 > 2,517 … 310» closes only with thousands, «2,827 2,517 0,31» only with decimals
+  let settled = thousandsComma;
+  if (commaGroups.length > 0 && !thousandsComma && !decimalComma) {
+    const asThousands = toIndicator(rowLabel, no, placed.cells, table, year, true)!;
+    const decimals = deviationCloses(ind);
+    if (deviationCloses(asThousands) !== decimals) {
+      settled = true;
+      if (!decimals) {
+        ind = asThousands;
+        thousandsComma = true;
+      }
+    }
+  }
   if (!placed.confirmed) {
     // fewer cells than columns and nothing but the convention (blanks last) placed them: a series too may be a year off
     ind.needsReview = true;
@@ -716,6 +759,9 @@ function emitPlaced(placed: Placed, rowLabel: string, no: number, table: Table, 
     });
   } else if (placed.alternatives.length > 0) {
     ind.needsReview = true;
+    const dev = table.columns.findIndex((c) => c.kind === "deviation");
+    const signed = (cells: readonly (string | null)[]) => dev >= 0 && cells[dev] != null && valueOf(cells[dev]!) !== null && isSigned(cells[dev]!);
+    if (signed(placed.cells) && placed.alternatives.every((r) => signed(place(r, table).cells))) signedInEveryReading.add(ind);
     findings.push({
       severity: "info",
       code: "UNCONFIRMED_READING",
@@ -727,13 +773,10 @@ function emitPlaced(placed: Placed, rowLabel: string, no: number, table: Table, 
       candidates: [placed.cells.map((c) => (c === null ? null : valueOf(c))), ...placed.alternatives.slice(0, 19).map((r) => r.map(valueOf))],
     });
   }
-  // "1,119" in a count or an amount, or beside "1,081,097": a comma before exactly three digits may be an English thousands separator
-  const commaGroups = placed.cells.filter((c): c is string => c !== null && /(?<![\d,.])\d{1,3},\d{3}(?![\d,.])/u.test(c));
-  const english = placed.cells.some((c) => c !== null && /\d,\d{3},\d{3}/.test(c));
   const numeric = placed.cells.filter((c): c is string => c !== null && valueOf(c) !== null);
   // among whole numbers ("400 2,418 < 400") three decimals are a thousands group rather than a fraction
   const amongIntegers = numeric.every((c) => commaGroups.includes(c) || !/\d[.,]\d/.test(c));
-  if (commaGroups.length > 0 && (english || amongIntegers || /^\s*antall\b|\bkr\b|kroner|utgift/iu.test(rowLabel))) {
+  if (commaGroups.length > 0 && !settled && (english || amongIntegers || /^\s*antall\b|\bkr\b|kroner|utgift/iu.test(rowLabel))) {
     ind.needsReview = true;
     findings.push({
       severity: "info",
@@ -800,8 +843,13 @@ function chooseCells(
   const score = (r: string[]): number[] => {
     // a comparator ("> 66 %", "maks 8 %") is printed only in a Måltall column, never in a result or an avvik
     if (r.length === k && r.some((c, j) => COMPARED.test(c) && table.columns[j]!.kind !== "target")) return [2, 1, 0, 0, 0];
+    // so a shorter reading must have a place for its blanks that keeps its comparators there («1 844 | 2 | 113 | minst 1 872» has none)
+    if (r.length < k && r.some((c) => COMPARED.test(c)) && !spreads(r, k).some((p) => comparatorsInTargets(p, table))) return [2, 1, 0, 0, 0];
     // a share (Andel …, dekningsgrad, a cell in %) is at most a few hundred: never a number with thousands groups
     if (share && r.some((c) => /\d \d{3}/.test(c))) return [2, 1, 0, 0, 0];
+    // an avvik is resultat − måltall: a full reading with an avvik but no result, or with a result and «Ikke målt» as its
+    // avvik, contradicts itself («3,4 4,4 4,3 - 0,1» is not a «-» result with avvik 0,1); a shorter reading is left
+    if (r.length === k && contradicts(r)) return [1, 2, k, 0, 0];
     const full = r.length === k ? 0 : 1;
     let identity = 1;
     if (dev >= 0 && res >= 0 && tgt >= 0 && r.length === k) {
@@ -815,6 +863,12 @@ function chooseCells(
     const blanks = full === 0 ? 0 : k - r.length;
     return [full, identity, blanks, Math.round(magnitudeSpread(r) * 20), joins];
   };
+  function contradicts(r: readonly string[]): boolean {
+    if (dev < 0 || res < 0) return false;
+    const result = valueOf(r[res]!);
+    const stated = valueOf(r[dev]!);
+    return (result === null && stated !== null) || (result !== null && isTextCell(r[dev]!));
+  }
   const scored = readings.map((r) => ({ r, s: score(r) })).sort((a, b) => a.s.reduce((d, v, j) => d || v - b.s[j]!, 0));
   const best = scored[0]!;
   if (readings.length >= READINGS_LIMIT) {
@@ -853,7 +907,7 @@ function chooseCells(
   const alternatives = scored.filter((x) => x.s[0] === best.s[0] && x.s[1] === best.s[1] && x.r.join("|") !== best.r.join("|")).map((x) => x.r);
   // A blank cell vanishes, so a shorter reading ("0 2 977 0" as 0 | 2 977 | 0 and a blank) is as possible as a full row the
   // arithmetic does not confirm, unless its sizes are far less alike; with an avvik that closes, the shorter one must close it too.
-  if (best.s[0] === 0) alternatives.push(...scored.filter((x) => x.s[0] === 1 && x.s[3]! <= best.s[3]! + SIMILAR_SPREAD && (best.s[1] === 1 || place(x.r, table).confirmed)).map((x) => x.r));
+  if (best.s[0] === 0) alternatives.push(...scored.filter((x) => x.s[0] === 1 && x.r.length < k && x.s[3]! <= best.s[3]! + SIMILAR_SPREAD && (best.s[1] === 1 || place(x.r, table).confirmed)).map((x) => x.r));
   return { ...place(best.r, table), alternatives };
 }
 
@@ -905,12 +959,17 @@ function place(cells: readonly string[], table: Table): { cells: (string | null)
     if (d !== null && r !== null && t !== null && closes(first[dev]!, d, r, t)) return { cells: first, confirmed: true };
   }
   // blanks last, unless that puts a comparator outside a Måltall column: then the latest blanks that keep it inside
-  const valid = (r: readonly (string | null)[]) => r.every((c, j) => c === null || !COMPARED.test(c) || table.columns[j]!.kind === "target");
+  const valid = (r: readonly (string | null)[]) => comparatorsInTargets(r, table);
   let out: (string | null)[] = [...cells];
   while (out.length < k) out.push(null);
   // printed values stand together: a blank between two of them is the least likely place
   if (!valid(out)) out = spreads(cells, k).filter(valid).sort((a, b) => gaps(a) - gaps(b))[0] ?? out;
   return { cells: out, confirmed: false };
+}
+
+/** Every comparator («> 66 %», «maks 8 %») of a placed row stands in a Måltall column. */
+function comparatorsInTargets(row: readonly (string | null)[], table: Table): boolean {
+  return row.every((c, j) => c === null || !COMPARED.test(c) || table.columns[j]!.kind === "target");
 }
 
 /** Blanks between printed cells. */
@@ -962,7 +1021,16 @@ function withReason(cell: { raw: string; value: number | null }): { raw: string;
   return cell.value === null && TEXT_CELL_AT_END.test(cell.raw) ? { ...cell, reason: textCellReason(cell.raw) } : cell;
 }
 
-function toIndicator(label: string, line: number, cells: readonly (string | null)[], table: Table, year: number | null): Indicator | null {
+/** A comma before exactly three digits, not part of a longer number: a decimal comma or an English thousands separator. */
+const COMMA_GROUP = /(?<![\d,.])(\d{1,3}),(\d{3})(?![\d,.])/gu;
+/** A comma before one, two or four and more digits: only a decimal comma. */
+const DECIMAL_COMMA = /\d,(?:\d{1,2}|\d{4,})(?!\d)/u;
+
+/** The cell as read with its comma as thousands separator («2,252» is 2 252). */
+const withoutThousandsComma = (raw: string): string => raw.replace(COMMA_GROUP, "$1$2");
+
+function toIndicator(label: string, line: number, cells: readonly (string | null)[], table: Table, year: number | null, thousandsComma = false): Indicator | null {
+  const read = (raw: string): number | null => valueOf(thousandsComma ? withoutThousandsComma(raw) : raw);
   if (label === "") return null;
   const columns = table.columns;
   const res = resultColumn(columns, year);
@@ -979,8 +1047,8 @@ function toIndicator(label: string, line: number, cells: readonly (string | null
         ? `Sykefravær ${label}`
         : label;
   const unit = table.kind === "sickLeave" || table.kind === "monthlySickLeave" ? "percent" : unitOf(label, cells);
-  const parsedTarget = targetRaw !== null ? targetOf(targetRaw) : null;
-  const result = resultRaw !== null ? withReason({ raw: resultRaw, value: valueOf(resultRaw) }) : null;
+  const parsedTarget = targetRaw !== null ? targetOf(thousandsComma ? withoutThousandsComma(targetRaw) : targetRaw) : null;
+  const result = resultRaw !== null ? withReason({ raw: resultRaw, value: read(resultRaw) }) : null;
   const lowerByLabel = lowerIsBetterBySubject(fullLabel) || table.kind !== "indicator";
   const higher = parsedTarget?.operator ? higherIsBetterOf(parsedTarget.operator) : lowerByLabel ? false : parsedTarget ? true : null;
   let deviation: number | null = null;
@@ -995,7 +1063,7 @@ function toIndicator(label: string, line: number, cells: readonly (string | null
   const series = columns
     .map((c, j) => ({ c, raw: cells[j] ?? null }))
     .filter((x) => x.c.kind === "result" && x.c.year !== null && x.raw !== null)
-    .map((x) => ({ year: x.c.year!, raw: x.raw!, value: valueOf(x.raw!) }));
+    .map((x) => ({ year: x.c.year!, raw: x.raw!, value: read(x.raw!) }));
   const ind: Indicator = {
     line,
     area: table.area,
@@ -1011,7 +1079,7 @@ function toIndicator(label: string, line: number, cells: readonly (string | null
           }
         : null,
     result,
-    statedDeviation: devRaw !== null ? { raw: devRaw, value: valueOf(devRaw) } : null,
+    statedDeviation: devRaw !== null ? { raw: devRaw, value: read(devRaw) } : null,
     deviation,
     higherIsBetter: table.kind === "keyFigure" ? (lowerIsBetterBySubject(label) ? false : null) : higher,
     met,

@@ -1,5 +1,8 @@
 import { pdfLayout } from "@bydel/core";
 
+/** The most pages a report may have: the PDF source reads no more, and no page number is larger. */
+export const DEFAULT_MAX_PAGES = 1000;
+
 /** A line's text as furniture is compared: digits aside, spaces folded, case ignored. */
 export function repeatKey(text: string): string {
   return text.replace(/[\f\u00A0\u202F\u2007\u2009]/gu, " ").replace(/\s+/gu, " ").trim().toLowerCase().replace(/\d+/gu, "#");

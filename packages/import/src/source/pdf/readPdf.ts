@@ -1,5 +1,6 @@
 import { pdfLayout } from "@bydel/core";
 import { NotAReportError } from "../../errors.js";
+import { DEFAULT_MAX_PAGES } from "../pageNumbers.js";
 import { dropFurniture, type PageLines } from "./furniture.js";
 import { positionedItems } from "./items.js";
 import { layoutLines } from "./layout.js";
@@ -30,7 +31,7 @@ export interface PdfText {
   readonly droppedControls: number;
 }
 
-export const DEFAULT_MAX_PAGES = 1000;
+export { DEFAULT_MAX_PAGES };
 export const DEFAULT_MAX_PDF_BYTES = 100 * 1024 * 1024;
 
 function fail(reason: "pdf-encrypted" | "pdf-damaged" | "pdf-empty" | "too-large", message: string): never {
