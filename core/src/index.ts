@@ -18,7 +18,7 @@ export {
 } from "./domain/adjustments.js";
 export { higherIsBetterOf, lowerIsBetterBySubject, higherIsBetterBySubject } from "./domain/indicatorDirection.js";
 export { isYearTarget, refersToYearResult } from "./domain/yearTargets.js";
-export { atMostTwoDecimals } from "./domain/wholeUnits.js";
+export { atMostTwoDecimals, unitWords } from "./domain/indicatorUnits.js";
 export { severityWords, severityOrder, severityLabel, severityCount } from "./domain/severity.js";
 export { AmountRangeError, InvalidArgumentError, NumberParseError, numberParseReasons, type NumberParseReason } from "./errors.js";
 export { MAX_AMOUNT, MAX_DECIMALS, MAX_INTEGER_DIGITS } from "./range.js";

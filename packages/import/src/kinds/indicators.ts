@@ -17,6 +17,7 @@ import {
   type IndicatorUnit,
   type ParsedTarget,
   atMostTwoDecimals,
+  unitWords,
 } from "@bydel/core";
 import { cellReadings, cellTail, type Atom } from "../cells/cells.js";
 import { isBlank, type Line } from "../source/lines.js";
@@ -73,11 +74,11 @@ function columnsOf(header: string): Column[] {
 
 function unitOf(label: string, cells: readonly (string | null)[]): IndicatorUnit {
   // a survey score stays a score even where the report prints "4,6 %"
-  if (/undersøkelse|score|skår/iu.test(label) && cells.every((c) => c === null || (valueOf(c) ?? 0) <= 10)) return "score";
-  if (cells.some((c) => c !== null && /%|pp/u.test(c)) || /^\s*(andel|dekningsgrad)/iu.test(label)) return "percent";
-  if (/liggedøgn|dager/iu.test(label)) return "days";
-  if (/^\s*antall/iu.test(label)) return "count";
-  if (/\bkr\b|kroner/iu.test(label)) return "nok";
+  if (unitWords.score.test(label) && cells.every((c) => c === null || (valueOf(c) ?? 0) <= 10)) return "score";
+  if (cells.some((c) => c !== null && /%|pp/u.test(c)) || unitWords.share.test(label)) return "percent";
+  if (unitWords.days.test(label)) return "days";
+  if (unitWords.count.test(label)) return "count";
+  if (unitWords.kroner.test(label)) return "nok";
   return "other";
 }
 

@@ -1,4 +1,4 @@
-import { higherIsBetterBySubject, higherIsBetterOf, indicatorDeviation, lowerIsBetterBySubject, serviceAreaOf, type ComparisonOperator, type Indicator, type IndicatorUnit } from "@bydel/core";
+import { higherIsBetterBySubject, higherIsBetterOf, indicatorDeviation, lowerIsBetterBySubject, serviceAreaOf, type ComparisonOperator, type Indicator, type IndicatorUnit, unitWords } from "@bydel/core";
 import type { Line } from "../source/lines.js";
 import { asLabel, combinedIn, headingTarget, resultsIn, targetsIn, type CombinedPhrase, type Found, type ResultPhrase, type TargetPhrase } from "./indicatorPhrases.js";
 import { blocksOf, lineAt, sentencesOf, type Block, type Sentence } from "./text.js";
@@ -74,8 +74,8 @@ const fits = (t: TargetPhrase, r: ResultPhrase): boolean => t.percent === r.perc
 
 function unitOf(label: string, percent: boolean, targetRaw: string): IndicatorUnit {
   if (percent) return "percent";
-  if (/\bdag(?:er)?\b|døgn/iu.test(targetRaw)) return "days";
-  if (/^antall\b/iu.test(label)) return "count";
+  if (unitWords.daysInTarget.test(targetRaw)) return "days";
+  if (unitWords.count.test(label)) return "count";
   return "other";
 }
 
