@@ -8,7 +8,7 @@ import { orphanRows, tablesWithoutTotal, unaccountedRows } from "../rows/unaccou
 import { findUnitTables } from "../tables/unitTable.js";
 import { budgetRowsUnder, candidateLines, headingOf, isAnchor, missingTables, noAnchorAhead, readBody, subArea, type Heading } from "../tables/economyHeadings.js";
 import { BUDGET, fixedReading, mainTotalIndex, solveBody, SPLIT_COLUMNS, type CrossTie, type SolvedBody } from "../solve/tables.js";
-import { rowFindings, toBudgetRows, toSplitRows, unitSplit } from "./economyRows.js";
+import { rowFindings, toBudgetRows, toSplitRows, unitSplit } from "./economyEmit.js";
 import { economyTables } from "../tables/registry.js";
 
 /**
@@ -16,7 +16,7 @@ import { economyTables } from "../tables/registry.js";
  * tables, and the earmarked/ordinary split tables), reads every row's columns by search, and
  * reports headings whose table is missing from the text. The stages: locate
  * (`tables/economyHeadings.ts`) → rows (`rows/rows.ts`) → solve (`solve/tables.ts`) → emit
- * (`economyRows.ts`) → rows no table took (`rows/unaccounted.ts`).
+ * (`economyEmit.ts`) → rows no table took (`rows/unaccounted.ts`).
  */
 
 export interface EconomyResult {

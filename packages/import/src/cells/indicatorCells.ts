@@ -1,0 +1,234 @@
+import { readNorwegianNumber, TEXT_CELL_AT_END, type Finding } from "@bydel/core";
+import { cellReadings, cellTail } from "./cells.js";
+import type { Column, ColumnKind, Table } from "../tables/indicatorHeader.js";
+
+/**
+ * Placing a row's cells in the header's columns: every reading of the cells, the one the identity
+ * avvik = resultat − måltall confirms, else the one the layout suggests, with the alternatives.
+ */
+
+export type Placed = { cells: (string | null)[]; confirmed: boolean; alternatives: string[][] };
+
+export function columnName(c: Column): string {
+  return `${c.kind === "result" ? "Resultat" : c.kind === "target" ? "Måltall" : "Avvik"}${c.year !== null ? ` ${c.year}` : ""}`;
+}
+
+/** The row's cells, one per column (null = blank), or null when the cells cannot be placed. */
+export function chooseCells(
+  atoms: ReturnType<typeof cellTail>["atoms"],
+  table: Table,
+  label: string,
+  line: number,
+  findings: Finding[],
+): { cells: (string | null)[]; confirmed: boolean; alternatives: string[][] } | null {
+  const k = table.columns.length;
+  const readings = cellReadings(atoms, k, READINGS_LIMIT);
+  if (readings.length === 0) {
+    findings.push({
+      severity: "warning",
+      code: "UNREADABLE_ROW",
+      line,
+      message: `${label}: raden har flere tall (${atoms.map((a) => a.raw).join(" | ")}) enn tabellen har kolonner (${k}); raden er ikke importert`,
+    });
+    return null;
+  }
+  const dev = table.columns.findIndex((c) => c.kind === "deviation");
+  const res = resultColumn(table.columns, null);
+  const tgt = targetColumn(table.columns, null);
+  const share = /^\s*(?:andel|dekningsgrad)/iu.test(label) || atoms.some((a) => /%/u.test(a.raw));
+  const score = (r: string[]): number[] => {
+    // a comparator ("> 66 %", "maks 8 %") is printed only in a Måltall column, never in a result or an avvik
+    if (r.length === k && r.some((c, j) => COMPARED.test(c) && table.columns[j]!.kind !== "target")) return [2, 1, 0, 0, 0];
+    // so a shorter reading must have a place for its blanks that keeps its comparators there («1 844 | 2 | 113 | minst 1 872» has none)
+    if (r.length < k && r.some((c) => COMPARED.test(c)) && !spreads(r, k).some((p) => comparatorsInTargets(p, table))) return [2, 1, 0, 0, 0];
+    // a share (Andel …, dekningsgrad, a cell in %) is at most a few hundred: never a number with thousands groups
+    if (share && r.some((c) => /\d \d{3}/.test(c))) return [2, 1, 0, 0, 0];
+    // an avvik is resultat − måltall: a full reading with an avvik but no result, or with a result and «Ikke målt» as its
+    // avvik, contradicts itself («3,4 4,4 4,3 - 0,1» is not a «-» result with avvik 0,1); a shorter reading is left
+    if (r.length === k && contradicts(r)) return [1, 2, k, 0, 0];
+    const full = r.length === k ? 0 : 1;
+    let identity = 1;
+    if (dev >= 0 && res >= 0 && tgt >= 0 && r.length === k) {
+      const d = valueOf(r[dev]!);
+      const rv = valueOf(r[res]!);
+      const tv = valueOf(r[tgt]!);
+      if (d !== null && rv !== null && tv !== null && closes(r[dev]!, d, rv, tv)) identity = 0;
+    }
+    const joins = atoms.length - r.length;
+    // without a full reading, the one with the fewest blanks: a blank is rarer than a thousands group
+    const blanks = full === 0 ? 0 : k - r.length;
+    return [full, identity, blanks, Math.round(magnitudeSpread(r) * 20), joins];
+  };
+  function contradicts(r: readonly string[]): boolean {
+    if (dev < 0 || res < 0) return false;
+    const result = valueOf(r[res]!);
+    const stated = valueOf(r[dev]!);
+    return (result === null && stated !== null) || (result !== null && isTextCell(r[dev]!));
+  }
+  const scored = readings.map((r) => ({ r, s: score(r) })).sort((a, b) => a.s.reduce((d, v, j) => d || v - b.s[j]!, 0));
+  const best = scored[0]!;
+  if (readings.length >= READINGS_LIMIT) {
+    findings.push({
+      severity: "warning",
+      code: "AMBIGUOUS_NUMBERS",
+      line,
+      message: `${label}: tallene (${atoms.map((a) => a.raw).join(" ")}) kan deles i kolonner på for mange måter; raden er ikke importert`,
+    });
+    return null;
+  }
+  if (best.s[0] === 2) {
+    findings.push({
+      severity: "warning",
+      code: "UNREADABLE_ROW",
+      line,
+      message: `${label}: verdiene (${best.r.join(" | ")}) passer ikke i kolonnene (et måltall med < > maks minst står utenfor en Måltall-kolonne); raden er ikke importert`,
+    });
+    return null;
+  }
+  const tied = scored.filter((x) => x.s.every((v, j) => v === best.s[j]));
+  if (tied.length > 1 && tied.some((x) => x.r.join("|") !== best.r.join("|"))) {
+    findings.push({
+      severity: "warning",
+      code: "AMBIGUOUS_NUMBERS",
+      line,
+      message: `${label}: verdiene kan leses på ${tied.length} måter (${tied
+        .slice(0, 3)
+        .map((x) => x.r.join(" | "))
+        .join(" eller ")}); raden er ikke importert`,
+      candidates: tied.slice(0, 20).map((x) => x.r.map(valueOf)),
+    });
+    return null;
+  }
+  // Other full readings that only the similar-magnitude rule set aside: a plausible choice, not a proven one.
+  const alternatives = scored.filter((x) => x.s[0] === best.s[0] && x.s[1] === best.s[1] && x.r.join("|") !== best.r.join("|")).map((x) => x.r);
+  // A blank cell vanishes, so a shorter reading ("0 2 977 0" as 0 | 2 977 | 0 and a blank) is as possible as a full row the
+  // arithmetic does not confirm, unless its sizes are far less alike; with an avvik that closes, the shorter one must close it too.
+  if (best.s[0] === 0) alternatives.push(...scored.filter((x) => x.s[0] === 1 && x.r.length < k && x.s[3]! <= best.s[3]! + SIMILAR_SPREAD && (best.s[1] === 1 || place(x.r, table).confirmed)).map((x) => x.r));
+  return { ...place(best.r, table), alternatives };
+}
+
+/** Readings of one row's cells beyond which the row is reported as ambiguous rather than decided on a cut-off list. */
+const READINGS_LIMIT = 256;
+
+/** Magnitude spreads (× 20) closer than this do not tell a full reading from a shorter one with a blank. */
+const SIMILAR_SPREAD = 30;
+
+export const COMPARED = /^(?:[<>≥≤]|maks|minst|min\.|minimum|maksimum)/iu;
+
+/**
+ * |avvik| = |resultat − måltall| within half a unit of the avvik's last printed decimal ("-28" for −28,11),
+ * and at least to 0,05; the sign is left to the deviation check.
+ */
+export function closes(devRaw: string, d: number, result: number, target: number): boolean {
+  const decimals = /\d[.,](\d+)/.exec(devRaw)?.[1]?.length ?? 0;
+  return Math.abs(Math.abs(result - target) - Math.abs(d)) <= Math.max(0.051, 0.5 * 10 ** -decimals + 1e-9);
+}
+
+/** How far apart the cells' orders of magnitude are: a series of counts or kroner has similar sizes year to year. */
+function magnitudeSpread(cells: readonly string[]): number {
+  const logs = cells.map(valueOf).filter((v): v is number => v !== null).map((v) => Math.log10(Math.abs(v) + 1));
+  if (logs.length < 2) return 0;
+  const mean = logs.reduce((a, b) => a + b, 0) / logs.length;
+  return logs.reduce((a, l) => a + (l - mean) ** 2, 0) / logs.length;
+}
+
+/**
+ * Places n < k cells. A row missing one cell of a table with an Avvik column takes the blank first
+ * when that makes Avvik = resultat − måltall hold (the oldest result is the one left out); sick-leave
+ * sub-rows leave the target blank; otherwise the missing cells are the last ones (no result yet).
+ * `confirmed` is false when nothing but that convention placed the cells.
+ */
+export function place(cells: readonly string[], table: Table): { cells: (string | null)[]; confirmed: boolean } {
+  const k = table.columns.length;
+  if (cells.length === k) return { cells: [...cells], confirmed: true };
+  if (cells.length === k - 1 && table.kind === "sickLeave") {
+    const t = targetColumn(table.columns, null);
+    if (t >= 0) return { cells: [...cells.slice(0, t), null, ...cells.slice(t)], confirmed: true };
+  }
+  const dev = table.columns.findIndex((c) => c.kind === "deviation");
+  if (cells.length === k - 1 && dev >= 0) {
+    const first = [null, ...cells];
+    const res = resultColumn(table.columns, null);
+    const tgt = targetColumn(table.columns, null);
+    const d = valueOf(first[dev] ?? "");
+    const r = valueOf(first[res] ?? "");
+    const t = valueOf(first[tgt] ?? "");
+    if (d !== null && r !== null && t !== null && closes(first[dev]!, d, r, t)) return { cells: first, confirmed: true };
+  }
+  // blanks last, unless that puts a comparator outside a Måltall column: then the latest blanks that keep it inside
+  const valid = (r: readonly (string | null)[]) => comparatorsInTargets(r, table);
+  let out: (string | null)[] = [...cells];
+  while (out.length < k) out.push(null);
+  // printed values stand together: a blank between two of them is the least likely place
+  if (!valid(out)) out = spreads(cells, k).filter(valid).sort((a, b) => gaps(a) - gaps(b))[0] ?? out;
+  return { cells: out, confirmed: false };
+}
+
+/** Every comparator («> 66 %», «maks 8 %») of a placed row stands in a Måltall column. */
+function comparatorsInTargets(row: readonly (string | null)[], table: Table): boolean {
+  return row.every((c, j) => c === null || !COMPARED.test(c) || table.columns[j]!.kind === "target");
+}
+
+/** Blanks between printed cells. */
+function gaps(row: readonly (string | null)[]): number {
+  const first = row.findIndex((c) => c !== null);
+  let last = row.length - 1;
+  while (last >= 0 && row[last] === null) last--;
+  return row.slice(first, last + 1).filter((c) => c === null).length;
+}
+
+/** Every way to place n cells in k columns in order, blanks last first. */
+function spreads(cells: readonly string[], k: number): (string | null)[][] {
+  if (cells.length === 0) return [Array<string | null>(k).fill(null)];
+  if (cells.length > k) return [];
+  const [head, ...rest] = cells;
+  return [...spreads(rest, k - 1).map((r) => [head!, ...r]), ...(cells.length < k ? spreads(cells, k - 1).map((r) => [null, ...r]) : [])];
+}
+
+function lastIndex(columns: readonly Column[], kind: ColumnKind, year: number | null): number {
+  if (year !== null) {
+    const exact = columns.findIndex((c) => c.kind === kind && c.year === year);
+    if (exact >= 0) return exact;
+  }
+  for (let j = columns.length - 1; j >= 0; j--) if (columns[j]!.kind === kind) return j;
+  return -1;
+}
+
+export function resultColumn(columns: readonly Column[], year: number | null): number {
+  // the report year's result; without a year, the last result column printed after a target
+  if (year !== null) {
+    const exact = columns.findIndex((c) => c.kind === "result" && c.year === year);
+    if (exact >= 0) return exact;
+  }
+  const t = columns.findIndex((c) => c.kind === "target");
+  // a result column without its year before the target, where others have theirs, lost its year (a page break): it is no report-year result
+  const dated = columns.some((c) => c.kind === "result" && c.year !== null);
+  for (let j = columns.length - 1; j >= 0; j--) if (columns[j]!.kind === "result" && (t < 0 || j > t || (columns[j]!.year === null && !dated))) return j;
+  return t < 0 ? lastIndex(columns, "result", null) : -1;
+}
+
+export function targetColumn(columns: readonly Column[], year: number | null): number {
+  return lastIndex(columns, "target", year);
+}
+
+const values = new Map<string, number | null>();
+
+/** A cell's number (null for placeholders and text); cached, as the cell search reads the same cells often. */
+export function valueOf(raw: string): number | null {
+  let v = values.get(raw);
+  if (v !== undefined) return v;
+  try {
+    // "1,200,000": English thousands separators (two or more), never a decimal comma
+    v = readNorwegianNumber(raw.replace(/^(?:[<>≥≤]=?|maks\.?|minst|min\.|minimum|maksimum)\s*/iu, "").replace(/\d{1,3}(?:,\d{3}){2,}/u, (m) => m.replace(/,/g, "")), "indicator").value;
+  } catch {
+    v = null;
+  }
+  if (values.size > 10_000) values.clear();
+  values.set(raw, v);
+  return v;
+}
+
+/** A line that is a text cell and nothing else. */
+export function isTextCell(text: string): boolean {
+  return TEXT_CELL_AT_END.exec(text.trim())?.index === 0;
+}

@@ -1,0 +1,420 @@
+import type { Finding, Indicator } from "@bydel/core";
+import { cellReadings, cellTail, type Atom } from "../cells/cells.js";
+import { isBlank, type Line } from "../source/lines.js";
+import { isPageFooter } from "./rows.js";
+import { columnOf, layoutCells, type LayoutColumn } from "../tables/layoutTable.js";
+import { indicatorTable } from "../tables/registry.js";
+import { FRAGMENT, START, columnsOf, type Table, type TableKind } from "../tables/indicatorHeader.js";
+import { deviationCloses, emitPlaced } from "../kinds/indicatorEmit.js";
+import { COMPARED, chooseCells, isTextCell, valueOf } from "../cells/indicatorCells.js";
+
+/**
+ * An indicator table's rows: label lines followed by a line of value cells, one cell per line, or
+ * cells laid out by position under the header's columns; the row ends where the table ends.
+ */
+
+const MAX_LABEL_LINES = 6;
+
+/** Lines looked at after a table's end for rows it left: a row's label wraps over a few at most. */
+export const AFTER_LINES = 4;
+
+export function endsTable(text: string): boolean {
+  const t = text.trim();
+  return (
+    /^\d+(\.\d+)+\.?\s+\p{L}/u.test(t) || // a numbered heading
+    /^(\*|\d\))/u.test(t) || // a footnote
+    START.some(([re]) => re.test(t)) ||
+    /^(mål|tiltak|kommentar)\s*\d*\s*:/iu.test(t)
+  );
+}
+
+/**
+ * A row that cannot belong to a table of this kind: a label outside the kind's rows (where the kind
+ * fixes them) whose cells are not all percentages, or any row after a sick-leave table's total.
+ */
+function foreignRow(kind: TableKind, label: string, atoms: readonly Atom[]): boolean {
+  const rows = indicatorTable(kind).rowLabels;
+  if (!rows || label === "" || rows.test(label)) return false;
+  return !(atoms.length > 0 && atoms.every((a) => /%/u.test(a.raw)));
+}
+
+export function readTableRows(lines: readonly Line[], from: number, table: Table, year: number | null, out: Indicator[], findings: Finding[], pages: readonly number[]): number {
+  const k = table.columns.length;
+  let label: string[] = [];
+  /** The line the label being read starts on (-1: none). */
+  let labelFrom = -1;
+  /** Cells printed at the end of the last label line, before the row's other cells ("Korttid 3,98 %" … "3,89 %"). */
+  let pending: ReturnType<typeof cellTail>["atoms"] = [];
+  let blanks = 0;
+  /** The last row read, which a line of cells only may complete; its indicator and findings are redone then. */
+  type LastRow = { atoms: Atom[]; label: string; no: number; out: number; findings: number; lone: boolean };
+  let last = null as LastRow | null; // (a cast: flow analysis would narrow it to null for the loop)
+  let i = from;
+  for (; i < lines.length; i++) {
+    const { text, no } = lines[i]!;
+    if (isBlank(text)) {
+      if (++blanks > 4) break;
+      continue;
+    }
+    blanks = 0;
+    if (isPageFooter(text)) continue;
+    const tail = cellTail(text);
+    // "* 77,4 16,7 %": a line of cells only that starts with a placeholder is a row, not a footnote
+    if (endsTable(text) && !(tail.label === "" && tail.atoms.length > 0)) break;
+    // a text cell alone on its line («Bydelen har ikke tall») is a cell, never a label: the row above goes on with it
+    if (label.length === 0 && isTextCell(text)) {
+      const row: LastRow | null = last;
+      if (row && row.atoms.length < k) {
+        const joined: Atom[] = [...row.atoms, { raw: text.trim(), head: false, tail: false, gap: 2 }];
+        redo(row, joined);
+        last = row.lone ? { ...row, atoms: joined } : null;
+      }
+      continue;
+    }
+    const isValues = (tail.label === "" && tail.atoms.length > 0) || tail.atoms.length >= Math.min(2, k);
+    if (!isValues) {
+      // a one-word group row ("Utbygging", "Barnevern") heads the rows below it; it is no part of their label
+      if (isGroupRow(label, text)) label = [];
+      if (label.length === 0) labelFrom = i;
+      label.push(text.trim());
+      pending = tail.label !== "" ? tail.atoms : [];
+      if (label.length > MAX_LABEL_LINES) break;
+      continue;
+    }
+    let atoms = tail.atoms;
+    // "… 43 %" then "*" alone: the row's last cells on a line of their own
+    const row: LastRow | null = last;
+    const joined: Atom[] | null = row && tail.label === "" && label.length === 0 ? acrossLines(row.atoms, atoms) : null;
+    if (row && joined && cellReadings(joined, k).some((r) => r.length <= k)) {
+      // a page number is a whole number no larger than the next page footer's («255» alone above «… • 31» is a cell)
+      const wholeNumber = atoms.length === 1 && /^\d+$/.test(atoms[0]!.raw) && Number(atoms[0]!.raw) <= pages[i]!;
+      if (!row.lone && wholeNumber) {
+        // a lone number may as well be a page number: the row stays as read, for review
+        mayBePageNumber(row, `tallet ${atoms[0]!.raw} alene på linje ${no} er lest som sidetall, men kan være radens siste verdi`);
+        last = null;
+        continue;
+      }
+      redo(row, joined);
+      // a whole number alone that ends a row set one cell per line may be a page number: unless the avvik confirms it, for review
+      if (row.lone && wholeNumber && joined.length === k) mayBePageNumber(row, `tallet ${atoms[0]!.raw} alene på linje ${no} er lest som radens siste verdi, men kan være et sidetall`, deviationCloses);
+      // one cell per line: the row goes on while its cells keep coming alone
+      last = row.lone ? { ...row, atoms: joined } : null;
+      continue;
+    }
+    if (tail.label === "" && pending.length > 0 && atoms.length < k && atoms.length + pending.length <= k) {
+      atoms = [...pending, ...atoms];
+      label[label.length - 1] = cellTailLabel(label[label.length - 1]!);
+    }
+    pending = [];
+    if (isGroupRow(label, tail.label)) label = [];
+    const rowLabel = [...label, tail.label].filter((s) => s !== "").join(" ").replace(/\s+/g, " ").trim();
+    // a row the table's kind cannot have («Antall nye parsellhager 3 4» under sick leave) starts another table
+    if (foreignRow(table.kind, rowLabel, atoms)) {
+      i = labelFrom >= 0 ? labelFrom : i;
+      break;
+    }
+    label = [];
+    labelFrom = -1;
+    // a value alone on its line under its label: the table may set each cell on a line of its own
+    const lone = tail.label === "" && atoms.length === 1 && k > 1;
+    last = rowLabel === "" ? null : { atoms, label: rowLabel, no, out: out.length, findings: findings.length, lone };
+    emit(atoms, rowLabel, no);
+  }
+  return i;
+
+  /** The last row again, with more cells: its indicator and findings are redone. */
+  function redo(row: LastRow, atoms: Atom[]): void {
+    out.length = row.out;
+    findings.length = row.findings;
+    emit(atoms, row.label, row.no);
+  }
+
+  /** A whole number alone may be a page number: the last row's indicator stays as read, for review, unless `confirmed`. */
+  function mayBePageNumber(row: LastRow, message: string, confirmed: (ind: Indicator) => boolean = () => false): void {
+    const ind = out.length > row.out ? out[out.length - 1] : undefined;
+    if (!ind || ind.line !== row.no || confirmed(ind)) return;
+    ind.needsReview = true;
+    findings.push({ severity: "info", code: "UNCONFIRMED_READING", line: row.no, message: `${row.label}: ${message}` });
+  }
+
+  function emit(atoms: Atom[], rowLabel: string, no: number): void {
+    const placed = chooseCells(atoms, table, rowLabel, no, findings);
+    if (placed !== null) emitPlaced(placed, rowLabel, no, table, year, out, findings);
+  }
+}
+
+/** One line of a table laid out by position: its label text and its cells by column. */
+interface RowLine {
+  readonly index: number;
+  readonly no: number;
+  readonly text: string;
+  label: string;
+  /** One per column (null = blank); null when a cell cannot be placed by its position. */
+  cells: (string | null)[] | null;
+  /** The line has value cells (numbers, placeholders or text in the columns). */
+  values: boolean;
+  /** Some value cell is text ("Ingen måling"), which the word-based reading cannot take. */
+  text_: boolean;
+  /** The label runs into the columns, numbers one space after it: a line not laid out by the header. */
+  crossed: boolean;
+}
+
+/** Words a text cell in a value column may have ("Ingen måling", "ikke målt"); longer text is prose. */
+const TEXT_CELL_WORDS = 4;
+
+/** A line of a positional table, or "prose" (text running across the columns: the table has ended). */
+function readRowLine(index: number, no: number, text: string, columns: readonly LayoutColumn[]): RowLine | "prose" {
+  const k = columns.length;
+  const valueStart = columns[0]!.start;
+  const row: RowLine = { index, no, text, label: "", cells: Array<string | null>(k).fill(null), values: false, text_: false, crossed: false };
+  const label: string[] = [];
+  let lastColumn = -1;
+  for (const c of layoutCells(text)) {
+    const tail = cellTail(c.text);
+    const isValue = tail.label === "" && tail.atoms.length > 0;
+    if (!row.values && c.start < valueStart - 1 && isValue && c.end <= valueStart) {
+      // numbers at the left, where labels stand: the line is not laid out by the header's columns
+      row.cells = null;
+      row.values = true;
+      row.crossed = true;
+      continue;
+    }
+    if (!row.values && c.start < valueStart - 1 && !(isValue && c.end > valueStart)) {
+      if (c.end > valueStart + 1) {
+        // a label and numbers with one space between, or prose across the columns
+        if (tail.atoms.length === 0) return "prose";
+        label.push(tail.label);
+        row.cells = null;
+        row.values = true;
+        row.crossed = true;
+        continue;
+      }
+      label.push(c.text);
+      continue;
+    }
+    row.values = true;
+    if (!isValue) {
+      if (c.text.split(/\s+/u).length > TEXT_CELL_WORDS) return "prose";
+      row.text_ = true;
+    }
+    if (row.cells === null) continue;
+    let raw: string;
+    if (isValue) {
+      const readings = cellReadings(tail.atoms, 1);
+      if (readings.length !== 1) {
+        row.cells = null; // two numbers with one space between: not one cell
+        continue;
+      }
+      raw = readings[0]![0]!;
+    } else raw = c.text;
+    const j = columnOf(c, columns);
+    if (j < 0 || j <= lastColumn) {
+      row.cells = null;
+      continue;
+    }
+    row.cells[j] = raw;
+    lastColumn = j;
+  }
+  row.label = label.join(" ").trim();
+  return row;
+}
+
+/**
+ * Rows laid out as the header is: no label runs into the columns and no numbers stand where labels
+ * do, and some row has two cells or more in columns of their own (or the header spans lines, which
+ * the word-based reader cannot read). Text whose header merely has two spaces between its cells is
+ * read by the word-based reader.
+ */
+export function rowsLaidOut(lines: readonly Line[], from: number, columns: readonly LayoutColumn[], headerLines: number): boolean {
+  let seen = 0;
+  let placed = false;
+  for (let i = from; i < lines.length && seen < 8; i++) {
+    const text = lines[i]!.text;
+    if (isBlank(text) || isPageFooter(text)) continue;
+    if (seen > 0 && endsTable(text) && !/^\s*\d\)\s*$/u.test(text)) break;
+    seen++;
+    const row = readRowLine(i, lines[i]!.no, text, columns);
+    if (row === "prose") return placed;
+    if (row.crossed) return false;
+    if (row.cells !== null && row.cells.filter((c) => c !== null).length >= 2) placed = true;
+  }
+  return placed || headerLines > 1;
+}
+
+const startsLabel = (label: string): boolean => /^[^\p{L}\d]*\p{Lu}/u.test(label);
+
+/**
+ * The rows of an indicator table laid out by position. A row's label may wrap over several lines
+ * with its cells on the first, a middle or the last one: a label starts with a capital, its
+ * continuations do not, and a blank line ends it. Cells go to the column their position gives;
+ * a row whose cells cannot be placed so is read as the word-based reader reads it (by count and
+ * arithmetic, with the same findings), and one with text among its cells is withheld.
+ */
+export function readLayoutRows(
+  lines: readonly Line[],
+  from: number,
+  table: Table,
+  columns: readonly LayoutColumn[],
+  year: number | null,
+  out: Indicator[],
+  findings: Finding[],
+): number {
+  type Group = { lines: RowLine[]; blankBefore: boolean };
+  const groups: Group[] = [];
+  let cur: Group | null = null;
+  let blanks = 0;
+  let i = from;
+  for (; i < lines.length; i++) {
+    const { text, no } = lines[i]!;
+    if (isBlank(text)) {
+      cur = null;
+      if (++blanks > 2) break;
+      continue;
+    }
+    if (isPageFooter(text)) continue;
+    const trimmed = text.trim();
+    const cells = layoutCells(text);
+    // the header printed again (a page break the page assembly kept): column words and years only
+    if (cells.every((c) => FRAGMENT.test(c.text)) && columnsOf(trimmed).length + (trimmed.match(/\b\d{4}\b/g)?.length ?? 0) >= 2) continue;
+    const tail = cellTail(text);
+    // "1)" alone ends a wrapped label; a footnote has text after its mark
+    if (endsTable(text) && !/^\d\)$/u.test(trimmed) && !(tail.label === "" && tail.atoms.length > 0)) break;
+    const row = readRowLine(i, no, text, columns);
+    if (row === "prose") break;
+    const blankBefore = blanks > 0;
+    blanks = 0;
+    // a text cell wrapped onto a line of its own ("Ingen" / "måling"): it goes on in the line above
+    if (row.label === "" && row.text_ && row.cells !== null && row.cells.every((c) => c === null || valueOf(c) === null) && cur) {
+      const above = [...cur.lines].reverse().find((l) => l.values && l.cells !== null);
+      if (above && above.cells!.every((c, j) => row.cells![j] === null || c === null || valueOf(c) === null)) {
+        row.cells.forEach((c, j) => {
+          if (c !== null) above.cells![j] = above.cells![j] ? `${above.cells![j]} ${c}` : c;
+        });
+        above.text_ = true;
+        continue;
+      }
+    }
+    if (cur === null || (row.label !== "" && startsLabel(row.label))) {
+      cur = { lines: [], blankBefore };
+      groups.push(cur);
+    }
+    cur.lines.push(row);
+  }
+  let end = from;
+
+  // where a wrapped label has its cells: on its first line (top) or its last (bottom)
+  let top = 0;
+  let bottom = 0;
+  for (const g of groups) {
+    const at = g.lines.map((l, j) => (l.values ? j : -1)).filter((j) => j >= 0);
+    if (g.lines.length < 2 || at.length !== 1) continue;
+    if (at[0] === 0) top++;
+    else if (at[0] === g.lines.length - 1) bottom++;
+  }
+  const topStyle = top > bottom;
+
+  interface Row {
+    label: string[];
+    value: RowLine[];
+    last: number;
+  }
+  const rows: (Row | null)[] = [];
+  const byGroup: Row[][] = [];
+  for (const g of groups) {
+    const own: Row[] = [];
+    let labels: string[] = [];
+    let open: Row | null = null;
+    for (const l of g.lines) {
+      if (!l.values) {
+        if (topStyle && open) {
+          open.label.push(l.label);
+          open.last = l.index;
+        } else labels.push(l.label);
+        continue;
+      }
+      // the row's last cells on a line of their own, in columns the line above left blank
+      if (open && l.label === "" && labels.length === 0 && open.value.length === 1 && disjoint(open.value[0]!, l)) {
+        open.value.push(l);
+        open.last = l.index;
+        continue;
+      }
+      open = { label: [...labels, l.label], value: [l], last: l.index };
+      labels = [];
+      own.push(open);
+    }
+    if (labels.length > 0) {
+      if (own.length > 0) {
+        own[own.length - 1]!.label.push(...labels);
+        own[own.length - 1]!.last = g.lines[g.lines.length - 1]!.index;
+      } else own.push({ label: labels, value: [], last: g.lines[g.lines.length - 1]!.index });
+    }
+    byGroup.push(own);
+  }
+  // a label without cells (its next line started with a capital): it goes with the row beside it, unless a blank line parts them
+  byGroup.forEach((own, gi) => {
+    const orphan = own.length === 1 && own[0]!.value.length === 0 ? own[0]! : null;
+    if (orphan === null) return;
+    const g = groups[gi]!;
+    if (g.lines.length === 1 && /^\p{Lu}\p{L}+$/u.test(orphan.label[0]!)) return; // a one-word group row ("Barnevern")
+    const prev = byGroup[gi - 1]?.at(-1);
+    const next = byGroup[gi + 1]?.[0];
+    if (topStyle && prev && prev.value.length > 0 && !g.blankBefore) {
+      prev.label.push(...orphan.label);
+      prev.last = orphan.last;
+      own.length = 0;
+    } else if (next && next.value.length > 0 && !groups[gi + 1]!.blankBefore) {
+      next.label.unshift(...orphan.label);
+      own.length = 0;
+    }
+  });
+  for (const own of byGroup) rows.push(...own);
+
+  for (const r of rows) {
+    if (r === null || r.value.length === 0) continue;
+    end = Math.max(end, r.last + 1);
+    const label = r.label.filter((s) => s !== "").join(" ").replace(/\s+/g, " ").trim();
+    if (label === "") continue;
+    const no = r.value[0]!.no;
+    const positional = r.value.every((v) => v.cells !== null) ? merge(r.value.map((v) => v.cells!)) : null;
+    if (positional && positional.every((c, j) => c === null || !COMPARED.test(c) || columns[j]!.kind === "target")) {
+      emitPlaced({ cells: positional, confirmed: true, alternatives: [] }, label, no, table, year, out, findings);
+      continue;
+    }
+    if (r.value.some((v) => v.text_)) {
+      findings.push({
+        severity: "warning",
+        code: "UNREADABLE_ROW",
+        line: no,
+        message: `${label}: cellene (${r.value.map((v) => layoutCells(v.text).map((c) => c.text).join(" | ")).join(" / ")}) kan ikke plasseres i kolonnene etter posisjon, og raden har tekst blant tallene; raden er ikke importert`,
+      });
+      continue;
+    }
+    // not placed by position: by count and arithmetic, as the word-based reader does
+    const atoms = r.value.flatMap((v) => cellTail(v.text).atoms);
+    if (atoms.length === 0) continue;
+    const placed = chooseCells(atoms, table, label, no, findings);
+    if (placed !== null) emitPlaced(placed, label, no, table, year, out, findings);
+  }
+  return Math.max(end, from);
+
+  function disjoint(a: RowLine, b: RowLine): boolean {
+    return a.cells !== null && b.cells !== null && a.cells.every((c, j) => c === null || b.cells![j] === null);
+  }
+  function merge(all: (string | null)[][]): (string | null)[] {
+    return all.reduce((acc, c) => acc.map((x, j) => x ?? c[j] ?? null));
+  }
+}
+
+/** Cells of two lines as one row's: a number never goes on across lines (the lower line's first atom starts a cell), and a sign ending the upper line stands alone. */
+function acrossLines(above: readonly Atom[], below: readonly Atom[]): Atom[] {
+  return [...above.map((a, j) => (j === above.length - 1 ? { ...a, sign: false } : a)), ...below.map((a, j) => (j === 0 ? { ...a, tail: false } : a))];
+}
+
+/** A one-word group row ("Utbygging", "Innhold") above a row whose label starts anew. */
+function isGroupRow(label: readonly string[], next: string): boolean {
+  return label.length === 1 && /^\p{Lu}\p{L}+$/u.test(label[0]!) && /^\p{Lu}/u.test(next.trim());
+}
+
+function cellTailLabel(text: string): string {
+  return cellTail(text).label;
+}

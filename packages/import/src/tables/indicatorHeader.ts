@@ -1,0 +1,110 @@
+import { serviceAreaOf } from "@bydel/core";
+import { cellTail } from "../cells/cells.js";
+import { isBlank, type Line } from "../source/lines.js";
+import {
+  indicatorColumnAlternatives,
+  indicatorColumnKinds,
+  indicatorFragment,
+  indicatorLineFilter,
+  indicatorStarts,
+  indicatorTables,
+  type IndicatorColumnKind,
+  type IndicatorTableKind,
+} from "./registry.js";
+
+/**
+ * Locating an indicator table: its start line (a caption, or a header alone) and its header, whose
+ * column words (Resultat/Måltall/Mål/Avvik + year) name the columns.
+ */
+
+export type ColumnKind = IndicatorColumnKind;
+
+export interface Column {
+  readonly kind: ColumnKind;
+  readonly year: number | null;
+}
+
+export type TableKind = IndicatorTableKind;
+
+export const START = indicatorStarts;
+
+/** A column word, with "bydel"/"sykefravær" and the year after it. */
+const HEADER_WORD = new RegExp(`\\b(${indicatorColumnAlternatives(indicatorTables)})\\b(?:\\s+(?:bydel|sykefravær))?\\s*(\\d{4})?`, "giu");
+
+const COLUMN_KIND = indicatorColumnKinds(indicatorTables);
+
+/** A header fragment: only column words, years, "bydel", parentheses and dashes. */
+export const FRAGMENT = indicatorFragment(indicatorTables);
+
+export function columnsOf(header: string): Column[] {
+  const cleaned = header.replace(/\([^)]*\)/g, " ");
+  const out: Column[] = [];
+  for (const m of cleaned.matchAll(HEADER_WORD)) {
+    const kind: ColumnKind = COLUMN_KIND.get(m[1]!.toLowerCase()) ?? "result";
+    out.push({ kind, year: m[2] ? Number(m[2]) : null });
+  }
+  return out;
+}
+
+export interface Table {
+  kind: TableKind;
+  area: string | null;
+  columns: Column[];
+  startLine: number;
+}
+
+/** The header block from a start line: column words until the first line that is no header fragment. */
+export function readHeader(lines: readonly Line[], start: number, kind: TableKind): { columns: Column[]; next: number; title: string } | null {
+  let header = "";
+  let i = start;
+  let seen = 0;
+  for (; i < lines.length && i < start + 30; i++) {
+    const t = lines[i]!.text;
+    if (isBlank(t)) continue;
+    const own = i === start ? t.replace(START.find(([re]) => re.test(t))?.[0] ?? /^/, "") : t;
+    const cols = columnsOf(own).length;
+    if (i === start || seen === 0 || FRAGMENT.test(t.trim()) || (cols > 0 && cellTail(t).atoms.length === 0 && t.length < 60)) {
+      header += ` ${own.trim()}`;
+      seen += cols;
+      if (kind === "monthlySickLeave" || kind === "sickLeave") {
+        if (i === start && cols >= 3) {
+          i++;
+          break;
+        }
+      }
+      continue;
+    }
+    break;
+  }
+  const columns = columnsOf(header);
+  if (columns.length < 2) return null;
+  return { columns, next: i, title: header.trim() };
+}
+
+/** Cheap test before the patterns: a numbered heading, a Hovedoversikt, or a table start word. */
+export const MAYBE = indicatorLineFilter;
+
+export function areaFromHeading(text: string): string | null {
+  const t = text.trim();
+  if (!/^\d+(\.\d+)*\.?\s/u.test(t) && !/^hovedoversikt/iu.test(t)) return null;
+  return serviceAreaOf(t);
+}
+
+/** A table's start words after other text on the line ("… til 0-24 år Obligatoriske sentrale måltall for FO2B"), as a PDF's text boxes may join them. */
+const MID_START = /(?<=\S\s+)obligatoriske\s+sentrale\s+(?:resultatindikatorer|måltall)\b/iu;
+
+/** Lines with a table's start words after other text split in two at them; both parts keep the line's number. */
+/** The cheap test before MID_START, whose look-behind is costly on every line. */
+const midStartAt = (text: string): RegExpExecArray | null => (/obligatoriske/iu.test(text) ? MID_START.exec(text) : null);
+
+export function splitMidStarts(lines: readonly Line[]): readonly Line[] {
+  // one pass, and a copy only from the first split on
+  let out: Line[] | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const m = midStartAt(l.text);
+    if (m) (out ??= lines.slice(0, i)).push({ no: l.no, text: l.text.slice(0, m.index).trimEnd() }, { no: l.no, text: l.text.slice(m.index) });
+    else out?.push(l);
+  }
+  return out ?? lines;
+}
