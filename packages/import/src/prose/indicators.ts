@@ -1,5 +1,5 @@
 import { higherIsBetterBySubject, higherIsBetterOf, indicatorDeviation, lowerIsBetterBySubject, serviceAreaOf, type ComparisonOperator, type Indicator, type IndicatorUnit, unitWords } from "@bydel/core";
-import type { Line } from "../source/lines.js";
+import { firstIndex, type Line } from "../source/lines.js";
 import { asLabel, combinedIn, headingTarget, resultsIn, targetsIn, type CombinedPhrase, type Found, type ResultPhrase, type TargetPhrase } from "./indicatorPhrases.js";
 import { blocksOf, lineAt, sentencesOf, type Block, type Sentence } from "./text.js";
 
@@ -134,16 +134,7 @@ function indicator(
  * header, footer and page number, dropped by page assembly, do not count.
  */
 function lineDistance(lines: readonly Line[]): (from: number, to: number) => number {
-  const index = (no: number): number => {
-    let lo = 0;
-    let hi = lines.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (lines[mid]!.no < no) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const index = (no: number): number => firstIndex(lines, (l) => l.no < no);
   return (from, to) => index(to) - index(from);
 }
 
@@ -173,16 +164,9 @@ function ofYear(r: Located<ResultPhrase>, year: number | null): boolean {
   return years.length === 0 || years.includes(year);
 }
 
-/** The first outcome at or after `from` in a paragraph's outcomes (sorted by offset): binary search. */
+/** The first outcome at or after `from` in a paragraph's outcomes (sorted by offset). */
 function firstFrom(results: readonly Located<ResultPhrase>[], from: number): Located<ResultPhrase> | undefined {
-  let lo = 0;
-  let hi = results.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (results[mid]!.at < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return results[lo];
+  return results[firstIndex(results, (r) => r.at < from)];
 }
 
 /** Prose indicators of the text. `skip`: lines of tables read elsewhere; `year`: the report year, when known. */

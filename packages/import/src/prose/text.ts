@@ -1,4 +1,4 @@
-import { isBlank, lastVisibleCode, type Line } from "../source/lines.js";
+import { firstIndex, isBlank, lastVisibleCode, type Line } from "../source/lines.js";
 import { isPageFooter } from "../rows/rows.js";
 
 /**
@@ -102,14 +102,8 @@ export function blocksOf(lines: readonly Line[], skip: ReadonlySet<number>): Blo
 /** The line a character of a block's text sits on. */
 export function lineAt(block: Block, offset: number): number {
   // binary search: a paragraph of thousands of lines is asked for thousands of offsets
-  let lo = 0;
-  let hi = block.starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (block.starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return block.nos[lo]!;
+  const after = firstIndex(block.starts, (start) => start <= offset);
+  return block.nos[Math.max(0, after - 1)]!;
 }
 
 /** Abbreviations and ordinals after which a period does not end a sentence ("ca. 11,8", "31. desember"). */

@@ -41,16 +41,23 @@ export function isBlank(text: string): boolean {
   return /^[\s\u00A0\u202F]*$/.test(text);
 }
 
-/** The line numbered `no` in a list that may lack some numbers (page furniture dropped): binary search. */
-export function lineByNo(lines: readonly Line[], no: number): Line | undefined {
+/**
+ * The index of the first item that is not `before` (items.length when all are), in a list where every
+ * item `before` comes ahead of every other: binary search, the one the line and offset lookups share.
+ */
+export function firstIndex<T>(items: readonly T[], before: (item: T) => boolean): number {
   let lo = 0;
-  let hi = lines.length - 1;
-  while (lo <= hi) {
+  let hi = items.length;
+  while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    const m = lines[mid]!.no;
-    if (m === no) return lines[mid];
-    if (m < no) lo = mid + 1;
-    else hi = mid - 1;
+    if (before(items[mid]!)) lo = mid + 1;
+    else hi = mid;
   }
-  return undefined;
+  return lo;
+}
+
+/** The line numbered `no` in a list that may lack some numbers (page furniture dropped). */
+export function lineByNo(lines: readonly Line[], no: number): Line | undefined {
+  const line = lines[firstIndex(lines, (l) => l.no < no)];
+  return line?.no === no ? line : undefined;
 }
