@@ -86,6 +86,20 @@ export const tableReading = {
   headerSpan: 40,
   /** Readings of a withheld row listed in its finding and on the row. */
   maxRowCandidates: 20,
+  /** Lines an indicator's label may wrap over before its value cells. */
+  maxIndicatorLabelLines: 6,
+  /** Lines looked at after an indicator table's end for rows it left: a row's label wraps over a few at most. */
+  linesAfterTable: 4,
+  /** Words a text cell in a value column may have («Ingen måling», «ikke målt»); longer text is prose. */
+  textCellWords: 4,
+  /** Readings of one indicator row's cells beyond which the row is reported as ambiguous rather than decided on a cut-off list. */
+  indicatorReadings: 256,
+  /** Magnitude spreads (× 20) closer than this do not tell a full indicator reading from a shorter one with a blank. */
+  similarSpread: 30,
+  /** Unsigned negative deviations, in a table that prints no sign, that make it the table's convention: one alone may be a misprint. */
+  unsignedRows: 2,
+  /** How far below a goal stated in prose (in lines as read, a page break's furniture not counted) its outcome may be stated, when the goal ends its paragraph. */
+  proseLookahead: 6,
 } as const;
 
 /** The severity of a difference: null for none (0), `info` within the tolerance, else `error`. */

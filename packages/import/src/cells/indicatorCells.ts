@@ -1,4 +1,4 @@
-import { readNorwegianNumber, TEXT_CELL_AT_END, type Finding } from "@bydel/core";
+import { readNorwegianNumber, tableReading, TEXT_CELL_AT_END, type Finding } from "@bydel/core";
 import { cellReadings, cellTail } from "./cells.js";
 import type { Column, ColumnKind, Table } from "../tables/indicatorHeader.js";
 
@@ -107,11 +107,7 @@ export function chooseCells(
   return { ...place(best.r, table), alternatives };
 }
 
-/** Readings of one row's cells beyond which the row is reported as ambiguous rather than decided on a cut-off list. */
-const READINGS_LIMIT = 256;
-
-/** Magnitude spreads (× 20) closer than this do not tell a full reading from a shorter one with a blank. */
-const SIMILAR_SPREAD = 30;
+const { indicatorReadings: READINGS_LIMIT, similarSpread: SIMILAR_SPREAD } = tableReading;
 
 export const COMPARED = /^(?:[<>≥≤]|maks|minst|min\.|minimum|maksimum)/iu;
 

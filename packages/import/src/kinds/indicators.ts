@@ -3,6 +3,7 @@ import {
   printedDecimals,
   tolerances,
   serviceAreaOf,
+  tableReading,
   type Finding,
   type Indicator,
 } from "@bydel/core";
@@ -16,7 +17,7 @@ import { readLayoutHeader } from "../tables/layoutTable.js";
 import { DEFAULT_MAX_PAGES } from "../source/pageNumbers.js";
 import { indicatorTable } from "../tables/registry.js";
 import { MAYBE, START, areaFromHeading, columnsOf, readHeader, splitMidStarts, type Table } from "../tables/indicatorHeader.js";
-import { AFTER_LINES, endsTable, readLayoutRows, readTableRows, rowsLaidOut } from "../rows/indicatorRows.js";
+import { endsTable, readLayoutRows, readTableRows, rowsLaidOut } from "../rows/indicatorRows.js";
 import { signedInEveryReading } from "./indicatorEmit.js";
 
 /**
@@ -118,8 +119,7 @@ function continued(read: readonly ReadTable[], lines: readonly Line[]): ReadTabl
   return out;
 }
 
-/** Unsigned negative deviations, in a table that prints no sign, that make it the table's convention: one alone may be a misprint. */
-const UNSIGNED_ROWS = 2;
+const UNSIGNED_ROWS = tableReading.unsignedRows;
 
 /**
  * A table that prints every deviation without a sign: no stated deviation has one, and two or more
@@ -152,7 +152,7 @@ function rowsAfter(lines: readonly Line[], end: number, table: Table, title: str
   const lost: number[] = [];
   let seen = 0;
   let blanks = 0;
-  for (let i = end; i < lines.length && seen < AFTER_LINES; i++) {
+  for (let i = end; i < lines.length && seen < tableReading.linesAfterTable; i++) {
     const { text, no } = lines[i]!;
     if (isBlank(text)) {
       if (++blanks > 1) break;

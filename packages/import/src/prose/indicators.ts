@@ -1,4 +1,4 @@
-import { higherIsBetterBySubject, higherIsBetterOf, indicatorDeviation, lowerIsBetterBySubject, serviceAreaOf, type ComparisonOperator, type Indicator, type IndicatorUnit, unitWords } from "@bydel/core";
+import { higherIsBetterBySubject, higherIsBetterOf, indicatorDeviation, lowerIsBetterBySubject, serviceAreaOf, type ComparisonOperator, type Indicator, type IndicatorUnit, tableReading, unitWords } from "@bydel/core";
 import { firstIndex, type Line } from "../source/lines.js";
 import { asLabel, combinedIn, headingTarget, resultsIn, targetsIn, type CombinedPhrase, type Found, type ResultPhrase, type TargetPhrase } from "./indicatorPhrases.js";
 import { blocksOf, lineAt, sentencesOf, type Block, type Sentence } from "./text.js";
@@ -10,8 +10,7 @@ import { blocksOf, lineAt, sentencesOf, type Block, type Sentence } from "./text
  * fagdekking"). Emitted with kind "prose" and needsReview; never checked into an error.
  */
 
-/** How far below a goal (in lines, a page break's furniture not counted) its outcome may be stated, when the goal ends its paragraph. */
-const LOOKAHEAD_LINES = 6;
+const LOOKAHEAD_LINES = tableReading.proseLookahead;
 
 const UNIT_HEADING = /^(?:enhet|enheten|avdeling|seksjon|tjenesten|virksomhet)\b/iu;
 

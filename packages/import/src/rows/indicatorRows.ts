@@ -1,4 +1,4 @@
-import type { Finding, Indicator } from "@bydel/core";
+import { tableReading, type Finding, type Indicator } from "@bydel/core";
 import { cellReadings, cellTail, type Atom } from "../cells/cells.js";
 import { isBlank, type Line } from "../source/lines.js";
 import { isPageFooter } from "./rows.js";
@@ -13,10 +13,7 @@ import { COMPARED, chooseCells, isTextCell, valueOf } from "../cells/indicatorCe
  * cells laid out by position under the header's columns; the row ends where the table ends.
  */
 
-const MAX_LABEL_LINES = 6;
-
-/** Lines looked at after a table's end for rows it left: a row's label wraps over a few at most. */
-export const AFTER_LINES = 4;
+const { maxIndicatorLabelLines: MAX_LABEL_LINES, textCellWords: TEXT_CELL_WORDS } = tableReading;
 
 export function endsTable(text: string): boolean {
   const t = text.trim();
@@ -159,8 +156,6 @@ interface RowLine {
   crossed: boolean;
 }
 
-/** Words a text cell in a value column may have ("Ingen måling", "ikke målt"); longer text is prose. */
-const TEXT_CELL_WORDS = 4;
 
 /** A line of a positional table, or "prose" (text running across the columns: the table has ended). */
 function readRowLine(index: number, no: number, text: string, columns: readonly LayoutColumn[]): RowLine | "prose" {
