@@ -1,8 +1,6 @@
-import { tableReading } from "@bydel/core";
-import { isTotalLabel } from "./grammar.js";
 import { isBlank, type Line } from "../source/lines.js";
-import { isPageFooter, type RawRow } from "../rows/rows.js";
-import { numericTail } from "../tokens/tokens.js";
+import { readUnitRows } from "../rows/unitRows.js";
+import type { RawRow } from "../rows/rows.js";
 import { lineFilter, unitTable, type UnitColumn } from "./registry.js";
 
 /**
@@ -28,7 +26,6 @@ const { caption: CAPTION, headerWord: HEADER_WORD, columnWords: COLUMN_WORDS, co
 /** Cheap test first (most lines are prose): a line with none of the caption's words. */
 const QUICK = lineFilter(unitTable.words, "");
 
-const { maxUnitWrap: MAX_WRAP, maxBlankRun: MAX_BLANK_RUN } = tableReading;
 
 function isHeaderText(text: string): boolean {
   const words = text.replace(/[()]/g, " ").trim().split(/\s+/);
@@ -42,44 +39,6 @@ export function columnsOf(header: string): UnitColumn[] | null {
     if (!columns.includes(kind)) columns.push(kind);
   }
   return unitTable.required.every((c) => columns.includes(c)) ? columns : null;
-}
-
-/** A line that may start or continue a unit's label: short, no sentence end. */
-function isLabelText(text: string): boolean {
-  const t = text.trim();
-  return t.length > 0 && t.length <= 60 && !/[.:!?]$/u.test(t);
-}
-
-function readUnitRows(lines: readonly Line[], start: number): RawRow[] {
-  const rows: RawRow[] = [];
-  let pending = "";
-  let pendingFirst = 0;
-  let wrapped = 0;
-  let blanks = 0;
-  for (let i = start; i < lines.length; i++) {
-    const { text, no } = lines[i]!;
-    if (isBlank(text)) {
-      if (++blanks > MAX_BLANK_RUN) break;
-      continue;
-    }
-    blanks = 0;
-    if (isPageFooter(text)) continue;
-    const tail = numericTail(text, no);
-    const label = `${pending} ${tail.label}`.trim();
-    if (tail.groups.length >= 2 && label !== "" && label.length <= 80 && !/[.:!?]$/u.test(label)) {
-      // after a total only another total goes on (cascading sums); anything else is the text after the table
-      if (rows.length > 0 && rows[rows.length - 1]!.label !== "" && isTotalLabel(rows[rows.length - 1]!.label) && !isTotalLabel(label)) break;
-      rows.push({ label, groups: tail.groups, line: no, firstLine: pending ? pendingFirst : no });
-      pending = "";
-      wrapped = 0;
-      continue;
-    }
-    if (tail.groups.length > 0 || !isLabelText(text) || ++wrapped > MAX_WRAP) break;
-    if (rows.length > 0 && isTotalLabel(rows[rows.length - 1]!.label)) break;
-    if (!pending) pendingFirst = no;
-    pending = `${pending} ${text.trim()}`.trim();
-  }
-  return rows;
 }
 
 /** The caption around a "med og uten" on line k: its first line and its text (one line, or two when it wraps). */
