@@ -17,7 +17,7 @@ import { tablePicture } from "./png.js";
  */
 
 const fixtures = fileURLToPath(new URL("../fixtures/", import.meta.url));
-const DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+export const DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 const DEJAVU_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
 
 export type Values = (number | null)[];

@@ -34,18 +34,20 @@ const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/gu;
 /** A header cell: column words, years, "bydel", "i %", parentheses and dashes only. */
 const FRAGMENT = indicatorFragment(positionalTables);
 
+/** A cell without its parenthesised note, also where the note wraps over header lines («(Resultat-» over «måltall)»). */
+const withoutNote = (text: string): string => text.replace(/\([^)]*\)/g, " ").replace(/\([^)]*$/u, " ").replace(/^[^(]*\)/u, " ");
+
 function kindsOf(text: string): ColumnKind[] {
-  const cleaned = text.replace(/\([^)]*\)/g, " ");
-  return [...cleaned.matchAll(KIND_WORD)].map((m) => KIND.get(m[1]!.toLowerCase()) ?? "result");
+  return [...withoutNote(text).matchAll(KIND_WORD)].map((m) => KIND.get(m[1]!.toLowerCase()) ?? "result");
 }
 
 function yearsOf(text: string): number[] {
-  return [...text.replace(/\([^)]*\)/g, " ").matchAll(YEAR)].map((m) => Number(m[0]));
+  return [...withoutNote(text).matchAll(YEAR)].map((m) => Number(m[0]));
 }
 
-/** A header cell that names a column or gives its year. */
+/** A header cell that names a column, gives its year, or holds (part of) a note in parentheses. */
 function isFragment(cell: Cell): boolean {
-  return FRAGMENT.test(cell.text) && (kindsOf(cell.text).length > 0 || yearsOf(cell.text).length > 0 || /\(.*\)/u.test(cell.text));
+  return FRAGMENT.test(cell.text) && (kindsOf(cell.text).length > 0 || yearsOf(cell.text).length > 0 || /^\(|\)$/u.test(cell.text.trim()));
 }
 
 interface Anchor {
@@ -120,14 +122,17 @@ const BELOW = 4;
 export function readLayoutHeader(lines: readonly Line[], start: number, startWord: RegExp): LayoutHeader | null {
   const first = layoutCells(lines[start]!.text);
   if (first.length < 2) return null;
-  const m = startWord.exec(first[0]!.text);
+  // a header with no caption («Resultat   Resultat   Måltall» over the years): the start is zero-width (it looks at the line), every cell a column's
+  const zeroWidth = startWord.exec(lines[start]!.text)?.[0].trim() === "";
+  const m: { index: number; 0: string } | null = startWord.exec(first[0]!.text) ?? (zeroWidth ? { index: 0, 0: "" } : null);
   if (!m) return null;
+  const uncaptioned = m[0].trim() === "" && first.every(isFragment);
   // "Resultatindikatorer Resultat": column words after the start word with one space are no laid-out header
   const rest = first[0]!.text.slice(m.index + m[0].length).trim();
-  if (rest !== "" && FRAGMENT.test(rest)) return null;
-  const startFrags = first.slice(1);
+  if (!uncaptioned && rest !== "" && FRAGMENT.test(rest)) return null;
+  const startFrags = uncaptioned ? first : first.slice(1);
   if (!startFrags.every(isFragment)) return null;
-  const titleParts: string[] = [first[0]!.text];
+  const titleParts: string[] = uncaptioned ? [] : [first[0]!.text];
   const rows: Cell[][] = [startFrags];
   let edge = Math.min(...startFrags.map((c) => c.start));
   let from = start;
@@ -136,7 +141,7 @@ export function readLayoutHeader(lines: readonly Line[], start: number, startWor
     const t = lines[i]!.text;
     if (isBlank(t)) break;
     const cells = layoutCells(t);
-    if (cells.length === 0 || !cells.every(isFragment) || cells[0]!.start < first[0]!.end) break;
+    if (cells.length === 0 || !cells.every(isFragment) || cells[0]!.start < (uncaptioned ? 0 : first[0]!.end)) break;
     if (buildColumns([...rows, cells]) === null) break;
     rows.unshift(cells);
     edge = Math.min(edge, ...cells.map((c) => c.start));
