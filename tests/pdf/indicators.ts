@@ -1,7 +1,7 @@
 // pdfkit has no bundled types and this repo has no @types/pdfkit; vitest does not type-check tests
 import PDFDocument from "pdfkit";
 import { Rng } from "../import/generator.js";
-import { AREAS, makeTable, type Cell, type GenRow, type GenTable, type Style as NumberStyle } from "../import/indicatorModel.js";
+import { AREAS, makeTable, TEXT_CELLS, type Cell, type GenRow, type GenTable, type Style as NumberStyle } from "../import/indicatorModel.js";
 import { BOTTOM, DEJAVU, fontsOf, LEFT, PAGE_W, PROSE, wrapText, Writer, type PDFKit, type Style } from "./generator.js";
 
 /**
@@ -85,7 +85,7 @@ function geometry(w: Writer, t: GenTable, titles: string[]): Geometry {
   const { style } = w;
   const n = t.columns.length;
   let widest = 0;
-  for (const r of t.rows) for (const c of r.cells) if (c && !/\p{L}{3}/u.test(c.raw)) widest = Math.max(widest, w.width(c.raw, fontFor(w, c.raw, w.fonts.regular)));
+  for (const r of t.rows) for (const c of r.cells) if (c && !TEXT_CELLS.includes(c.raw)) widest = Math.max(widest, w.width(c.raw, fontFor(w, c.raw, w.fonts.regular)));
   for (const title of titles.slice(1)) for (const word of title.split(" ")) widest = Math.max(widest, w.width(word, w.fonts.bold));
   // the table fits the page (into the right margin at most): the label column gives way, then the columns' slack
   const room = PAGE_W - LEFT - 30;
@@ -156,7 +156,7 @@ function drawRow(w: Writer, row: GenRow, g: Geometry, centred: boolean, rng: Rng
   w.doc.font(w.fonts.regular).fontSize(style.size);
   const labelLines = wrapText(w.doc, row.labelLines.join(" "), g.labelWidth - 8);
   // a text cell wraps within its column
-  const cellLines = row.cells.map((c) => (c && /\p{L}{3}/u.test(c.raw) ? wrapText(w.doc, c.raw, g.colWidth - style.size) : null));
+  const cellLines = row.cells.map((c) => (c && TEXT_CELLS.includes(c.raw) ? wrapText(w.doc, c.raw, g.colWidth - style.size) : null));
   const textLines = Math.max(1, ...cellLines.map((l) => l?.length ?? 1));
   const rowLines = Math.max(labelLines.length, textLines);
   const first = w.y + lead;

@@ -76,7 +76,8 @@ function toLine(band: PositionedText[], settings: typeof pdfLayout): PdfLine {
   for (const it of band) {
     if (cur !== null) {
       const gap: number = it.x0 - cur.x1;
-      const words = /\p{L}[.,)]?$/u.test(cur.text) && /^\p{L}/u.test(it.text);
+      // a word and a number in one cell count as words too («maks 67 %», «innen 6 mnd.»): a monospaced space is wider than cellGap
+      const words = (/\p{L}[.,)]?$/u.test(cur.text) && /^[\p{L}\d]/u.test(it.text)) || (/(?:^|\s)\d{1,2}$/u.test(cur.text) && /^\p{L}/u.test(it.text));
       const thousands = /(?:^|[^\d])\d{1,3}$/u.test(cur.text) && /^\d{3}(?:$|[^\d])/u.test(it.text) && isNumeric(cur.text) && isNumeric(it.text);
       const limit = words || thousands ? settings.wordGap : settings.cellGap;
       if (gap < limit * Math.min(cur.size, it.size)) {
