@@ -61,6 +61,14 @@ function overlap(a: { start: number; end: number }, b: { start: number; end: num
   return Math.min(a.end, b.end) - Math.max(a.start, b.start);
 }
 
+/** The anchor a cell stands just beside (within NEAR characters), when no other is about as near. */
+function nearest(anchors: readonly Anchor[], cell: Cell): Anchor | null {
+  const byGap = [...anchors].sort((a, b) => overlap(b, cell) - overlap(a, cell));
+  const [a, b] = byGap;
+  if (!a || overlap(a, cell) <= -NEAR) return null;
+  return b && overlap(a, cell) - overlap(b, cell) < 2 ? null : a;
+}
+
 /**
  * Places header cells in columns: a cell joins the column it overlaps most, or opens a new one.
  * Null when a cell names two columns, or a column gets two kinds or two years: not a positional header.
@@ -83,6 +91,8 @@ function buildColumns(rows: readonly Cell[][]): LayoutColumn[] | null {
           best = a;
         }
       }
+      // a year right-aligned under a wider word stands beside it in the laid-out text (words are placed by their left edge, numbers by their right)
+      if (best === null && /^\d{4}$/u.test(cell.text.trim())) best = nearest(anchors, cell);
       if (best === null) {
         anchors.push({ kind: kinds[0] ?? null, years: new Set(years), start: cell.start, end: cell.end });
         continue;
