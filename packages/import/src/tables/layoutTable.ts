@@ -1,6 +1,6 @@
 import { isBlank, type Line } from "../source/lines.js";
 import { LAYOUT_BLANKS, runs, tokenize, type Run } from "../tokens/tokenize.js";
-import { indicatorColumnAlternatives, indicatorColumnKinds, indicatorFragment, positionalTables, type IndicatorColumnKind } from "./registry.js";
+import { indicatorColumnAlternatives, indicatorColumnKinds, indicatorFragment, indicatorStarts, positionalTables, type IndicatorColumnKind } from "./registry.js";
 
 /**
  * Indicator tables laid out by position (pdftotext -layout, the PDF source's own layout): cells are
@@ -174,6 +174,23 @@ export function readLayoutHeader(lines: readonly Line[], start: number, startWor
   const columns = buildColumns(rows);
   if (columns === null || columns.length < 2) return null;
   return { columns, first: from, next, title: titleParts.join(" ") };
+}
+
+/**
+ * A start with no caption («Resultat   Resultat» at the line's start) over a line a captioned table
+ * starts on («Sykefravær i %   2019   Mål 2020»): the header's first line belongs to that table,
+ * which looks above its start for it.
+ */
+export function captionBelow(lines: readonly Line[], start: number): boolean {
+  const own = indicatorStarts.find(([re]) => re.test(lines[start]!.text));
+  if (!own || own[0].exec(lines[start]!.text)![0].trim() !== "") return false;
+  for (let i = start + 1; i < lines.length && i <= start + BELOW; i++) {
+    const t = lines[i]!.text;
+    if (isBlank(t)) return false;
+    const other = indicatorStarts.find(([re]) => re.test(t));
+    if (other && other[0].exec(t)![0].trim() !== "") return true;
+  }
+  return false;
 }
 
 /**
