@@ -133,8 +133,9 @@ export function readLayoutHeader(lines: readonly Line[], start: number, startWor
   const first = layoutCells(lines[start]!.text);
   if (first.length < 2) return null;
   // a header with no caption («Resultat   Resultat   Måltall» over the years): the start is zero-width (it looks at the line), every cell a column's
-  const zeroWidth = startWord.exec(lines[start]!.text)?.[0].trim() === "";
-  const m: { index: number; 0: string } | null = startWord.exec(first[0]!.text) ?? (zeroWidth ? { index: 0, 0: "" } : null);
+  // (a start that looks past its words, «Måned» before a year, is matched on the line and must end in the first cell)
+  const onLine = startWord.exec(lines[start]!.text);
+  const m: { index: number; 0: string } | null = startWord.exec(first[0]!.text) ?? (onLine && onLine.index + onLine[0].length <= first[0]!.end ? { index: 0, 0: onLine[0].trim() } : null);
   if (!m) return null;
   const uncaptioned = m[0].trim() === "" && first.every(isFragment);
   // "Resultatindikatorer Resultat": column words after the start word with one space are no laid-out header
