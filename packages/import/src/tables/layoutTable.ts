@@ -45,9 +45,13 @@ function yearsOf(text: string): number[] {
   return [...withoutNote(text).matchAll(YEAR)].map((m) => Number(m[0]));
 }
 
-/** A header cell that names a column, gives its year, or holds (part of) a note in parentheses. */
+/** A header word of its own on a line, the rest of a column's title («Mål» over «sykefravær», «Resultat» over «bydel»). */
+const TITLE_WORD = new RegExp(`^(?:bydel|${[...new Set(positionalTables.flatMap((t) => t.fragmentWords))].join("|")})$`, "iu");
+
+/** A header cell that names a column, gives its year, holds (part of) a note in parentheses, or goes on with a column's title. */
 function isFragment(cell: Cell): boolean {
-  return FRAGMENT.test(cell.text) && (kindsOf(cell.text).length > 0 || yearsOf(cell.text).length > 0 || /^\(|\)$/u.test(cell.text.trim()));
+  const t = cell.text.trim();
+  return FRAGMENT.test(t) && (kindsOf(t).length > 0 || yearsOf(t).length > 0 || /^\(|\)$/u.test(t) || TITLE_WORD.test(t));
 }
 
 interface Anchor {
