@@ -135,6 +135,7 @@ const BELOW = 4;
  */
 export function readLayoutHeader(lines: readonly Line[], start: number, startWord: RegExp): LayoutHeader | null {
   const first = layoutCells(lines[start]!.text);
+  if (first.length === 1 && startWord.test(first[0]!.text)) return underCaption(lines, start, first[0]!.text);
   if (first.length < 2) return null;
   // a header with no caption («Resultat   Resultat   Måltall» over the years): the start is zero-width (it looks at the line), every cell a column's
   // (a start that looks past its words, «Måned» before a year, is matched on the line and must end in the first cell)
@@ -179,6 +180,15 @@ export function readLayoutHeader(lines: readonly Line[], start: number, startWor
   const columns = buildColumns(rows);
   if (columns === null || columns.length < 2) return null;
   return { columns, first: from, next, title: titleParts.join(" ") };
+}
+
+/** A caption alone on its line («Nøkkeltall for: Funksjonsområde 3 – Tjenester»), its header laid out below it with no caption of its own. */
+function underCaption(lines: readonly Line[], start: number, caption: string): LayoutHeader | null {
+  let j = start + 1;
+  while (j < lines.length && j <= start + 2 && isBlank(lines[j]!.text)) j++;
+  if (j >= lines.length || layoutCells(lines[j]!.text).length < 2) return null;
+  const header = readLayoutHeader(lines, j, /^/u);
+  return header && header.first === j ? { ...header, first: start, title: caption } : null;
 }
 
 /**

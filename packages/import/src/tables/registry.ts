@@ -224,7 +224,7 @@ export const indicatorTables: readonly IndicatorTable[] = [
   },
   { kind: "sickLeave", starts: [/^\s*sykefravær\s+i\s+%/iu], words: ["sykefravær"], columnWords: [...indicatorColumns, ...sickLeaveColumns], fragmentWords: ["sykefravær"], area: "HR", byPosition: true, rowLabels: SICK_LEAVE_ROWS },
   { kind: "monthlySickLeave", starts: [/^\s*måned(?=\s+(?:sykefravær|(?:19|20)\d\d\b))/iu], words: ["måned"], columnWords: [...indicatorColumns, ...sickLeaveColumns], fragmentWords: ["sykefravær"], area: "HR", byPosition: true, rowLabels: MONTH_ROWS },
-  { kind: "keyFigure", starts: [/^\s*nøkkeltall(?:\s+for)?\s*:/iu], words: ["nøkkeltall"], columnWords: indicatorColumns, fragmentWords: [], area: null, byPosition: false },
+  { kind: "keyFigure", starts: [/^\s*nøkkeltall(?:\s+for)?\s*:/iu], words: ["nøkkeltall"], columnWords: indicatorColumns, fragmentWords: [], area: null, byPosition: true },
 ];
 
 /** The table kind of a start pattern, in the order they are tried. */
