@@ -75,9 +75,10 @@ function nearest(anchors: readonly Anchor[], cell: Cell): Anchor | null {
 
 /**
  * Places header cells in columns: a cell joins the column it overlaps most, or opens a new one.
- * Null when a cell names two columns, or a column gets two kinds or two years: not a positional header.
+ * Null when a cell names two columns, or a column gets two kinds or two years: not a positional header
+ * (`partial`: a header read so far, whose columns may still lack their words; none are returned).
  */
-function buildColumns(rows: readonly Cell[][]): LayoutColumn[] | null {
+function buildColumns(rows: readonly Cell[][], partial = false): LayoutColumn[] | null {
   const anchors: Anchor[] = [];
   // the line with the most column words first: its cells are the columns the others join
   const order = [...rows.keys()].sort((a, b) => rows[b]!.reduce((s, c) => s + kindsOf(c.text).length, 0) - rows[a]!.reduce((s, c) => s + kindsOf(c.text).length, 0));
@@ -113,7 +114,8 @@ function buildColumns(rows: readonly Cell[][]): LayoutColumn[] | null {
   }
   anchors.sort((a, b) => a.start - b.start);
   for (let j = 1; j < anchors.length; j++) if (anchors[j]!.start < anchors[j - 1]!.end) return null;
-  if (anchors.some((a) => a.kind === null)) return null;
+  // (a header read line by line may name a column on a line still to come: «Avvik 2024» above «(Resultat-»)
+  if (anchors.some((a) => a.kind === null)) return partial ? [] : null;
   return anchors.map((a) => ({ kind: a.kind!, year: a.years.size === 1 ? [...a.years][0]! : null, start: a.start, end: a.end }));
 }
 
@@ -158,7 +160,7 @@ export function readLayoutHeader(lines: readonly Line[], start: number, startWor
     if (isBlank(t)) break;
     const cells = layoutCells(t);
     if (cells.length === 0 || !cells.every(isFragment) || cells[0]!.start < (uncaptioned ? 0 : first[0]!.end)) break;
-    if (buildColumns([...rows, cells]) === null) break;
+    if (buildColumns([...rows, cells], true) === null) break;
     rows.unshift(cells);
     edge = Math.min(edge, ...cells.map((c) => c.start));
     from = i;
@@ -172,7 +174,7 @@ export function readLayoutHeader(lines: readonly Line[], start: number, startWor
     const title = cells.length > 0 && cells[0]!.end < edge && !isFragment(cells[0]!) ? cells[0]! : null;
     const frags = title ? cells.slice(1) : cells;
     if (frags.length === 0 || !frags.every(isFragment) || frags[0]!.start < (title?.end ?? 0)) break;
-    if (buildColumns([...rows, frags]) === null) break;
+    if (buildColumns([...rows, frags], true) === null) break;
     rows.push(frags);
     if (title) titleParts.push(title.text);
     next = i + 1;
