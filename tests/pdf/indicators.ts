@@ -79,6 +79,8 @@ function columnTitles(rng: Rng, t: GenTable, year: number, area: string, caption
 interface Geometry {
   readonly labelWidth: number;
   readonly colWidth: number;
+  /** The header's size: smaller than the body's where a column title's word would not fit its column, as producers shrink it. */
+  readonly headerSize: number;
 }
 
 function geometry(w: Writer, t: GenTable, titles: string[]): Geometry {
@@ -91,38 +93,42 @@ function geometry(w: Writer, t: GenTable, titles: string[]): Geometry {
   const room = PAGE_W - LEFT - 30;
   const labelWidth = Math.max(100, Math.min(style.labelWidth + (5 - n) * 30, room - n * Math.max(style.numberWidth, widest + 0.8 * style.size + 3)));
   const colWidth = Math.min(Math.max(style.numberWidth, widest + 0.8 * style.size + 3), (room - labelWidth) / n);
-  return { labelWidth, colWidth };
+  let word = 0;
+  for (const title of titles.slice(1)) for (const w1 of title.split(" ")) word = Math.max(word, w.width(w1, w.fonts.bold));
+  const headerSize = Math.max(6, Math.min(style.size, (style.size * (colWidth - 4)) / word));
+  return { labelWidth, colWidth, headerSize };
 }
 
 function headerCells(w: Writer, titles: string[], g: Geometry): string[][] {
   const { style } = w;
-  w.doc.font(w.fonts.bold).fontSize(style.size);
+  w.doc.font(w.fonts.bold).fontSize(g.headerSize);
   return titles.map((title, i) => {
     if (i === 0) return title === "" ? [] : wrapText(w.doc, title, g.labelWidth - 8);
     let text = title;
     if (style.headerBreaks === "words") text = title.replace(/ (?!\()/gu, "\n");
     else if (style.headerBreaks === "year") text = title.replace(/ (20\d\d)/u, "\n$1");
-    return wrapText(w.doc, text, g.colWidth - style.size);
+    return wrapText(w.doc, text, g.colWidth - 4);
   });
 }
 
 function drawHeader(w: Writer, cells: string[][], g: Geometry, centred: boolean): void {
   const { style } = w;
-  const lead = style.size * style.leading;
+  const size = g.headerSize;
+  const lead = size * style.leading;
   const lines = Math.max(1, ...cells.map((c) => c.length));
-  w.ensure(lines * lead + 4 * lead);
+  w.ensure(lines * lead + 4 * style.size * style.leading);
   const top = w.y + lead;
   cells.forEach((c, i) => {
     const shift = style.headerVAlign === "bottom" ? lines - c.length : 0;
     c.forEach((line, k) => {
       const y = top + (shift + k) * lead;
       if (i === 0) {
-        w.text(line, LEFT, y, w.fonts.bold);
+        w.text(line, LEFT, y, w.fonts.bold, size);
         return;
       }
       const right = LEFT + g.labelWidth + i * g.colWidth - 3;
-      const width = w.width(line, w.fonts.bold);
-      w.text(line, centred ? right - (g.colWidth - 3) / 2 - width / 2 : right - width, y, w.fonts.bold);
+      const width = w.width(line, w.fonts.bold, size);
+      w.text(line, centred ? right - (g.colWidth - 3) / 2 - width / 2 : right - width, y, w.fonts.bold, size);
     });
   });
   w.y = top + (lines - 1) * lead + lead * 0.5;

@@ -65,13 +65,22 @@ function overlap(a: { start: number; end: number }, b: { start: number; end: num
   return Math.min(a.end, b.end) - Math.max(a.start, b.start);
 }
 
-/** The anchor a cell stands just beside (within NEAR characters), when no other is about as near. */
+/**
+ * The anchor a cell stands just beside, when no other is about as near: within NEAR characters, or,
+ * right of a column word, within most of the word's length (a word in a wide bold font is longer on
+ * the page than its characters in the laid-out text, which places it by its left edge).
+ */
 function nearest(anchors: readonly Anchor[], cell: Cell): Anchor | null {
   const byGap = [...anchors].sort((a, b) => overlap(b, cell) - overlap(a, cell));
   const [a, b] = byGap;
-  if (!a || overlap(a, cell) <= -NEAR) return null;
+  if (!a) return null;
+  const reach = a.kind !== null && a.end <= cell.start ? Math.max(NEAR, WIDE_WORD * (a.end - a.start)) : NEAR;
+  if (overlap(a, cell) <= -reach) return null;
   return b && overlap(a, cell) - overlap(b, cell) < 2 ? null : a;
 }
+
+/** How much longer than its characters a column word may stand on the page (DejaVu Sans Bold is about 0.7 em a character, charWidth half an em at 9 pt). */
+const WIDE_WORD = 0.6;
 
 /**
  * Places header cells in columns: a cell joins the column it overlaps most, or opens a new one.
@@ -96,8 +105,8 @@ function buildColumns(rows: readonly Cell[][], partial = false): LayoutColumn[] 
           best = a;
         }
       }
-      // a year right-aligned under a wider word stands beside it in the laid-out text (words are placed by their left edge, numbers by their right)
-      if (best === null && /^\d{4}$/u.test(cell.text.trim())) best = nearest(anchors, cell);
+      // a year (or a title's last word) right-aligned under a wider word stands beside it in the laid-out text (words are placed by their left edge, numbers by their right)
+      if (best === null && (/^\d{4}$/u.test(cell.text.trim()) || TITLE_WORD.test(cell.text.trim()))) best = nearest(anchors, cell);
       if (best === null) {
         anchors.push({ kind: kinds[0] ?? null, years: new Set(years), start: cell.start, end: cell.end });
         continue;
