@@ -17,7 +17,7 @@ import { tablePicture } from "./png.js";
  */
 
 const fixtures = fileURLToPath(new URL("../fixtures/", import.meta.url));
-const DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+export const DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 const DEJAVU_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
 
 export type Values = (number | null)[];
@@ -234,14 +234,14 @@ export interface GeneratedPdf {
   readonly pages: number;
 }
 
-const PAGE_W = 595.28;
-const PAGE_H = 841.89;
-const LEFT = 62;
+export const PAGE_W = 595.28;
+export const PAGE_H = 841.89;
+export const LEFT = 62;
 /** Content starts below the furniture band (10 % of the page) and ends above it. */
-const TOP = 104;
-const BOTTOM = PAGE_H - 96;
+export const TOP = 104;
+export const BOTTOM = PAGE_H - 96;
 
-const PROSE = [
+export const PROSE = [
   "Bydelen har i året arbeidet videre med å styrke tjenestene til innbyggerne, og samarbeidet med frivillige organisasjoner og andre etater har vært godt.",
   "Arbeidet med å rekruttere og beholde kvalifiserte medarbeidere har hatt høy prioritet, og bydelen har gjennomført flere tiltak for et godt arbeidsmiljø.",
   "Tjenestene er levert innenfor de rammene bystyret har vedtatt, men presset på enkelte områder har vært større enn forutsatt ved inngangen til året.",
@@ -254,12 +254,12 @@ const PROSE = [
 const AREA_NAMES: Record<string, string> = { FO4A: "Sosiale tjenester", FO4B: "Kvalifiseringsprogram", FO4C: "Økonomisk sosialhjelp" };
 const CHAPTER: Record<string, number> = { FO1: 2, FO2A: 3, FO2B: 4, FO2C: 5, FO3: 6, FO4: 7 };
 
-interface Fonts {
+export interface Fonts {
   regular: string;
   bold: string;
 }
 
-function fontsOf(doc: PDFKit, font: Font): Fonts {
+export function fontsOf(doc: PDFKit, font: Font): Fonts {
   if (font === "DejaVu") {
     doc.registerFont("DejaVu", DEJAVU);
     doc.registerFont("DejaVu-Bold", existsSync(DEJAVU_BOLD) ? DEJAVU_BOLD : DEJAVU);
@@ -272,7 +272,7 @@ function fontsOf(doc: PDFKit, font: Font): Fonts {
 
 // the pdfkit document, loosely typed (no @types/pdfkit here)
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type PDFKit = any;
+export type PDFKit = any;
 
 /** "1234567" → "1 234 567" with the style's separator and minus. */
 export function formatNumber(v: number, style: Pick<Style, "thousands" | "minus">): string {
@@ -281,7 +281,7 @@ export function formatNumber(v: number, style: Pick<Style, "thousands" | "minus"
 }
 
 /** Greedy word wrap to a width; "\n" forces a break. */
-function wrapText(doc: PDFKit, text: string, width: number): string[] {
+export function wrapText(doc: PDFKit, text: string, width: number): string[] {
   const out: string[] = [];
   for (const para of text.split("\n")) {
     let line = "";
@@ -297,7 +297,7 @@ function wrapText(doc: PDFKit, text: string, width: number): string[] {
   return out;
 }
 
-class Writer {
+export class Writer {
   page = 0;
   y = TOP;
   /** The style of the table being drawn (its column widths fitted to its numbers). */
@@ -306,7 +306,7 @@ class Writer {
     readonly doc: PDFKit,
     readonly base: Style,
     readonly fonts: Fonts,
-    readonly truth: Truth,
+    readonly truth: Pick<Truth, "district" | "year">,
   ) {
     this.style = base;
   }

@@ -48,6 +48,8 @@ export const pdfLayout = {
    * three-digit group that continues a number. Columns stand a good em or more apart.
    */
   wordGap: 0.75,
+  /** A run at least this wide per character (in ems) is set in a monospaced font (Courier: 0.6), whose space is wider than cellGap. */
+  monospaced: 0.55,
   /** Points per character column when a line is laid out as text: narrow enough that a 60 pt column gap stays wide. */
   charWidth: 4.5,
   /** Spaces that always stand between two cells in the laid-out text: more than one, so no cell is taken for thousands. */

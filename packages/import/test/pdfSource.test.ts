@@ -57,6 +57,17 @@ describe("PDF source: words → lines → cells", () => {
     expect(text).toMatch(/cell {2,}7$/u);
   });
 
+  it("joins a word and its number a monospaced space apart («maks 67 %»), and a number and its «%»", () => {
+    // Courier: every character 0.6 em, the space too; the cells stand two spaces and more apart
+    const em = 10;
+    const mono = (text: string, x0: number) => item(text, x0, x0 + 0.6 * em * text.length, 100);
+    const [line] = groupLines([mono("innen", 50), mono("6", 50 + 6 * 6), mono("mnd.", 50 + 8 * 6), mono("maks", 200), mono("67", 200 + 5 * 6), mono("%", 200 + 8 * 6), mono("12", 300)]);
+    expect(line!.tokens.map((t) => t.text)).toEqual(["innen 6 mnd.", "maks 67 %", "12"]);
+    // in a proportional font the same gap before a number is a cell gap
+    const [prop] = groupLines([item("maks", 50, 70, 100), item("67", 76, 86, 100)]);
+    expect(prop!.tokens.map((t) => t.text)).toEqual(["maks", "67"]);
+  });
+
   it("drops running headers, footers and page numbers by position, and keeps the same words in the body", () => {
     const page = (n: number) => ({
       height: 842,

@@ -13,7 +13,7 @@ import { readProseIndicators } from "../prose/indicators.js";
 import { blocksOf, type Block } from "../prose/text.js";
 import { isPageFooter } from "../rows/rows.js";
 import { isProse } from "../tables/grammar.js";
-import { readLayoutHeader } from "../tables/layoutTable.js";
+import { captionBelow, readLayoutHeader } from "../tables/layoutTable.js";
 import { DEFAULT_MAX_PAGES } from "../source/pageNumbers.js";
 import { indicatorTable } from "../tables/registry.js";
 import { MAYBE, START, areaFromHeading, columnsOf, readHeader, splitMidStarts, type Table } from "../tables/indicatorHeader.js";
@@ -52,11 +52,11 @@ export function readIndicators(allLines: readonly Line[], year: number | null): 
     const headingArea = areaFromHeading(text);
     if (headingArea) sectionArea = headingArea;
     const start = START.find(([re]) => re.test(text));
-    if (!start) continue;
+    if (!start || captionBelow(lines, i)) continue;
     const kind = start[1];
     const layout = indicatorTable(kind).byPosition ? readLayoutHeader(lines, i, start[0]) : null;
     if (layout && rowsLaidOut(lines, layout.next, layout.columns, layout.next - layout.first)) {
-      const table: Table = { kind, area: serviceAreaOf(layout.title) ?? sectionArea, columns: layout.columns, startLine: lines[i]!.no };
+      const table: Table = { kind, area: indicatorTable(kind).area ?? serviceAreaOf(layout.title) ?? sectionArea, columns: layout.columns, startLine: lines[i]!.no };
       const first = indicators.length;
       const end = readLayoutRows(lines, layout.next, table, layout.columns, year, indicators, findings);
       read.push({ title: lines[i]!.text.trim().slice(0, 80), start: i, end, rows: indicators.slice(first) });

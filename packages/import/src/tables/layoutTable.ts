@@ -1,6 +1,6 @@
 import { isBlank, type Line } from "../source/lines.js";
 import { LAYOUT_BLANKS, runs, tokenize, type Run } from "../tokens/tokenize.js";
-import { indicatorColumnAlternatives, indicatorColumnKinds, indicatorFragment, positionalTables, type IndicatorColumnKind } from "./registry.js";
+import { indicatorColumnAlternatives, indicatorColumnKinds, indicatorFragment, indicatorStarts, positionalTables, type IndicatorColumnKind } from "./registry.js";
 
 /**
  * Indicator tables laid out by position (pdftotext -layout, the PDF source's own layout): cells are
@@ -34,18 +34,24 @@ const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/gu;
 /** A header cell: column words, years, "bydel", "i %", parentheses and dashes only. */
 const FRAGMENT = indicatorFragment(positionalTables);
 
+/** A cell without its parenthesised note, also where the note wraps over header lines («(Resultat-» over «måltall)»). */
+const withoutNote = (text: string): string => text.replace(/\([^)]*\)/g, " ").replace(/\([^)]*$/u, " ").replace(/^[^(]*\)/u, " ");
+
 function kindsOf(text: string): ColumnKind[] {
-  const cleaned = text.replace(/\([^)]*\)/g, " ");
-  return [...cleaned.matchAll(KIND_WORD)].map((m) => KIND.get(m[1]!.toLowerCase()) ?? "result");
+  return [...withoutNote(text).matchAll(KIND_WORD)].map((m) => KIND.get(m[1]!.toLowerCase()) ?? "result");
 }
 
 function yearsOf(text: string): number[] {
-  return [...text.replace(/\([^)]*\)/g, " ").matchAll(YEAR)].map((m) => Number(m[0]));
+  return [...withoutNote(text).matchAll(YEAR)].map((m) => Number(m[0]));
 }
 
-/** A header cell that names a column or gives its year. */
+/** A header word of its own on a line, the rest of a column's title («Mål» over «sykefravær», «Resultat» over «bydel»). */
+const TITLE_WORD = new RegExp(`^(?:bydel|${[...new Set(positionalTables.flatMap((t) => t.fragmentWords))].join("|")})$`, "iu");
+
+/** A header cell that names a column, gives its year, holds (part of) a note in parentheses, or goes on with a column's title. */
 function isFragment(cell: Cell): boolean {
-  return FRAGMENT.test(cell.text) && (kindsOf(cell.text).length > 0 || yearsOf(cell.text).length > 0 || /\(.*\)/u.test(cell.text));
+  const t = cell.text.trim();
+  return FRAGMENT.test(t) && (kindsOf(t).length > 0 || yearsOf(t).length > 0 || /^\(|\)$/u.test(t) || TITLE_WORD.test(t));
 }
 
 interface Anchor {
@@ -60,10 +66,28 @@ function overlap(a: { start: number; end: number }, b: { start: number; end: num
 }
 
 /**
- * Places header cells in columns: a cell joins the column it overlaps most, or opens a new one.
- * Null when a cell names two columns, or a column gets two kinds or two years: not a positional header.
+ * The anchor a cell stands just beside, when no other is about as near: within NEAR characters, or,
+ * right of a column word, within most of the word's length (a word in a wide bold font is longer on
+ * the page than its characters in the laid-out text, which places it by its left edge).
  */
-function buildColumns(rows: readonly Cell[][]): LayoutColumn[] | null {
+function nearest(anchors: readonly Anchor[], cell: Cell): Anchor | null {
+  const byGap = [...anchors].sort((a, b) => overlap(b, cell) - overlap(a, cell));
+  const [a, b] = byGap;
+  if (!a) return null;
+  const reach = a.kind !== null && a.end <= cell.start ? Math.max(NEAR, WIDE_WORD * (a.end - a.start)) : NEAR;
+  if (overlap(a, cell) <= -reach) return null;
+  return b && overlap(a, cell) - overlap(b, cell) < 2 ? null : a;
+}
+
+/** How much longer than its characters a column word may stand on the page (DejaVu Sans Bold is about 0.7 em a character, charWidth half an em at 9 pt). */
+const WIDE_WORD = 0.6;
+
+/**
+ * Places header cells in columns: a cell joins the column it overlaps most, or opens a new one.
+ * Null when a cell names two columns, or a column gets two kinds or two years: not a positional header
+ * (`partial`: a header read so far, whose columns may still lack their words; none are returned).
+ */
+function buildColumns(rows: readonly Cell[][], partial = false): LayoutColumn[] | null {
   const anchors: Anchor[] = [];
   // the line with the most column words first: its cells are the columns the others join
   const order = [...rows.keys()].sort((a, b) => rows[b]!.reduce((s, c) => s + kindsOf(c.text).length, 0) - rows[a]!.reduce((s, c) => s + kindsOf(c.text).length, 0));
@@ -81,6 +105,8 @@ function buildColumns(rows: readonly Cell[][]): LayoutColumn[] | null {
           best = a;
         }
       }
+      // a year (or a title's last word) right-aligned under a wider word stands beside it in the laid-out text (words are placed by their left edge, numbers by their right)
+      if (best === null && (/^\d{4}$/u.test(cell.text.trim()) || TITLE_WORD.test(cell.text.trim()))) best = nearest(anchors, cell);
       if (best === null) {
         anchors.push({ kind: kinds[0] ?? null, years: new Set(years), start: cell.start, end: cell.end });
         continue;
@@ -97,7 +123,8 @@ function buildColumns(rows: readonly Cell[][]): LayoutColumn[] | null {
   }
   anchors.sort((a, b) => a.start - b.start);
   for (let j = 1; j < anchors.length; j++) if (anchors[j]!.start < anchors[j - 1]!.end) return null;
-  if (anchors.some((a) => a.kind === null)) return null;
+  // (a header read line by line may name a column on a line still to come: «Avvik 2024» above «(Resultat-»)
+  if (anchors.some((a) => a.kind === null)) return partial ? [] : null;
   return anchors.map((a) => ({ kind: a.kind!, year: a.years.size === 1 ? [...a.years][0]! : null, start: a.start, end: a.end }));
 }
 
@@ -119,15 +146,20 @@ const BELOW = 4;
  */
 export function readLayoutHeader(lines: readonly Line[], start: number, startWord: RegExp): LayoutHeader | null {
   const first = layoutCells(lines[start]!.text);
+  if (first.length === 1 && startWord.test(first[0]!.text)) return underCaption(lines, start, first[0]!.text);
   if (first.length < 2) return null;
-  const m = startWord.exec(first[0]!.text);
+  // a header with no caption («Resultat   Resultat   Måltall» over the years): the start is zero-width (it looks at the line), every cell a column's
+  // (a start that looks past its words, «Måned» before a year, is matched on the line and must end in the first cell)
+  const onLine = startWord.exec(lines[start]!.text);
+  const m: { index: number; 0: string } | null = startWord.exec(first[0]!.text) ?? (onLine && onLine.index + onLine[0].length <= first[0]!.end ? { index: 0, 0: onLine[0].trim() } : null);
   if (!m) return null;
+  const uncaptioned = m[0].trim() === "" && first.every(isFragment);
   // "Resultatindikatorer Resultat": column words after the start word with one space are no laid-out header
   const rest = first[0]!.text.slice(m.index + m[0].length).trim();
-  if (rest !== "" && FRAGMENT.test(rest)) return null;
-  const startFrags = first.slice(1);
+  if (!uncaptioned && rest !== "" && FRAGMENT.test(rest)) return null;
+  const startFrags = uncaptioned ? first : first.slice(1);
   if (!startFrags.every(isFragment)) return null;
-  const titleParts: string[] = [first[0]!.text];
+  const titleParts: string[] = uncaptioned ? [] : [first[0]!.text];
   const rows: Cell[][] = [startFrags];
   let edge = Math.min(...startFrags.map((c) => c.start));
   let from = start;
@@ -136,8 +168,8 @@ export function readLayoutHeader(lines: readonly Line[], start: number, startWor
     const t = lines[i]!.text;
     if (isBlank(t)) break;
     const cells = layoutCells(t);
-    if (cells.length === 0 || !cells.every(isFragment) || cells[0]!.start < first[0]!.end) break;
-    if (buildColumns([...rows, cells]) === null) break;
+    if (cells.length === 0 || !cells.every(isFragment) || cells[0]!.start < (uncaptioned ? 0 : first[0]!.end)) break;
+    if (buildColumns([...rows, cells], true) === null) break;
     rows.unshift(cells);
     edge = Math.min(edge, ...cells.map((c) => c.start));
     from = i;
@@ -151,7 +183,7 @@ export function readLayoutHeader(lines: readonly Line[], start: number, startWor
     const title = cells.length > 0 && cells[0]!.end < edge && !isFragment(cells[0]!) ? cells[0]! : null;
     const frags = title ? cells.slice(1) : cells;
     if (frags.length === 0 || !frags.every(isFragment) || frags[0]!.start < (title?.end ?? 0)) break;
-    if (buildColumns([...rows, frags]) === null) break;
+    if (buildColumns([...rows, frags], true) === null) break;
     rows.push(frags);
     if (title) titleParts.push(title.text);
     next = i + 1;
@@ -159,6 +191,32 @@ export function readLayoutHeader(lines: readonly Line[], start: number, startWor
   const columns = buildColumns(rows);
   if (columns === null || columns.length < 2) return null;
   return { columns, first: from, next, title: titleParts.join(" ") };
+}
+
+/** A caption alone on its line («Nøkkeltall for: Funksjonsområde 3 – Tjenester»), its header laid out below it with no caption of its own. */
+function underCaption(lines: readonly Line[], start: number, caption: string): LayoutHeader | null {
+  let j = start + 1;
+  while (j < lines.length && j <= start + 2 && isBlank(lines[j]!.text)) j++;
+  if (j >= lines.length || layoutCells(lines[j]!.text).length < 2) return null;
+  const header = readLayoutHeader(lines, j, /^/u);
+  return header && header.first === j ? { ...header, first: start, title: caption } : null;
+}
+
+/**
+ * A start with no caption («Resultat   Resultat» at the line's start) over a line a captioned table
+ * starts on («Sykefravær i %   2019   Mål 2020»): the header's first line belongs to that table,
+ * which looks above its start for it.
+ */
+export function captionBelow(lines: readonly Line[], start: number): boolean {
+  const own = indicatorStarts.find(([re]) => re.test(lines[start]!.text));
+  if (!own || own[0].exec(lines[start]!.text)![0].trim() !== "") return false;
+  for (let i = start + 1; i < lines.length && i <= start + BELOW; i++) {
+    const t = lines[i]!.text;
+    if (isBlank(t)) return false;
+    const other = indicatorStarts.find(([re]) => re.test(t));
+    if (other && other[0].exec(t)![0].trim() !== "") return true;
+  }
+  return false;
 }
 
 /**

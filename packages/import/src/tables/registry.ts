@@ -213,16 +213,16 @@ export const indicatorTables: readonly IndicatorTable[] = [
   {
     kind: "indicator",
     // a caption, or, where none is printed, a header that opens with a result or target column and its year
-    // (zero-width: the column word stays in the header)
-    starts: [/^\s*resultatindikator(?:er)?\b/iu, /^\s*obligatoriske\s+(?:sentrale\s+)?(?:resultatindikatorer|måltall)\b/iu, /^\s*(?=(?:resultat|måltall)\s+(?:19|20)\d\d\b)/iu],
+    // (zero-width: the column word stays in the header), or laid out by position with the years on the next line
+    starts: [/^\s*resultatindikator(?:er)?\b/iu, /^\s*obligatoriske\s+(?:sentrale\s+)?(?:resultatindikatorer|måltall)\b/iu, /^\s*(?=(?:resultat|måltall)\s+(?:19|20)\d\d\b)/iu, /^\s*(?=(?:resultat|måltall)(?:\s+bydel)?\s{2,}(?:resultat|måltall|avvik)\b)/iu],
     words: ["resultatindikator", "obligatoriske", "resultat", "måltall"],
     columnWords: indicatorColumns,
     fragmentWords: [],
     area: null,
     byPosition: true,
   },
-  { kind: "sickLeave", starts: [/^\s*sykefravær\s+i\s+%/iu], words: ["sykefravær"], columnWords: [...indicatorColumns, ...sickLeaveColumns], fragmentWords: ["sykefravær"], area: "HR", byPosition: false, rowLabels: SICK_LEAVE_ROWS },
-  { kind: "monthlySickLeave", starts: [/^\s*måned(?=\s+sykefravær)/iu], words: ["måned"], columnWords: [...indicatorColumns, ...sickLeaveColumns], fragmentWords: ["sykefravær"], area: "HR", byPosition: false, rowLabels: MONTH_ROWS },
+  { kind: "sickLeave", starts: [/^\s*sykefravær\s+i\s+%/iu], words: ["sykefravær"], columnWords: [...indicatorColumns, ...sickLeaveColumns], fragmentWords: ["sykefravær"], area: "HR", byPosition: true, rowLabels: SICK_LEAVE_ROWS },
+  { kind: "monthlySickLeave", starts: [/^\s*måned(?=\s+(?:sykefravær|(?:19|20)\d\d\b))/iu], words: ["måned"], columnWords: [...indicatorColumns, ...sickLeaveColumns], fragmentWords: ["sykefravær"], area: "HR", byPosition: true, rowLabels: MONTH_ROWS },
   { kind: "keyFigure", starts: [/^\s*nøkkeltall(?:\s+for)?\s*:/iu], words: ["nøkkeltall"], columnWords: indicatorColumns, fragmentWords: [], area: null, byPosition: true },
 ];
 
