@@ -135,3 +135,29 @@ export const PARTS_INTRO = /^\s*(?:resultatet|avviket|mindreforbruket|merforbruk
 export const MILLIONS_NAMED = /(?<![\p{L}])(?:millioner|mill\.?)(?:\s*(?:kr\.?|kroner))?(?![\p{L}])/iu;
 /** A bullet line ending in one number, the bullet lost by some extractors: «• Omsorgslønn            -1,2», «    Omsorgslønn -1,2». */
 export const PART_LINE = new RegExp(String.raw`^\s*(?:[•·▪◦\-–]\s*)?(\p{L}[^\d]*?)\s+(${SIGN}?\s?\d{1,3}(?:[ \u00A0]\d{3})*(?:,\d+)?)\s*$`, "u");
+
+/* Counts, shares and sick leave (./counts.ts, ./sickLeave.ts): figures that are no money. */
+
+/** A whole count: plain digits or grouped thousands, no decimals, not inside a longer number or a date («31.08.2024»). */
+export const COUNT = String.raw`(?<![\d.,\p{L}])([1-9]\d{0,2}(?:[ \u00A0]\d{3})+|\d+)(?![.,]?\d)`;
+/** A count of things: the number and the noun after it (no unit of money, no percent, not «år»: an age or a span). */
+export const COUNT_OF = new RegExp(String.raw`${COUNT}(?=\s+(?!(?:mill\w*|mrd|milliard\w*|kr|kroner|tusen|prosent|år|måneder|dager|uker|timer)(?![\p{L}]))\p{L})`, "giu");
+/** A total told with its parts after it: «totalt 2 351 barn …, hvorav 1 369 i …», «12 045 konsultasjoner fordelt på …», «22 personer … Av disse er 3 fra …». */
+export const COUNT_PARTS = /(?<![\p{L}])(?:hvorav|herav|derav|fordelt på|av disse (?:er|var)|av dem (?:er|var))(?![\p{L}])/iu;
+/** Last year's count after this year's: «2 141 unike brukere …, mot 2 001 året før». */
+export const AGAINST_LAST_YEAR = new RegExp(String.raw`(?<![\p{L}])mot\s+${COUNT}\s+(?:året før|i fjor)(?![\p{L}])`, "iu");
+/** A percent change right after it: «Dette tilsvarer en økning på 7 %». Group 1 the word that gives the sign, group 2 the number. */
+export const PERCENT_CHANGE = new RegExp(String.raw`^\s*(?:dette|det)\s+(?:tilsvarer|utgjør|er|gir)\s+en\s+(økning|vekst|nedgang|reduksjon)\s+på\s+(${NUMBER})\s?(?:%|prosent(?![\p{L}]))`, "iu");
+
+/** Sick leave in running text: the total, the long-term and the short-term part, each followed by its percent. */
+export const SICK_LEAVE = /sykefravær/iu;
+export const SICK_TOTAL = /(?<![\p{L}])totalt?(?![\p{L}])/giu;
+export const SICK_LONG = /(?<![\p{L}])(?:langtids\w*|langtid(?![\p{L}])|fravær\s+utover\s+16\s+dager)/giu;
+export const SICK_SHORT = /(?<![\p{L}])korttids?\w*/giu;
+/** A sick-leave table's rows (kind sickLeave): «Korttid (0-16 dager)», «Langtid (17 - > dager)», «Totalt». */
+export const SICK_ROW = { short: /korttid/iu, long: /langtid/iu, total: /totalt/iu } as const;
+
+/** The header of a two-column table with a change column: «01.01.2024 01.01.2025 Endring», «2023 2024 Prosentøkning». */
+export const CHANGE_HEADER = /^\s*(\d[\d./]*)\s+(\d[\d./]*)\s+(endring|prosentøkning|prosentvis endring|endring i %)\s*$/iu;
+/** A row under it: a label, then numbers (a percent sign after the last allowed): «Lån 3 454 3 952 14,42 %». */
+export const CHANGE_ROW = new RegExp(String.raw`^\s*(\p{L}[^\d]*?)\s+(${SIGN}?\d[\d\s,.%${MINUS_SIGNS.replace("-", "\\-")}]*?)\s*$`, "u");

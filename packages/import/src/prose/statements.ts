@@ -17,6 +17,7 @@ import {
 import { isBlank, lastVisibleCode, type Line } from "../lines.js";
 import { blocksOf, lineAt, sentencesOf, type Block } from "../proseText.js";
 import { amountsIn, atPrecision, type AmountAt } from "./amounts.js";
+import { readCounts } from "./counts.js";
 import { candidates, changeCandidates, percentCandidates, unitLabels, type Cell, type Tables } from "./references.js";
 import * as P from "./phrases.js";
 
@@ -154,7 +155,7 @@ function nearest(cells: readonly Cell[], stated: StatedAmount, signed: boolean):
 }
 
 const fmt = (value: number, unit: StatedAmount["unit"]): string =>
-  unit === "percent" ? `${formatNorwegian(value, { decimals: 1 })} %` : `${formatNorwegian(value, { decimals: Number.isInteger(value) ? 0 : 1 })}`;
+  unit === "percent" ? `${formatNorwegian(value, { decimals: 1 })} %` : `${formatNorwegian(value, { decimals: Number.isInteger(value) ? 0 : unit === "count" ? 2 : 1 })}`;
 
 const SUBJECT_WORDS: Record<StatementSubject, string> = {
   netVariance: "avviket",
@@ -167,6 +168,7 @@ const SUBJECT_WORDS: Record<StatementSubject, string> = {
   variancePercent: "avviket i prosent av justert budsjett",
   change: "endringen",
   arithmetic: "utregningen",
+  sickLeave: "sykefraværet totalt",
 };
 
 function referenceName(c: { table: string; line: number | null }): string {
@@ -177,7 +179,7 @@ function referenceName(c: { table: string; line: number | null }): string {
 
 function finding(s: Statement, severity: Finding["severity"]): Finding {
   const ref = s.reference!;
-  const unit = s.stated.unit === "percent" ? "prosentpoeng" : "(1000 kr)";
+  const unit = s.stated.unit === "percent" ? "prosentpoeng" : s.stated.unit === "count" ? "" : "(1000 kr)";
   const note =
     s.verdict === "withinRounding"
       ? "én enhet i siste oppgitte siffer: avrunding, ikke en feil"
@@ -188,7 +190,7 @@ function finding(s: Statement, severity: Finding["severity"]): Finding {
     severity,
     code: "PROSE_MISMATCH",
     line: s.line,
-    message: `Teksten (linje ${s.line}) oppgir ${SUBJECT_WORDS[s.subject]} til «${s.stated.raw}»${s.stated.unit === "kNOK" ? ` (${fmt(s.stated.value, "kNOK")} i 1000 kr)` : ""}, men ${referenceName(ref)} gir ${fmt(ref.value, s.stated.unit)}${s.stated.unit === "kNOK" ? " (1000 kr)" : ""}: forskjell ${fmt(s.difference!, s.stated.unit === "percent" ? "kNOK" : s.stated.unit)} ${unit}, ${note}.`,
+    message: `Teksten (linje ${s.line}) oppgir ${SUBJECT_WORDS[s.subject]} til «${s.stated.raw}»${s.stated.unit === "kNOK" ? ` (${fmt(s.stated.value, "kNOK")} i 1000 kr)` : ""}, men ${referenceName(ref)} gir ${fmt(ref.value, s.stated.unit)}${s.stated.unit === "kNOK" ? " (1000 kr)" : ""}: forskjell ${fmt(s.difference!, s.stated.unit === "percent" ? "kNOK" : s.stated.unit)}${unit ? ` ${unit}` : ""}, ${note}.`,
     stated: s.stated.value,
     computed: ref.value,
     ...(ref.table !== "text" && ref.table !== "bridge" ? { table: ref.table } : {}),
@@ -424,6 +426,10 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
   }
 
   readParts();
+  // figures that are no money: counts and their parts, percent changes, sick leave (./counts.ts); their
+  // paragraphs are the text's own, not the indicator reader's (which leaves out the lines it took for a table)
+  const tableLines = new Set([...skip, ...[...tables.budgetTables, ...tables.varianceSplits].flatMap((t) => t.rows.map((r) => r.line))]);
+  for (const c of readCounts(lines, blocksOf(lines, tableLines), tables.indicators ?? [], tableLines)) emit(c.subject, c.stated, true, district, c.line, c.quote, [], c.reference, 1, c.addends);
   return { corrections, statements: statements.sort((a, b) => a.line - b.line), findings };
 
   /** A result told as its parts: their sum against the total the intro states, and against the unit's row. */
