@@ -1,0 +1,154 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { formatNorwegian, type Report, type Statement } from "@bydel/core";
+import { importReport } from "@bydel/import";
+// @ts-expect-error plain ES module shared with scripts/score-prose.mjs
+import { fixtures, score, share } from "../fixtures/analysis/score.mjs";
+
+// Figures that are no money: counts and their parts, percent changes, sick leave, the small change
+// tables in the text, and the per-unit table's own arithmetic; scored against the prose analysis
+// (categories nonMoney, table, noStatement of tests/fixtures/analysis/categories.json).
+const root = fileURLToPath(new URL("../fixtures/reports/", import.meta.url));
+const reports = new Map<string, Report>(fixtures.map((n: string) => [n, importReport(readFileSync(`${root}${n}.txt`, "utf8"))]));
+const report = (name: string): Report => reports.get(name)!;
+const at = (name: string, line: number): Statement[] => report(name).statements.filter((s) => s.line === line);
+
+function total(cats: string[]): { good: number; total: number } {
+  const all = (fixtures as string[]).map((n) => share(score(n, report(n)), cats) as { good: number; total: number });
+  return { good: all.reduce((a, x) => a + x.good, 0), total: all.reduce((a, x) => a + x.total, 0) };
+}
+
+describe("the analysis' entries that are no money, over the three fixtures", () => {
+  // floors at what the import reaches (before: 0 of each)
+  it("nonMoney: ≥ 16 of 34", () => expect(total(["nonMoney"]).good).toBeGreaterThanOrEqual(16));
+  it("table: ≥ 10 of 22", () => expect(total(["table"]).good).toBeGreaterThanOrEqual(10));
+  it("noStatement: all 8 (nothing false said where the text states no result)", () => expect(total(["noStatement"])).toEqual({ good: 8, total: 8 }));
+  it("every nonMoney contradiction found is the analysis' (no error it does not list)", () => {
+    for (const n of fixtures as string[]) expect(score(n, report(n)).falseErrors).toEqual([]);
+  });
+});
+
+describe("Sagene 2024", () => {
+  it("«22 personer … Av disse er 3 …, 2 …, 1 …, 5 … og 13 …» is 24: an error", () => {
+    const [s] = at("sagene-2024", 6815);
+    expect([s?.subject, s?.stated.value, s?.stated.precision, s?.reference?.value, s?.verdict]).toEqual(["arithmetic", 22, 0, 24, "contradicts"]);
+    expect(report("sagene-2024").findings.filter((f) => f.code === "PROSE_MISMATCH" && f.line === 6815).map((f) => f.severity)).toEqual(["error"]);
+  });
+
+  it("counts with their parts, a percent change and sick leave agree", () => {
+    expect(at("sagene-2024", 716).map((s) => [s.stated.value, s.reference?.value, s.verdict])).toEqual([[17, 17, "agrees"]]);
+    expect(at("sagene-2024", 1281).map((s) => [s.stated.value, s.reference?.value, s.verdict])).toEqual([[2351, 2351, "agrees"]]);
+    expect(at("sagene-2024", 1759).map((s) => [s.stated.value, s.reference?.value, s.verdict])).toEqual([[12045, 12045, "agrees"]]);
+    // «317 …, mot 290 året før. Dette tilsvarer en økning på 9 %»: 9,31 % stated at whole percent
+    const [p] = at("sagene-2024", 2396);
+    expect([p?.stated.value, p?.stated.precision, p?.verdict]).toEqual([9, 0.5, "agrees"]);
+    expect(p?.reference?.value).toBeCloseTo(9.31, 2);
+    expect(at("sagene-2024", 1211).map((s) => [s.subject, s.stated.value, s.reference?.value, s.verdict])).toEqual([["sickLeave", 12.6, 12.6, "agrees"]]);
+    expect(at("sagene-2024", 3442).map((s) => [s.stated.value, s.verdict])).toEqual([[11.48, "agrees"], [11.25, "agrees"]]);
+  });
+
+  it("the staff table's change column: 1 597,00 − 1 647 = −50,00", () => {
+    expect(at("sagene-2024", 78).map((s) => [s.stated.unit, s.stated.value, s.reference?.value, s.verdict])).toEqual([["count", -50, -50, "agrees"]]);
+  });
+
+  it("the per-unit table: avvik against budsjett − regnskap (−15 012 printed, −15 011 computed: a rounding note)", () => {
+    const rows = report("sagene-2024").findings.filter((f) => f.code === "ROW_VARIANCE_MISMATCH" && f.table === "enhet");
+    expect(rows.map((f) => [f.line, f.severity, f.stated, f.computed])).toEqual([[4069, "info", -15012, -15011], [4077, "info", 7644, 7645]]);
+  });
+});
+
+it("Grünerløkka 2024: the sick-leave table's 2023 total 12,0 % against 4,1 + 7,8 = 11,9 is a rounding note, 2024 agrees", () => {
+  expect(at("grunerlokka-2024", 4436).map((s) => [s.stated.value, s.verdict])).toEqual([[12, "withinRounding"], [12.5, "agrees"]]);
+  expect(at("grunerlokka-2024", 1553).map((s) => [s.stated.unit, s.stated.value, s.verdict])).toEqual([["percent", 14.42, "agrees"]]);
+});
+
+it("Vestre Aker 2024: the staff table printed in English («1,494  1,567 73») is left out, not read as 1,494", () => {
+  expect(report("vestre-aker-2024").statements.filter((s) => s.line >= 126 && s.line <= 128)).toEqual([]);
+});
+
+// Generated sentences in the reports' phrasing: true arithmetic agrees, off by more than rounding contradicts.
+const doc = (body: string) => `Årsberetning 2024 for Bydel Sagene\n\n${body}\n`;
+const fmt = (v: number, decimals = 0) => formatNorwegian(v, { decimals });
+const counted = (r: Report) => r.statements.filter((s) => s.subject === "arithmetic" || s.subject === "sickLeave");
+const errors = (r: Report) => r.findings.filter((f) => f.code === "PROSE_MISMATCH" && f.severity !== "info");
+
+describe("generated text", () => {
+  const parts = fc.array(fc.integer({ min: 1, max: 9999 }), { minLength: 2, maxLength: 5 });
+  const places = ["kommunale", "private", "åpne", "familie", "andre"];
+
+  it("a count and its parts: the true total agrees, any other is an error (a count is exact)", () => {
+    fc.assert(
+      fc.property(parts, fc.integer({ min: -3, max: 3 }), fc.constantFrom("hvorav", "fordelt på"), (ps, off, marker) => {
+        const sum = ps.reduce((a, b) => a + b, 0);
+        const list = ps.map((p, i) => `${fmt(p)} i ${places[i]}`);
+        const text = `Per 31.12.2024 hadde bydelen totalt ${fmt(sum + off)} barn i barnehage, ${marker} ${list.slice(0, -1).join(", ")} og ${list[list.length - 1]} barnehager.`;
+        const r = importReport(doc(text));
+        const s = counted(r);
+        expect(s.map((x) => [x.stated.value, x.reference?.value])).toEqual([[sum + off, sum]]);
+        expect(s[0]!.verdict).toBe(off === 0 ? "agrees" : "contradicts");
+        expect(errors(r).length).toBe(off === 0 ? 0 : 1);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("a list that does not end in «og», or holds an amount, is left out", () => {
+    fc.assert(
+      fc.property(parts, (ps) => {
+        const list = ps.map((p, i) => `${fmt(p)} i ${places[i]}`).join(", ");
+        const r = importReport(doc(`Bydelen hadde totalt ${fmt(ps.reduce((a, b) => a + b, 0) + 1)} barn, hvorav ${list}.`));
+        const m = importReport(doc(`Bydelen hadde totalt ${fmt(ps[0]! + 1)} barn, hvorav ${fmt(ps[0]!)} i kommunale og 4,5 millioner kroner til drift.`));
+        expect([...counted(r), ...counted(m)]).toEqual([]);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it("a percent change of two counts, stated at 0–2 decimals: the rounded change agrees, off by more than rounding contradicts", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 50, max: 50000 }), fc.integer({ min: 50, max: 50000 }), fc.integer({ min: 0, max: 2 }), fc.boolean(), (last, now, decimals, wrong) => {
+        fc.pre(now !== last);
+        const change = ((now - last) * 100) / last;
+        const unit = 10 ** -decimals;
+        const printed = Math.abs(change) + (wrong ? 5 * unit : 0);
+        const word = change > 0 ? "en økning" : "en nedgang";
+        const text = `Ved utgangen av året er det ${fmt(now)} unike brukere som mottar økonomisk sosialhjelp, mot ${fmt(last)} året før. Dette tilsvarer ${word} på ${fmt(printed, decimals)} %.`;
+        const s = counted(importReport(doc(text)));
+        expect(s).toHaveLength(1);
+        expect(s[0]!.stated.precision).toBeCloseTo(unit / 2, 12);
+        expect(s[0]!.verdict).toBe(wrong ? "contradicts" : "agrees");
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("sick leave in a sentence: total = long + short term agrees, off by more than rounding contradicts", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 10, max: 150 }), fc.integer({ min: 10, max: 150 }), fc.integer({ min: -8, max: 8 }), (long, short, off) => {
+        const t = (long + short + off) / 10;
+        const text = `Sykefravær totalt i enheten var i 2024 på ${fmt(t, 1)} %. Fravær utover 16 dager utgjorde ${fmt(long / 10, 1)}%, mens korttidsfraværet var på ${fmt(short / 10, 1)}%.`;
+        const s = counted(importReport(doc(text)));
+        expect(s.map((x) => x.subject)).toEqual(["sickLeave"]);
+        // a total of two rounded parts: up to two units off is a rounding note (proseVerdict's addends), more a contradiction
+        expect(s[0]!.verdict).toBe(off === 0 ? "agrees" : Math.abs(off) <= 2 ? "withinRounding" : "contradicts");
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("a change-column table (årsverk at two decimals, which end each number): b − a agrees, a unit off is rounding, more contradicts", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 100, max: 9999999 }), fc.integer({ min: 100, max: 9999999 }), fc.integer({ min: -3, max: 3 }), (a, b, off) => {
+        const r = importReport(doc(`  01.01.2024 01.01.2025 Endring\n\nÅrsverk ${fmt(a / 100, 2)} ${fmt(b / 100, 2)} ${fmt((b - a + off) / 100, 2)}\n`));
+        const s = counted(r);
+        expect(s).toHaveLength(1);
+        expect(s[0]!.stated.value).toBeCloseTo((b - a + off) / 100, 9);
+        expect(s[0]!.reference!.value).toBeCloseTo((b - a) / 100, 9);
+        expect(s[0]!.verdict).toBe(off === 0 ? "agrees" : Math.abs(off) === 1 ? "withinRounding" : "contradicts");
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
