@@ -22,6 +22,9 @@ interface Count {
   readonly end: number;
 }
 
+/** One pass over a paragraph for the words any of the readers needs (most paragraphs have none). */
+const ANY_WORD = /hvorav|herav|derav|fordelt på|av d(?:isse|em)|året før|i fjor|sykefravær/iu;
+
 /** How far before «Av disse er …» its total may stand. */
 const TOTAL_REACH = 250;
 
@@ -175,9 +178,10 @@ export function readCounts(lines: readonly Line[], blocks: readonly Block[], ind
   const textOf = (no: number): string => lines.find((l) => l.no === no)?.text ?? ""; // a few sick-leave rows per report
   const out: Check[] = [...changeRows(lines, tableLines), ...sickLeaveTables(indicators, textOf)];
   for (const block of blocks) {
-    if (block.heading || !/\d/u.test(block.text)) continue;
-    countParts(block, out);
-    percentChange(block, out);
+    if (block.heading || !ANY_WORD.test(block.text)) continue;
+    // each reader only where its words stand (most paragraphs have none of them)
+    if (P.COUNT_PARTS.test(block.text)) countParts(block, out);
+    if (P.AGAINST_LAST_YEAR.test(block.text)) percentChange(block, out);
     sickLeaveText(block, out);
   }
   return out;
