@@ -2,6 +2,7 @@ import { printedDecimals, readNorwegianNumber, sum, type Indicator, type StatedA
 import type { Line } from "../lines.js";
 import { lineAt, sentencesOf, type Block } from "../proseText.js";
 import { changeRows } from "./changeRows.js";
+import { listSums } from "./lists.js";
 import type { Check } from "./check.js";
 import { sickLeaveTables } from "./sickLeave.js";
 import * as P from "./phrases.js";
@@ -23,7 +24,7 @@ interface Count {
 }
 
 /** One pass over a paragraph for the words any of the readers needs (most paragraphs have none). */
-const ANY_WORD = /hvorav|herav|derav|fordelt på|av d(?:isse|em)|året før|i fjor|sykefravær/iu;
+const ANY_WORD = /hvorav|herav|derav|fordelt på|av d(?:isse|em)|året før|i fjor|sykefravær|gjenstående|resterende|øvrige|årsverk/iu;
 
 /** How far before «Av disse er …» its total may stand. */
 const TOTAL_REACH = 250;
@@ -142,6 +143,49 @@ function percentAfter(text: string, re: RegExp, from: number, to: number): { raw
   return null;
 }
 
+const countValue = (raw: string): number | null => readNorwegianNumber(raw.replace(/\s+/gu, " ")).value;
+
+/** «20 av 35 tjenestesteder har gyldig sertifikat. Av de 15 gjenstående …»: 15 against 35 − 20. */
+function restOf(block: Block, out: Check[]): void {
+  const m = P.REST_OF.exec(block.text);
+  if (!m) return;
+  const [part, whole, rest] = [m[1]!, m[2]!, m[3]!].map(countValue);
+  if (part == null || whole == null || rest == null || [m[1]!, m[2]!, m[3]!].some(isYear)) return;
+  const restAt = m.index + m[0].lastIndexOf(m[3]!);
+  out.push({
+    subject: "arithmetic",
+    stated: exact(m[3]!, rest),
+    line: lineAt(block, restAt),
+    quote: m[0].trim(),
+    reference: { table: "text", line: lineAt(block, m.index), column: `${m[2]} − ${m[1]}`, value: sum([whole, -part]) },
+    addends: 0,
+  });
+}
+
+const POSITION = new RegExp(String.raw`(?<![\d.,])(${P.NUMBER})\s?%`, "gu");
+
+/** «2,5 årsverk (… 100 %, … 100 % og … 50 %)»: the full-time equivalents against the positions' percents over 100. */
+function fteOfPositions(block: Block, out: Check[]): void {
+  const m = P.FTE_OF_POSITIONS.exec(block.text);
+  if (!m) return;
+  const inside = m[2]!;
+  const positions = [...inside.matchAll(POSITION)];
+  // every number inside is a position's percent, the last after «og»
+  const digits = inside.match(/\d+(?:[.,]\d+)?/gu) ?? [];
+  if (positions.length < 2 || digits.length !== positions.length || !/(?<![\p{L}])og\s+[^,]*$/u.test(inside)) return;
+  const values = positions.map((p) => readNorwegianNumber(p[1]!).value);
+  const fte = readNorwegianNumber(m[1]!).value;
+  if (fte === null || values.some((v) => v === null)) return;
+  out.push({
+    subject: "arithmetic",
+    stated: { raw: `${m[1]} årsverk`, value: fte, unit: "count", precision: 0.5 * 10 ** -printedDecimals(m[1]!) },
+    line: lineAt(block, m.index),
+    quote: m[0].trim(),
+    reference: { table: "text", line: lineAt(block, m.index), column: `(${positions.map((p) => p[1]).join(" + ")}) / 100`, value: sum(values as number[]) / 100 },
+    addends: 0,
+  });
+}
+
 /** How far from «sykefravær» its total and parts may stand. */
 const SICK_REACH = 300;
 
@@ -176,13 +220,15 @@ function sickLeaveText(block: Block, out: Check[]): void {
  */
 export function readCounts(lines: readonly Line[], blocks: readonly Block[], indicators: readonly Indicator[], tableLines: ReadonlySet<number>): Check[] {
   const textOf = (no: number): string => lines.find((l) => l.no === no)?.text ?? ""; // a few sick-leave rows per report
-  const out: Check[] = [...changeRows(lines, tableLines), ...sickLeaveTables(indicators, textOf)];
+  const out: Check[] = [...changeRows(lines, tableLines), ...listSums(lines, tableLines), ...sickLeaveTables(indicators, textOf)];
   for (const block of blocks) {
     if (block.heading || !ANY_WORD.test(block.text)) continue;
     // each reader only where its words stand (most paragraphs have none of them)
     if (P.COUNT_PARTS.test(block.text)) countParts(block, out);
     if (P.AGAINST_LAST_YEAR.test(block.text)) percentChange(block, out);
     sickLeaveText(block, out);
+    restOf(block, out);
+    fteOfPositions(block, out);
   }
   return out;
 }

@@ -161,3 +161,13 @@ export const SICK_ROW = { short: /korttid/iu, long: /langtid/iu, total: /totalt/
 export const CHANGE_HEADER = /^\s*(\d[\d./]*)\s+(\d[\d./]*)\s+(endring|prosentøkning|prosentvis endring|endring i %)\s*$/iu;
 /** A row under it: a label, then numbers (a percent sign after the last allowed): «Lån 3 454 3 952 14,42 %». */
 export const CHANGE_ROW = new RegExp(String.raw`^\s*(\p{L}[^\d]*?)\s+(${SIGN}?\d[\d\s,.%${MINUS_SIGNS.replace("-", "\\-")}]*?)\s*$`, "u");
+/** «20 av 35 tjenestesteder har …. Av de 15 gjenstående …»: the rest of a whole, stated. Groups: part, whole, rest. */
+export const REST_OF = new RegExp(String.raw`${COUNT}\s+av\s+${COUNT}\s+\p{L}[^.\d]{0,100}?[.,]?\s+(?:av\s+)?(?:de|resten|de øvrige)\s+${COUNT}\s+(?:gjenstående|resterende|øvrige)(?![\p{L}])`, "iu");
+/** «2,5 årsverk (spesialpedagog 100 %, fysioterapeut 100 % og familieterapeut 50 %)»: full-time equivalents and their positions. */
+export const FTE_OF_POSITIONS = new RegExp(String.raw`(?<![\d.,])(${NUMBER})\s+årsverk\s*\(([^()]{1,300})\)`, "iu");
+/** A Sum row under a one-column list: «Sum konsultasjoner 83 507», «Totalt 305». Group 1 the count. */
+export const LIST_SUM = /^\s*(?:sum|totalt)(?![\p{L}])[^\d]{0,80}?\s([1-9]\d{0,2}(?:[ \u00A0]\d{3})+|\d+)\s*$/iu;
+/** A row of the list: a label without digits, then one count. */
+export const LIST_ROW = /^\s*(\p{L}[^\d]{0,100}?)\s([1-9]\d{0,2}(?:[ \u00A0]\d{3})+|\d+)\s*$/u;
+/** Rows that are no addends of the list's sum. */
+export const NOT_AN_ADDEND = /^\s*(?:sum|totalt|herav|hvorav|derav|av dette|i alt)(?![\p{L}])/iu;
