@@ -36,6 +36,7 @@ export const statementSubjectWords: Readonly<Record<StatementSubject, string>> &
   change: "Endring fra i fjor",
   arithmetic: "Regnestykke i teksten",
   sickLeave: "Sykefravær totalt",
+  population: "Befolkning",
 };
 
 /** Whom a statement or correction is about: «bydelen», «FO3», «FO2A, funksjon 201», «enhet Nav». */

@@ -56,7 +56,8 @@ export const correctionSchema = z
  * budget or the accounts, last year's result, the deviation in percent of the revised budget, a
  * change (the accounts against last year's, or the budget against the original), arithmetic
  * the text itself states («A korrigert for B gir C», a count and its parts, a percent change of two
- * counts), or total sick leave against its short and long term parts (a table or a sentence).
+ * counts), total sick leave against its short and long term parts (a table or a sentence), or the
+ * district's population (or its change) against the population table's «Sum bydel» row.
  */
 export const statementSubjects = [
   "netVariance",
@@ -70,6 +71,7 @@ export const statementSubjects = [
   "change",
   "arithmetic",
   "sickLeave",
+  "population",
 ] as const;
 
 export const statementVerdicts = ["agrees", "withinRounding", "contradicts", "unmatched"] as const;

@@ -3,6 +3,7 @@ import type { Line } from "../lines.js";
 import { lineAt, sentencesOf, type Block } from "../proseText.js";
 import { changeRows } from "./changeRows.js";
 import { listSums } from "./lists.js";
+import { populationStatements, populationTable, type Population } from "./population.js";
 import type { Check } from "./check.js";
 import { sickLeaveTables } from "./sickLeave.js";
 import * as P from "./phrases.js";
@@ -24,7 +25,7 @@ interface Count {
 }
 
 /** One pass over a paragraph for the words any of the readers needs (most paragraphs have none). */
-const ANY_WORD = /hvorav|herav|derav|fordelt på|av d(?:isse|em)|året før|i fjor|sykefravær|gjenstående|resterende|øvrige|årsverk/iu;
+const ANY_WORD = /hvorav|herav|derav|fordelt på|av d(?:isse|em)|året før|i fjor|sykefravær|gjenstående|resterende|øvrige|årsverk|innbyggere/iu;
 
 /** How far before «Av disse er …» its total may stand. */
 const TOTAL_REACH = 250;
@@ -221,6 +222,7 @@ function sickLeaveText(block: Block, out: Check[]): void {
 export function readCounts(lines: readonly Line[], blocks: readonly Block[], indicators: readonly Indicator[], tableLines: ReadonlySet<number>): Check[] {
   const textOf = (no: number): string => lines.find((l) => l.no === no)?.text ?? ""; // a few sick-leave rows per report
   const out: Check[] = [...changeRows(lines, tableLines), ...listSums(lines, tableLines), ...sickLeaveTables(indicators, textOf)];
+  let population: Population | null | undefined;
   for (const block of blocks) {
     if (block.heading || !ANY_WORD.test(block.text)) continue;
     // each reader only where its words stand (most paragraphs have none of them)
@@ -229,6 +231,10 @@ export function readCounts(lines: readonly Line[], blocks: readonly Block[], ind
     sickLeaveText(block, out);
     restOf(block, out);
     fteOfPositions(block, out);
+    if (/innbyggere/iu.test(block.text)) {
+      if (population === undefined) population = populationTable(lines); // looked for only where the text speaks of inhabitants
+      if (population) populationStatements(block, population, out);
+    }
   }
   return out;
 }

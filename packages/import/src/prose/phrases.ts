@@ -171,3 +171,14 @@ export const LIST_SUM = /^\s*(?:sum|totalt)(?![\p{L}])[^\d]{0,80}?\s([1-9]\d{0,2
 export const LIST_ROW = /^\s*(\p{L}[^\d]{0,100}?)\s([1-9]\d{0,2}(?:[ \u00A0]\d{3})+|\d+)\s*$/u;
 /** Rows that are no addends of the list's sum. */
 export const NOT_AN_ADDEND = /^\s*(?:sum|totalt|herav|hvorav|derav|av dette|i alt)(?![\p{L}])/iu;
+
+/** A population table's header: two or more 1 January dates («01.01.2021 01.01.2022 …»). */
+export const POPULATION_DATES = /(?<![\d.])01\.01\.((?:19|20)\d{2})(?!\d)/gu;
+/** Its district row: «Sum bydel 63 445 63 871 64 257 65 532 9,15 9,14». */
+export const POPULATION_TOTAL = /^\s*sum\s+bydel(?:en)?\s+(\d[\d\s,.%]*?)\s*$/iu;
+/** «Per 01.01.2024 hadde Vestre Aker bydel 49 759 innbyggere». Groups: year, count. */
+export const POPULATION_LEVEL = new RegExp(String.raw`(?<![\p{L}])(?:per|pr\.?)\s+01\.01\.((?:19|20)\d{2}),?\s+(?:hadde|har)\s+([^.\d]{0,80}?)\s${COUNT}\s+innbyggere`, "iu");
+/** «Bydelens befolkning har fra 01.01.2023 til 01.01.2024 økt med 1 275 nye innbyggere». Groups: from, to, direction, count. */
+export const POPULATION_FROM_TO = new RegExp(String.raw`befolkning\w*\s+(?:har\s+)?fra\s+01\.01\.((?:19|20)\d{2})\s+til\s+01\.01\.((?:19|20)\d{2})\s+(?:har\s+)?(økt|gått opp|gått ned|sunket|blitt redusert)\s+med\s+${COUNT}\s+(?:nye\s+)?(?:innbyggere|personer)`, "iu");
+/** «Dette er en økning på 1 103 personer sammenlignet med 2023» after a level. Groups: direction, count, year. */
+export const POPULATION_SINCE = new RegExp(String.raw`^\s*(?:dette|det)\s+er\s+en\s+(økning|nedgang|reduksjon)\s+på\s+${COUNT}\s+(?:personer|innbyggere)\s+(?:sammenlignet\s+med|fra)\s+((?:19|20)\d{2})(?!\d)`, "iu");

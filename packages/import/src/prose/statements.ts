@@ -169,6 +169,7 @@ const SUBJECT_WORDS: Record<StatementSubject, string> = {
   change: "endringen",
   arithmetic: "utregningen",
   sickLeave: "sykefraværet totalt",
+  population: "befolkningen",
 };
 
 function referenceName(c: { table: string; line: number | null }): string {
