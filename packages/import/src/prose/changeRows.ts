@@ -1,7 +1,8 @@
 import { printedDecimals, readNorwegianNumber, sum, type StatedAmount } from "@bydel/core";
+import { atPrecision } from "./amounts.js";
 import { isBlank, type Line } from "../lines.js";
 import type { Check } from "./check.js";
-import { CHANGE_HEADER, CHANGE_ROW as ROW } from "./phrases.js";
+import { CHANGE_HEADER, CHANGE_ROW as ROW, TABLE_UNIT } from "./phrases.js";
 
 /**
  * A small table in the text with a change column: «01.01.2024 01.01.2025 Endring» over «Ansatte
@@ -59,45 +60,102 @@ const MAYBE_ENGLISH = /\d\.\d|\d,\d{3}(?!\d)/u;
 /** An English number as the Norwegian parser reads it: «1,024.36» → «1024,36». */
 const norwegian = (token: string): string => token.replace(/,/gu, "").replace(".", ",");
 
+/** How many rows a change table may have, and lines without numbers (a second header line) right under its header. */
+const MAX_ROWS = 80;
+const SUBHEADER_LINES = 2;
+/** How many lines above its header a table's unit may be named. */
+const UNIT_REACH = 4;
+
+/** The table's amounts: counts (staff, loans), or money whose unit a line above names (its power of ten to 1000 kr). */
+function unitOf(lines: readonly Line[], header: number): { power: number } | null {
+  for (let i = header; i >= 0 && i >= header - UNIT_REACH; i--) {
+    const m = TABLE_UNIT.exec(lines[i]!.text);
+    if (m) return { power: m[1] ? 3 : 0 };
+  }
+  return null;
+}
+
 export function changeRows(lines: readonly Line[], skip: ReadonlySet<number>): Check[] {
   const out: Check[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const header = CHANGE_HEADER.exec(lines[i]!.text);
+    const h = lines[i]!.text;
+    if (h.length > 300 || !/endring|økning/iu.test(h)) continue;
+    const header = CHANGE_HEADER.exec(h);
     if (!header) continue;
     const percent = !/^endring$/iu.test(header[3]!);
-    const rows: { line: Line; cells: string }[] = [];
-    for (let j = i + 1; j < lines.length && j <= i + 12; j++) {
+    const money = percent ? null : unitOf(lines, i);
+    const rows: { line: Line; cells: string; sum: boolean }[] = [];
+    for (let j = i + 1; j < lines.length && rows.length < MAX_ROWS; j++) {
       const l = lines[j]!;
       if (isBlank(l.text)) continue;
       if (skip.has(l.no)) break;
       const m = l.text.length <= MAX_ROW ? ROW.exec(l.text) : null;
-      if (!m) break;
-      rows.push({ line: l, cells: m[2]! });
+      if (!m) {
+        if (rows.length === 0 && j <= i + SUBHEADER_LINES && !/\d/u.test(l.text)) continue; // «NOV-DES» under «NOV DES Endring»
+        break;
+      }
+      const sumRow = /^\s*(?:sum|totalt)(?![\p{L}])/iu.test(m[1]!);
+      rows.push({ line: l, cells: m[2]!, sum: sumRow });
+      if (sumRow) break;
     }
     // a table that prints «1,024.36» prints English throughout (Vestre Aker: «Ansatte 1,494  1,567 73»); one that
     // only may («1,494» alone) is left out: no guess
     const english = rows.some((r) => ENGLISH.test(r.cells));
     if (!english && rows.some((r) => MAYBE_ENGLISH.test(r.cells))) continue;
-    for (const { line: l, cells } of rows) {
+    const read3 = (cells: string): [Cell, Cell, Cell] | null => {
       const printed = cells.replace(/\s+%/gu, "%").split(/\s+/u);
       // English numbers stand one per token; Norwegian ones may be grouped by spaces
       const readings = english ? (printed.length === 3 ? [printed] : []) : splits(printed, 3);
-      if (readings.length !== 1) continue;
-      const [a, b, c] = readings[0]!.map((r) => ({ raw: r, value: read(english ? norwegian(r) : r) })) as [Cell, Cell, Cell];
-      if (a.value === null || b.value === null || c.value === null || (percent && a.value === 0)) continue;
+      if (readings.length !== 1) return null;
+      const cs = readings[0]!.map((r) => ({ raw: r, value: read(english ? norwegian(r) : r) })) as [Cell, Cell, Cell];
+      return cs.some((c) => c.value === null) ? null : cs;
+    };
+    const decimalsOf = (raw: string) => (english ? (/\.(\d+)/u.exec(raw)?.[1]?.length ?? 0) : printedDecimals(raw));
+    const amount = (c: Cell, whole: boolean): StatedAmount => {
+      const decimals = decimalsOf(c.raw);
+      if (money) return { raw: c.raw, ...atPrecision(String(c.value), decimals, money.power), unit: "kNOK" };
+      return { raw: c.raw.replace(/%$/u, " %"), value: c.value!, unit: percent ? "percent" : "count", precision: whole ? 0 : 0.5 * 10 ** -decimals };
+    };
+    const scale = (v: number) => (money ? atPrecision(String(v), 12, money.power).value : v);
+    const quoteOf = (l: Line) => `${header[1]} ${header[2]} ${header[3]}: ${l.text.trim().replace(/\s+/gu, " ")}`;
+    const body: [Cell, Cell, Cell][] = [];
+    let complete = true;
+    for (const { line: l, cells, sum: sumRow } of rows) {
+      const cs = read3(cells);
+      if (cs === null) {
+        complete = false; // a row not read: the Sum row has no complete column to be held against
+        continue;
+      }
+      const [a, b, c] = cs;
+      if (percent && a.value === 0) continue;
       if (percent !== c.raw.endsWith("%")) continue;
-      const decimals = english ? (/\.(\d+)/u.exec(c.raw)?.[1]?.length ?? 0) : printedDecimals(c.raw);
       const whole = !percent && [a, b, c].every((x) => (english ? !x.raw.includes(".") : EXACT(x.raw)));
-      const stated: StatedAmount = { raw: c.raw.replace(/%$/u, " %"), value: c.value, unit: percent ? "percent" : "count", precision: whole ? 0 : 0.5 * 10 ** -decimals };
-      const value = percent ? ((b.value - a.value) * 100) / a.value : sum([b.value, -a.value]);
+      const value = percent ? ((b.value! - a.value!) * 100) / a.value! : sum([b.value!, -a.value!]);
+      // b − a of two rounded figures: they may be off by their two halves (addends 2) unless all are whole counts
       out.push({
         subject: "arithmetic",
-        stated,
+        stated: amount(c, whole),
         line: l.no,
-        quote: `${header[1]} ${header[2]} ${header[3]}: ${l.text.trim().replace(/\s+/gu, " ")}`,
-        reference: { table: "text", line: l.no, column: percent ? `(${b.raw} − ${a.raw}) / ${a.raw}` : `${b.raw} − ${a.raw}`, value },
-        addends: 0,
+        quote: quoteOf(l),
+        reference: { table: "text", line: l.no, column: percent ? `(${b.raw} − ${a.raw}) / ${a.raw}` : `${b.raw} − ${a.raw}`, value: scale(value) },
+        addends: whole ? 0 : 2,
       });
+      if (sumRow && complete && !percent && body.length >= 2) {
+        // the Sum row against its column's rows (a sum of n rounded figures: addends n)
+        for (let k = 0; k < 3; k++) {
+          const column = body.map((r) => r[k]!);
+          const col = cs[k]!;
+          out.push({
+            subject: "arithmetic",
+            stated: amount(col, column.every((x) => EXACT(x.raw)) && EXACT(col.raw)),
+            line: l.no,
+            quote: quoteOf(l),
+            reference: { table: "text", line: l.no, column: `sum ${[header[1], header[2], header[3]][k]}, ${body.length} rader`, value: scale(sum(column.map((x) => x.value!))) },
+            addends: body.length,
+          });
+        }
+      }
+      if (!sumRow) body.push(cs);
     }
   }
   return out;

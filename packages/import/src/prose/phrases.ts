@@ -157,8 +157,13 @@ export const SICK_SHORT = /(?<![\p{L}])korttids?\w*/giu;
 /** A sick-leave table's rows (kind sickLeave): «Korttid (0-16 dager)», «Langtid (17 - > dager)», «Totalt». */
 export const SICK_ROW = { short: /korttid/iu, long: /langtid/iu, total: /totalt/iu } as const;
 
-/** The header of a two-column table with a change column: «01.01.2024 01.01.2025 Endring», «2023 2024 Prosentøkning». */
-export const CHANGE_HEADER = /^\s*(\d[\d./]*)\s+(\d[\d./]*)\s+(endring|prosentøkning|prosentvis endring|endring i %)\s*$/iu;
+/**
+ * The header of a two-column table with a change column, the columns dates, years or months:
+ * «01.01.2024 01.01.2025 Endring», «2023 2024 Prosentøkning», «Prognoser/resultat pr område 2024 NOV DES Endring».
+ */
+export const CHANGE_HEADER = /(?<!\S)(\d[\d./]*|jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)\s+(\d[\d./]*|jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)\s+(endring|prosentøkning|prosentvis endring|endring i %)\s*$/iu;
+/** The unit a table's amounts are in, named in or above its header: «(i millioner kr)», «i mill. kr», «i 1000 kr». */
+export const TABLE_UNIT = /(?<![\p{L}])i\s+(?:(millioner|mill\.?)|(1\s?000|tusen))\s*(?:kr\.?|kroner)(?![\p{L}])/iu;
 /** A row under it: a label, then numbers (a percent sign after the last allowed): «Lån 3 454 3 952 14,42 %». */
 export const CHANGE_ROW = new RegExp(String.raw`^\s*(\p{L}[^\d]*?)\s+(${SIGN}?\d[\d\s,.%${MINUS_SIGNS.replace("-", "\\-")}]*?)\s*$`, "u");
 /** «20 av 35 tjenestesteder har …. Av de 15 gjenstående …»: the rest of a whole, stated. Groups: part, whole, rest. */
