@@ -37,6 +37,7 @@ export const statementSubjectWords: Readonly<Record<StatementSubject, string>> &
   arithmetic: "Regnestykke i teksten",
   sickLeave: "Sykefravær totalt",
   population: "Befolkning",
+  keyFigure: "Nøkkeltall",
 };
 
 /** Whom a statement or correction is about: «bydelen», «FO3», «FO2A, funksjon 201», «enhet Nav». */

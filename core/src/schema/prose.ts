@@ -57,7 +57,8 @@ export const correctionSchema = z
  * change (the accounts against last year's, or the budget against the original), arithmetic
  * the text itself states («A korrigert for B gir C», a count and its parts, a percent change of two
  * counts), total sick leave against its short and long term parts (a table or a sentence), or the
- * district's population (or its change) against the population table's «Sum bydel» row.
+ * district's population (or its change) against the population table's «Sum bydel» row, or a
+ * count restated from a key-figure table («det ble født 795 barn i 2024») against its row.
  */
 export const statementSubjects = [
   "netVariance",
@@ -72,6 +73,7 @@ export const statementSubjects = [
   "arithmetic",
   "sickLeave",
   "population",
+  "keyFigure",
 ] as const;
 
 export const statementVerdicts = ["agrees", "withinRounding", "contradicts", "unmatched"] as const;

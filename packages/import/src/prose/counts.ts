@@ -2,6 +2,7 @@ import { printedDecimals, readNorwegianNumber, sum, type Indicator, type StatedA
 import type { Line } from "../lines.js";
 import { lineAt, sentencesOf, type Block } from "../proseText.js";
 import { changeRows } from "./changeRows.js";
+import { keyFigureStatements } from "./keyFigures.js";
 import { listSums } from "./lists.js";
 import { populationStatements, populationTable, type Population } from "./population.js";
 import type { Check } from "./check.js";
@@ -25,7 +26,7 @@ interface Count {
 }
 
 /** One pass over a paragraph for the words any of the readers needs (most paragraphs have none). */
-const ANY_WORD = /hvorav|herav|derav|fordelt på|av d(?:isse|em)|året før|i fjor|sykefravær|gjenstående|resterende|øvrige|årsverk|innbyggere/iu;
+const ANY_WORD = /hvorav|herav|derav|fordelt på|av d(?:isse|em)|året før|i fjor|sykefravær|gjenstående|resterende|øvrige|årsverk|innbyggere|fødsler|født/iu;
 
 /** How far before «Av disse er …» its total may stand. */
 const TOTAL_REACH = 250;
@@ -231,6 +232,7 @@ export function readCounts(lines: readonly Line[], blocks: readonly Block[], ind
     sickLeaveText(block, out);
     restOf(block, out);
     fteOfPositions(block, out);
+    keyFigureStatements(block, indicators, out);
     if (/innbyggere/iu.test(block.text)) {
       if (population === undefined) population = populationTable(lines); // looked for only where the text speaks of inhabitants
       if (population) populationStatements(block, population, out);

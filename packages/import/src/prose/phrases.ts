@@ -187,3 +187,18 @@ export const POPULATION_LEVEL = new RegExp(String.raw`(?<![\p{L}])(?:per|pr\.?)\
 export const POPULATION_FROM_TO = new RegExp(String.raw`befolkning\w*\s+(?:har\s+)?fra\s+01\.01\.((?:19|20)\d{2})\s+til\s+01\.01\.((?:19|20)\d{2})\s+(?:har\s+)?(økt|gått opp|gått ned|sunket|blitt redusert)\s+med\s+${COUNT}\s+(?:nye\s+)?(?:innbyggere|personer)`, "iu");
 /** «Dette er en økning på 1 103 personer sammenlignet med 2023» after a level. Groups: direction, count, year. */
 export const POPULATION_SINCE = new RegExp(String.raw`^\s*(?:dette|det)\s+er\s+en\s+(økning|nedgang|reduksjon)\s+på\s+${COUNT}\s+(?:personer|innbyggere)\s+(?:sammenlignet\s+med|fra)\s+((?:19|20)\d{2})(?!\d)`, "iu");
+
+/**
+ * Key figures the running text restates, by the words it uses: the words, and the label of the
+ * key-figure row (the indicator reader's rows of kind keyFigure) that holds the figure by year.
+ */
+export const KEY_FIGURE_WORDS: readonly { readonly words: RegExp; readonly label: RegExp; readonly noun: string }[] = [
+  { words: /fødsler|født|fødte/iu, label: /^antall fødte/iu, noun: String.raw`(?:fødsler|fødte|barn)` },
+];
+const YEAR = String.raw`((?:19|20)\d{2})(?!\d)`;
+/** «1059 i 2024, 1163 i 2023, 1108 i 2022 og 1138 i 2021»: a count of a year. Groups: count, year. */
+export const COUNT_IN_YEAR = new RegExp(String.raw`${COUNT}\s+i\s+${YEAR}`, "giu");
+/** «det ble født 795 barn i 2024», «I 2024 ble det født 1 059 barn». Group 1 the count. */
+export const BORN = new RegExp(String.raw`(?<![\p{L}])født\s+${COUNT}\s+barn(?![\p{L}])`, "iu");
+/** «har hatt en oppgang på 30 fødsler i 2024». Groups: direction, count, year. */
+export const CHANGE_OF_COUNT = new RegExp(String.raw`(?<![\p{L}])(oppgang|økning|nedgang|reduksjon)\s+på\s+${COUNT}\s+\p{L}+\s+i\s+${YEAR}`, "iu");

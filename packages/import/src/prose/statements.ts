@@ -170,6 +170,7 @@ const SUBJECT_WORDS: Record<StatementSubject, string> = {
   arithmetic: "utregningen",
   sickLeave: "sykefraværet totalt",
   population: "befolkningen",
+  keyFigure: "nøkkeltallet",
 };
 
 function referenceName(c: { table: string; line: number | null }): string {
