@@ -25,6 +25,7 @@ export function splits(tokens: readonly string[], n: number): string[][] {
     if (acc.length === n) return;
     // a number: a first group of one to three digits, then groups of exactly three; a decimal part ends it
     let text = tokens[i]!;
+    if (/^[+\-−]?0\d/u.test(text)) return; // «011» continues a number, it starts none
     go(i + 1, [...acc, text]);
     if (!/^[+\-−]?\d{1,3}$/u.test(text)) return;
     for (let j = i + 1; j < tokens.length; j++) {

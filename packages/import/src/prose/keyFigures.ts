@@ -45,7 +45,9 @@ export function keyFigureStatements(block: Block, indicators: readonly Indicator
       }
       // «det ble født 795 barn» in a sentence that names one year
       const born = BORN.exec(s.text);
-      const years = [...new Set([...s.text.matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/gu)].map((y) => Number(y[0])))];
+      // the sentence's years, not counting the born count itself («født 1900 barn i 2024»)
+      const yearsIn = born ? s.text.slice(0, born.index) + " ".repeat(born[0].length) + s.text.slice(born.index + born[0].length) : "";
+      const years = [...new Set([...yearsIn.matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/gu)].map((y) => Number(y[0])))];
       if (born && years.length === 1 && !APPROXIMATE.test(s.text.slice(Math.max(0, born.index - 20), born.index + 5))) {
         const [v, cell] = [count(born[1]!), byYear.get(years[0]!)];
         if (v !== null && cell !== undefined) push(born[1]!, v, born.index + born[0].indexOf(born[1]!), String(years[0]), cell);
