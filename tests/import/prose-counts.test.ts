@@ -112,7 +112,7 @@ describe("generated text", () => {
   const parts = fc.array(fc.integer({ min: 1, max: 9999 }), { minLength: 2, maxLength: 5 });
   const places = ["kommunale", "private", "åpne", "familie", "andre"];
 
-  it("a count and its parts: the true total agrees, any other is an error (a count is exact)", () => {
+  it("a count and its parts: the true total agrees, parts that exceed it are an error (a count is exact), parts short of it may be some of them: left out", () => {
     fc.assert(
       fc.property(parts, fc.integer({ min: -3, max: 3 }), fc.constantFrom("hvorav", "fordelt på"), (ps, off, marker) => {
         const sum = ps.reduce((a, b) => a + b, 0);
@@ -120,9 +120,9 @@ describe("generated text", () => {
         const text = `Per 31.12.2024 hadde bydelen totalt ${fmt(sum + off)} barn i barnehage, ${marker} ${list.slice(0, -1).join(", ")} og ${list[list.length - 1]} barnehager.`;
         const r = importReport(doc(text));
         const s = counted(r);
-        expect(s.map((x) => [x.stated.value, x.reference?.value])).toEqual([[sum + off, sum]]);
-        expect(s[0]!.verdict).toBe(off === 0 ? "agrees" : "contradicts");
-        expect(errors(r).length).toBe(off === 0 ? 0 : 1);
+        expect(s.map((x) => [x.stated.value, x.reference?.value])).toEqual(off > 0 ? [] : [[sum + off, sum]]);
+        if (off <= 0) expect(s[0]!.verdict).toBe(off === 0 ? "agrees" : "contradicts");
+        expect(errors(r).length).toBe(off < 0 ? 1 : 0);
       }),
       { numRuns: 60 },
     );
@@ -132,8 +132,8 @@ describe("generated text", () => {
     fc.assert(
       fc.property(parts, (ps) => {
         const list = ps.map((p, i) => `${fmt(p)} i ${places[i]}`).join(", ");
-        const r = importReport(doc(`Bydelen hadde totalt ${fmt(ps.reduce((a, b) => a + b, 0) + 1)} barn, hvorav ${list}.`));
-        const m = importReport(doc(`Bydelen hadde totalt ${fmt(ps[0]! + 1)} barn, hvorav ${fmt(ps[0]!)} i kommunale og 4,5 millioner kroner til drift.`));
+        const r = importReport(doc(`Bydelen hadde totalt ${fmt(ps.reduce((a, b) => a + b, 0) - 1)} barn, hvorav ${list}.`));
+        const m = importReport(doc(`Bydelen hadde totalt ${fmt(ps[0]! - 1)} barn, hvorav ${fmt(ps[0]!)} i kommunale og 4,5 millioner kroner til drift.`));
         expect([...counted(r), ...counted(m)]).toEqual([]);
       }),
       { numRuns: 30 },

@@ -1,7 +1,7 @@
-import { printedDecimals, readNorwegianNumber, sum, type StatedAmount } from "@bydel/core";
+import { printedDecimals, sum, type StatedAmount } from "@bydel/core";
 import { atPrecision } from "./amounts.js";
 import { isBlank, type Line } from "../lines.js";
-import type { Check } from "./check.js";
+import { valueOf, type Check } from "./check.js";
 import { CHANGE_HEADER, CHANGE_ROW as ROW, TABLE_UNIT } from "./phrases.js";
 
 /**
@@ -40,13 +40,7 @@ export function splits(tokens: readonly string[], n: number): string[][] {
   return out;
 }
 
-function read(raw: string): number | null {
-  try {
-    return readNorwegianNumber(raw.replace(/%$/u, "")).value;
-  } catch {
-    return null; // not a number as the report prints one
-  }
-}
+const read = (raw: string): number | null => valueOf(raw.replace(/%$/u, ""));
 
 /** A row of such a table is short; a longer line is something else. */
 const MAX_ROW = 200;

@@ -1,4 +1,4 @@
-import type { StatedAmount, Statement, StatementSubject } from "@bydel/core";
+import { readNorwegianNumber, type StatedAmount, type Statement, type StatementSubject } from "@bydel/core";
 
 /** A check of the text's own figures, which the statements stage emits as a statement with a verdict from core's proseVerdict. */
 export interface Check {
@@ -9,4 +9,13 @@ export interface Check {
   readonly reference: NonNullable<Statement["reference"]>;
   /** The reference sums this many figures each rounded at the stated precision (see proseVerdict). */
   readonly addends: number;
+}
+
+/** A printed number's value, or null where core's parser refuses it (more digits than any report prints, say): never a throw. */
+export function valueOf(raw: string): number | null {
+  try {
+    return readNorwegianNumber(raw.replace(/\s+/gu, " ")).value;
+  } catch {
+    return null;
+  }
 }

@@ -1,6 +1,6 @@
-import { readNorwegianNumber, sum, type Indicator } from "@bydel/core";
+import { sum, type Indicator } from "@bydel/core";
 import { lineAt, sentencesOf, type Block } from "../proseText.js";
-import type { Check } from "./check.js";
+import { valueOf, type Check } from "./check.js";
 import { APPROXIMATE, BORN, CHANGE_OF_COUNT, COUNT_IN_YEAR, KEY_FIGURE_WORDS } from "./phrases.js";
 
 /**
@@ -11,7 +11,7 @@ import { APPROXIMATE, BORN, CHANGE_OF_COUNT, COUNT_IN_YEAR, KEY_FIGURE_WORDS } f
  * the row has no figure for, or an approximate count, is left out.
  */
 
-const count = (raw: string): number | null => readNorwegianNumber(raw.replace(/\s+/gu, " ")).value;
+const count = valueOf;
 
 export function keyFigureStatements(block: Block, indicators: readonly Indicator[], out: Check[]): void {
   for (const k of KEY_FIGURE_WORDS) {

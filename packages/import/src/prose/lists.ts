@@ -1,6 +1,6 @@
-import { readNorwegianNumber, sum } from "@bydel/core";
+import { sum } from "@bydel/core";
 import { isBlank, type Line } from "../lines.js";
-import type { Check } from "./check.js";
+import { valueOf, type Check } from "./check.js";
 import { LIST_ROW, LIST_SUM, NOT_AN_ADDEND } from "./phrases.js";
 
 /** How many rows above its Sum row a list may have. */
@@ -33,11 +33,11 @@ export function listSums(lines: readonly Line[], skip: ReadonlySet<number>): Che
         clean = false;
         break;
       }
-      const v = readNorwegianNumber(r[2]!.replace(/\s+/gu, " ")).value;
+      const v = valueOf(r[2]!);
       if (v === null) break;
       rows.push({ raw: r[2]!, value: v });
     }
-    const total = readNorwegianNumber(m[1]!.replace(/\s+/gu, " ")).value;
+    const total = valueOf(m[1]!);
     if (!clean || rows.length < 2 || rows.length > MAX_ROWS || total === null) continue;
     rows.reverse();
     out.push({

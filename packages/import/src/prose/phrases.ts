@@ -179,8 +179,8 @@ export const NOT_AN_ADDEND = /^\s*(?:sum|totalt|herav|hvorav|derav|av dette|i al
 
 /** A population table's header: two or more 1 January dates («01.01.2021 01.01.2022 …»). */
 export const POPULATION_DATES = /(?<![\d.])01\.01\.((?:19|20)\d{2})(?!\d)/gu;
-/** Its district row: «Sum bydel 63 445 63 871 64 257 65 532 9,15 9,14». */
-export const POPULATION_TOTAL = /^\s*sum\s+bydel(?:en)?\s+(\d[\d\s,.%]*?)\s*$/iu;
+/** Its district row: «Sum bydel 63 445 63 871 64 257 65 532 9,15 9,14», its numbers up to the next word (an extraction may run rows together: «10,89 % Sum bydel 50 558 … 52 590 Herav»). */
+export const POPULATION_TOTAL = /(?<![\p{L}])sum\s+bydel(?:en)?\s+(\d[\d\s,.%]*?)\s*(?=\p{L}|$)/iu;
 /** «Per 01.01.2024 hadde Vestre Aker bydel 49 759 innbyggere». Groups: year, count. */
 export const POPULATION_LEVEL = new RegExp(String.raw`(?<![\p{L}])(?:per|pr\.?)\s+01\.01\.((?:19|20)\d{2}),?\s+(?:hadde|har)\s+([^.\d]{0,80}?)\s${COUNT}\s+innbyggere`, "iu");
 /** «Bydelens befolkning har fra 01.01.2023 til 01.01.2024 økt med 1 275 nye innbyggere». Groups: from, to, direction, count. */

@@ -1,8 +1,8 @@
-import { readNorwegianNumber, sum, type StatedAmount } from "@bydel/core";
+import { sum, type StatedAmount } from "@bydel/core";
 import type { Line } from "../lines.js";
 import { lineAt, sentencesOf, type Block } from "../proseText.js";
 import { splits } from "./changeRows.js";
-import type { Check } from "./check.js";
+import { valueOf, type Check } from "./check.js";
 import { APPROXIMATE, POPULATION_DATES, POPULATION_FROM_TO, POPULATION_LEVEL, POPULATION_SINCE, POPULATION_TOTAL } from "./phrases.js";
 
 /**
@@ -27,7 +27,7 @@ export interface Population {
 export function populationTable(lines: readonly Line[]): Population | null {
   for (let j = 0; j < lines.length; j++) {
     const row = lines[j]!.text;
-    if (row.length > 300 || !/^\s*sum\s+bydel/iu.test(row)) continue;
+    if (row.length > 300 || !/sum\s+bydel/iu.test(row)) continue;
     const m = POPULATION_TOTAL.exec(row);
     if (!m) continue;
     let years: number[] = [];
@@ -39,7 +39,7 @@ export function populationTable(lines: readonly Line[]): Population | null {
     let readings: string[][] = [];
     for (let n = years.length; n <= years.length + EXTRA_COLUMNS && readings.length === 0; n++) readings = splits(tokens, n);
     if (readings.length !== 1) return null; // no guess at the columns
-    const values = readings[0]!.slice(0, years.length).map((r) => (/^\d{1,3}(?: \d{3})*$/u.test(r) ? readNorwegianNumber(r).value : null));
+    const values = readings[0]!.slice(0, years.length).map((r) => (/^\d{1,3}(?: \d{3})*$/u.test(r) ? valueOf(r) : null));
     if (values.some((v) => v === null)) return null;
     return { line: lines[j]!.no, byYear: new Map(years.map((y, k) => [y, values[k]!])) };
   }
@@ -47,7 +47,7 @@ export function populationTable(lines: readonly Line[]): Population | null {
 }
 
 const exact = (raw: string, value: number): StatedAmount => ({ raw, value, unit: "count", precision: 0 });
-const count = (raw: string): number | null => readNorwegianNumber(raw.replace(/\s+/gu, " ")).value;
+const count = valueOf;
 
 /** The paragraph's statements of the population, against the table. */
 export function populationStatements(block: Block, table: Population, out: Check[]): void {
