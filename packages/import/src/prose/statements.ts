@@ -186,7 +186,7 @@ function finding(s: Statement, severity: Finding["severity"]): Finding {
     s.verdict === "withinRounding"
       ? "én enhet i siste oppgitte siffer: avrunding, ikke en feil"
       : severity === "error"
-        ? "teksten motsier tabellen"
+        ? ref.table === "text" ? "teksten motsier sine egne tall" : "teksten motsier tabellen"
         : "mer enn avrunding";
   return {
     severity,
