@@ -27,7 +27,7 @@ interface Count {
 }
 
 /** One pass over a paragraph for the words any of the readers needs (most paragraphs have none). */
-const ANY_WORD = /hvorav|herav|derav|fordelt på|av d(?:isse|em)|året før|i fjor|sykefravær|gjenstående|resterende|øvrige|årsverk|innbyggere|fødsler|født/iu;
+const ANY_WORD = /hvorav|herav|derav|fordelt på|av d(?:isse|em)|året før|i fjor|sykefravær|gjenstående|resterende|øvrige|årsverk|innbyggere|fødsler|født|sosialhjelp/iu;
 
 /** How far before «Av disse er …» its total may stand. */
 const TOTAL_REACH = 250;

@@ -1,7 +1,7 @@
 import { sum, type Indicator } from "@bydel/core";
 import { lineAt, sentencesOf, type Block } from "../proseText.js";
 import { valueOf, type Check } from "./check.js";
-import { APPROXIMATE, BORN, CHANGE_OF_COUNT, COUNT_IN_YEAR, KEY_FIGURE_WORDS } from "./phrases.js";
+import { APPROXIMATE, BORN, CHANGE_OF_COUNT, COUNT_IN_YEAR, FROM_TO_IN_YEAR, KEY_FIGURE_WORDS } from "./phrases.js";
 
 /**
  * A count the text restates from a key-figure table (the indicators of kind keyFigure), by the
@@ -34,10 +34,20 @@ export function keyFigureStatements(block: Block, indicators: readonly Indicator
           push(change[2]!, sign * v, change.index + change[0].indexOf(change[2]!), `${year} − ${year - 1}`, sum([now, -before]));
         }
       }
+      // «har økt fra 755 til 912 i 2024»: the year before's figure and the year's
+      const fromTo = FROM_TO_IN_YEAR.exec(s.text);
+      if (fromTo) {
+        const year = Number(fromTo[4]);
+        for (const [raw, y] of [[fromTo[2]!, year - 1], [fromTo[3]!, year]] as const) {
+          const [v, cell] = [count(raw), byYear.get(y)];
+          if (v !== null && cell !== undefined) push(raw, v, fromTo.index + fromTo[0].indexOf(raw), String(y), cell);
+        }
+      }
       // the counts of years after the words («antall fødsler, 1059 i 2024, 1163 i 2023 …»)
       const tail = s.text.slice(words.index);
       for (const m of tail.matchAll(COUNT_IN_YEAR)) {
-        if (change && words.index + m.index >= change.index && words.index + m.index < change.index + change[0].length) continue;
+        const at = words.index + m.index;
+        if ([change, fromTo].some((x) => x && at >= x.index && at < x.index + x[0].length)) continue; // read above
         const year = Number(m[2]);
         const [v, cell] = [count(m[1]!), byYear.get(year)];
         if (v === null || cell === undefined || APPROXIMATE.test(tail.slice(Math.max(0, m.index - 20), m.index))) continue;

@@ -194,11 +194,14 @@ export const POPULATION_SINCE = new RegExp(String.raw`^\s*(?:dette|det)\s+er\s+e
  */
 export const KEY_FIGURE_WORDS: readonly { readonly words: RegExp; readonly label: RegExp; readonly noun: string }[] = [
   { words: /fødsler|født|fødte/iu, label: /^antall fødte/iu, noun: String.raw`(?:fødsler|fødte|barn)` },
+  { words: /mottakere av (?:økonomisk )?sosialhjelp|sosialhjelpsmottakere/iu, label: /^antall mottakere av økonomisk sosialhjelp/iu, noun: String.raw`(?:mottakere|brukere)` },
 ];
 const YEAR = String.raw`((?:19|20)\d{2})(?!\d)`;
 /** «1059 i 2024, 1163 i 2023, 1108 i 2022 og 1138 i 2021»: a count of a year. Groups: count, year. */
 export const COUNT_IN_YEAR = new RegExp(String.raw`${COUNT}\s+i\s+${YEAR}`, "giu");
 /** «det ble født 795 barn i 2024», «I 2024 ble det født 1 059 barn». Group 1 the count. */
 export const BORN = new RegExp(String.raw`(?<![\p{L}])født\s+${COUNT}\s+barn(?![\p{L}])`, "iu");
+/** «har økt fra 755 til 912 i 2024»: last year's count and this year's. Groups: direction, from, to, year. */
+export const FROM_TO_IN_YEAR = new RegExp(String.raw`(?<![\p{L}])(økt|gått opp|gått ned|sunket|blitt redusert)\s+fra\s+${COUNT}\s+til\s+${COUNT}\s+i\s+${YEAR}`, "iu");
 /** «har hatt en oppgang på 30 fødsler i 2024». Groups: direction, count, year. */
 export const CHANGE_OF_COUNT = new RegExp(String.raw`(?<![\p{L}])(oppgang|økning|nedgang|reduksjon)\s+på\s+${COUNT}\s+\p{L}+\s+i\s+${YEAR}`, "iu");

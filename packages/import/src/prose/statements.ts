@@ -173,10 +173,13 @@ const SUBJECT_WORDS: Record<StatementSubject, string> = {
   keyFigure: "nøkkeltallet",
 };
 
+/** The tables a statement may be held against that have a name, not a number. */
+const TABLE_WORDS: Readonly<Record<string, string>> = { enhet: "resultat per enhet", befolkning: "befolkningstabellen", nøkkeltall: "nøkkeltallene", sykefravær: "sykefraværstabellen" };
+
 function referenceName(c: { table: string; line: number | null }): string {
   if (c.table === "text") return "tekstens egne tall";
   if (c.table === "bridge") return `korreksjonene teksten oppgir, regnet fra tabellens tall (linje ${c.line})`;
-  return `${c.table === "enhet" ? "resultat per enhet" : `Tabell ${c.table}`} linje ${c.line}`;
+  return `${TABLE_WORDS[c.table] ?? `Tabell ${c.table}`} linje ${c.line}`;
 }
 
 function finding(s: Statement, severity: Finding["severity"]): Finding {
