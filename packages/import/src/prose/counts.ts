@@ -4,6 +4,7 @@ import { lineAt, sentencesOf, type Block } from "../proseText.js";
 import { changeRows } from "./changeRows.js";
 import { keyFigureStatements } from "./keyFigures.js";
 import { listSums } from "./lists.js";
+import { meetingsStatements, meetingsTable, type Meetings } from "./meetings.js";
 import { populationStatements, populationTable, type Population } from "./population.js";
 import { valueOf, type Check } from "./check.js";
 import { sickLeaveTables } from "./sickLeave.js";
@@ -27,7 +28,7 @@ interface Count {
 }
 
 /** One pass over a paragraph for the words any of the readers needs (most paragraphs have none). */
-const ANY_WORD = /hvorav|herav|derav|fordelt på|av d(?:isse|em)|året før|i fjor|sykefravær|gjenstående|resterende|øvrige|årsverk|innbyggere|fødsler|født|sosialhjelp/iu;
+const ANY_WORD = /hvorav|herav|derav|fordelt på|av d(?:isse|em)|året før|i fjor|sykefravær|gjenstående|resterende|øvrige|årsverk|innbyggere|fødsler|født|sosialhjelp|møter/iu;
 
 /** How far before «Av disse er …» its total may stand. */
 const TOTAL_REACH = 250;
@@ -242,6 +243,7 @@ export function readCounts(lines: readonly Line[], blocks: readonly Block[], ind
   guarded(() => out.push(...listSums(lines, tableLines)));
   guarded(() => out.push(...sickLeaveTables(indicators, textOf)));
   let population: Population | null | undefined;
+  let meetings: Meetings | null | undefined;
   for (const block of blocks) {
     if (block.heading || !ANY_WORD.test(block.text)) continue;
     // each reader only where its words stand (most paragraphs have none of them)
@@ -252,6 +254,10 @@ export function readCounts(lines: readonly Line[], blocks: readonly Block[], ind
       restOf(block, out);
       fteOfPositions(block, out);
       keyFigureStatements(block, indicators, out);
+      if (/møter/iu.test(block.text) && /saker/iu.test(block.text)) {
+        if (meetings === undefined) meetings = meetingsTable(lines);
+        if (meetings) meetingsStatements(block, meetings, out);
+      }
       if (/innbyggere/iu.test(block.text)) {
         if (population === undefined) population = populationTable(lines); // looked for only where the text speaks of inhabitants
         if (population) populationStatements(block, population, out);

@@ -205,3 +205,8 @@ export const BORN = new RegExp(String.raw`(?<![\p{L}])født\s+${COUNT}\s+barn(?!
 export const FROM_TO_IN_YEAR = new RegExp(String.raw`(?<![\p{L}])(økt|gått opp|gått ned|sunket|blitt redusert)\s+fra\s+${COUNT}\s+til\s+${COUNT}\s+i\s+${YEAR}`, "iu");
 /** «har hatt en oppgang på 30 fødsler i 2024». Groups: direction, count, year. */
 export const CHANGE_OF_COUNT = new RegExp(String.raw`(?<![\p{L}])(oppgang|økning|nedgang|reduksjon)\s+på\s+${COUNT}\s+\p{L}+\s+i\s+${YEAR}`, "iu");
+
+/** The political bodies' table (section 2.3 of every report): «Møter Saker Møter Saker» under «2023 2024». */
+export const MEETINGS_HEADER = /^\s*møter\s+saker\s+møter\s+saker\s*$/iu;
+/** A sentence on one body's year: «… Ungdomsråd har gjennomført 7 møter, og behandlet 43 saker i 2024». Groups: meetings, cases, year. */
+export const MEETINGS_AND_CASES = new RegExp(String.raw`${COUNT}\s+møter\b[^.\d]{0,60}?${COUNT}\s+saker\s+i\s+${YEAR}`, "iu");

@@ -174,7 +174,7 @@ const SUBJECT_WORDS: Record<StatementSubject, string> = {
 };
 
 /** The tables a statement may be held against that have a name, not a number. */
-const TABLE_WORDS: Readonly<Record<string, string>> = { enhet: "resultat per enhet", befolkning: "befolkningstabellen", nøkkeltall: "nøkkeltallene", sykefravær: "sykefraværstabellen" };
+const TABLE_WORDS: Readonly<Record<string, string>> = { enhet: "resultat per enhet", befolkning: "befolkningstabellen", nøkkeltall: "nøkkeltallene", sykefravær: "sykefraværstabellen", "politiske organer": "tabellen over politiske organer" };
 
 function referenceName(c: { table: string; line: number | null }): string {
   if (c.table === "text") return "tekstens egne tall";
