@@ -1,4 +1,4 @@
-import { sum, type Indicator } from "@bydel/core";
+import { sum, textTables, type Indicator } from "@bydel/core";
 import { lineAt, sentencesOf, type Block } from "../proseText.js";
 import { valueOf, type Check } from "./check.js";
 import { APPROXIMATE, BORN, CHANGE_OF_COUNT, COUNT_IN_YEAR, FROM_TO_IN_YEAR, KEY_FIGURE_WORDS } from "./phrases.js";
@@ -19,7 +19,7 @@ export function keyFigureStatements(block: Block, indicators: readonly Indicator
     const row = indicators.find((i) => i.kind === "keyFigure" && k.label.test(i.label.trim()));
     if (!row?.series) continue;
     const byYear = new Map(row.series.filter((s) => s.value !== null).map((s) => [s.year, s.value as number]));
-    const ref = (column: string, value: number) => ({ table: "nøkkeltall", line: row.line, column, value });
+    const ref = (column: string, value: number) => ({ table: textTables.keyFigures.id, line: row.line, column, value });
     for (const s of sentencesOf(block)) {
       const words = k.words.exec(s.text);
       if (!words) continue;

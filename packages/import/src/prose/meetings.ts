@@ -1,3 +1,4 @@
+import { textTables } from "@bydel/core";
 import type { Line } from "../lines.js";
 import { lineAt, sentencesOf, type Block } from "../proseText.js";
 import { splits } from "./changeRows.js";
@@ -57,7 +58,7 @@ export function meetingsStatements(block: Block, table: Meetings, out: Check[]):
       const v = valueOf(raw);
       if (v === null) continue;
       const at = s.start + m.index + (column === "møter" ? 0 : m[0].lastIndexOf(raw));
-      out.push({ subject: "keyFigure", stated: { raw: `${raw} ${column}`, value: v, unit: "count", precision: 0 }, line: lineAt(block, at), quote: s.text.trim(), reference: { table: "politiske organer", line: row.line, column: `${row.label}, ${column} ${m[3]}`, value }, addends: 0 });
+      out.push({ subject: "keyFigure", stated: { raw: `${raw} ${column}`, value: v, unit: "count", precision: 0 }, line: lineAt(block, at), quote: s.text.trim(), reference: { table: textTables.meetings.id, line: row.line, column: `${row.label}, ${column} ${m[3]}`, value }, addends: 0 });
     }
   }
 }

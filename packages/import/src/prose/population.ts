@@ -1,4 +1,4 @@
-import { sum, type StatedAmount } from "@bydel/core";
+import { sum, textTables, type StatedAmount } from "@bydel/core";
 import type { Line } from "../lines.js";
 import { lineAt, sentencesOf, type Block } from "../proseText.js";
 import { splits } from "./changeRows.js";
@@ -51,7 +51,7 @@ const count = valueOf;
 
 /** The paragraph's statements of the population, against the table. */
 export function populationStatements(block: Block, table: Population, out: Check[]): void {
-  const ref = (column: string, value: number) => ({ table: "befolkning", line: table.line, column, value });
+  const ref = (column: string, value: number) => ({ table: textTables.population.id, line: table.line, column, value });
   let level: number | null = null;
   for (const s of sentencesOf(block)) {
     const l = POPULATION_LEVEL.exec(s.text);

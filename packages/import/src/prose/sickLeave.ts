@@ -1,4 +1,4 @@
-import { printedDecimals, sum, type Indicator } from "@bydel/core";
+import { printedDecimals, sum, textTables, type Indicator } from "@bydel/core";
 import type { Check } from "./check.js";
 import { SICK_ROW } from "./phrases.js";
 
@@ -28,7 +28,7 @@ export function sickLeaveTables(indicators: readonly Indicator[], textOf: (line:
         stated: { raw: t.raw, value: t.value, unit: "percent", precision: 0.5 * 10 ** -printedDecimals(t.raw) },
         line: total.line,
         quote: `${textOf(total.line).trim()} (${t.year})`,
-        reference: { table: "sykefravær", line: short.line, column: `korttid + langtid ${t.year}`, value: sum([s.value, l.value]) },
+        reference: { table: textTables.sickLeave.id, line: short.line, column: `korttid + langtid ${t.year}`, value: sum([s.value, l.value]) },
         addends: 2,
       });
     }

@@ -13,6 +13,7 @@ import {
   type StatedAmount,
   type Statement,
   type StatementSubject,
+  textTables,
 } from "@bydel/core";
 import { isBlank, lastVisibleCode, type Line } from "../lines.js";
 import { blocksOf, lineAt, sentencesOf, type Block } from "../proseText.js";
@@ -174,7 +175,7 @@ const SUBJECT_WORDS: Record<StatementSubject, string> = {
 };
 
 /** The tables a statement may be held against that have a name, not a number. */
-const TABLE_WORDS: Readonly<Record<string, string>> = { enhet: "resultat per enhet", befolkning: "befolkningstabellen", nøkkeltall: "nøkkeltallene", sykefravær: "sykefraværstabellen", "politiske organer": "tabellen over politiske organer" };
+const TABLE_WORDS: Readonly<Record<string, string>> = { enhet: "resultat per enhet", ...Object.fromEntries(Object.values(textTables).map((t) => [t.id, t.name])) };
 
 function referenceName(c: { table: string; line: number | null }): string {
   if (c.table === "text") return "tekstens egne tall";
