@@ -74,7 +74,10 @@ export function changeRows(lines: readonly Line[], skip: ReadonlySet<number>): C
   const out: Check[] = [];
   for (let i = 0; i < lines.length; i++) {
     const h = lines[i]!.text;
-    if (h.length > 300 || !/endring|økning/iu.test(h)) continue;
+    // cheap first (this runs on every line): the header ends in «Endring», «Prosentøkning» or «endring i %»
+    if (h.length > 300 || !(h.includes("ndring") || h.includes("økning"))) continue;
+    const tail = h.trimEnd();
+    if (!(tail.endsWith("ndring") || tail.endsWith("økning") || tail.endsWith("%"))) continue;
     const header = CHANGE_HEADER.exec(h);
     if (!header) continue;
     const percent = !/^endring$/iu.test(header[3]!);

@@ -28,7 +28,7 @@ interface Count {
 }
 
 /** One pass over a paragraph for the words any of the readers needs (most paragraphs have none). */
-const ANY_WORD = /hvorav|herav|derav|fordelt på|av d(?:isse|em)|året før|i fjor|sykefravær|gjenstående|resterende|øvrige|årsverk|innbyggere|fødsler|født|sosialhjelp|møter/iu;
+const ANY_WORD = /hvorav|herav|derav|fordelt på|av d(?:isse|em)|året før|i fjor|sykefravær|gjenstående|resterende|øvrige|årsverk|innbyggere|fødsler|født|sosialhjelp|møter/i;
 
 /** How far before «Av disse er …» its total may stand. */
 const TOTAL_REACH = 250;
@@ -248,17 +248,19 @@ export function readCounts(lines: readonly Line[], blocks: readonly Block[], ind
     if (block.heading || !ANY_WORD.test(block.text)) continue;
     // each reader only where its words stand (most paragraphs have none of them)
     guarded(() => {
-      if (P.COUNT_PARTS.test(block.text)) countParts(block, out);
-      if (P.AGAINST_LAST_YEAR.test(block.text)) percentChange(block, out);
-      sickLeaveText(block, out);
-      restOf(block, out);
-      fteOfPositions(block, out);
+      const t = block.text;
+      // plain word tests first (the phrases' lookbehinds cost a pass each)
+      if (/hvorav|herav|derav|fordelt på|av d(?:isse|em) (?:er|var)/i.test(t)) countParts(block, out);
+      if (/året før|i fjor/i.test(t)) percentChange(block, out);
+      if (/sykefravær/i.test(t)) sickLeaveText(block, out);
+      if (/gjenstående|resterende|øvrige/i.test(t)) restOf(block, out);
+      if (/årsverk\s*\(/i.test(t)) fteOfPositions(block, out);
       keyFigureStatements(block, indicators, out);
-      if (/møter/iu.test(block.text) && /saker/iu.test(block.text)) {
+      if (/møter/i.test(t) && /saker/i.test(t)) {
         if (meetings === undefined) meetings = meetingsTable(lines);
         if (meetings) meetingsStatements(block, meetings, out);
       }
-      if (/innbyggere/iu.test(block.text)) {
+      if (/innbyggere/i.test(t)) {
         if (population === undefined) population = populationTable(lines); // looked for only where the text speaks of inhabitants
         if (population) populationStatements(block, population, out);
       }

@@ -1,5 +1,5 @@
 import { sum } from "@bydel/core";
-import { isBlank, type Line } from "../lines.js";
+import { isBlank, lastVisibleCode, type Line } from "../lines.js";
 import { valueOf, type Check } from "./check.js";
 import { LIST_ROW, LIST_SUM, NOT_AN_ADDEND } from "./phrases.js";
 
@@ -16,9 +16,13 @@ export function listSums(lines: readonly Line[], skip: ReadonlySet<number>): Che
   const out: Check[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    // cheap first: a Sum row starts with «Sum» or «Totalt» and ends in a digit
-    const t = l.text.trimStart();
-    if (!/^(?:sum|totalt)/iu.test(t) || skip.has(l.no)) continue;
+    // cheap first (this runs on every line): a Sum row starts with «Sum» or «Totalt» and ends in a digit
+    const t = l.text;
+    let k = 0;
+    while (k < t.length && (t.charCodeAt(k) === 32 || t.charCodeAt(k) === 9)) k++;
+    const c = t.charCodeAt(k) | 0x20; // lower case
+    const end = lastVisibleCode(t);
+    if ((c !== 0x73 && c !== 0x74) || !(end >= 48 && end <= 57) || skip.has(l.no)) continue;
     const m = LIST_SUM.exec(l.text);
     if (!m) continue;
     const rows: { raw: string; value: number }[] = [];

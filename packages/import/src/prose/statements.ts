@@ -433,9 +433,11 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
 
   readParts();
   // figures that are no money: counts and their parts, percent changes, sick leave (./counts.ts); their
-  // paragraphs are the text's own, not the indicator reader's (which leaves out the lines it took for a table)
+  // paragraphs are the indicator reader's and those of the lines it took for its tables (a paragraph runs on under one)
   const tableLines = new Set([...skip, ...[...tables.budgetTables, ...tables.varianceSplits].flatMap((t) => t.rows.map((r) => r.line))]);
-  for (const c of readCounts(lines, blocksOf(lines, tableLines), tables.indicators ?? [], tableLines)) emit(c.subject, c.stated, true, district, c.line, c.quote, [], c.reference, 1, c.addends);
+  const covered = paragraphs ? new Set([...tableLines, ...paragraphs.flatMap((b) => b.nos)]) : tableLines;
+  const countBlocks = paragraphs ? [...paragraphs, ...blocksOf(lines, covered)] : blocksOf(lines, tableLines);
+  for (const c of readCounts(lines, countBlocks, tables.indicators ?? [], tableLines)) emit(c.subject, c.stated, true, district, c.line, c.quote, [], c.reference, 1, c.addends);
   return { corrections, statements: statements.sort((a, b) => a.line - b.line), findings };
 
   /** A result told as its parts: their sum against the total the intro states, and against the unit's row. */
