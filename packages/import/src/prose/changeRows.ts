@@ -45,6 +45,9 @@ const read = (raw: string): number | null => valueOf(raw.replace(/%$/u, ""));
 /** A row of such a table is short; a longer line is something else. */
 const MAX_ROW = 200;
 
+/** A cell in a formula the workbook shows: a minus sign, not a hyphen a line may break after («−1,1 − −1,3»). */
+const shown = (raw: string): string => raw.replace(/^[-\u2013]/u, "\u2212");
+
 const EXACT = (raw: string): boolean => !/[,.]/u.test(raw);
 
 /** «1,024.36»: a thousands comma and a decimal point, English beyond doubt. */
@@ -135,7 +138,7 @@ export function changeRows(lines: readonly Line[], skip: ReadonlySet<number>): C
         stated: amount(c, whole),
         line: l.no,
         quote: quoteOf(l),
-        reference: { table: "text", line: l.no, column: percent ? `(${b.raw} − ${a.raw}) / ${a.raw}` : `${b.raw} − ${a.raw}`, value: scale(value) },
+        reference: { table: "text", line: l.no, column: percent ? `(${shown(b.raw)} − ${shown(a.raw)}) / ${shown(a.raw)}` : `${shown(b.raw)} − ${shown(a.raw)}`, value: scale(value) },
         addends: whole ? 0 : 2,
       });
       if (sumRow && complete && !percent && body.length >= 2) {
