@@ -142,6 +142,22 @@ describe("checkSplits", () => {
       ["error", "SPLIT_MISMATCH", 808],
     ]);
   });
+  it("checks avvik = budsjett − regnskap on a split row that prints both (the per-unit table), and not where it prints neither", () => {
+    const split: VarianceSplit = {
+      id: "enhet",
+      line: 1,
+      rows: [
+        { line: 4069, label: "Psykisk helse", kostra: null, isTotal: false, variance: -15012, earmarkedVariance: 330, ordinaryVariance: -15342, revisedBudget: 92387, actual: 107398 },
+        { line: 4070, label: "Helsestasjon", kostra: null, isTotal: false, variance: -1606, earmarkedVariance: 0, ordinaryVariance: -1606, revisedBudget: 45759, actual: 47365 },
+        { line: 4071, label: "Nav", kostra: null, isTotal: false, variance: 27576, earmarkedVariance: 1124, ordinaryVariance: 26452, revisedBudget: 309851, actual: 280275 },
+        { line: 4072, label: "Uten budsjett", kostra: null, isTotal: false, variance: 5, earmarkedVariance: 0, ordinaryVariance: 5 },
+      ],
+    };
+    expect(checkSplits([split]).map((f) => [f.severity, f.code, f.line, f.stated, f.computed])).toEqual([
+      ["info", "ROW_VARIANCE_MISMATCH", 4069, -15012, -15011],
+      ["error", "ROW_VARIANCE_MISMATCH", 4071, 27576, 29576],
+    ]);
+  });
   it("finds Vestre Aker line 330: 10 436 / −16 915 in the summary against 10 413 / −16 892 in the FO4 tables", () => {
     const r = fixtureReport("vestre-aker-2024");
     const errors = checkSplits(r.varianceSplits, r.budgetTables).filter((f) => f.severity === "error");

@@ -58,8 +58,9 @@ describe("bydel check: the default view", () => {
   it("a report with notes only: exit 0, no finding lines, the notes counted and hidden", async () => {
     const dir = mkdtempSync(join(tmpdir(), "bydel-check-"));
     const file = join(dir, "uten-feil.txt");
-    // the first 302 lines of Vestre Aker: Tabell 0.1 and 0.1 B, whose differences are all rounding
-    writeFileSync(file, readFileSync(fixture("vestre-aker-2024"), "utf8").split("\n").slice(0, 302).join("\n"));
+    // the first 302 lines of Vestre Aker: Tabell 0.1 and 0.1 B, whose differences are all rounding (less line 133,
+    // whose «49 759 innbyggere» the population table's 52 590 contradicts)
+    writeFileSync(file, readFileSync(fixture("vestre-aker-2024"), "utf8").split("\n").slice(0, 302).map((l, i) => (i === 132 ? "" : l)).join("\n"));
     const report = await reportOf(file);
     const notes = count(report, "info");
     expect(notes).toBeGreaterThan(0);

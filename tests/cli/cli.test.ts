@@ -32,7 +32,7 @@ describe("bydel import", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Bydel Vestre Aker, årsberetning 2024");
     expect(r.stdout).toMatch(/Tabell 0\.1 B netto driftsutgifter\s+linje 267\s+8 rader/);
-    expect(r.stdout).toMatch(/Funn: 2 feil/);
+    expect(r.stdout).toMatch(/Funn: 5 feil/);
     expect(r.stdout).toContain("SPLIT_MISMATCH");
   });
 
@@ -95,15 +95,16 @@ describe("bydel check", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("linje 248  FEIL  SUM_MISMATCH  ");
     const errors = r.stdout.split("\n").filter((l) => / FEIL /.test(l)).map((l) => Number(/^linje (\d+)/.exec(l)![1]));
-    // 4650: the text's «+1,0 %» for a unit whose row gives 4,8 % (PROSE_MISMATCH)
-    expect(errors).toEqual([248, 1057, 2119, 2298, 2309, 2318, 4650]);
+    // 4650: the text's «+1,0 %» for a unit whose row gives 4,8 % (PROSE_MISMATCH); 6815: «22 personer» whose parts make 24
+    expect(errors).toEqual([248, 1057, 2119, 2298, 2309, 2318, 4650, 6815]);
   });
 
   it("exits 0 when the report has no errors", async () => {
     const dir = tmp();
     const file = join(dir, "uten-feil.txt");
-    // the first 302 lines of Vestre Aker: Tabell 0.1 and 0.1 B, whose differences are all rounding
-    writeFileSync(file, readFileSync(fixture("vestre-aker-2024"), "utf8").split("\n").slice(0, 302).join("\n"));
+    // the first 302 lines of Vestre Aker: Tabell 0.1 and 0.1 B, whose differences are all rounding (less line 133,
+    // whose «49 759 innbyggere» the population table's 52 590 contradicts)
+    writeFileSync(file, readFileSync(fixture("vestre-aker-2024"), "utf8").split("\n").slice(0, 302).map((l, i) => (i === 132 ? "" : l)).join("\n"));
     const r = await run("check", file);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^0 feil, 0 advarsler, \d+ merknader?\.$/m);

@@ -326,13 +326,15 @@ export function sickLeaveRows(rng: Rng, style: Style, monthly: boolean): GenRow[
     });
   }
   const rows: GenRow[] = [];
+  // short + long term make the total, as in every report (the prose checks hold a table to that)
+  const parts: [Dec, Dec][] = [];
   for (const label of ["Korttid (0-16 dager)", "Langtid (17 - > dager)"]) {
-    const a = cellOf(draw1());
-    const b = cellOf(draw1());
-    rows.push({ labelLines: [label], cells: [a, null, b], target: null, deviation: null, wrongSign: false, numbersOn: rng.chance(0.3) ? "split" : "last" });
+    const [x, y] = [draw1(), draw1()];
+    parts.push([x, y]);
+    rows.push({ labelLines: [label], cells: [cellOf(x), null, cellOf(y)], target: null, deviation: null, wrongSign: false, numbersOn: rng.chance(0.3) ? "split" : "last" });
   }
-  const a = cellOf(draw1());
-  const b = cellOf(draw1());
+  const a = cellOf({ n: parts[0]![0].n + parts[1]![0].n, d: 2 });
+  const b = cellOf({ n: parts[0]![1].n + parts[1]![1].n, d: 2 });
   if (rng.chance(0.2)) rows.push({ labelLines: ["Totalt"], cells: [a, null, b], target: null, deviation: null, wrongSign: false, numbersOn: "last" });
   else {
     const [tc, tp, t] = targetCell();

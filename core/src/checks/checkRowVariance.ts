@@ -1,5 +1,8 @@
 import { variance } from "../api/variance.js";
 import type { BudgetRow, Finding } from "../schema/report.js";
+
+/** What the check reads of a row: a budget table's, or a split's that prints its budget and accounts (the per-unit table). */
+type VarianceRow = Pick<BudgetRow, "line" | "label" | "variance"> & { readonly revisedBudget?: number | null; readonly actual?: number | null };
 import { fmt, fmtDiff } from "./format.js";
 import { severityOf, tolerances } from "./tolerances.js";
 
@@ -7,7 +10,7 @@ import { severityOf, tolerances } from "./tolerances.js";
  * A row's printed variance against `revisedBudget − actual`. Null when they agree or a value is
  * missing; `info` for a difference of ±1 (rounding); `error` beyond. Code ROW_VARIANCE_MISMATCH.
  */
-export function checkRowVariance(row: BudgetRow): Finding | null {
+export function checkRowVariance(row: VarianceRow): Finding | null {
   if (row.variance == null || row.revisedBudget == null || row.actual == null) return null;
   const computed = variance(row.revisedBudget, row.actual);
   const difference = variance(row.variance, computed);

@@ -5,6 +5,7 @@ import { FO4, FO4_PARTS } from "../domain/serviceAreas.js";
 import { tableIds } from "../domain/tables.js";
 import { mainTotals, summaryAreaOf } from "../domain/totals.js";
 import { areaTotals } from "./checkCrossTables.js";
+import { checkRowVariance } from "./checkRowVariance.js";
 import { splitColumns } from "./columns.js";
 import { fmt, fmtDiff } from "./format.js";
 import { sumFindings } from "./sumRows.js";
@@ -35,6 +36,9 @@ function rowIdentity(row: VarianceSplitRow): Finding | null {
 /**
  * The earmarked split (fordeling av avvik på øremerkede midler og ordinær drift):
  * - per row, `variance = earmarkedVariance + ordinaryVariance` (±1 is `info`), code SPLIT_MISMATCH;
+ * - per row that prints them (the per-unit table), `variance = revisedBudget − actual`, as
+ *   {@link checkRowVariance} (code ROW_VARIANCE_MISMATCH; Sagene 2024 line 4069: −15 012 printed,
+ *   92 387 − 107 398 = −15 011);
  * - Sum rows (`sumOf`) against their addends, as {@link checkSums} (code SUM_MISMATCH);
  * - the district summary split (id "0.1B"): its row for area X against the main Sum row of split
  *   X, all three columns, ±2 `info` else `error`, code SPLIT_MISMATCH on the summary row's line.
@@ -51,6 +55,9 @@ export function checkSplits(splits: readonly VarianceSplit[], tables: readonly B
     for (const row of split.rows) {
       const f = rowIdentity(row);
       if (f) findings.push({ ...f, table: split.id });
+      // a split that prints its budget and accounts (the per-unit table) states avvik = budsjett − regnskap too
+      const v = checkRowVariance(row);
+      if (v) findings.push({ ...v, table: split.id });
     }
     findings.push(...sumFindings(split.rows, splitColumns).map((f) => ({ ...f, table: split.id })));
   }

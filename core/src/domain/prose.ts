@@ -35,6 +35,9 @@ export const statementSubjectWords: Readonly<Record<StatementSubject, string>> &
   variancePercent: "Avvik i prosent",
   change: "Endring fra i fjor",
   arithmetic: "Regnestykke i teksten",
+  sickLeave: "Sykefravær totalt",
+  population: "Befolkning",
+  keyFigure: "Nøkkeltall",
 };
 
 /** Whom a statement or correction is about: «bydelen», «FO3», «FO2A, funksjon 201», «enhet Nav». */

@@ -27,10 +27,25 @@ export const tableBasis = (id: string): "gross" | "net" => (id === tableIds.gros
 /** Whether a table id is a service area's Hovedoversikt table (FO1 … FO4C). */
 export const isServiceAreaTable = (id: string): boolean => id.startsWith("FO");
 
-/** A table's Norwegian name: "Tabell 0.1 B netto driftsutgifter", "Hovedoversikt økonomi FO3". */
+/**
+ * The other tables of a report a prose statement may be held against (`reference.table`), read by
+ * the import's statements stage, not as budget tables: their ids and Norwegian names.
+ */
+export const textTables = {
+  population: { id: "befolkning", name: "befolkningstabellen" },
+  keyFigures: { id: "nøkkeltall", name: "nøkkeltallene" },
+  sickLeave: { id: "sykefravær", name: "sykefraværstabellen" },
+  meetings: { id: "politiske organer", name: "tabellen over politiske organer" },
+} as const;
+
+const TEXT_TABLE_NAMES: ReadonlyMap<string, string> = new Map(Object.values(textTables).map((t) => [t.id, t.name]));
+
+/** A table's Norwegian name: "Tabell 0.1 B netto driftsutgifter", "Hovedoversikt økonomi FO3", "befolkningstabellen". */
 export function budgetTableName(id: string): string {
   if (id === tableIds.gross) return "Tabell 0.1 brutto driftsutgifter";
   if (id === tableIds.net) return "Tabell 0.1 B netto driftsutgifter";
+  const text = TEXT_TABLE_NAMES.get(id);
+  if (text !== undefined) return text;
   return `Hovedoversikt økonomi ${id}`;
 }
 

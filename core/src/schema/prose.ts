@@ -10,18 +10,19 @@ import { adjustmentKindSchema } from "./adjustment.js";
 
 const line = z.number().int().positive();
 
-export const statedUnits = ["kNOK", "percent"] as const;
+/** 1000 kr, percent, or a count (persons, places, consultations, årsverk: a number with no unit of money). */
+export const statedUnits = ["kNOK", "percent", "count"] as const;
 
 export const statedAmountSchema = z
   .object({
     raw: z.string().describe("As printed: «28,68 millioner kroner», «10 373», «4,2 %»"),
-    value: z.number().finite().describe("In 1000 kr (unit kNOK) or percent; signed where the text gives a sign or a direction word"),
+    value: z.number().finite().describe("In 1000 kr (unit kNOK), percent, or as counted (unit count); signed where the text gives a sign or a direction word"),
     unit: z.enum(statedUnits),
     precision: z
       .number()
       .finite()
       .nonnegative()
-      .describe("Half a unit in the last stated digit, in the same unit: «28,68 mill.» → 5, «10 373» → 0.5, «85 mill.» → 500"),
+      .describe("Half a unit in the last stated digit, in the same unit: «28,68 mill.» → 5, «10 373» → 0.5, «85 mill.» → 500; 0 for a whole count of whole things («22 personer»), which is exact"),
   })
   .passthrough();
 
@@ -53,8 +54,11 @@ export const correctionSchema = z
  * What a statement restates: the net or gross deviation (avvik), the earmarked part, the result
  * after the stated corrections (ordinaryResult: «reelt regnskap», «ordinær drift»), the revised
  * budget or the accounts, last year's result, the deviation in percent of the revised budget, a
- * change (the accounts against last year's, or the budget against the original), or arithmetic
- * the text itself states («A korrigert for B gir C»).
+ * change (the accounts against last year's, or the budget against the original), arithmetic
+ * the text itself states («A korrigert for B gir C», a count and its parts, a percent change of two
+ * counts), total sick leave against its short and long term parts (a table or a sentence), or the
+ * district's population (or its change) against the population table's «Sum bydel» row, or a
+ * count restated from a key-figure table («det ble født 795 barn i 2024») against its row.
  */
 export const statementSubjects = [
   "netVariance",
@@ -67,6 +71,9 @@ export const statementSubjects = [
   "variancePercent",
   "change",
   "arithmetic",
+  "sickLeave",
+  "population",
+  "keyFigure",
 ] as const;
 
 export const statementVerdicts = ["agrees", "withinRounding", "contradicts", "unmatched"] as const;

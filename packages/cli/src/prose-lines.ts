@@ -12,8 +12,10 @@ function contradictionLine(s: Statement): string {
   const quote = oneLine(s.quote);
   const cut = quote.length > QUOTE_CHARS ? `${quote.slice(0, QUOTE_CHARS - 1)}…` : quote;
   // both figures at the stated precision («+1,0 %» against 4,8 %, not 4,765942…)
-  const decimals = s.stated.unit === "percent" ? printedDecimals(s.stated.raw) : 0;
-  const table = s.reference ? `, tabellen ${formatNorwegian(s.reference.value, { decimals })}` : "";
+  const decimals = s.stated.unit === "kNOK" ? 0 : printedDecimals(s.stated.raw);
+  // held against the text's own numbers (a count and its parts), not a table
+  const against = s.reference?.table === "text" ? "tekstens egne tall" : "tabellen";
+  const table = s.reference ? `, ${against} ${formatNorwegian(s.reference.value, { decimals })}` : "";
   return `  linje ${s.line}  ${proseScopeWords(s.scope)}: oppgitt ${oneLine(s.stated.raw)} (${formatNorwegian(s.stated.value, { decimals })})${table}: «${cut}»`;
 }
 

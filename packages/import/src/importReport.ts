@@ -62,7 +62,7 @@ export function importReport(input: string, options: ImportOptions = {}): Report
     );
   }
   const indicators = readIndicators(lines, year);
-  const prose = readStatements(lines, new Set(), economy, year, indicators.blocks);
+  const prose = readStatements(lines, new Set(), { ...economy, indicators: indicators.indicators }, year, indicators.blocks);
   const findings = [...(options.sourceFindings ?? []), ...economy.findings, ...indicators.findings, ...prose.findings];
   if (controls.finding) findings.push(controls.finding);
   if (economy.budgetTables.length === 0 && economy.varianceSplits.length === 0 && indicators.indicators.length === 0 && findings.length === 0) {

@@ -8,6 +8,8 @@ export const formats = {
   percentValue: '0.0#" %"',
   /** A deviation between two percentages, in percentage points. */
   percentagePoints: '+0.0#" pp";-0.0#" pp";0.0" pp"',
+  /** A count the running text states with decimals (årsverk 1 052,15); a whole count takes `money`'s. */
+  countDecimals: "#,##0.00",
   /** Scores, days and other decimals. */
   decimal: "0.0#",
   signedDecimal: "+0.0#;-0.0#;0.0",

@@ -32,7 +32,7 @@ export const PROSE_HEADER_ROW = 3;
 const WIDTHS = [7, 24, 70, 22, 13, 10, 26, 12, 12, 20] as const;
 const top = { verticalAlignment: "top" } as const satisfies CellStyle;
 
-const formatOf = (a: StatedAmount) => (a.unit === "percent" ? formats.percentValue : formats.money);
+const formatOf = (a: StatedAmount) => (a.unit === "percent" ? formats.percentValue : a.unit === "count" && !Number.isInteger(a.value) ? formats.countDecimals : formats.money);
 
 
 
@@ -71,7 +71,7 @@ export function buildProseSheet(report: Report, name: string, statementsTable: s
       { kind: "number", value: st.stated.precision, style: top },
       text(ref ? referenceWords(ref) : "ikke funnet i tabellene", { wrapText: true, ...top }),
       numberOrBlank(ref?.value ?? null, formatOf(st.stated), top),
-      formula(`=IF(${tableFigure}="","",${stated}-${tableFigure})`, ref ? difference(st.stated.value, ref.value) : "", st.stated.unit === "percent" ? formats.percentagePoints : formats.money, top),
+      formula(`=IF(${tableFigure}="","",${stated}-${tableFigure})`, ref ? difference(st.stated.value, ref.value) : "", st.stated.unit === "percent" ? formats.percentagePoints : formatOf(st.stated), top),
       text(statementVerdictWords[st.verdict], verdictStyle),
     ]);
     r++;

@@ -179,3 +179,78 @@ export const REAL_AMOUNT_BEFORE = /(?<![\p{L}])(økningen|nedgangen|reduksjonen|
 export const FUNCTION_PART_BETWEEN = /^[^\d;:]{0,60}?funksjon\s+(\d{3})(?![\d])[^\d;:]{0,60}?(?:,|\s(og))\s+$/iu;
 /** …and after the last part: its function, then the sentence's end. */
 export const FUNCTION_PART_LAST = /^[^\d;:]{0,60}?funksjon\s+(\d{3})(?![\d])[^\d;:]{0,60}$/iu;
+
+/* Counts, shares and sick leave (./counts.ts, ./sickLeave.ts): figures that are no money. */
+
+/** A whole count: plain digits or grouped thousands, no decimals, not inside a longer number or a date («31.08.2024»). */
+export const COUNT = String.raw`(?<![\d.,\p{L}])([1-9]\d{0,2}(?:[ \u00A0]\d{3})+|\d+)(?![.,]?\d)`;
+/** A count of things: the number and the noun after it (no unit of money, no percent, not «år»: an age or a span). */
+export const COUNT_OF = new RegExp(String.raw`${COUNT}(?=\s+(?!(?:mill\w*|mrd|milliard\w*|kr|kroner|tusen|prosent|år|måneder|dager|uker|timer)(?![\p{L}]))\p{L})`, "giu");
+/** A total told with its parts after it: «totalt 2 351 barn …, hvorav 1 369 i …», «12 045 konsultasjoner fordelt på …», «22 personer … Av disse er 3 fra …». */
+export const COUNT_PARTS = /(?<![\p{L}])(?:hvorav|herav|derav|fordelt på|av disse (?:er|var)|av dem (?:er|var))(?![\p{L}])/iu;
+/** Last year's count after this year's: «2 141 unike brukere …, mot 2 001 året før». */
+export const AGAINST_LAST_YEAR = new RegExp(String.raw`(?<![\p{L}])mot\s+${COUNT}\s+(?:året før|i fjor)(?![\p{L}])`, "iu");
+/** A percent change right after it: «Dette tilsvarer en økning på 7 %». Group 1 the word that gives the sign, group 2 the number. */
+export const PERCENT_CHANGE = new RegExp(String.raw`^\s*(?:dette|det)\s+(?:tilsvarer|utgjør|er|gir)\s+en\s+(økning|vekst|nedgang|reduksjon)\s+på\s+(${NUMBER})\s?(?:%|prosent(?![\p{L}]))`, "iu");
+
+/** Sick leave in running text: the total, the long-term and the short-term part, each followed by its percent. */
+export const SICK_LEAVE = /sykefravær/iu;
+export const SICK_TOTAL = /(?<![\p{L}])totalt?(?![\p{L}])/giu;
+export const SICK_LONG = /(?<![\p{L}])(?:langtids\w*|langtid(?![\p{L}])|fravær\s+utover\s+16\s+dager)/giu;
+export const SICK_SHORT = /(?<![\p{L}])korttids?\w*/giu;
+/** A sick-leave table's rows (kind sickLeave): «Korttid (0-16 dager)», «Langtid (17 - > dager)», «Totalt». */
+export const SICK_ROW = { short: /korttid/iu, long: /langtid/iu, total: /totalt/iu } as const;
+
+/**
+ * The header of a two-column table with a change column, the columns dates, years or months:
+ * «01.01.2024 01.01.2025 Endring», «2023 2024 Prosentøkning», «Prognoser/resultat pr område 2024 NOV DES Endring».
+ */
+export const CHANGE_HEADER = /(?<!\S)(\d[\d./]*|jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)\s+(\d[\d./]*|jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)\s+(endring|prosentøkning|prosentvis endring|endring i %)\s*$/iu;
+/** The unit a table's amounts are in, named in or above its header: «(i millioner kr)», «i mill. kr», «i 1000 kr». */
+export const TABLE_UNIT = /(?<![\p{L}])i\s+(?:(millioner|mill\.?)|(1\s?000|tusen))\s*(?:kr\.?|kroner)(?![\p{L}])/iu;
+/** A row under it: a label, then numbers (a percent sign after the last allowed): «Lån 3 454 3 952 14,42 %». */
+export const CHANGE_ROW = new RegExp(String.raw`^\s*(\p{L}[^\d]*?)\s+(${SIGN}?\d[\d\s,.%${MINUS_SIGNS.replace("-", "\\-")}]*?)\s*$`, "u");
+/** «20 av 35 tjenestesteder har …. Av de 15 gjenstående …»: the rest of a whole, stated. Groups: part, whole, rest. */
+export const REST_OF = new RegExp(String.raw`${COUNT}\s+av\s+${COUNT}\s+\p{L}[^.\d]{0,100}?[.,]?\s+(?:av\s+)?(?:de|resten|de øvrige)\s+${COUNT}\s+(?:gjenstående|resterende|øvrige)(?![\p{L}])`, "iu");
+/** «2,5 årsverk (spesialpedagog 100 %, fysioterapeut 100 % og familieterapeut 50 %)»: full-time equivalents and their positions. */
+export const FTE_OF_POSITIONS = new RegExp(String.raw`(?<![\d.,])(${NUMBER})\s+årsverk\s*\(([^()]{1,300})\)`, "iu");
+/** A Sum row under a one-column list: «Sum konsultasjoner 83 507», «Totalt 305». Group 1 the count. */
+export const LIST_SUM = /^\s*(?:sum|totalt)(?![\p{L}])[^\d]{0,80}?\s([1-9]\d{0,2}(?:[ \u00A0]\d{3})+|\d+)\s*$/iu;
+/** A row of the list: a label without digits, then one count. */
+export const LIST_ROW = /^\s*(\p{L}[^\d]{0,100}?)\s([1-9]\d{0,2}(?:[ \u00A0]\d{3})+|\d+)\s*$/u;
+/** Rows that are no addends of the list's sum. */
+export const NOT_AN_ADDEND = /^\s*(?:sum|totalt|herav|hvorav|derav|av dette|i alt)(?![\p{L}])/iu;
+
+/** A population table's header: two or more 1 January dates («01.01.2021 01.01.2022 …»). */
+export const POPULATION_DATES = /(?<![\d.])01\.01\.((?:19|20)\d{2})(?!\d)/gu;
+/** Its district row: «Sum bydel 63 445 63 871 64 257 65 532 9,15 9,14», its numbers up to the next word (an extraction may run rows together: «10,89 % Sum bydel 50 558 … 52 590 Herav»). */
+export const POPULATION_TOTAL = /(?<![\p{L}])sum\s+bydel(?:en)?\s+(\d[\d\s,.%]*?)\s*(?=\p{L}|$)/iu;
+/** «Per 01.01.2024 hadde Vestre Aker bydel 49 759 innbyggere». Groups: year, count. */
+export const POPULATION_LEVEL = new RegExp(String.raw`(?<![\p{L}])(?:per|pr\.?)\s+01\.01\.((?:19|20)\d{2}),?\s+(?:hadde|har)\s+([^.\d]{0,80}?)\s${COUNT}\s+innbyggere`, "iu");
+/** «Bydelens befolkning har fra 01.01.2023 til 01.01.2024 økt med 1 275 nye innbyggere». Groups: from, to, direction, count. */
+export const POPULATION_FROM_TO = new RegExp(String.raw`befolkning\w*\s+(?:har\s+)?fra\s+01\.01\.((?:19|20)\d{2})\s+til\s+01\.01\.((?:19|20)\d{2})\s+(?:har\s+)?(økt|gått opp|gått ned|sunket|blitt redusert)\s+med\s+${COUNT}\s+(?:nye\s+)?(?:innbyggere|personer)`, "iu");
+/** «Dette er en økning på 1 103 personer sammenlignet med 2023» after a level. Groups: direction, count, year. */
+export const POPULATION_SINCE = new RegExp(String.raw`^\s*(?:dette|det)\s+er\s+en\s+(økning|nedgang|reduksjon)\s+på\s+${COUNT}\s+(?:personer|innbyggere)\s+(?:sammenlignet\s+med|fra)\s+((?:19|20)\d{2})(?!\d)`, "iu");
+
+/**
+ * Key figures the running text restates, by the words it uses: the words, and the label of the
+ * key-figure row (the indicator reader's rows of kind keyFigure) that holds the figure by year.
+ */
+export const KEY_FIGURE_WORDS: readonly { readonly words: RegExp; readonly label: RegExp; readonly noun: string }[] = [
+  { words: /fødsler|født|fødte/iu, label: /^antall fødte/iu, noun: String.raw`(?:fødsler|fødte|barn)` },
+  { words: /mottakere av (?:økonomisk )?sosialhjelp|sosialhjelpsmottakere/iu, label: /^antall mottakere av økonomisk sosialhjelp/iu, noun: String.raw`(?:mottakere|brukere)` },
+];
+const YEAR = String.raw`((?:19|20)\d{2})(?!\d)`;
+/** «1059 i 2024, 1163 i 2023, 1108 i 2022 og 1138 i 2021»: a count of a year. Groups: count, year. */
+export const COUNT_IN_YEAR = new RegExp(String.raw`${COUNT}\s+i\s+${YEAR}`, "giu");
+/** «det ble født 795 barn i 2024», «I 2024 ble det født 1 059 barn». Group 1 the count. */
+export const BORN = new RegExp(String.raw`(?<![\p{L}])født\s+${COUNT}\s+barn(?![\p{L}])`, "iu");
+/** «har økt fra 755 til 912 i 2024»: last year's count and this year's. Groups: direction, from, to, year. */
+export const FROM_TO_IN_YEAR = new RegExp(String.raw`(?<![\p{L}])(økt|gått opp|gått ned|sunket|blitt redusert)\s+fra\s+${COUNT}\s+til\s+${COUNT}\s+i\s+${YEAR}`, "iu");
+/** «har hatt en oppgang på 30 fødsler i 2024». Groups: direction, count, year. */
+export const CHANGE_OF_COUNT = new RegExp(String.raw`(?<![\p{L}])(oppgang|økning|nedgang|reduksjon)\s+på\s+${COUNT}\s+\p{L}+\s+i\s+${YEAR}`, "iu");
+
+/** The political bodies' table (section 2.3 of every report): «Møter Saker Møter Saker» under «2023 2024». */
+export const MEETINGS_HEADER = /^\s*møter\s+saker\s+møter\s+saker\s*$/iu;
+/** A sentence on one body's year: «… Ungdomsråd har gjennomført 7 møter, og behandlet 43 saker i 2024». Groups: meetings, cases, year. */
+export const MEETINGS_AND_CASES = new RegExp(String.raw`${COUNT}\s+møter\b[^.\d]{0,60}?${COUNT}\s+saker\s+i\s+${YEAR}`, "iu");

@@ -1,4 +1,4 @@
-import { mainTotalRow, mainTotals, summaryAreaOf, type BudgetTable, type ProseScope, type StatementSubject, type VarianceSplit } from "@bydel/core";
+import { mainTotalRow, mainTotals, summaryAreaOf, type BudgetTable, type Indicator, type ProseScope, type StatementSubject, type VarianceSplit } from "@bydel/core";
 
 /** A table cell (or a figure computed from one row's cells) a statement may restate. */
 export interface Cell {
@@ -11,6 +11,8 @@ export interface Cell {
 export interface Tables {
   readonly budgetTables: readonly BudgetTable[];
   readonly varianceSplits: readonly VarianceSplit[];
+  /** The indicator reader's rows (the sick-leave tables' own arithmetic is checked from them). */
+  readonly indicators?: readonly Indicator[];
 }
 
 type Row = { line: number; label: string; isTotal: boolean; kostra: string | null; area?: string | null; sumOf?: number[] };

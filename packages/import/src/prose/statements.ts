@@ -13,10 +13,12 @@ import {
   type StatedAmount,
   type Statement,
   type StatementSubject,
+  textTables,
 } from "@bydel/core";
 import { isBlank, lastVisibleCode, type Line } from "../source/lines.js";
 import { blocksOf, lineAt, sentencesOf, type Block } from "./text.js";
 import { amountsIn, atPrecision, type AmountAt } from "./amounts.js";
+import { readCounts } from "./counts.js";
 import { candidates, changeCandidates, percentCandidates, unitLabels, type Cell, type Tables } from "./references.js";
 import * as P from "./phrases.js";
 import { readArithmetic, type ArithmeticContext } from "./arithmetic.js";
@@ -156,7 +158,7 @@ function nearest(cells: readonly Cell[], stated: StatedAmount, signed: boolean):
 }
 
 const fmt = (value: number, unit: StatedAmount["unit"]): string =>
-  unit === "percent" ? `${formatNorwegian(value, { decimals: 1 })} %` : `${formatNorwegian(value, { decimals: Number.isInteger(value) ? 0 : 1 })}`;
+  unit === "percent" ? `${formatNorwegian(value, { decimals: 1 })} %` : `${formatNorwegian(value, { decimals: Number.isInteger(value) ? 0 : unit === "count" ? 2 : 1 })}`;
 
 const SUBJECT_WORDS: Record<StatementSubject, string> = {
   netVariance: "avviket",
@@ -169,29 +171,35 @@ const SUBJECT_WORDS: Record<StatementSubject, string> = {
   variancePercent: "avviket i prosent av justert budsjett",
   change: "endringen",
   arithmetic: "utregningen",
+  sickLeave: "sykefraværet totalt",
+  population: "befolkningen",
+  keyFigure: "nøkkeltallet",
 };
+
+/** The tables a statement may be held against that have a name, not a number. */
+const TABLE_WORDS: Readonly<Record<string, string>> = { enhet: "resultat per enhet", ...Object.fromEntries(Object.values(textTables).map((t) => [t.id, t.name])) };
 
 function referenceName(c: { table: string; line: number | null; note?: string | undefined }): string {
   const note = c.note ? ` (${c.note})` : "";
   if (c.table === "text") return `tekstens egne tall${note}`;
   if (c.table === "bridge") return `korreksjonene teksten oppgir, regnet fra tabellens tall (linje ${c.line})`;
-  return `${c.table === "enhet" ? "resultat per enhet" : `Tabell ${c.table}`} linje ${c.line}${note}`;
+  return `${TABLE_WORDS[c.table] ?? `Tabell ${c.table}`} linje ${c.line}${note}`;
 }
 
 function finding(s: Statement, severity: Finding["severity"]): Finding {
   const ref = s.reference!;
-  const unit = s.stated.unit === "percent" ? "prosentpoeng" : "(1000 kr)";
+  const unit = s.stated.unit === "percent" ? "prosentpoeng" : s.stated.unit === "count" ? "" : "(1000 kr)";
   const note =
     s.verdict === "withinRounding"
       ? "én enhet i siste oppgitte siffer: avrunding, ikke en feil"
       : severity === "error"
-        ? "teksten motsier tabellen"
+        ? ref.table === "text" ? "teksten motsier sine egne tall" : "teksten motsier tabellen"
         : "mer enn avrunding";
   return {
     severity,
     code: "PROSE_MISMATCH",
     line: s.line,
-    message: `Teksten (linje ${s.line}) oppgir ${SUBJECT_WORDS[s.subject]} til «${s.stated.raw}»${s.stated.unit === "kNOK" ? ` (${fmt(s.stated.value, "kNOK")} i 1000 kr)` : ""}, men ${referenceName(ref)} gir ${fmt(ref.value, s.stated.unit)}${s.stated.unit === "kNOK" ? " (1000 kr)" : ""}: forskjell ${fmt(s.difference!, s.stated.unit === "percent" ? "kNOK" : s.stated.unit)} ${unit}, ${note}.`,
+    message: `Teksten (linje ${s.line}) oppgir ${SUBJECT_WORDS[s.subject]} til «${s.stated.raw}»${s.stated.unit === "kNOK" ? ` (${fmt(s.stated.value, "kNOK")} i 1000 kr)` : ""}, men ${referenceName(ref)} gir ${fmt(ref.value, s.stated.unit)}${s.stated.unit === "kNOK" ? " (1000 kr)" : ""}: forskjell ${fmt(s.difference!, s.stated.unit === "percent" ? "kNOK" : s.stated.unit)}${unit ? ` ${unit}` : ""}, ${note}.`,
     stated: s.stated.value,
     computed: ref.value,
     ...(ref.table !== "text" && ref.table !== "bridge" ? { table: ref.table } : {}),
@@ -435,6 +443,12 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
   }
 
   readParts();
+  // figures that are no money: counts and their parts, percent changes, sick leave (./counts.ts); their
+  // paragraphs are the indicator reader's and those of the lines it took for its tables (a paragraph runs on under one)
+  const tableLines = new Set([...skip, ...[...tables.budgetTables, ...tables.varianceSplits].flatMap((t) => t.rows.map((r) => r.line))]);
+  const covered = paragraphs ? new Set([...tableLines, ...paragraphs.flatMap((b) => b.nos)]) : tableLines;
+  const countBlocks = paragraphs ? [...paragraphs, ...blocksOf(lines, covered)] : blocksOf(lines, tableLines);
+  for (const c of readCounts(lines, countBlocks, tables.indicators ?? [], tableLines)) emit(c.subject, c.stated, true, district, c.line, c.quote, [], c.reference, 1, c.addends);
   return { corrections, statements: statements.sort((a, b) => a.line - b.line), findings };
 
   /** A result told as its parts: their sum against the total the intro states, and against the unit's row. */
