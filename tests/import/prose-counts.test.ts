@@ -30,6 +30,15 @@ describe("the analysis' entries that are no money, over the three fixtures", () 
   });
 });
 
+describe("who states the figure", () => {
+  it("a table's own row (the forecast table's change column) is named as the table, a sentence as the text", () => {
+    const prose = report("sagene-2024").findings.filter((f) => f.code === "PROSE_MISMATCH");
+    const tableRow = prose.find((f) => f.line === 4086);
+    expect(tableRow?.message).toMatch(/^Tabellen \(linje 4086\) oppgir .* men tabellens egne tall gir/u);
+    expect(prose.find((f) => f.line === 6815)?.message).toMatch(/^Teksten \(linje 6815\) oppgir/u);
+  });
+});
+
 describe("Sagene 2024", () => {
   it("«22 personer … Av disse er 3 …, 2 …, 1 …, 5 … og 13 …» is 24: an error", () => {
     const [s] = at("sagene-2024", 6815);

@@ -140,6 +140,7 @@ export function changeRows(lines: readonly Line[], skip: ReadonlySet<number>): C
         quote: quoteOf(l),
         reference: { table: "text", line: l.no, column: percent ? `(${shown(b.raw)} − ${shown(a.raw)}) / ${shown(a.raw)}` : `${shown(b.raw)} − ${shown(a.raw)}`, value: scale(value) },
         addends: whole ? 0 : 2,
+        inTable: true,
       });
       if (sumRow && complete && !percent && body.length >= 2) {
         // the Sum row against its column's rows (a sum of n rounded figures: addends n)
@@ -153,6 +154,7 @@ export function changeRows(lines: readonly Line[], skip: ReadonlySet<number>): C
             quote: quoteOf(l),
             reference: { table: "text", line: l.no, column: `sum ${[header[1], header[2], header[3]][k]}, ${body.length} rader`, value: scale(sum(column.map((x) => x.value!))) },
             addends: body.length,
+            inTable: true,
           });
         }
       }

@@ -9,6 +9,8 @@ export interface Check {
   readonly reference: NonNullable<Statement["reference"]>;
   /** The reference sums this many figures each rounded at the stated precision (see proseVerdict). */
   readonly addends: number;
+  /** The stated figure is a table's own (its Totalt or Sum row, its change column), not the running text's: a finding names the table. */
+  readonly inTable?: boolean;
 }
 
 /** A printed number's value, or null where core's parser refuses it (more digits than any report prints, say): never a throw. */

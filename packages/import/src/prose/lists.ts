@@ -51,6 +51,7 @@ export function listSums(lines: readonly Line[], skip: ReadonlySet<number>): Che
       quote: l.text.trim().replace(/\s+/gu, " "),
       reference: { table: "text", line: l.no, column: rows.map((r) => r.raw).join(" + "), value: sum(rows.map((r) => r.value)) },
       addends: 0,
+      inTable: true,
     });
   }
   return out;

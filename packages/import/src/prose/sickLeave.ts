@@ -30,6 +30,7 @@ export function sickLeaveTables(indicators: readonly Indicator[], textOf: (line:
         quote: `${textOf(total.line).trim()} (${t.year})`,
         reference: { table: textTables.sickLeave.id, line: short.line, column: `korttid + langtid ${t.year}`, value: sum([s.value, l.value]) },
         addends: 2,
+        inTable: true,
       });
     }
   }

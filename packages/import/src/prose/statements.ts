@@ -179,27 +179,27 @@ const SUBJECT_WORDS: Record<StatementSubject, string> = {
 /** The tables a statement may be held against that have a name, not a number. */
 const TABLE_WORDS: Readonly<Record<string, string>> = { enhet: "resultat per enhet", ...Object.fromEntries(Object.values(textTables).map((t) => [t.id, t.name])) };
 
-function referenceName(c: { table: string; line: number | null; note?: string | undefined }): string {
+function referenceName(c: { table: string; line: number | null; note?: string | undefined }, inTable = false): string {
   const note = c.note ? ` (${c.note})` : "";
-  if (c.table === "text") return `tekstens egne tall${note}`;
+  if (c.table === "text") return `${inTable ? "tabellens" : "tekstens"} egne tall${note}`;
   if (c.table === "bridge") return `korreksjonene teksten oppgir, regnet fra tabellens tall (linje ${c.line})`;
   return `${TABLE_WORDS[c.table] ?? `Tabell ${c.table}`} linje ${c.line}${note}`;
 }
 
-function finding(s: Statement, severity: Finding["severity"]): Finding {
+function finding(s: Statement, severity: Finding["severity"], inTable: boolean): Finding {
   const ref = s.reference!;
   const unit = s.stated.unit === "percent" ? "prosentpoeng" : s.stated.unit === "count" ? "" : "(1000 kr)";
   const note =
     s.verdict === "withinRounding"
       ? "én enhet i siste oppgitte siffer: avrunding, ikke en feil"
       : severity === "error"
-        ? ref.table === "text" ? "teksten motsier sine egne tall" : "teksten motsier tabellen"
+        ? inTable ? "tabellen motsier sine egne tall" : ref.table === "text" ? "teksten motsier sine egne tall" : "teksten motsier tabellen"
         : "mer enn avrunding";
   return {
     severity,
     code: "PROSE_MISMATCH",
     line: s.line,
-    message: `Teksten (linje ${s.line}) oppgir ${SUBJECT_WORDS[s.subject]} til «${s.stated.raw}»${s.stated.unit === "kNOK" ? ` (${fmt(s.stated.value, "kNOK")} i 1000 kr)` : ""}, men ${referenceName(ref)} gir ${fmt(ref.value, s.stated.unit)}${s.stated.unit === "kNOK" ? " (1000 kr)" : ""}: forskjell ${fmt(s.difference!, s.stated.unit === "percent" ? "kNOK" : s.stated.unit)}${unit ? ` ${unit}` : ""}, ${note}.`,
+    message: `${inTable ? "Tabellen" : "Teksten"} (linje ${s.line}) oppgir ${SUBJECT_WORDS[s.subject]} til «${s.stated.raw}»${s.stated.unit === "kNOK" ? ` (${fmt(s.stated.value, "kNOK")} i 1000 kr)` : ""}, men ${referenceName(ref, inTable)} gir ${fmt(ref.value, s.stated.unit)}${s.stated.unit === "kNOK" ? " (1000 kr)" : ""}: forskjell ${fmt(s.difference!, s.stated.unit === "percent" ? "kNOK" : s.stated.unit)}${unit ? ` ${unit}` : ""}, ${note}.`,
     stated: s.stated.value,
     computed: ref.value,
     ...(ref.table !== "text" && ref.table !== "bridge" ? { table: ref.table } : {}),
@@ -252,6 +252,8 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
     sign: 1 | -1 = 1,
     /** The reference is a sum of this many rounded parts (see proseVerdict). */
     addends = 0,
+    /** The stated figure is a table's own row, not the running text's. */
+    inTable = false,
   ): Cell | null => {
     const stated = sign === -1 && stated0.value > 0 ? { ...stated0, value: -stated0.value } : stated0;
     const ref = reference ?? (() => {
@@ -265,7 +267,7 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
     const v = proseVerdict(stated.value, ref.value, stated.precision, signed, addends);
     const s: Statement = { subject, scope, stated, line, quote, reference: ref, difference: v.difference, verdict: v.verdict };
     statements.push(s);
-    if (v.severity) findings.push(finding(s, v.severity));
+    if (v.severity) findings.push(finding(s, v.severity, inTable));
     return v.verdict === "contradicts" || ref.table === "text" || ref.table === "bridge" ? null : { table: ref.table, line: ref.line ?? line, column: ref.column ?? "", value: ref.value };
   };
 
@@ -448,7 +450,7 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
   const tableLines = new Set([...skip, ...[...tables.budgetTables, ...tables.varianceSplits].flatMap((t) => t.rows.map((r) => r.line))]);
   const covered = paragraphs ? new Set([...tableLines, ...paragraphs.flatMap((b) => b.nos)]) : tableLines;
   const countBlocks = paragraphs ? [...paragraphs, ...blocksOf(lines, covered)] : blocksOf(lines, tableLines);
-  for (const c of readCounts(lines, countBlocks, tables.indicators ?? [], tableLines)) emit(c.subject, c.stated, true, district, c.line, c.quote, [], c.reference, 1, c.addends);
+  for (const c of readCounts(lines, countBlocks, tables.indicators ?? [], tableLines)) emit(c.subject, c.stated, true, district, c.line, c.quote, [], c.reference, 1, c.addends, c.inTable ?? false);
   return { corrections, statements: statements.sort((a, b) => a.line - b.line), findings };
 
   /** A result told as its parts: their sum against the total the intro states, and against the unit's row. */
