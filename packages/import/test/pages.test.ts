@@ -32,6 +32,12 @@ describe("page assembly of form-feed text", () => {
     expect(running.map((l) => l.text.trim()).filter((t) => t.includes("Funksjonsområde"))).toEqual([]);
   });
 
+  it("keeps a header's line of years at each page's top («2019  2020  2020» under «Resultat  Mål  Resultat»)", () => {
+    const sick = (n: number) => [`\fSykefravær i %           Resultat      Mål    Resultat`, "                              2019     2020        2020", "", `Totalt                      4,15%    6,00 %    1${n},10 %`, "", `      ${n}`];
+    const kept = assemblePages(splitLines([1, 2, 3, 4].flatMap(sick).join("\n"))).map((l) => l.text.trim());
+    expect(kept.filter((t) => t === "2019     2020        2020")).toHaveLength(4);
+  });
+
   it("leaves text without form feeds as it is", () => {
     const lines = splitLines("a\n\nb\n  7\n");
     expect(assemblePages(lines)).toEqual(lines);
