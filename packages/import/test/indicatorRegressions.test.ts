@@ -22,6 +22,26 @@ function read(head: string[], rows: string[]) {
 const series = (ind: { series?: { year: number; value: number | null }[] | undefined } | undefined) => (ind?.series ?? []).map((s) => [s.year, s.value]);
 
 describe("indicator rows the generator found", () => {
+  it("a header's years on a line of their own under its words belong to the year-less columns, in order", () => {
+    const head = ["Resultatindikatorer Resultat Resultat Måltall 2018 Måltall 2019", "bydel 2016 2017", ""];
+    const { at } = read(head, ["Antall deltakere i introduksjonsordning 804 825 989 990"]);
+    expect(series(at(0))).toEqual([
+      [2016, 804],
+      [2017, 825],
+    ]);
+    expect(at(0)?.result ?? null).toBeNull(); // no 2024 result is printed: 2017's is none
+    const key = ["Nøkkeltall for: Funksjonsområde 2A – ", "Barnehager ", "", "Resultat Resultat Resultat Resultat Resultat", "2020 2021 2022 2023 2024", ""];
+    const k = read(key, ["Årsverk jordmødre 1,1 2,2 x 2,41 2,6"]).at(0);
+    expect(series(k)).toEqual([
+      [2020, 1.1],
+      [2021, 2.2],
+      [2022, null],
+      [2023, 2.41],
+      [2024, 2.6],
+    ]);
+    expect(k?.result?.raw).toBe("2,6");
+  });
+
   it("a comparator before a grouped number is one target ('> 2 430'), and a comparator stands only in a Måltall column", () => {
     const { at, findings } = read(TARGETS, ["Personer bosatt i bolig fra institusjon 40 45 maks 40 > 2 430"]);
     expect(at(0)?.target).toMatchObject({ raw: "> 2 430", operator: ">", value: 2430 });
