@@ -74,6 +74,20 @@ describe("laid-out indicator headers", () => {
     expect(table.filter((i) => /resultat|måltall|avvik|^\s*\d/iu.test(i.label))).toEqual([]);
   });
 
+  it("a caption set two spaces apart (a monospaced font) over a laid-out header is one caption: its area, and labels wrapped around their numbers", () => {
+    const key = ["Nøkkeltall for:  Funksjonsområde 2A  –  Tjenester", "", lay("", ["Resultat", "Resultat", "Resultat", "Resultat", "Resultat"]), lay("", ["2020", "2021", "2022", "2023", "2024"]), ""];
+    const { at, table } = read(key, ["Personer med rusutfordringer bosatt i", lay("", ["108", "106", "105", "121", "138"]), "bolig fra institusjon", lay("Årsverk jordmødre", ["1,1", "2,2", "x", "2,41", "2,6"])]);
+    expect(table.map((i) => i.label)).toEqual(["Personer med rusutfordringer bosatt i bolig fra institusjon", "Årsverk jordmødre"]);
+    expect(at(1)?.area).toBe("FO2A");
+    expect(at(1)?.series?.map((s) => [s.year, s.value])).toEqual([
+      [2020, 108],
+      [2021, 106],
+      [2022, 105],
+      [2023, 121],
+      [2024, 138],
+    ]);
+  });
+
   it("a header whose cells are two spaces apart over rows one space apart is read by words, as before", () => {
     const { raw, findings } = read(["Resultatindikatorer  Resultat 2022  Resultat 2023  Måltall 2024  Resultat 2024  Avvik 2024"], [
       "Personer med rusutfordringer bosatt i bolig fra institusjon 21 20 18 24 6",
