@@ -22,6 +22,22 @@ function read(head: string[], rows: string[]) {
 const series = (ind: { series?: { year: number; value: number | null }[] | undefined } | undefined) => (ind?.series ?? []).map((s) => [s.year, s.value]);
 
 describe("indicator rows the generator found", () => {
+  it("a label wrapped around its numbers: the lines in lower case after them go on with its label, not the next row's", () => {
+    const { report } = read(FULL, [
+      "Personer med rusutfordringer bosatt i",
+      "108 106 100 121 21",
+      "bolig fra institusjon",
+      "Andel barnehagelærere i prosent av",
+      "45,7 % 55,0 % 40 % 47,1 % 7,1 %",
+      "grunnbemanningen i kommunale barnehager",
+    ]);
+    const rows = report.indicators.filter((i) => i.kind !== "prose");
+    expect(rows.map((i) => [i.label, i.result?.raw])).toEqual([
+      ["Personer med rusutfordringer bosatt i bolig fra institusjon", "121"],
+      ["Andel barnehagelærere i prosent av grunnbemanningen i kommunale barnehager", "47,1 %"],
+    ]);
+  });
+
   it("a header's years on a line of their own under its words belong to the year-less columns, in order", () => {
     const head = ["Resultatindikatorer Resultat Resultat Måltall 2018 Måltall 2019", "bydel 2016 2017", ""];
     const { at } = read(head, ["Antall deltakere i introduksjonsordning 804 825 989 990"]);

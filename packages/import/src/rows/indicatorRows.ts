@@ -70,6 +70,14 @@ export function readTableRows(lines: readonly Line[], from: number, table: Table
     }
     const isValues = (tail.label === "" && tail.atoms.length > 0) || tail.atoms.length >= Math.min(2, k);
     if (!isValues) {
+      // a label wrapped around its numbers («Personer med rusutfordringer bosatt i» / numbers / «bolig fra institusjon»):
+      // a line in lower case right after a row goes on with that row's label, as a label starts in upper case
+      const row: LastRow | null = last;
+      if (label.length === 0 && row && !row.lone && tail.atoms.length === 0 && /^\p{Ll}/u.test(text.trim()) && out.length === row.out + 1) {
+        row.label = `${row.label} ${text.trim()}`;
+        redo(row, row.atoms);
+        continue;
+      }
       // a one-word group row ("Utbygging", "Barnevern") heads the rows below it; it is no part of their label
       if (isGroupRow(label, text)) label = [];
       if (label.length === 0) labelFrom = i;
