@@ -53,7 +53,7 @@ const OPEN: Record<string, Partial<Record<Kind, number>>> = {
   "times-10-top-space-splitruns": { lost: 2, madeUp: 4 },
   "courier-8-middle-nbsp": { lost: 7, madeUp: 6 },
   "dejavu-8.5-middle-thinspace-minus": { lost: 3, madeUp: 6 },
-  "dejavu-11-mixed-space-minus": { lost: 12, madeUp: 13 },
+  "dejavu-11-mixed-space-minus": { lost: 7, madeUp: 13 },
   "helvetica-8-narrow-3line-breaks": { lost: 6, madeUp: 5 },
 };
 

@@ -88,6 +88,21 @@ describe("laid-out indicator headers", () => {
     ]);
   });
 
+  it("a caption wrapped before its last word («Obligatoriske sentrale» over «måltall FO2B Barnevern») starts its table, again after a page break", () => {
+    const edges = [52, 64, 76, 90];
+    const head = [lay("", [null, "Resultat"], edges), lay("Obligatoriske sentrale", ["Resultat", "bydel", "Måltall", "Måltall"], edges), lay("måltall FO2B Barnevern", ["2019", "2020", "2021", "2022"], edges), ""];
+    const { table } = read(head, [
+      lay("Andel søknader om økonomisk sosialhjelp", ["20%", "100%", "maks 100%", "minst 89,9%"], edges),
+      ...head.slice(0, 3),
+      "",
+      lay("Antall deltakere i introduksjonsordning", ["950", "806", "714", "740"], edges),
+    ]);
+    expect(table.map((i) => [i.label, i.area, i.target?.raw])).toEqual([
+      ["Andel søknader om økonomisk sosialhjelp", "FO2B", "minst 89,9%"],
+      ["Antall deltakere i introduksjonsordning", "FO2B", "740"],
+    ]);
+  });
+
   it("a header whose cells are two spaces apart over rows one space apart is read by words, as before", () => {
     const { raw, findings } = read(["Resultatindikatorer  Resultat 2022  Resultat 2023  Måltall 2024  Resultat 2024  Avvik 2024"], [
       "Personer med rusutfordringer bosatt i bolig fra institusjon 21 20 18 24 6",

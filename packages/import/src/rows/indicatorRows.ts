@@ -4,7 +4,7 @@ import { isBlank, type Line } from "../source/lines.js";
 import { isPageFooter } from "./rows.js";
 import { columnOf, layoutCells, type LayoutColumn } from "../tables/layoutTable.js";
 import { indicatorTable } from "../tables/registry.js";
-import { FRAGMENT, START, columnsOf, type Table, type TableKind } from "../tables/indicatorHeader.js";
+import { FRAGMENT, START, WRAPPED_START, columnsOf, type Table, type TableKind } from "../tables/indicatorHeader.js";
 import { deviationCloses, emitPlaced } from "../kinds/indicatorEmit.js";
 import { COMPARED, chooseCells, isTextCell, valueOf } from "../cells/indicatorCells.js";
 
@@ -21,6 +21,7 @@ export function endsTable(text: string): boolean {
     /^\d+(\.\d+)+\.?\s+\p{L}/u.test(t) || // a numbered heading
     /^(\*|\d\))/u.test(t) || // a footnote
     START.some(([re]) => re.test(t)) ||
+    WRAPPED_START.test(t) ||
     /^(mål|tiltak|kommentar)\s*\d*\s*:/iu.test(t)
   );
 }

@@ -28,6 +28,17 @@ export type TableKind = IndicatorTableKind;
 
 export const START = indicatorStarts;
 
+/** «Obligatoriske sentrale» with «måltall …» on the line below: a caption wrapped before its last word. */
+export const WRAPPED_START = /^\s*obligatoriske\s+sentrale(?=\s{2,}\S|\s*$)/iu;
+
+/** The start of a table whose caption wraps before its last word («Obligatoriske sentrale» over «måltall FO2B Barnevern»), as START gives it. */
+export function wrappedStart(lines: readonly Line[], i: number): [RegExp, TableKind] | undefined {
+  if (!WRAPPED_START.test(lines[i]!.text)) return undefined;
+  let j = i + 1;
+  while (j < lines.length && j <= i + 2 && isBlank(lines[j]!.text)) j++;
+  return j < lines.length && /^\s*(?:måltall|resultatindikatorer)\b/iu.test(lines[j]!.text) ? [WRAPPED_START, "indicator"] : undefined;
+}
+
 /** A column word, with "bydel"/"sykefravær" and the year after it. */
 const HEADER_WORD = new RegExp(`\\b(${indicatorColumnAlternatives(indicatorTables)})\\b(?:\\s+(?:bydel|sykefravær))?\\s*(\\d{4})?`, "giu");
 
