@@ -158,6 +158,18 @@ describe("laid-out indicator rows", () => {
     expect(at(0)?.target?.raw).toBe("93 %");
   });
 
+  it("text wrapped in its cell beside the label's next line («skolestart   ikke tall») is one cell, and the label goes on", () => {
+    const { table } = read(HEAD, [
+      lay("Foreldreundersøkelse: Forberedelse til", ["3,5", "4,8", "3,2", "Bydelen har"]),
+      lay("skolestart", [null, null, null, "ikke tall"]),
+      lay("Antall deltakere i introduksjonsordning", ["40", "30", "maks 10", "35", "25"]),
+    ]);
+    expect(table.map((i) => [i.label, i.result?.raw])).toEqual([
+      ["Foreldreundersøkelse: Forberedelse til skolestart", "Bydelen har ikke tall"],
+      ["Antall deltakere i introduksjonsordning", "35"],
+    ]);
+  });
+
   it("a wrapped label with its numbers on the first, a middle or the last line", () => {
     const first = [lay("Andel av bydelenes årsverk i", ["80.5 %", "84.71 %", "80 %", "82.58 %", "2.58 %"]), "omsorgstjenestene med relevant", "fagutdanning 1)"];
     const middle = ["Andel mottakere av helsetjenester i", lay("hjemmet over 67 år som er kartlagt for", ["46,7 %", "73.9 %", "60 %", "64,33 %", "4,33 %"]), "ernæringsmessig risiko 2)"];

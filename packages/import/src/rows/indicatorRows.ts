@@ -287,15 +287,19 @@ export function readLayoutRows(
     if (row === "prose") break;
     const blankBefore = blanks > 0;
     blanks = 0;
-    // a text cell wrapped onto a line of its own ("Ingen" / "måling"): it goes on in the line above
-    if (row.label === "" && row.text_ && row.cells !== null && row.cells.every((c) => c === null || valueOf(c) === null) && cur) {
+    // a text cell wrapped onto a line of its own ("Ingen" / "måling"), or beside the label's next line ("skolestart   ikke tall"): it goes on in the line above
+    if ((row.label === "" || !startsLabel(row.label)) && row.text_ && row.cells !== null && row.cells.every((c) => c === null || valueOf(c) === null) && cur) {
       const above = [...cur.lines].reverse().find((l) => l.values && l.cells !== null);
       if (above && above.cells!.every((c, j) => row.cells![j] === null || c === null || valueOf(c) === null)) {
         row.cells.forEach((c, j) => {
           if (c !== null) above.cells![j] = above.cells![j] ? `${above.cells![j]} ${c}` : c;
         });
         above.text_ = true;
-        continue;
+        if (row.label === "") continue;
+        // what is left is a line of the label
+        row.cells = Array<string | null>(columns.length).fill(null);
+        row.values = false;
+        row.text_ = false;
       }
     }
     if (cur === null || (row.label !== "" && startsLabel(row.label))) {
