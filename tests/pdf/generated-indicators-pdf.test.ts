@@ -54,7 +54,7 @@ const OPEN: Record<string, Partial<Record<Kind, number>>> = {
   "courier-8-middle-nbsp": { lost: 5, madeUp: 2 },
   "dejavu-8.5-middle-thinspace-minus": { lost: 1, madeUp: 2 },
   "dejavu-11-mixed-space-minus": { lost: 8, madeUp: 12 },
-  "helvetica-8-narrow-3line-breaks": { lost: 6, madeUp: 3 },
+  "helvetica-8-narrow-3line-breaks": { lost: 5, madeUp: 2 },
 };
 
 interface Tally {

@@ -38,6 +38,12 @@ describe("indicator rows the generator found", () => {
     ]);
   });
 
+  it("a label's next line in lower case that ends in a number («… innen 2») goes on with the label of a row that has all its cells", () => {
+    const { report } = read(FULL, ["Andel søknader om økonomisk 31,2 % 29 % 23,2 % 27,6 % 4,4 %", "sosialhjelp - behandlet innen 2", "uker"]);
+    const rows = report.indicators.filter((i) => i.kind !== "prose");
+    expect(rows.map((i) => [i.label, i.result?.raw])).toEqual([["Andel søknader om økonomisk sosialhjelp - behandlet innen 2 uker", "27,6 %"]]);
+  });
+
   it("a header's years on a line of their own under its words belong to the year-less columns, in order", () => {
     const head = ["Resultatindikatorer Resultat Resultat Måltall 2018 Måltall 2019", "bydel 2016 2017", ""];
     const { at } = read(head, ["Antall deltakere i introduksjonsordning 804 825 989 990"]);

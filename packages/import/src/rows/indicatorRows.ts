@@ -74,7 +74,8 @@ export function readTableRows(lines: readonly Line[], from: number, table: Table
       // a label wrapped around its numbers («Personer med rusutfordringer bosatt i» / numbers / «bolig fra institusjon»):
       // a line in lower case right after a row goes on with that row's label, as a label starts in upper case
       const row: LastRow | null = last;
-      if (label.length === 0 && row && !row.lone && tail.atoms.length === 0 && /^\p{Ll}/u.test(text.trim()) && out.length === row.out + 1) {
+      // (a number at its end, «sosialhjelp - behandlet innen 2», is the label's when the row has all its cells)
+      if (label.length === 0 && row && !row.lone && (tail.atoms.length === 0 || row.atoms.length >= k) && /^\p{Ll}/u.test(text.trim()) && out.length === row.out + 1) {
         row.label = `${row.label} ${text.trim()}`;
         redo(row, row.atoms);
         continue;
