@@ -224,6 +224,21 @@ describe("laid-out indicator rows", () => {
       ["Andel avsluttede undersøkelser", "99 %"],
     ]);
   });
+
+  it("a header printed again with its note («(Resultat-» over «måltall)») is no row, and the wrapped label above keeps its lines", () => {
+    const head = [lay("", ["Resultat", "Resultat", "Måltall 2024", "Resultat", "Avvik 2024"]), lay("", ["2022", "2023", null, "2024", "(Resultat-"]), lay("", [null, null, null, null, "måltall)"]), ""];
+    const { table } = read(head, [
+      lay("Andel barnehagelærere i", ["67,85%", "60,6%", ">63%", "57,3%", "-5,7pp"]),
+      "prosent av grunnbemanningen",
+      "i kommunale barnehager",
+      ...head,
+      lay("Andel fast ansatte i heltidsstillinger", ["70", "68", ">74", "63", "-11"]),
+    ]);
+    expect(table.map((i) => [i.label, i.result?.raw])).toEqual([
+      ["Andel barnehagelærere i prosent av grunnbemanningen i kommunale barnehager", "57,3%"],
+      ["Andel fast ansatte i heltidsstillinger", "63"],
+    ]);
+  });
 });
 
 describe("layout cells", () => {

@@ -267,6 +267,8 @@ export function readLayoutRows(
   type Group = { lines: RowLine[]; blankBefore: boolean };
   const groups: Group[] = [];
   let cur: Group | null = null;
+  /** The line above was the header printed again. */
+  let headerAgain = false;
   let blanks = 0;
   let i = from;
   for (; i < lines.length; i++) {
@@ -280,7 +282,13 @@ export function readLayoutRows(
     const trimmed = text.trim();
     const cells = layoutCells(text);
     // the header printed again (a page break the page assembly kept): column words and years only
-    if (cells.every((c) => FRAGMENT.test(c.text)) && columnsOf(trimmed).length + (trimmed.match(/\b\d{4}\b/g)?.length ?? 0) >= 2) continue;
+    if (cells.every((c) => FRAGMENT.test(c.text)) && columnsOf(trimmed).length + (trimmed.match(/\b\d{4}\b/g)?.length ?? 0) >= 2) {
+      headerAgain = true;
+      continue;
+    }
+    // …and the end of its note («(Resultat-» over «måltall)») under it
+    if (headerAgain && cells.length > 0 && cells.every((c) => FRAGMENT.test(c.text) && /^[^(]*\)$/u.test(c.text.trim()))) continue;
+    headerAgain = false;
     const tail = cellTail(text);
     // "1)" alone ends a wrapped label; a footnote has text after its mark
     if (endsTable(text) && !/^\d\)$/u.test(trimmed) && !(tail.label === "" && tail.atoms.length > 0)) break;
