@@ -22,6 +22,48 @@ function read(head: string[], rows: string[]) {
 const series = (ind: { series?: { year: number; value: number | null }[] | undefined } | undefined) => (ind?.series ?? []).map((s) => [s.year, s.value]);
 
 describe("indicator rows the generator found", () => {
+  it("a label wrapped around its numbers: the lines in lower case after them go on with its label, not the next row's", () => {
+    const { report } = read(FULL, [
+      "Personer med rusutfordringer bosatt i",
+      "108 106 100 121 21",
+      "bolig fra institusjon",
+      "Andel barnehagelærere i prosent av",
+      "45,7 % 55,0 % 40 % 47,1 % 7,1 %",
+      "grunnbemanningen i kommunale barnehager",
+    ]);
+    const rows = report.indicators.filter((i) => i.kind !== "prose");
+    expect(rows.map((i) => [i.label, i.result?.raw])).toEqual([
+      ["Personer med rusutfordringer bosatt i bolig fra institusjon", "121"],
+      ["Andel barnehagelærere i prosent av grunnbemanningen i kommunale barnehager", "47,1 %"],
+    ]);
+  });
+
+  it("a label's next line in lower case that ends in a number («… innen 2») goes on with the label of a row that has all its cells", () => {
+    const { report } = read(FULL, ["Andel søknader om økonomisk 31,2 % 29 % 23,2 % 27,6 % 4,4 %", "sosialhjelp - behandlet innen 2", "uker"]);
+    const rows = report.indicators.filter((i) => i.kind !== "prose");
+    expect(rows.map((i) => [i.label, i.result?.raw])).toEqual([["Andel søknader om økonomisk sosialhjelp - behandlet innen 2 uker", "27,6 %"]]);
+  });
+
+  it("a header's years on a line of their own under its words belong to the year-less columns, in order", () => {
+    const head = ["Resultatindikatorer Resultat Resultat Måltall 2018 Måltall 2019", "bydel 2016 2017", ""];
+    const { at } = read(head, ["Antall deltakere i introduksjonsordning 804 825 989 990"]);
+    expect(series(at(0))).toEqual([
+      [2016, 804],
+      [2017, 825],
+    ]);
+    expect(at(0)?.result ?? null).toBeNull(); // no 2024 result is printed: 2017's is none
+    const key = ["Nøkkeltall for: Funksjonsområde 2A – ", "Barnehager ", "", "Resultat Resultat Resultat Resultat Resultat", "2020 2021 2022 2023 2024", ""];
+    const k = read(key, ["Årsverk jordmødre 1,1 2,2 x 2,41 2,6"]).at(0);
+    expect(series(k)).toEqual([
+      [2020, 1.1],
+      [2021, 2.2],
+      [2022, null],
+      [2023, 2.41],
+      [2024, 2.6],
+    ]);
+    expect(k?.result?.raw).toBe("2,6");
+  });
+
   it("a comparator before a grouped number is one target ('> 2 430'), and a comparator stands only in a Måltall column", () => {
     const { at, findings } = read(TARGETS, ["Personer bosatt i bolig fra institusjon 40 45 maks 40 > 2 430"]);
     expect(at(0)?.target).toMatchObject({ raw: "> 2 430", operator: ">", value: 2430 });

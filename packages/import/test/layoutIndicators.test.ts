@@ -74,6 +74,35 @@ describe("laid-out indicator headers", () => {
     expect(table.filter((i) => /resultat|måltall|avvik|^\s*\d/iu.test(i.label))).toEqual([]);
   });
 
+  it("a caption set two spaces apart (a monospaced font) over a laid-out header is one caption: its area, and labels wrapped around their numbers", () => {
+    const key = ["Nøkkeltall for:  Funksjonsområde 2A  –  Tjenester", "", lay("", ["Resultat", "Resultat", "Resultat", "Resultat", "Resultat"]), lay("", ["2020", "2021", "2022", "2023", "2024"]), ""];
+    const { at, table } = read(key, ["Personer med rusutfordringer bosatt i", lay("", ["108", "106", "105", "121", "138"]), "bolig fra institusjon", lay("Årsverk jordmødre", ["1,1", "2,2", "x", "2,41", "2,6"])]);
+    expect(table.map((i) => i.label)).toEqual(["Personer med rusutfordringer bosatt i bolig fra institusjon", "Årsverk jordmødre"]);
+    expect(at(1)?.area).toBe("FO2A");
+    expect(at(1)?.series?.map((s) => [s.year, s.value])).toEqual([
+      [2020, 108],
+      [2021, 106],
+      [2022, 105],
+      [2023, 121],
+      [2024, 138],
+    ]);
+  });
+
+  it("a caption wrapped before its last word («Obligatoriske sentrale» over «måltall FO2B Barnevern») starts its table, again after a page break", () => {
+    const edges = [52, 64, 76, 90];
+    const head = [lay("", [null, "Resultat"], edges), lay("Obligatoriske sentrale", ["Resultat", "bydel", "Måltall", "Måltall"], edges), lay("måltall FO2B Barnevern", ["2019", "2020", "2021", "2022"], edges), ""];
+    const { table } = read(head, [
+      lay("Andel søknader om økonomisk sosialhjelp", ["20%", "100%", "maks 100%", "minst 89,9%"], edges),
+      ...head.slice(0, 3),
+      "",
+      lay("Antall deltakere i introduksjonsordning", ["950", "806", "714", "740"], edges),
+    ]);
+    expect(table.map((i) => [i.label, i.area, i.target?.raw])).toEqual([
+      ["Andel søknader om økonomisk sosialhjelp", "FO2B", "minst 89,9%"],
+      ["Antall deltakere i introduksjonsordning", "FO2B", "740"],
+    ]);
+  });
+
   it("a header whose cells are two spaces apart over rows one space apart is read by words, as before", () => {
     const { raw, findings } = read(["Resultatindikatorer  Resultat 2022  Resultat 2023  Måltall 2024  Resultat 2024  Avvik 2024"], [
       "Personer med rusutfordringer bosatt i bolig fra institusjon 21 20 18 24 6",
@@ -129,6 +158,18 @@ describe("laid-out indicator rows", () => {
     expect(at(0)?.target?.raw).toBe("93 %");
   });
 
+  it("text wrapped in its cell beside the label's next line («skolestart   ikke tall») is one cell, and the label goes on", () => {
+    const { table } = read(HEAD, [
+      lay("Foreldreundersøkelse: Forberedelse til", ["3,5", "4,8", "3,2", "Bydelen har"]),
+      lay("skolestart", [null, null, null, "ikke tall"]),
+      lay("Antall deltakere i introduksjonsordning", ["40", "30", "maks 10", "35", "25"]),
+    ]);
+    expect(table.map((i) => [i.label, i.result?.raw])).toEqual([
+      ["Foreldreundersøkelse: Forberedelse til skolestart", "Bydelen har ikke tall"],
+      ["Antall deltakere i introduksjonsordning", "35"],
+    ]);
+  });
+
   it("a wrapped label with its numbers on the first, a middle or the last line", () => {
     const first = [lay("Andel av bydelenes årsverk i", ["80.5 %", "84.71 %", "80 %", "82.58 %", "2.58 %"]), "omsorgstjenestene med relevant", "fagutdanning 1)"];
     const middle = ["Andel mottakere av helsetjenester i", lay("hjemmet over 67 år som er kartlagt for", ["46,7 %", "73.9 %", "60 %", "64,33 %", "4,33 %"]), "ernæringsmessig risiko 2)"];
@@ -181,6 +222,21 @@ describe("laid-out indicator rows", () => {
     expect(table.map((i) => [i.label, i.result?.raw])).toEqual([
       ["Andel fast ansatte i heltidsstillinger", "63"],
       ["Andel avsluttede undersøkelser", "99 %"],
+    ]);
+  });
+
+  it("a header printed again with its note («(Resultat-» over «måltall)») is no row, and the wrapped label above keeps its lines", () => {
+    const head = [lay("", ["Resultat", "Resultat", "Måltall 2024", "Resultat", "Avvik 2024"]), lay("", ["2022", "2023", null, "2024", "(Resultat-"]), lay("", [null, null, null, null, "måltall)"]), ""];
+    const { table } = read(head, [
+      lay("Andel barnehagelærere i", ["67,85%", "60,6%", ">63%", "57,3%", "-5,7pp"]),
+      "prosent av grunnbemanningen",
+      "i kommunale barnehager",
+      ...head,
+      lay("Andel fast ansatte i heltidsstillinger", ["70", "68", ">74", "63", "-11"]),
+    ]);
+    expect(table.map((i) => [i.label, i.result?.raw])).toEqual([
+      ["Andel barnehagelærere i prosent av grunnbemanningen i kommunale barnehager", "57,3%"],
+      ["Andel fast ansatte i heltidsstillinger", "63"],
     ]);
   });
 });

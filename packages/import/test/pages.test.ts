@@ -24,6 +24,20 @@ describe("page assembly of form-feed text", () => {
     for (const l of lines) expect(splitLines(text)[l.no - 1]!.text.replace(/\f/g, " ")).toBe(l.text);
   });
 
+  it("keeps a numbered section heading at each page's top, even where sections share a name, and drops one printed the same on every page", () => {
+    const section = (n: number) => [`\f3.${n} Funksjonsområde 1: Tjenester`, "", "Prosa om tjenestene.", "", `      ${n}`];
+    const own = assemblePages(splitLines([2, 3, 4, 5].flatMap(section).join("\n"))).map((l) => l.text.trim());
+    expect(own.filter((t) => t.includes("Funksjonsområde"))).toEqual([2, 3, 4, 5].map((n) => `3.${n} Funksjonsområde 1: Tjenester`));
+    const running = assemblePages(splitLines([2, 3, 4, 5].map((n) => ["\f3.2 Funksjonsområde 1: Tjenester", "", `Side ${n} sin prosa.`, "", `      ${n}`].join("\n")).join("\n")));
+    expect(running.map((l) => l.text.trim()).filter((t) => t.includes("Funksjonsområde"))).toEqual([]);
+  });
+
+  it("keeps a header's line of years at each page's top («2019  2020  2020» under «Resultat  Mål  Resultat»)", () => {
+    const sick = (n: number) => [`\fSykefravær i %           Resultat      Mål    Resultat`, "                              2019     2020        2020", "", `Totalt                      4,15%    6,00 %    1${n},10 %`, "", `      ${n}`];
+    const kept = assemblePages(splitLines([1, 2, 3, 4].flatMap(sick).join("\n"))).map((l) => l.text.trim());
+    expect(kept.filter((t) => t === "2019     2020        2020")).toHaveLength(4);
+  });
+
   it("leaves text without form feeds as it is", () => {
     const lines = splitLines("a\n\nb\n  7\n");
     expect(assemblePages(lines)).toEqual(lines);

@@ -16,7 +16,7 @@ import { isProse } from "../tables/grammar.js";
 import { captionBelow, readLayoutHeader } from "../tables/layoutTable.js";
 import { DEFAULT_MAX_PAGES } from "../source/pageNumbers.js";
 import { indicatorTable } from "../tables/registry.js";
-import { MAYBE, START, areaFromHeading, columnsOf, readHeader, splitMidStarts, type Table } from "../tables/indicatorHeader.js";
+import { MAYBE, START, areaFromHeading, columnsOf, readHeader, splitMidStarts, wrappedStart, type Table } from "../tables/indicatorHeader.js";
 import { endsTable, readLayoutRows, readTableRows, rowsLaidOut } from "../rows/indicatorRows.js";
 import { signedInEveryReading } from "./indicatorEmit.js";
 
@@ -51,7 +51,7 @@ export function readIndicators(allLines: readonly Line[], year: number | null): 
     if (!MAYBE.test(text)) continue;
     const headingArea = areaFromHeading(text);
     if (headingArea) sectionArea = headingArea;
-    const start = START.find(([re]) => re.test(text));
+    const start = START.find(([re]) => re.test(text)) ?? wrappedStart(lines, i);
     if (!start || captionBelow(lines, i)) continue;
     const kind = start[1];
     const layout = indicatorTable(kind).byPosition ? readLayoutHeader(lines, i, start[0]) : null;

@@ -4,7 +4,7 @@ import { isBlank, type Line } from "../source/lines.js";
 import { isPageFooter } from "./rows.js";
 import { columnOf, layoutCells, type LayoutColumn } from "../tables/layoutTable.js";
 import { indicatorTable } from "../tables/registry.js";
-import { FRAGMENT, START, columnsOf, type Table, type TableKind } from "../tables/indicatorHeader.js";
+import { FRAGMENT, START, WRAPPED_START, columnsOf, type Table, type TableKind } from "../tables/indicatorHeader.js";
 import { deviationCloses, emitPlaced } from "../kinds/indicatorEmit.js";
 import { COMPARED, chooseCells, isTextCell, valueOf } from "../cells/indicatorCells.js";
 
@@ -21,6 +21,7 @@ export function endsTable(text: string): boolean {
     /^\d+(\.\d+)+\.?\s+\p{L}/u.test(t) || // a numbered heading
     /^(\*|\d\))/u.test(t) || // a footnote
     START.some(([re]) => re.test(t)) ||
+    WRAPPED_START.test(t) ||
     /^(mål|tiltak|kommentar)\s*\d*\s*:/iu.test(t)
   );
 }
@@ -70,6 +71,15 @@ export function readTableRows(lines: readonly Line[], from: number, table: Table
     }
     const isValues = (tail.label === "" && tail.atoms.length > 0) || tail.atoms.length >= Math.min(2, k);
     if (!isValues) {
+      // a label wrapped around its numbers («Personer med rusutfordringer bosatt i» / numbers / «bolig fra institusjon»):
+      // a line in lower case right after a row goes on with that row's label, as a label starts in upper case
+      const row: LastRow | null = last;
+      // (a number at its end, «sosialhjelp - behandlet innen 2», is the label's when the row has all its cells)
+      if (label.length === 0 && row && !row.lone && (tail.atoms.length === 0 || row.atoms.length >= k) && /^\p{Ll}/u.test(text.trim()) && out.length === row.out + 1) {
+        row.label = `${row.label} ${text.trim()}`;
+        redo(row, row.atoms);
+        continue;
+      }
       // a one-word group row ("Utbygging", "Barnevern") heads the rows below it; it is no part of their label
       if (isGroupRow(label, text)) label = [];
       if (label.length === 0) labelFrom = i;
@@ -257,6 +267,8 @@ export function readLayoutRows(
   type Group = { lines: RowLine[]; blankBefore: boolean };
   const groups: Group[] = [];
   let cur: Group | null = null;
+  /** The line above was the header printed again. */
+  let headerAgain = false;
   let blanks = 0;
   let i = from;
   for (; i < lines.length; i++) {
@@ -270,7 +282,13 @@ export function readLayoutRows(
     const trimmed = text.trim();
     const cells = layoutCells(text);
     // the header printed again (a page break the page assembly kept): column words and years only
-    if (cells.every((c) => FRAGMENT.test(c.text)) && columnsOf(trimmed).length + (trimmed.match(/\b\d{4}\b/g)?.length ?? 0) >= 2) continue;
+    if (cells.every((c) => FRAGMENT.test(c.text)) && columnsOf(trimmed).length + (trimmed.match(/\b\d{4}\b/g)?.length ?? 0) >= 2) {
+      headerAgain = true;
+      continue;
+    }
+    // …and the end of its note («(Resultat-» over «måltall)») under it
+    if (headerAgain && cells.length > 0 && cells.every((c) => FRAGMENT.test(c.text) && /^[^(]*\)$/u.test(c.text.trim()))) continue;
+    headerAgain = false;
     const tail = cellTail(text);
     // "1)" alone ends a wrapped label; a footnote has text after its mark
     if (endsTable(text) && !/^\d\)$/u.test(trimmed) && !(tail.label === "" && tail.atoms.length > 0)) break;
@@ -278,15 +296,19 @@ export function readLayoutRows(
     if (row === "prose") break;
     const blankBefore = blanks > 0;
     blanks = 0;
-    // a text cell wrapped onto a line of its own ("Ingen" / "måling"): it goes on in the line above
-    if (row.label === "" && row.text_ && row.cells !== null && row.cells.every((c) => c === null || valueOf(c) === null) && cur) {
+    // a text cell wrapped onto a line of its own ("Ingen" / "måling"), or beside the label's next line ("skolestart   ikke tall"): it goes on in the line above
+    if ((row.label === "" || !startsLabel(row.label)) && row.text_ && row.cells !== null && row.cells.every((c) => c === null || valueOf(c) === null) && cur) {
       const above = [...cur.lines].reverse().find((l) => l.values && l.cells !== null);
       if (above && above.cells!.every((c, j) => row.cells![j] === null || c === null || valueOf(c) === null)) {
         row.cells.forEach((c, j) => {
           if (c !== null) above.cells![j] = above.cells![j] ? `${above.cells![j]} ${c}` : c;
         });
         above.text_ = true;
-        continue;
+        if (row.label === "") continue;
+        // what is left is a line of the label
+        row.cells = Array<string | null>(columns.length).fill(null);
+        row.values = false;
+        row.text_ = false;
       }
     }
     if (cur === null || (row.label !== "" && startsLabel(row.label))) {

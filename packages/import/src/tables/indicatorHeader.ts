@@ -28,6 +28,17 @@ export type TableKind = IndicatorTableKind;
 
 export const START = indicatorStarts;
 
+/** «Obligatoriske sentrale» with «måltall …» on the line below: a caption wrapped before its last word. */
+export const WRAPPED_START = /^\s*obligatoriske\s+sentrale(?=\s{2,}\S|\s*$)/iu;
+
+/** The start of a table whose caption wraps before its last word («Obligatoriske sentrale» over «måltall FO2B Barnevern»), as START gives it. */
+export function wrappedStart(lines: readonly Line[], i: number): [RegExp, TableKind] | undefined {
+  if (!WRAPPED_START.test(lines[i]!.text)) return undefined;
+  let j = i + 1;
+  while (j < lines.length && j <= i + 2 && isBlank(lines[j]!.text)) j++;
+  return j < lines.length && /^\s*(?:måltall|resultatindikatorer)\b/iu.test(lines[j]!.text) ? [WRAPPED_START, "indicator"] : undefined;
+}
+
 /** A column word, with "bydel"/"sykefravær" and the year after it. */
 const HEADER_WORD = new RegExp(`\\b(${indicatorColumnAlternatives(indicatorTables)})\\b(?:\\s+(?:bydel|sykefravær))?\\s*(\\d{4})?`, "giu");
 
@@ -53,9 +64,30 @@ export interface Table {
   startLine: number;
 }
 
+const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/gu;
+const yearsIn = (text: string): number[] => [...text.replace(/\([^)]*\)/g, " ").matchAll(YEAR)].map((m) => Number(m[0]));
+
+/**
+ * A header laid out with its years on a line of their own under the words («Resultat  Resultat  Måltall 2018»
+ * over «bydel 2016  2017»): joined as words, each year would follow the wrong word. The years of such lines
+ * (two or more, no column word) are the year-less columns' years, in order, when there are just as many;
+ * null when the header has no such line.
+ */
+function yearsBelow(parts: readonly string[]): Column[] | null {
+  const below = parts.filter((p) => columnsOf(p).length === 0 && yearsIn(p).length >= 2);
+  if (below.length === 0) return null;
+  const columns = parts.filter((p) => !below.includes(p)).flatMap((p) => columnsOf(p));
+  const years = below.flatMap(yearsIn);
+  const open = columns.flatMap((c, n) => (c.year === null ? [n] : []));
+  if (years.length !== open.length) return null;
+  return columns.map((c, n) => (c.year === null ? { ...c, year: years[open.indexOf(n)]! } : c));
+}
+
 /** The header block from a start line: column words until the first line that is no header fragment. */
 export function readHeader(lines: readonly Line[], start: number, kind: TableKind): { columns: Column[]; next: number; title: string } | null {
   let header = "";
+  /** The header's lines, as read (the start line without its start words). */
+  const parts: string[] = [];
   let i = start;
   let seen = 0;
   for (; i < lines.length && i < start + 30; i++) {
@@ -65,6 +97,7 @@ export function readHeader(lines: readonly Line[], start: number, kind: TableKin
     const cols = columnsOf(own).length;
     if (i === start || seen === 0 || FRAGMENT.test(t.trim()) || (cols > 0 && cellTail(t).atoms.length === 0 && t.length < 60)) {
       header += ` ${own.trim()}`;
+      parts.push(own.trim());
       seen += cols;
       if (kind === "monthlySickLeave" || kind === "sickLeave") {
         if (i === start && cols >= 3) {
@@ -76,7 +109,7 @@ export function readHeader(lines: readonly Line[], start: number, kind: TableKin
     }
     break;
   }
-  const columns = columnsOf(header);
+  const columns = yearsBelow(parts) ?? columnsOf(header);
   if (columns.length < 2) return null;
   return { columns, next: i, title: header.trim() };
 }

@@ -147,6 +147,9 @@ const BELOW = 4;
 export function readLayoutHeader(lines: readonly Line[], start: number, startWord: RegExp): LayoutHeader | null {
   const first = layoutCells(lines[start]!.text);
   if (first.length === 1 && startWord.test(first[0]!.text)) return underCaption(lines, start, first[0]!.text);
+  // a caption whose words a monospaced font sets two spaces apart («Nøkkeltall for:  Funksjonsområde 2A  –  Tjenester») is one cell
+  const startWordCell = startWord.exec(first[0]!.text);
+  if (first.length > 1 && startWordCell && startWordCell[0].trim() !== "" && !first.some(isFragment)) return underCaption(lines, start, first.map((c) => c.text).join(" "));
   if (first.length < 2) return null;
   // a header with no caption («Resultat   Resultat   Måltall» over the years): the start is zero-width (it looks at the line), every cell a column's
   // (a start that looks past its words, «Måned» before a year, is matched on the line and must end in the first cell)

@@ -15,12 +15,14 @@ const LOOKBACK = 160;
 
 const norm = (t: string): string => t.replace(/[\f\u00A0\u202F\u2007\u2009]/gu, " ").replace(/\s+/gu, " ").trim().toLowerCase();
 const isBlank = (t: string): boolean => /^[\s\f\u00A0\u202F\u2007\u2009]*$/u.test(t);
-/** A year alone ("2022" under «Resultat» at a page's edge) is a table header's cell, never a page number. */
-const YEAR_ALONE = /^(?:19|20)\d{2}$/u;
+/** Years alone ("2022", or «2019  2020  2020» under «Resultat  Mål  Resultat» at a page's edge) are a table header's cells, never a page number or furniture. */
+const YEARS_ALONE = /^(?:19|20)\d{2}(?: (?:19|20)\d{2})*$/u;
 /** Column words and years only («Resultat 2022», «2022»): a header that goes on over the break, no row. */
 const HEADER_CELLS = new RegExp(`^(?:(?:${[indicatorColumnAlternatives(indicatorTables), ...economyHeader.columnNames, "bydel"].join("|")}|(?:19|20)\\d{2})\\s*)+$`, "u");
 /** Amounts: a digit group after digits ("1 234") or five digits and more. A header has years, not amounts. */
 const AMOUNT = /\d[ \u00A0]\d{3}\b|\d{5,}/u;
+/** A numbered section heading («3.2 Funksjonsområde 1: Tjenester»): at a page's top it opens a section, unless printed the same on several pages. */
+const SECTION_HEADING = /^\d+(?:\.\d+)+\.?\s+\p{L}/u;
 
 export function assemblePages(lines: readonly Line[]): Line[] {
   const pages: Line[][] = [[]];
@@ -33,10 +35,14 @@ export function assemblePages(lines: readonly Line[]): Line[] {
   const content = pages.map((p) => p.filter((l) => !isBlank(l.text)));
   const edges = content.map((c) => [...c.slice(0, EDGE), ...c.slice(Math.max(EDGE, c.length - EDGE))]);
   // a table header or row at a page's top repeats where a table crosses pages: it is the table's, not furniture
-  const tableLine = (t: string): boolean => YEAR_ALONE.test(norm(t)) || isColumnHeader(t) || startsRow(t) || AMOUNT.test(t);
+  const tableLine = (t: string): boolean => YEARS_ALONE.test(norm(t)) || isColumnHeader(t) || startsRow(t) || AMOUNT.test(t);
   const repeated = repeatedKeys(edges.map((e) => e.map((l) => repeatKey(l.text))));
   const furniture = pageNumbers(edges.flatMap((e, i) => e.map((l) => ({ page: i + 1, text: norm(l.text), item: l.no }))));
-  for (const l of edges.flat()) if (!tableLine(l.text) && repeated.has(repeatKey(l.text))) furniture.add(l.no);
+  // sections of the same name («3.2 …», «3.3 Funksjonsområde 1: Tjenester») share a key, yet each heading's own text is printed once
+  const printed = new Map<string, number>();
+  for (const l of edges.flat()) printed.set(norm(l.text), (printed.get(norm(l.text)) ?? 0) + 1);
+  const ownHeading = (t: string): boolean => SECTION_HEADING.test(norm(t)) && printed.get(norm(t)) === 1;
+  for (const l of edges.flat()) if (!tableLine(l.text) && !ownHeading(l.text) && repeated.has(repeatKey(l.text))) furniture.add(l.no);
   const out: Line[] = [];
   pages.forEach((page, i) => {
     let kept = page.filter((l) => !furniture.has(l.no));
