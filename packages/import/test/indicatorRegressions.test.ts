@@ -64,6 +64,17 @@ describe("indicator rows the generator found", () => {
     expect(k?.result?.raw).toBe("2,6");
   });
 
+  it("a header's years on a line of their own that match no year-less columns put every row up for review, never a silent year", () => {
+    // three years below for two year-less columns: which column is which year is not proven
+    const head = ["Resultatindikatorer Resultat Resultat Måltall 2018 Måltall 2019", "bydel 2015 2016 2017", ""];
+    const { at, report } = read(head, ["Antall deltakere i introduksjonsordning 804 825 989 990"]);
+    expect(at(0)?.needsReview).toBe(true);
+    expect(report.findings.filter((f) => f.line === at(0)?.line && /årstallene i tabellhodet står på egen linje/u.test(f.message))).toHaveLength(1);
+    // where the years match, nothing is flagged for them
+    const matched = read(["Resultatindikatorer Resultat Resultat Måltall 2018 Måltall 2019", "bydel 2016 2017", ""], ["Antall deltakere i introduksjonsordning 804 825 989 990"]);
+    expect(matched.report.findings.some((f) => /årstallene i tabellhodet/u.test(f.message))).toBe(false);
+  });
+
   it("a comparator before a grouped number is one target ('> 2 430'), and a comparator stands only in a Måltall column", () => {
     const { at, findings } = read(TARGETS, ["Personer bosatt i bolig fra institusjon 40 45 maks 40 > 2 430"]);
     expect(at(0)?.target).toMatchObject({ raw: "> 2 430", operator: ">", value: 2430 });

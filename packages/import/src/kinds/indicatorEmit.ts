@@ -75,7 +75,15 @@ export function emitPlaced(placed: Placed, rowLabel: string, no: number, table: 
       }
     }
   }
-  if (!placed.confirmed) {
+  if (table.yearsUnsure) {
+    ind.needsReview = true;
+    findings.push({
+      severity: "info",
+      code: "UNCONFIRMED_READING",
+      line: no,
+      message: `${rowLabel}: årstallene i tabellhodet står på egen linje og passer ikke med kolonnene, så hvilket år hver verdi gjelder er ikke sikkert (lest som ${table.columns.map(columnName).join(", ")}). Kontroller mot PDF-en.`,
+    });
+  } else if (!placed.confirmed) {
     // fewer cells than columns and nothing but the convention (blanks last) placed them: a series too may be a year off
     ind.needsReview = true;
     const printed = placed.cells.filter((c) => c !== null);

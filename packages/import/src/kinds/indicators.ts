@@ -68,7 +68,7 @@ export function readIndicators(allLines: readonly Line[], year: number | null): 
     const header = readHeader(lines, i, kind);
     if (!header) continue;
     const area = indicatorTable(kind).area ?? serviceAreaOf(header.title) ?? sectionArea;
-    const table: Table = { kind, area, columns: header.columns, startLine: lines[i]!.no };
+    const table: Table = { kind, area, columns: header.columns, startLine: lines[i]!.no, ...(header.yearsUnsure ? { yearsUnsure: true } : {}) };
     const first = indicators.length;
     const end = readTableRows(lines, header.next, table, year, indicators, findings, pages);
     read.push({ title: lines[i]!.text.trim().slice(0, 80), start: i, end, rows: indicators.slice(first) });

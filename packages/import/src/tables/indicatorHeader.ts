@@ -62,6 +62,8 @@ export interface Table {
   area: string | null;
   columns: Column[];
   startLine: number;
+  /** The header's years stand on a line of their own and do not match its year-less columns: which year each column is, is not proven. */
+  yearsUnsure?: boolean;
 }
 
 const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/gu;
@@ -73,18 +75,18 @@ const yearsIn = (text: string): number[] => [...text.replace(/\([^)]*\)/g, " ").
  * (two or more, no column word) are the year-less columns' years, in order, when there are just as many;
  * null when the header has no such line.
  */
-function yearsBelow(parts: readonly string[]): Column[] | null {
+function yearsBelow(parts: readonly string[]): Column[] | "unsure" | null {
   const below = parts.filter((p) => columnsOf(p).length === 0 && yearsIn(p).length >= 2);
   if (below.length === 0) return null;
   const columns = parts.filter((p) => !below.includes(p)).flatMap((p) => columnsOf(p));
   const years = below.flatMap(yearsIn);
   const open = columns.flatMap((c, n) => (c.year === null ? [n] : []));
-  if (years.length !== open.length) return null;
+  if (years.length !== open.length) return "unsure";
   return columns.map((c, n) => (c.year === null ? { ...c, year: years[open.indexOf(n)]! } : c));
 }
 
 /** The header block from a start line: column words until the first line that is no header fragment. */
-export function readHeader(lines: readonly Line[], start: number, kind: TableKind): { columns: Column[]; next: number; title: string } | null {
+export function readHeader(lines: readonly Line[], start: number, kind: TableKind): { columns: Column[]; next: number; title: string; yearsUnsure: boolean } | null {
   let header = "";
   /** The header's lines, as read (the start line without its start words). */
   const parts: string[] = [];
@@ -109,9 +111,11 @@ export function readHeader(lines: readonly Line[], start: number, kind: TableKin
     }
     break;
   }
-  const columns = yearsBelow(parts) ?? columnsOf(header);
+  const below = yearsBelow(parts);
+  // years below that match no column count: the words' own joining may put a year on the wrong column
+  const columns = below === null || below === "unsure" ? columnsOf(header) : below;
   if (columns.length < 2) return null;
-  return { columns, next: i, title: header.trim() };
+  return { columns, next: i, title: header.trim(), yearsUnsure: below === "unsure" };
 }
 
 /** Cheap test before the patterns: a numbered heading, a Hovedoversikt, or a table start word. */
