@@ -198,8 +198,6 @@ export const SICK_LEAVE = /sykefravær/iu;
 export const SICK_TOTAL = /(?<![\p{L}])totalt?(?![\p{L}])/giu;
 export const SICK_LONG = /(?<![\p{L}])(?:langtids\w*|langtid(?![\p{L}])|fravær\s+utover\s+16\s+dager)/giu;
 export const SICK_SHORT = /(?<![\p{L}])korttids?\w*/giu;
-/** A sick-leave table's rows (kind sickLeave): «Korttid (0-16 dager)», «Langtid (17 - > dager)», «Totalt». */
-export const SICK_ROW = { short: /korttid/iu, long: /langtid/iu, total: /totalt/iu } as const;
 
 /**
  * The header of a two-column table with a change column, the columns dates, years or months:

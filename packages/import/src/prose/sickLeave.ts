@@ -1,6 +1,6 @@
 import { printedDecimals, sum, textTables, type Indicator } from "@bydel/core";
 import type { Check } from "./check.js";
-import { SICK_ROW } from "./phrases.js";
+import { sickLeaveRow as SICK_ROW } from "../tables/registry.js";
 
 /** How far above its «Totalt» row a sick-leave table's «Korttid» and «Langtid» rows may stand. */
 const ROWS_REACH = 10;

@@ -206,6 +206,8 @@ const sickLeaveColumns: readonly (readonly [string, IndicatorColumnKind])[] = [[
 /** In the order they are tried on a line. */
 /** A sick-leave table's rows: the length of the absence, who certified it, a total. */
 const SICK_LEAVE_ROWS = /^\s*(?:korttid|langtid|kort|lang|totalt?|samlet|sum|gjennomsnitt|snitt|egenmeldt|legemeldt|sykefravær|fravær|\d{1,2}\s*[-–]\s*\d{1,2}\s*dager)/iu;
+/** The three rows of a sick-leave table whose arithmetic the prose checks hold (Korttid + Langtid = Totalt). */
+export const sickLeaveRow = { short: /korttid/iu, long: /langtid/iu, total: /totalt/iu } as const;
 /** A monthly sick-leave table's rows: the months, and a year's total or average. */
 const MONTH_ROWS = /^\s*(?:jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des|hele\s+året|året|totalt?|sum|gjennomsnitt|snitt)/iu;
 
