@@ -27,7 +27,7 @@ const EXACT_FLOOR: Record<string, number> = {
   "courier-8-middle-nbsp": 0.9,
   "dejavu-8.5-middle-thinspace-minus": 1,
   "dejavu-11-mixed-space-minus": 0.99,
-  "helvetica-8-narrow-3line-breaks": 0.94,
+  "helvetica-8-narrow-3line-breaks": 1,
 };
 
 type Kind = "wrong" | "lost" | "madeUp" | "headerWords" | "falseError";
@@ -43,7 +43,6 @@ type Kind = "wrong" | "lost" | "madeUp" | "headerWords" | "falseError";
  *   finding (UNCONFIRMED_READING), and count as flagged, not lost or made up.
  * - Courier: a monospaced space is wider than a cell gap; a table whose header and rows are both set
  *   so may be read by neither reader (courier-8: 3 rows lost).
- * - helvetica-8: a key-figure table whose labels wrap around their numbers over a page break (3 rows lost).
  */
 const OPEN: Record<string, Partial<Record<Kind, number>>> = {
   "helvetica-9-bottom-nbsp": {},
@@ -51,7 +50,7 @@ const OPEN: Record<string, Partial<Record<Kind, number>>> = {
   "courier-8-middle-nbsp": { lost: 3 },
   "dejavu-8.5-middle-thinspace-minus": {},
   "dejavu-11-mixed-space-minus": {},
-  "helvetica-8-narrow-3line-breaks": { lost: 3 },
+  "helvetica-8-narrow-3line-breaks": {},
 };
 
 interface Tally {

@@ -201,7 +201,12 @@ function readRowLine(index: number, no: number, text: string, columns: readonly 
   const row: RowLine = { index, no, text, label: "", cells: Array<string | null>(k).fill(null), values: false, text_: false, crossed: false };
   const label: string[] = [];
   let lastColumn = -1;
-  for (const c of layoutCells(text)) {
+  const all = layoutCells(text);
+  const numbersAfter = (c: (typeof all)[number]) => {
+    const rest = all.slice(all.indexOf(c) + 1);
+    return rest.length > 0 && rest.every((r) => cellTail(r.text).label === "" && cellTail(r.text).atoms.length > 0);
+  };
+  for (const c of all) {
     const tail = cellTail(c.text);
     const isValue = tail.label === "" && tail.atoms.length > 0;
     if (!row.values && c.start < valueStart - 1 && isValue && c.end <= valueStart) {
@@ -213,7 +218,18 @@ function readRowLine(index: number, no: number, text: string, columns: readonly 
     }
     if (!row.values && c.start < valueStart - 1 && !(isValue && c.end > valueStart)) {
       if (c.end > valueStart + 1) {
-        // a label and numbers with one space between, or prose across the columns
+        // a label running into the columns with the row's numbers after it, two spaces apart
+        // («Korrigerte brutto driftsutgifter i  852 949  1 146 900 …»): its cells are read by count, as the word-based reader reads them
+        if (tail.atoms.length === 0 && numbersAfter(c)) {
+          label.push(c.text);
+          row.cells = null;
+          continue;
+        }
+        // a label line a little into the first column (it wraps there), a label and numbers with one space between, or prose across the columns
+        if (tail.atoms.length === 0 && k > 1 && c.end < columns[1]!.start && all.length === 1) {
+          label.push(c.text);
+          continue;
+        }
         if (tail.atoms.length === 0) return "prose";
         label.push(tail.label);
         row.cells = null;
