@@ -42,12 +42,12 @@ type Kind = "wrong" | "lost" | "madeUp" | "headerWords" | "falseError";
  *   which row the line belongs to is not proven, so the rows beside it are read for review with a
  *   finding (UNCONFIRMED_READING), and count as flagged, not lost or made up.
  * - Courier: a monospaced space is wider than a cell gap; a table whose header and rows are both set
- *   so may be read by neither reader (courier-8: 3 rows lost).
+ *   so may be read by neither reader: it is reported (TABLE_INCOMPLETE) and its rows count as withheld.
  */
 const OPEN: Record<string, Partial<Record<Kind, number>>> = {
   "helvetica-9-bottom-nbsp": {},
   "times-10-top-space-splitruns": {},
-  "courier-8-middle-nbsp": { lost: 3 },
+  "courier-8-middle-nbsp": {},
   "dejavu-8.5-middle-thinspace-minus": {},
   "dejavu-11-mixed-space-minus": {},
   "helvetica-8-narrow-3line-breaks": {},
