@@ -24,10 +24,10 @@ const REPORTS = 10;
 const EXACT_FLOOR: Record<string, number> = {
   "helvetica-9-bottom-nbsp": 1,
   "times-10-top-space-splitruns": 1,
-  "courier-8-middle-nbsp": 0.89,
+  "courier-8-middle-nbsp": 0.9,
   "dejavu-8.5-middle-thinspace-minus": 1,
-  "dejavu-11-mixed-space-minus": 0.95,
-  "helvetica-8-narrow-3line-breaks": 0.94,
+  "dejavu-11-mixed-space-minus": 0.99,
+  "helvetica-8-narrow-3line-breaks": 1,
 };
 
 type Kind = "wrong" | "lost" | "madeUp" | "headerWords" | "falseError";
@@ -37,21 +37,20 @@ type Kind = "wrong" | "lost" | "madeUp" | "headerWords" | "falseError";
  * test after its realism fixes (counts kept over the years, pages in order): they may shrink, never grow. The hard
  * bar holds everywhere else: no value read wrong silently, no header words read as indicators, no
  * false error, in any style. What is left:
- * - lost + madeUp: a label wrapped around its numbers whose next line starts with a capital
- *   («Foreldreundersøkelse:» / numbers / «Forberedelse til skolestart», «mixed» and «middle»):
- *   a label starts with a capital, so that line opens the next row's label, whose rows split.
- * - Courier: a monospaced space is wider than a cell gap, so «Dekningsgrad 1-5  åringer» and
- *   «pr 1   000» stay apart and their rows split; a table whose header and rows are both set so
- *   may be read by neither reader.
- * - helvetica-8: a key-figure table whose labels wrap around their numbers over a page break.
+ * - Labels wrapped around their numbers whose next line starts with a capital («Foreldreundersøkelse:» /
+ *   numbers / «Forberedelse til skolestart»), or a label's end in lower case set apart by a page break:
+ *   which row the line belongs to is not proven, so the rows beside it are read for review with a
+ *   finding (UNCONFIRMED_READING), and count as flagged, not lost or made up.
+ * - Courier: a monospaced space is wider than a cell gap; a table whose header and rows are both set
+ *   so may be read by neither reader: it is reported (TABLE_INCOMPLETE) and its rows count as withheld.
  */
 const OPEN: Record<string, Partial<Record<Kind, number>>> = {
   "helvetica-9-bottom-nbsp": {},
   "times-10-top-space-splitruns": {},
-  "courier-8-middle-nbsp": { lost: 5, madeUp: 2 },
+  "courier-8-middle-nbsp": {},
   "dejavu-8.5-middle-thinspace-minus": {},
-  "dejavu-11-mixed-space-minus": { lost: 8, madeUp: 12 },
-  "helvetica-8-narrow-3line-breaks": { lost: 4 },
+  "dejavu-11-mixed-space-minus": {},
+  "helvetica-8-narrow-3line-breaks": {},
 };
 
 interface Tally {
@@ -116,6 +115,15 @@ function score(pdf: IndicatorPdf, report: Report, text: string, tally: Tally, ta
       const lower = Math.max(-1, ...match.slice(0, r));
       const upper = Math.min(inTable.length, ...match.slice(r + 1).filter((j) => j >= 0));
       const j = inTable.findIndex((i, n) => n > lower && n < upper && !match.includes(n) && i.label === labels[r]);
+      if (j >= 0) match[r] = j;
+    });
+    // then a row whose label was split or joined with a neighbour's, to a flagged indicator holding part of it or all of it
+    const flaggedAt = (i: Indicator) => i.needsReview === true && at(i.line).length > 0;
+    rows.forEach((_, r) => {
+      if (match[r]! >= 0) return;
+      const lower = Math.max(-1, ...match.slice(0, r));
+      const upper = Math.min(inTable.length, ...match.slice(r + 1).filter((j) => j >= 0));
+      const j = inTable.findIndex((i, n) => n > lower && n < upper && !match.includes(n) && flaggedAt(i) && (labels[r]!.includes(i.label) || i.label.includes(labels[r]!)));
       if (j >= 0) match[r] = j;
     });
     let missing = 0;

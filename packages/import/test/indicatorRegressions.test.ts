@@ -38,6 +38,32 @@ describe("indicator rows the generator found", () => {
     ]);
   });
 
+  it("a label ending in a colon over its numbers, then a line in upper case: both rows are read, for review, the line quoted in each", () => {
+    const { report } = read(FULL, [
+      "Foreldreundersøkelse:",
+      "3,7 4,9 4,2 4,4 +0,2",
+      "Forberedelse til skolestart",
+      "Andel mottakere av helsetjenester",
+      "70 % 75 % 80 % 81 % +1 pp",
+    ]);
+    const rows = report.indicators.filter((i) => i.kind !== "prose");
+    expect(rows.map((i) => [i.label, i.result?.raw, i.needsReview])).toEqual([
+      ["Foreldreundersøkelse:", "4,4", true],
+      ["Forberedelse til skolestart Andel mottakere av helsetjenester", "81 %", true],
+    ]);
+    for (const row of rows) {
+      const notes = report.findings.filter((f) => f.line === row.line && f.code === "UNCONFIRMED_READING");
+      expect(notes.map((f) => f.severity)).toEqual(["info"]);
+      expect(notes[0]!.message).toContain("«Forberedelse til skolestart»");
+    }
+  });
+
+  it("labels without a colon over their numbers are each their own row: none is flagged", () => {
+    const { report } = read(FULL, ["Andel barn med barnehageplass", "70 % 75 % 80 % 81 % +1 pp", "Andel mottakere av helsetjenester", "70 % 75 % 80 % 81 % +1 pp"]);
+    expect(report.indicators.filter((i) => i.kind !== "prose").map((i) => i.needsReview ?? false)).toEqual([false, false]);
+    expect(report.findings.filter((f) => f.code === "UNCONFIRMED_READING")).toEqual([]);
+  });
+
   it("a label's next line in lower case that ends in a number («… innen 2») goes on with the label of a row that has all its cells", () => {
     const { report } = read(FULL, ["Andel søknader om økonomisk 31,2 % 29 % 23,2 % 27,6 % 4,4 %", "sosialhjelp - behandlet innen 2", "uker"]);
     const rows = report.indicators.filter((i) => i.kind !== "prose");

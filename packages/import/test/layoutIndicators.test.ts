@@ -39,6 +39,16 @@ function read(head: readonly string[], rows: readonly string[]) {
 }
 
 describe("laid-out indicator headers", () => {
+  it("a label line that runs a little into the first column, without cells, is a label line, not text ending the table", () => {
+    const long = "Korrigerte brutto driftsutgifter per barn i kommunal";
+    expect(long.length).toBeGreaterThan(EDGES[0]! - 6); // it reaches into the first column
+    const { table } = read(HEAD, [lay("Andel barn med plass", ["10 %", "12 %", "15 %", "14 %", "-1 pp"]), long, lay("barnehage", ["1 000", "1 100", "1 200", "1 300", "+100"])]);
+    expect(table.map((i) => [i.label, i.result?.raw])).toEqual([
+      ["Andel barn med plass", "14 %"],
+      [`${long} barnehage`, "1 300"],
+    ]);
+  });
+
   it("a header over two lines, above the start word: one column per span, with its year", () => {
     const lines = ["x", ...HEAD].map((text, i) => ({ no: i + 1, text }));
     const h = readLayoutHeader(lines, 2, /^\s*resultatindikator(?:er)?\b/iu);

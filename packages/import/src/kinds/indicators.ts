@@ -66,7 +66,11 @@ export function readIndicators(allLines: readonly Line[], year: number | null): 
       continue;
     }
     const header = readHeader(lines, i, kind);
-    if (!header) continue;
+    if (!header) {
+      // a header read by position whose rows neither reader can take: the table is reported, never dropped in silence
+      if (layout) findings.push(...unread(lines, layout.next, lines[i]!.no, layout.title.trim().slice(0, 80)));
+      continue;
+    }
     const area = indicatorTable(kind).area ?? serviceAreaOf(header.title) ?? sectionArea;
     const table: Table = { kind, area, columns: header.columns, startLine: lines[i]!.no, ...(header.yearsUnsure ? { yearsUnsure: true } : {}) };
     const first = indicators.length;
@@ -140,6 +144,39 @@ function unsignedConvention(rows: Indicator[], title: string, line: number): Fin
       line,
       table: title,
       message: `Tabellen «${title}» oppgir alle avvik uten fortegn, også de ${negative.length} der resultatet er under måltallet (linje ${negative.map((r) => r.line).join(", ")}). Fortegnet er tatt fra resultat − måltall, og hvert oppgitt avvik er kontrollert på størrelsen.`,
+    },
+  ];
+}
+
+/**
+ * A table whose header is read but whose rows neither reader can place: its lines with numbers,
+ * up to running text, a heading or a blank gap, are reported (TABLE_INCOMPLETE), none imported.
+ */
+/** The most lines an unread table is searched for numbers (it ends sooner at a blank gap, a heading or prose). */
+const UNREAD_LINES = 80;
+
+function unread(lines: readonly Line[], from: number, startLine: number, title: string): Finding[] {
+  const left: number[] = [];
+  let blanks = 0;
+  for (let i = from; i < lines.length && i < from + UNREAD_LINES; i++) {
+    const { text, no } = lines[i]!;
+    if (isBlank(text)) {
+      if (++blanks > 1) break;
+      continue;
+    }
+    blanks = 0;
+    if (isPageFooter(text)) continue;
+    if (endsTable(text) || isProse(text)) break;
+    if (cellTail(text).atoms.length > 0) left.push(no);
+  }
+  if (left.length === 0) return [];
+  return [
+    {
+      severity: "warning",
+      code: "TABLE_INCOMPLETE",
+      line: left[0]!,
+      table: title,
+      message: `Tabellen «${title}» (linje ${startLine}) kunne ikke leses: cellene står ikke under kolonnene i overskriften. ${left.length === 1 ? "Linje" : "Linjene"} ${left.join(", ")} har tall og er ikke importert. Sjekk tabellen i rapporten.`,
     },
   ];
 }

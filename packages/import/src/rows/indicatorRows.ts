@@ -45,12 +45,15 @@ export function readTableRows(lines: readonly Line[], from: number, table: Table
   let pending: ReturnType<typeof cellTail>["atoms"] = [];
   let blanks = 0;
   /** The last row read, which a line of cells only may complete; its indicator and findings are redone then. */
-  type LastRow = { atoms: Atom[]; label: string; no: number; out: number; findings: number; lone: boolean };
+  type LastRow = { atoms: Atom[]; label: string; no: number; out: number; findings: number; lone: boolean; centered: boolean; review: string[] };
   let last = null as LastRow | null; // (a cast: flow analysis would narrow it to null for the loop)
+  /** A label line that may belong to the row above, quoted, for the row it opens. */
+  let unsure: string | null = null;
   let i = from;
   for (; i < lines.length; i++) {
     const { text, no } = lines[i]!;
     if (isBlank(text)) {
+      if (last) last.centered = false;
       if (++blanks > 4) break;
       continue;
     }
@@ -82,6 +85,14 @@ export function readTableRows(lines: readonly Line[], from: number, table: Table
       }
       // a one-word group row ("Utbygging", "Barnevern") heads the rows below it; it is no part of their label
       if (isGroupRow(label, text)) label = [];
+      // cells alone under a label that ends in a colon, then a line in upper case: it opens the next row's label, or ends the label above
+      if (label.length === 0 && row?.centered && goesOn(row.label) && out.length > row.out && /^\p{Lu}/u.test(text.trim())) {
+        unsure = text.trim();
+        const why = `linjen «${unsure}» under er lest som starten av raden under, men kan høre til denne raden`;
+        row.review.push(why);
+        review(row, [why]);
+      }
+      if (row) row.centered = false;
       if (label.length === 0) labelFrom = i;
       label.push(text.trim());
       pending = tail.label !== "" ? tail.atoms : [];
@@ -120,20 +131,36 @@ export function readTableRows(lines: readonly Line[], from: number, table: Table
       i = labelFrom >= 0 ? labelFrom : i;
       break;
     }
+    const centeredNow = tail.label === "" && label.length > 0;
     label = [];
     labelFrom = -1;
     // a value alone on its line under its label: the table may set each cell on a line of its own
     const lone = tail.label === "" && atoms.length === 1 && k > 1;
-    last = rowLabel === "" ? null : { atoms, label: rowLabel, no, out: out.length, findings: findings.length, lone };
+    const rowUnsure = unsure;
+    unsure = null;
+    const review_ = rowUnsure === null ? [] : [`linjen «${rowUnsure}» er lest som starten av denne radens tekst, men kan høre til raden over`];
+    const current: LastRow = { atoms, label: rowLabel, no, out: out.length, findings: findings.length, lone, centered: centeredNow && !lone, review: review_ };
+    last = rowLabel === "" ? null : current;
     emit(atoms, rowLabel, no);
+    review(current);
   }
   return i;
+
+  /** A row whose label lines are not proven its own: its indicators are read, for review, each doubt a finding on its line. */
+  function review(row: LastRow, whys: readonly string[] = row.review): void {
+    for (const ind of out.slice(row.out)) {
+      if (whys.length === 0) break;
+      ind.needsReview = true;
+      findings.push(...whys.map((why): Finding => ({ severity: "info", code: "UNCONFIRMED_READING", line: ind.line, message: `${row.label}: ${why}` })));
+    }
+  }
 
   /** The last row again, with more cells: its indicator and findings are redone. */
   function redo(row: LastRow, atoms: Atom[]): void {
     out.length = row.out;
     findings.length = row.findings;
     emit(atoms, row.label, row.no);
+    review(row);
   }
 
   /** A whole number alone may be a page number: the last row's indicator stays as read, for review, unless `confirmed`. */
@@ -174,7 +201,12 @@ function readRowLine(index: number, no: number, text: string, columns: readonly 
   const row: RowLine = { index, no, text, label: "", cells: Array<string | null>(k).fill(null), values: false, text_: false, crossed: false };
   const label: string[] = [];
   let lastColumn = -1;
-  for (const c of layoutCells(text)) {
+  const all = layoutCells(text);
+  const numbersAfter = (c: (typeof all)[number]) => {
+    const rest = all.slice(all.indexOf(c) + 1);
+    return rest.length > 0 && rest.every((r) => cellTail(r.text).label === "" && cellTail(r.text).atoms.length > 0);
+  };
+  for (const c of all) {
     const tail = cellTail(c.text);
     const isValue = tail.label === "" && tail.atoms.length > 0;
     if (!row.values && c.start < valueStart - 1 && isValue && c.end <= valueStart) {
@@ -186,7 +218,18 @@ function readRowLine(index: number, no: number, text: string, columns: readonly 
     }
     if (!row.values && c.start < valueStart - 1 && !(isValue && c.end > valueStart)) {
       if (c.end > valueStart + 1) {
-        // a label and numbers with one space between, or prose across the columns
+        // a label running into the columns with the row's numbers after it, two spaces apart
+        // («Korrigerte brutto driftsutgifter i  852 949  1 146 900 …»): its cells are read by count, as the word-based reader reads them
+        if (tail.atoms.length === 0 && numbersAfter(c)) {
+          label.push(c.text);
+          row.cells = null;
+          continue;
+        }
+        // a label line a little into the first column (it wraps there), a label and numbers with one space between, or prose across the columns
+        if (tail.atoms.length === 0 && k > 1 && c.end < columns[1]!.start && all.length === 1) {
+          label.push(c.text);
+          continue;
+        }
         if (tail.atoms.length === 0) return "prose";
         label.push(tail.label);
         row.cells = null;
@@ -245,6 +288,9 @@ export function rowsLaidOut(lines: readonly Line[], from: number, columns: reado
   }
   return placed || headerLines > 1;
 }
+
+/** A label that ends in a colon («Foreldreundersøkelse:») goes on: its next line may be the rest of it. */
+const goesOn = (label: string): boolean => /:\s*$/u.test(label);
 
 const startsLabel = (label: string): boolean => /^[^\p{L}\d]*\p{Lu}/u.test(label);
 
@@ -334,7 +380,12 @@ export function readLayoutRows(
     label: string[];
     value: RowLine[];
     last: number;
+    /** Why the row's label is not proven (a line that may belong to the row above or below): read, for review. */
+    review?: string[];
   }
+  const doubt = (r: Row | undefined, why: string) => {
+    if (r) (r.review ??= []).push(why);
+  };
   const rows: (Row | null)[] = [];
   const byGroup: Row[][] = [];
   for (const g of groups) {
@@ -375,27 +426,69 @@ export function readLayoutRows(
     if (g.lines.length === 1 && /^\p{Lu}\p{L}+$/u.test(orphan.label[0]!)) return; // a one-word group row ("Barnevern")
     const prev = byGroup[gi - 1]?.at(-1);
     const next = byGroup[gi + 1]?.[0];
+    const quoted = `«${orphan.label.join(" ")}»`;
     if (topStyle && prev && prev.value.length > 0 && !g.blankBefore) {
       prev.label.push(...orphan.label);
       prev.last = orphan.last;
       own.length = 0;
+      // a label starts with a capital, so the line may as well open the next row's label
+      doubt(prev, `linjen ${quoted} er lest som slutten av denne radens tekst, men kan høre til raden under`);
+      if (next && next.value.length > 0 && !groups[gi + 1]!.blankBefore) doubt(next, `linjen ${quoted} over er lest som slutten av raden over, men kan høre til denne raden`);
     } else if (next && next.value.length > 0 && !groups[gi + 1]!.blankBefore) {
       next.label.unshift(...orphan.label);
       own.length = 0;
+      doubt(next, `linjen ${quoted} er lest som starten av denne radens tekst, men kan høre til raden over`);
+      if (prev && prev.value.length > 0 && !g.blankBefore) doubt(prev, `linjen ${quoted} under er lest som starten av raden under, men kan høre til denne raden`);
+    } else if (prev && prev.value.length > 0) {
+      // left alone: the nearest row above is read without it, for review
+      doubt(prev, `linjen ${quoted} under har ingen tall og er ikke lest med noen rad; den kan høre til denne raden`);
     }
+  });
+  // a label that ends in a colon («Foreldreundersøkelse:») goes on: the row right below may hold the rest of it
+  byGroup.forEach((own, gi) => {
+    const r = own.at(-1);
+    const next = byGroup[gi + 1]?.[0];
+    const text = r?.label.filter((s) => s !== "").join(" ").trim() ?? "";
+    if (!r || r.value.length === 0 || !goesOn(text) || !next || next.value.length === 0 || groups[gi + 1]!.blankBefore) return;
+    const first = next.label.find((s) => s !== "") ?? "";
+    doubt(r, `teksten ender med kolon, og linjen «${first}» under kan høre til denne raden`);
+    doubt(next, `linjen «${first}» er lest som starten av denne radens tekst, men kan høre til raden over («${text}»)`);
   });
   for (const own of byGroup) rows.push(...own);
 
+  const textOf = (r: Row) => r.label.filter((s) => s !== "").join(" ").replace(/\s+/g, " ").trim();
+  // a label in lower case is the end of another's, wrapped away from it (over a page break): it may be only a fragment, and the row above lacks it
+  let above: Row | null = null;
+  for (const r of rows) {
+    if (r === null || r.value.length === 0 || textOf(r) === "") continue;
+    const label = textOf(r);
+    if (!startsLabel(label) && !indicatorTable(table.kind).rowLabels?.test(label)) {
+      doubt(r, `teksten begynner med liten bokstav og kan være bare en del av radens tekst, eller høre til raden over`);
+      doubt(above ?? undefined, `linjen «${r.label.find((s) => s !== "")}» under begynner med liten bokstav og kan høre til denne raden`);
+    }
+    above = r;
+  }
   for (const r of rows) {
     if (r === null || r.value.length === 0) continue;
     end = Math.max(end, r.last + 1);
-    const label = r.label.filter((s) => s !== "").join(" ").replace(/\s+/g, " ").trim();
+    const label = textOf(r);
     if (label === "") continue;
     const no = r.value[0]!.no;
+    const before = out.length;
+    emitRow(r, label, no);
+    for (const ind of out.slice(before)) {
+      if (!r.review) break;
+      ind.needsReview = true;
+      findings.push(...r.review.map((why): Finding => ({ severity: "info", code: "UNCONFIRMED_READING", line: ind.line, message: `${label}: ${why}` })));
+    }
+  }
+  return Math.max(end, from);
+
+  function emitRow(r: Row, label: string, no: number): void {
     const positional = r.value.every((v) => v.cells !== null) ? merge(r.value.map((v) => v.cells!)) : null;
     if (positional && positional.every((c, j) => c === null || !COMPARED.test(c) || columns[j]!.kind === "target")) {
       emitPlaced({ cells: positional, confirmed: true, alternatives: [] }, label, no, table, year, out, findings);
-      continue;
+      return;
     }
     if (r.value.some((v) => v.text_)) {
       findings.push({
@@ -404,15 +497,14 @@ export function readLayoutRows(
         line: no,
         message: `${label}: cellene (${r.value.map((v) => layoutCells(v.text).map((c) => c.text).join(" | ")).join(" / ")}) kan ikke plasseres i kolonnene etter posisjon, og raden har tekst blant tallene; raden er ikke importert`,
       });
-      continue;
+      return;
     }
     // not placed by position: by count and arithmetic, as the word-based reader does
     const atoms = r.value.flatMap((v) => cellTail(v.text).atoms);
-    if (atoms.length === 0) continue;
+    if (atoms.length === 0) return;
     const placed = chooseCells(atoms, table, label, no, findings);
     if (placed !== null) emitPlaced(placed, label, no, table, year, out, findings);
   }
-  return Math.max(end, from);
 
   function disjoint(a: RowLine, b: RowLine): boolean {
     return a.cells !== null && b.cells !== null && a.cells.every((c, j) => c === null || b.cells![j] === null);
