@@ -1,5 +1,5 @@
 import { AmountRangeError, printedDecimals, sum, type Indicator, type StatedAmount } from "@bydel/core";
-import type { Line } from "../source/lines.js";
+import { lineByNo, type Line } from "../source/lines.js";
 import { lineAt, sentencesOf, type Block } from "./text.js";
 import { changeRows } from "./changeRows.js";
 import { keyFigureStatements } from "./keyFigures.js";
@@ -227,7 +227,7 @@ function sickLeaveText(block: Block, out: Check[]): void {
  * tables), and the sick-leave tables among the indicators.
  */
 export function readCounts(lines: readonly Line[], blocks: readonly Block[], indicators: readonly Indicator[], tableLines: ReadonlySet<number>): Check[] {
-  const textOf = (no: number): string => lines.find((l) => l.no === no)?.text ?? ""; // a few sick-leave rows per report
+  const textOf = (no: number): string => lineByNo(lines, no)?.text ?? "";
   const out: Check[] = [];
   // a sum of figures near core's range limit (no district's report has one) is no check: that reader's part is left out
   const guarded = (read: () => void): void => {

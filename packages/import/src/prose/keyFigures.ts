@@ -1,4 +1,5 @@
 import { sum, textTables, type Indicator } from "@bydel/core";
+import { yearsIn } from "../tables/grammar.js";
 import { lineAt, sentencesOf, type Block } from "./text.js";
 import { valueOf, type Check } from "./check.js";
 import { APPROXIMATE, BORN, CHANGE_OF_COUNT, COUNT_IN_YEAR, FROM_TO_IN_YEAR, KEY_FIGURE_WORDS } from "./phrases.js";
@@ -56,8 +57,8 @@ export function keyFigureStatements(block: Block, indicators: readonly Indicator
       // «det ble født 795 barn» in a sentence that names one year
       const born = BORN.exec(s.text);
       // the sentence's years, not counting the born count itself («født 1900 barn i 2024»)
-      const yearsIn = born ? s.text.slice(0, born.index) + " ".repeat(born[0].length) + s.text.slice(born.index + born[0].length) : "";
-      const years = [...new Set([...yearsIn.matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/gu)].map((y) => Number(y[0])))];
+      const yearsInText = born ? s.text.slice(0, born.index) + " ".repeat(born[0].length) + s.text.slice(born.index + born[0].length) : "";
+      const years = [...new Set(yearsIn(yearsInText))];
       if (born && years.length === 1 && !APPROXIMATE.test(s.text.slice(Math.max(0, born.index - 20), born.index + 5))) {
         const [v, cell] = [count(born[1]!), byYear.get(years[0]!)];
         if (v !== null && cell !== undefined) push(born[1]!, v, born.index + born[0].indexOf(born[1]!), String(years[0]), cell);

@@ -1,5 +1,6 @@
 import { textTables } from "@bydel/core";
 import type { Line } from "../source/lines.js";
+import { yearsIn } from "../tables/grammar.js";
 import { lineAt, sentencesOf, type Block } from "./text.js";
 import { splits } from "./changeRows.js";
 import { valueOf, type Check } from "./check.js";
@@ -23,7 +24,7 @@ export function meetingsTable(lines: readonly Line[]): Meetings | null {
   for (let i = 1; i < lines.length; i++) {
     if (!lines[i]!.text.includes("ker") || !MEETINGS_HEADER.test(lines[i]!.text)) continue;
     let years: number[] = [];
-    for (let k = i - 1; k >= 0 && k >= i - 4 && years.length !== 2; k--) years = [...lines[k]!.text.matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/gu)].map((m) => Number(m[0]));
+    for (let k = i - 1; k >= 0 && k >= i - 4 && years.length !== 2; k--) years = yearsIn(lines[k]!.text);
     if (years.length !== 2) return null;
     const rows: Meetings["rows"][number][] = [];
     for (let j = i + 1; j < lines.length && j <= i + ROWS_REACH; j++) {

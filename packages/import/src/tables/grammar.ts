@@ -87,3 +87,10 @@ export function isColumnHeader(text: string): boolean {
   const columns = words.length >= 2 || (words.length === 1 && /\b20\d\d\b/u.test(t) && COLUMN_WORD.test(t));
   return columns && !/\d[ \u00A0]\d{3}\b|\d{5,}/u.test(t) && !isProse(t);
 }
+
+const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/gu;
+
+/** The years a text names, in order («Resultat 2024», «bydel 2016  2017»): a header's, a table's or a sentence's. */
+export function yearsIn(text: string): number[] {
+  return [...text.matchAll(YEAR)].map((m) => Number(m[0]));
+}

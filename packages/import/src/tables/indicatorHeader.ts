@@ -1,6 +1,7 @@
 import { serviceAreaOf } from "@bydel/core";
 import { cellTail } from "../cells/cells.js";
 import { isBlank, type Line } from "../source/lines.js";
+import { yearsIn } from "./grammar.js";
 import {
   indicatorColumnAlternatives,
   indicatorColumnKinds,
@@ -66,8 +67,8 @@ export interface Table {
   yearsUnsure?: boolean;
 }
 
-const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/gu;
-const yearsIn = (text: string): number[] => [...text.replace(/\([^)]*\)/g, " ").matchAll(YEAR)].map((m) => Number(m[0]));
+/** The years of a header line outside its notes in parentheses. */
+const yearsOf = (text: string): number[] => yearsIn(text.replace(/\([^)]*\)/g, " "));
 
 /**
  * A header laid out with its years on a line of their own under the words («Resultat  Resultat  Måltall 2018»
@@ -76,10 +77,10 @@ const yearsIn = (text: string): number[] => [...text.replace(/\([^)]*\)/g, " ").
  * null when the header has no such line.
  */
 function yearsBelow(parts: readonly string[]): Column[] | "unsure" | null {
-  const below = parts.filter((p) => columnsOf(p).length === 0 && yearsIn(p).length >= 2);
+  const below = parts.filter((p) => columnsOf(p).length === 0 && yearsOf(p).length >= 2);
   if (below.length === 0) return null;
   const columns = parts.filter((p) => !below.includes(p)).flatMap((p) => columnsOf(p));
-  const years = below.flatMap(yearsIn);
+  const years = below.flatMap(yearsOf);
   const open = columns.flatMap((c, n) => (c.year === null ? [n] : []));
   if (years.length !== open.length) return "unsure";
   return columns.map((c, n) => (c.year === null ? { ...c, year: years[open.indexOf(n)]! } : c));

@@ -1,4 +1,5 @@
 import { isBlank, type Line } from "../source/lines.js";
+import { yearsIn } from "./grammar.js";
 import { LAYOUT_BLANKS, runs, tokenize, type Run } from "../tokens/tokenize.js";
 import { indicatorColumnAlternatives, indicatorColumnKinds, indicatorFragment, indicatorStarts, positionalTables, type IndicatorColumnKind } from "./registry.js";
 
@@ -30,7 +31,6 @@ export function layoutCells(text: string): Cell[] {
 
 const KIND_WORD = new RegExp(`(?<![\\p{L}-])(${indicatorColumnAlternatives(positionalTables)})(?![\\p{L}-])`, "giu");
 const KIND = indicatorColumnKinds(positionalTables);
-const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/gu;
 /** A header cell: column words, years, "bydel", "i %", parentheses and dashes only. */
 const FRAGMENT = indicatorFragment(positionalTables);
 
@@ -42,7 +42,7 @@ function kindsOf(text: string): ColumnKind[] {
 }
 
 function yearsOf(text: string): number[] {
-  return [...withoutNote(text).matchAll(YEAR)].map((m) => Number(m[0]));
+  return yearsIn(withoutNote(text));
 }
 
 /** A header word of its own on a line, the rest of a column's title («Mål» over «sykefravær», «Resultat» over «bydel»). */
