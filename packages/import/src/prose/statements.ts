@@ -463,7 +463,7 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
       // the parts' unit not stated: millions only where the report's other lists all say so (and the parts print decimals)
       const unnamed = !total && !P.MILLIONS_NAMED.test(intro.text);
       if (unnamed && !(inMillions ??= listsInMillions(lines))) continue;
-      const parts: { raw: string; value: number; precision: number; line: number }[] = [];
+      const parts: { raw: string; label: string; value: number; precision: number; line: number }[] = [];
       let j = i + 1;
       for (; j < lines.length; j++) {
         const t = lines[j]!.text;
@@ -478,7 +478,7 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
         }
         if (read.decimal === null) break;
         const printed = /,(\d+)$/u.exec(m[2]!)?.[1]?.length ?? 0;
-        parts.push({ raw: m[2]!.trim(), ...atPrecision(read.decimal, printed, 3), line: lines[j]!.no }); // millions, as the intro says
+        parts.push({ raw: m[2]!.trim(), label: m[1]!.trim(), ...atPrecision(read.decimal, printed, 3), line: lines[j]!.no }); // millions, as the intro says
       }
       if (parts.length < 2 || (unnamed && parts.some((p) => !p.raw.includes(",")))) continue;
       // the list must end cleanly: a next line that starts like a part (a bullet, or the parts' indent)
@@ -499,8 +499,10 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
         emit("arithmetic", total.amount, true, scope, intro.no, quote, [], { table: "text", line: parts[0]!.line, column: null, value: partsSum }, 1, parts.length);
       }
       if (unit !== null && unit !== "") {
+        // the text states only the parts: the statement is the list itself, from its first part on
         const stated: StatedAmount = { raw: parts.map((p) => p.raw).join(" "), value: partsSum, unit: "kNOK", precision: parts[0]!.precision };
-        emit("arithmetic", stated, true, scope, intro.no, quote, candidates(tables, "ordinaryResult", scope, false), undefined, 1, parts.length);
+        const listed = `${quote} ${parts.map((p) => `${p.label} ${p.raw}`).join("; ")}`;
+        emit("arithmetic", stated, true, scope, parts[0]!.line, listed, candidates(tables, "ordinaryResult", scope, false), undefined, 1, parts.length);
       }
       i = j - 1;
     }
