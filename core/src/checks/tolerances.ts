@@ -102,6 +102,8 @@ export const tableReading = {
   unsignedRows: 2,
   /** How far below a goal stated in prose (in lines as read, a page break's furniture not counted) its outcome may be stated, when the goal ends its paragraph. */
   proseLookahead: 6,
+  /** Placements tried of a sum table's rows that print fewer figures than it has years (`prose/sumTables.ts`); beyond, the table is reported unchecked. */
+  sumTablePlacements: 4096,
 } as const;
 
 /** The severity of a difference: null for none (0), `info` within the tolerance, else `error`. */

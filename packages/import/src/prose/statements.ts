@@ -23,6 +23,7 @@ import { candidates, changeCandidates, percentCandidates, unitLabels, type Cell,
 import * as P from "./phrases.js";
 import { readArithmetic, type ArithmeticContext } from "./arithmetic.js";
 import { isPartsIntro, listsInMillions } from "./parts.js";
+import { sumTables } from "./sumTables.js";
 
 /**
  * The report's own words, checked: the corrections its running text states (which fill the
@@ -445,6 +446,9 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
   }
 
   readParts();
+  const plans = sumTables(lines, skip);
+  for (const c of plans.checks) emit(c.subject, c.stated, true, district, c.line, c.quote, [], c.reference, 1, c.addends, c.inTable ?? false);
+  findings.push(...plans.findings);
   // figures that are no money: counts and their parts, percent changes, sick leave (./counts.ts); their
   // paragraphs are the indicator reader's and those of the lines it took for its tables (a paragraph runs on under one)
   const tableLines = new Set([...skip, ...[...tables.budgetTables, ...tables.varianceSplits].flatMap((t) => t.rows.map((r) => r.line))]);

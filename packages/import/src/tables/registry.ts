@@ -172,6 +172,18 @@ export const unitTable = {
   identity: unitIdentity,
 } as const;
 
+// ── Tables in millions whose last row sums the rows above ────────────────────────────────────
+
+/** «Økonomiplan (i mill kr) 2023 2024 … 2028» down to «Stipulert reelt årsresultat»: one column per year (`prose/sumTables.ts`). */
+export const sumTable = {
+  /** A header in millions that ends in its years. */
+  header: /^\s*\p{L}.*?(?<![\p{L}])mill(?:ioner|\.)?\s*(?:kr\.?|kroner)?\)?\s+(?:(?:19|20)\d\d\s+)+(?:19|20)\d\d\s*$/iu,
+  /** A row that is the sum of the rows above by its name. */
+  sumRow: /^(?:sum|totalt?|samlet)\b/iu,
+  /** A result row: the sum of the rows above where the figures show it (a result may also be a difference). */
+  resultRow: /^(?:stipulert|beregnet|forventet)?\s*(?:\p{L}+\s+)?(?:års)?resultat\b/iu,
+} as const;
+
 // ── Indicator tables ──────────────────────────────────────────────────────────────────────────
 
 export type IndicatorColumnKind = "result" | "target" | "deviation";
