@@ -18,12 +18,12 @@ describe("the fixtures' prose calculations of parts and changes", () => {
   const totals = (cats: string[]) =>
     (fixtures as string[]).map((n) => share(score(n, report(n)), cats) as { good: number; total: number }).reduce((a, x) => ({ good: a.good + x.good, total: a.total + x.total }), { good: 0, total: 0 });
 
-  it("finds at least 10 of the 13 parts and 29 of the 32 changes with the analysis's verdict (floors: raise them, never lower)", () => {
-    // not reachable: an analysis whose result is the table's (-15,3 for parts summing to -15,2); an entry with no
-    // stated result or no verdict (a real change the analysis calls unverifiable) is right where nothing false is said
+  it("finds at least 10 of the 13 parts and 31 of the 32 changes with the analysis's verdict (floors: raise them, never lower)", () => {
+    // an analysis whose result is the table's (-15,3 for parts summing to -15,2) matches the statement of the parts' sum;
+    // an entry with no stated result or no verdict (a real change the analysis calls unverifiable) is right where nothing false is said
     expect(totals(["parts"]).good).toBeGreaterThanOrEqual(10);
-    expect(totals(["change"]).good).toBeGreaterThanOrEqual(29);
-    expect(totals(["restatement", "parts", "change"]).good).toBeGreaterThanOrEqual(96);
+    expect(totals(["change"]).good).toBeGreaterThanOrEqual(31);
+    expect(totals(["restatement", "parts", "change"]).good).toBeGreaterThanOrEqual(100);
   });
 
   it("holds Grünerløkka's internal budget adjustment against the table's change less the stated external ones", () => {
