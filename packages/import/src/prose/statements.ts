@@ -24,6 +24,7 @@ import * as P from "./phrases.js";
 import { readArithmetic, type ArithmeticContext } from "./arithmetic.js";
 import { isPartsIntro, listsInMillions } from "./parts.js";
 import { sumTables } from "./sumTables.js";
+import { earmarkedRollUps } from "./rollUps.js";
 
 /**
  * The report's own words, checked: the corrections its running text states (which fill the
@@ -446,6 +447,7 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
   }
 
   readParts();
+  earmarkedRollUps(corrections, arithmetic);
   const plans = sumTables(lines, skip);
   for (const c of plans.checks) emit(c.subject, c.stated, true, district, c.line, c.quote, [], c.reference, 1, c.addends, c.inTable ?? false);
   findings.push(...plans.findings);
