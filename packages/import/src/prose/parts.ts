@@ -113,3 +113,74 @@ export function readFunctionSplits(block: Block, scope: ProseScope, ctx: Arithme
     }, sum(amounts.map((a) => a.amount.precision)));
   }
 }
+
+/** A part of a list as printed: its label and its figure in 1000 kr. */
+export interface ListedPart {
+  readonly label: string;
+  readonly raw: string;
+  readonly value: number;
+  readonly precision: number;
+  readonly line: number;
+}
+
+/** A sentence that states one amount for two or more parts of a list, by name. */
+export interface NamedParts {
+  readonly amount: AmountAt;
+  readonly line: number;
+  readonly quote: string;
+  readonly parts: readonly ListedPart[];
+}
+
+/**
+ * Sentences near a list of parts whose subject is nothing but two or more of the list's labels and
+ * which state one amount: «Boligdrift fellesposteringer og boligkontor har en netto positiv
+ * prognose på +1,8 millioner kroner.» above «• Boligdrift fellesposteringer -2,2», «• Boligkontoret
+ * +3,9». A name matches a label it equals or begins (six letters at least), and only one label.
+ */
+export function namedParts(blocks: readonly Block[], parts: readonly ListedPart[], from: number, to: number): NamedParts[] {
+  const out: NamedParts[] = [];
+  const keys = parts.map((p) => nameKey(p.label));
+  for (const block of blocks) {
+    if (block.heading || block.nos[0]! > to || block.nos[block.nos.length - 1]! < from) continue;
+    for (const sentence of sentencesOf(block)) {
+      const amounts = amountsIn(sentence.text, { percent: false });
+      if (amounts.length !== 1) continue;
+      const subject = NAMED_SUBJECT.exec(sentence.text.slice(0, amounts[0]!.at));
+      if (!subject) continue;
+      const named = namesIn(subject[1]!, keys);
+      if (named === null) continue;
+      const line = lineAt(block, sentence.start + amounts[0]!.at);
+      out.push({ amount: amounts[0]!, line, quote: sentence.text, parts: named.map((i) => parts[i]!) });
+    }
+  }
+  return out;
+}
+
+/**
+ * The parts a subject names, each once, two or more: its pieces between commas and «og», a label
+ * taking several pieces where it holds «og» itself («Administrasjon og ledelse»). Null when no
+ * reading, or more than one, names only parts.
+ */
+function namesIn(subject: string, keys: readonly string[]): number[] | null {
+  const pieces = subject.split(/\s*,\s*|\s+og\s+/u);
+  if (pieces.length > 8) return null;
+  const readings: number[][] = [];
+  const walk = (from: number, taken: number[]): void => {
+    if (from === pieces.length) {
+      if (taken.length >= 2) readings.push(taken);
+      return;
+    }
+    for (let to = from + 1; to <= pieces.length; to++) {
+      const name = nameKey(pieces.slice(from, to).join(" og "));
+      const hits = keys.flatMap((k, i) => (name.length >= 6 && (k === name || k.startsWith(name) || name.startsWith(k)) ? [i] : []));
+      if (hits.length === 1 && !taken.includes(hits[0]!)) walk(to, [...taken, hits[0]!]);
+    }
+  };
+  walk(0, []);
+  return readings.length === 1 ? readings[0]! : null;
+}
+
+/** The subject before its verb: only names («A og B har …»). */
+const NAMED_SUBJECT = /^\s*([\p{L}][\p{L}\s,/-]*?)\s+(?:har|hadde|viser|fikk|gir)\b/u;
+
+const nameKey = (s: string): string => s.toLowerCase().replace(/[^\p{L}]+/gu, "");

@@ -22,7 +22,7 @@ import { readCounts } from "./counts.js";
 import { candidates, changeCandidates, percentCandidates, unitLabels, type Cell, type Tables } from "./references.js";
 import * as P from "./phrases.js";
 import { readArithmetic, type ArithmeticContext } from "./arithmetic.js";
-import { isPartsIntro, listsInMillions } from "./parts.js";
+import { isPartsIntro, listsInMillions, namedParts } from "./parts.js";
 import { sumTables } from "./sumTables.js";
 import { earmarkedRollUps } from "./rollUps.js";
 
@@ -279,7 +279,8 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
     open: { realChange: null },
     check: (subject, stated, signed, scope, line, quote, reference, slack) => void emit(subject, stated, signed, scope, line, quote, [], reference, 1, slack / stated.precision),
   };
-  for (const block of paragraphs ?? blocksOf(lines, skip)) {
+  const blocks = paragraphs ?? blocksOf(lines, skip);
+  for (const block of blocks) {
     if (block.numbered) {
       const no = /^\d+(?:\.\d+)*/u.exec(block.text)![0];
       const named = serviceAreaOf(block.text);
@@ -504,6 +505,16 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
         // «på totalt +11,8 millioner kroner og består av følgende»: the text's own sum
         emit("arithmetic", total.amount, true, scope, intro.no, quote, [], { table: "text", line: parts[0]!.line, column: null, value: partsSum }, 1, parts.length);
       }
+      // a sentence nearby that states the sum of some of the parts by name
+      for (const n of namedParts(blocks, parts, intro.no - NAMED_PARTS_REACH, j)) {
+        emit("arithmetic", n.amount.amount, n.amount.signed, scope, n.line, n.quote, [], {
+          table: "text",
+          line: n.parts[0]!.line,
+          column: null,
+          value: sum(n.parts.map((p) => p.value)),
+          note: n.parts.map((p) => `${p.label} ${p.raw}`).join(" + "),
+        }, 1, n.parts.length);
+      }
       if (unit !== null && unit !== "") {
         // the text states only the parts: the statement is the list itself, from its first part on
         const stated: StatedAmount = { raw: parts.map((p) => p.raw).join(" "), value: partsSum, unit: "kNOK", precision: parts[0]!.precision };
@@ -514,6 +525,9 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
     }
   }
 }
+
+/** Lines above a list of parts within which a sentence may name some of them. */
+const NAMED_PARTS_REACH = 30;
 
 function correctionKind(before: string, after: string): AdjustmentKind | null {
   if (P.EARMARKED_AFTER.test(after) || P.EARMARKED_BEFORE.test(before)) return "earmarked";
