@@ -1,5 +1,5 @@
 import { sum, type ProseScope } from "@bydel/core";
-import type { Line } from "../source/lines.js";
+import { firstIndex, type Line } from "../source/lines.js";
 import { lineAt, sentencesOf, type Block } from "./text.js";
 import { amountsIn, type AmountAt } from "./amounts.js";
 import type { ArithmeticContext } from "./arithmetic.js";
@@ -140,8 +140,10 @@ export interface NamedParts {
 export function namedParts(blocks: readonly Block[], parts: readonly ListedPart[], from: number, to: number): NamedParts[] {
   const out: NamedParts[] = [];
   const keys = parts.map((p) => nameKey(p.label));
-  for (const block of blocks) {
-    if (block.heading || block.nos[0]! > to || block.nos[block.nos.length - 1]! < from) continue;
+  // the blocks run in line order: the first that reaches `from` by binary search, so many lists stay linear
+  for (let b = firstIndex(blocks, (x) => x.nos[x.nos.length - 1]! < from); b < blocks.length && blocks[b]!.nos[0]! <= to; b++) {
+    const block = blocks[b]!;
+    if (block.heading) continue;
     for (const sentence of sentencesOf(block)) {
       const amounts = amountsIn(sentence.text, { percent: false });
       if (amounts.length !== 1) continue;

@@ -1,5 +1,5 @@
 import { proseVerdict, readNorwegianNumber, sum, tableReading, type Finding } from "@bydel/core";
-import { isBlank, type Line } from "../source/lines.js";
+import { isBlank, lastVisibleCode, type Line } from "../source/lines.js";
 import { yearsIn } from "../tables/grammar.js";
 import { sumTable } from "../tables/registry.js";
 import { atPrecision } from "./amounts.js";
@@ -21,7 +21,9 @@ export function sumTables(lines: readonly Line[], skip: ReadonlySet<number>): { 
   const findings: Finding[] = [];
   for (let i = 0; i < lines.length; i++) {
     const header = lines[i]!;
-    if (skip.has(header.no) || !sumTable.header.test(header.text)) continue;
+    // cheap first (this runs on every line): a header ends in a year and names millions
+    const end = lastVisibleCode(header.text);
+    if (!(end >= 48 && end <= 57) || !MILL.test(header.text) || skip.has(header.no) || !sumTable.header.test(header.text)) continue;
     const years = yearsIn(header.text);
     const columns = headerYears(header.text, years);
     if (columns === null) continue;
@@ -124,6 +126,8 @@ function valueOf(raw: string): string | null {
     return null;
   }
 }
+
+const MILL = /mill/iu;
 
 const CELL = /^[+\-−–]?\d{1,3}(?:,\d+)?$/u;
 
