@@ -18,12 +18,12 @@ describe("the fixtures' prose calculations of parts and changes", () => {
   const totals = (cats: string[]) =>
     (fixtures as string[]).map((n) => share(score(n, report(n)), cats) as { good: number; total: number }).reduce((a, x) => ({ good: a.good + x.good, total: a.total + x.total }), { good: 0, total: 0 });
 
-  it("finds at least 11 of the 13 parts and 31 of the 32 changes with the analysis's verdict (floors: raise them, never lower)", () => {
+  it("finds at least 12 of the 13 parts and 31 of the 32 changes with the analysis's verdict (floors: raise them, never lower)", () => {
     // an analysis whose result is the table's (-15,3 for parts summing to -15,2) matches the statement of the parts' sum;
     // an entry with no stated result or no verdict (a real change the analysis calls unverifiable) is right where nothing false is said
-    expect(totals(["parts"]).good).toBeGreaterThanOrEqual(11);
+    expect(totals(["parts"]).good).toBeGreaterThanOrEqual(12);
     expect(totals(["change"]).good).toBeGreaterThanOrEqual(31);
-    expect(totals(["restatement", "parts", "change"]).good).toBeGreaterThanOrEqual(101);
+    expect(totals(["restatement", "parts", "change"]).good).toBeGreaterThanOrEqual(102);
   });
 
   it("holds Grünerløkka's internal budget adjustment against the table's change less the stated external ones", () => {
@@ -201,5 +201,27 @@ describe("a sentence that names some parts of a list", () => {
     const list = "Resultatet for 2024 i administrasjon og fellesutgifter (i millioner kroner):\n\n• Boligdrift fellesposteringer -2,2\n• Boligkontoret +3,9\n• Innbyggersenteret -0,1\n";
     expect(statementsOf(`Boligdrift fellesposteringer og parkdrift har en netto prognose på +1,8 millioner kroner.\n\n${list}`).filter((s) => s.line === 3)).toEqual([]);
     expect(statementsOf(`Boligdrift fellesposteringer og boligkontor har en prognose på +1,8 millioner kroner mot 2,0 millioner kroner i fjor.\n\n${list}`).filter((s) => s.line === 3)).toEqual([]);
+  });
+});
+
+describe("a total the sentence shares out («Av … på 41 mill. … ble 31 mill. … mens 10 mill. …»)", () => {
+  it("holds Vestre Aker's planned overspend of 41 against 31 + 10", () => {
+    expect(at("vestre-aker-2024", 2280, "arithmetic").map((s) => [s.stated.value, s.reference?.value, s.reference?.note, s.verdict])).toEqual([[41000, 41000, "«31 mill.» + «10 mill.»", "agrees"]]);
+  });
+
+  const text = (total: number, a: number, b: number): string =>
+    `Funksjonen har et merforbruk på 49,3 mill. Av bydelens planlagte merforbruk på ${total} mill. i budsjett 2024 ble ${a} mill. lagt på denne funksjonen mens ${b} mill. ble tilordnet funksjon 253.\n`;
+  const shares = fc.tuple(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 1, max: 500 }));
+
+  it("agrees where the parts make the total, and says nothing where they do not (the parts may not be all of it)", () => {
+    fc.assert(
+      fc.property(shares, fc.integer({ min: 2, max: 200 }), fc.boolean(), ([a, b], off, up) => {
+        const share = (s: Statement[]) => s.filter((x) => x.subject === "arithmetic" && x.quote.startsWith("Av "));
+        expect(share(statementsOf(text(a + b, a, b))).map((s) => [s.reference?.value, s.verdict])).toEqual([[(a + b) * 1000, "agrees"]]);
+        const total = a + b + (up ? off : -off);
+        if (total > 0) expect(share(statementsOf(text(total, a, b)))).toEqual([]);
+      }),
+      { numRuns: 60 },
+    );
   });
 });

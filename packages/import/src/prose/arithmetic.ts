@@ -1,7 +1,7 @@
 import type { ProseScope, StatedAmount, Statement, StatementSubject } from "@bydel/core";
 import type { Block } from "./text.js";
 import { readBudgetAdjustments, readChangesFromEarlier, readLevelChanges, readRealChangeParts, type OpenRealChange } from "./changes.js";
-import { readFunctionSplits, readSplits } from "./parts.js";
+import { readFunctionSplits, readShares, readSplits } from "./parts.js";
 import type { Tables } from "./references.js";
 
 /**
@@ -30,9 +30,10 @@ export function readArithmetic(block: Block, area: string | null, ctx: Arithmeti
   const scope: ProseScope = area === null ? DISTRICT : { level: "serviceArea", table: area, name: null };
   readSplits(block, scope, ctx);
   readFunctionSplits(block, scope, ctx);
+  readShares(block, scope, ctx);
 }
 
 /** The words every reader here starts from (rammejusteringer, forbedring, forbruket, utgiftsnivå, the real-change words, fordelt, totalt). */
-const ANY_WORD = /rammejuster|forbedring|forverring|forbruket|utgiftsnivå|prisstigning|prisvekst|deflat|reell|faktiske|fordel|totalt/iu;
+const ANY_WORD = /rammejuster|forbedring|forverring|forbruket|utgiftsnivå|prisstigning|prisvekst|deflat|reell|faktiske|fordel|totalt|\bmens\b/iu;
 
 const DISTRICT: ProseScope = { level: "district", table: null, name: null };

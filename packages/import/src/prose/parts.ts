@@ -1,4 +1,4 @@
-import { sum, type ProseScope } from "@bydel/core";
+import { proseVerdict, sum, type ProseScope } from "@bydel/core";
 import { firstIndex, type Line } from "../source/lines.js";
 import { lineAt, sentencesOf, type Block } from "./text.js";
 import { amountsIn, type AmountAt } from "./amounts.js";
@@ -36,6 +36,41 @@ export function readSplits(block: Block, scope: ProseScope, ctx: ArithmeticConte
       }, sum(parts.map((p) => p.amount.precision)));
       k += parts.length;
     }
+  }
+}
+
+/**
+ * A total the sentence shares out: «Av bydelens planlagte merforbruk på 41 mill. i budsjett 2024
+ * ble 31 mill. lagt på denne funksjonen mens 10 mill. ble tilordnet funksjon 253.» The sentence
+ * opens with «Av», states the total, then «ble» and the parts, the last after «mens» or «og», and
+ * no other amount. Whether the parts are all of it the sentence does not prove («Av 41 mill. ble
+ * 31 mill. brukt, mens 5 mill. ble overført» leaves 5 unsaid), so only parts that make the total
+ * within their rounding are said: a sum that does not add up is left out, never a contradiction.
+ */
+export function readShares(block: Block, scope: ProseScope, ctx: ArithmeticContext): void {
+  for (const sentence of sentencesOf(block)) {
+    // «… 49,3 mill. Av bydelens …»: an abbreviation's point does not end a sentence, so «Av» may open a clause after one
+    const opens = /(?:^|[.!?]\s+)(?=Av\s)/u.exec(sentence.text);
+    if (opens === null) continue;
+    const from = opens.index + opens[0].length;
+    const text = sentence.text.slice(from);
+    if (!/\bmens\b|\sog\s/u.test(text)) continue;
+    const amounts = amountsIn(text, { percent: false });
+    if (amounts.length < 3) continue;
+    const [total, ...parts] = amounts as [AmountAt, ...AmountAt[]];
+    if (!/\bble\b/u.test(text.slice(total.end, parts[0]!.at))) continue;
+    const joints = parts.slice(1).map((p, k) => text.slice(parts[k]!.end, p.at));
+    if (!joints.every((j, k) => (k === joints.length - 1 ? /\b(?:mens|og)\b/u : /,|\b(?:mens|og)\b/u).test(j))) continue;
+    const value = sum(parts.map((p) => p.amount.value));
+    const slack = sum(parts.map((p) => p.amount.precision));
+    if (proseVerdict(total.amount.value, value, total.amount.precision, false, slack / total.amount.precision).verdict === "contradicts") continue;
+    ctx.check("arithmetic", total.amount, false, scope, lineAt(block, sentence.start + from + total.at), text, {
+      table: "text",
+      line: lineAt(block, sentence.start + from + parts[0]!.at),
+      column: null,
+      value,
+      note: parts.map((p) => `«${p.amount.raw}»`).join(" + "),
+    }, slack);
   }
 }
 
