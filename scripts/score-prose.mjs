@@ -14,7 +14,7 @@ for (const name of fixtures) {
     `${name.padEnd(18)} restatements ${fmt(share(r, ["restatement"]))}; all money prose (restatement, parts, change) ${fmt(share(r, ["restatement", "parts", "change"]))}; ` +
       `every entry ${fmt(share(r, ["restatement", "parts", "change", "table", "nonMoney", "noStatement"]))}; ` +
       `nonMoney ${fmt(share(r, ["nonMoney"]))}; table ${fmt(share(r, ["table"]))}; noStatement ${fmt(share(r, ["noStatement"]))}; ` +
-      `listed contradictions reported ${listed.filter((x) => x.sameVerdict).length}/${listed.length}; false errors ${r.falseErrors.length}`,
+      `listed contradictions reported ${listed.filter((x) => x.sameVerdict).length}/${listed.length}; table errors found ${r.tableErrorsFound.length}/${r.tableErrors.length}; false errors ${r.falseErrors.length}`,
   );
   if (verbose) for (const x of r.rows.filter((x) => x.category === "restatement" && !x.sameVerdict)) console.log(`   miss #${x.index} line ${x.line} ok=${x.ok} found=${x.found} ${x.statements.map((s) => `${s.subject}:${s.verdict}`).join(" ")}`);
   if (verbose) for (const x of r.rows.filter((x) => ["nonMoney", "table", "noStatement"].includes(x.category) && !x.sameVerdict)) console.log(`   miss ${x.category} #${x.index} line ${x.line} ok=${x.ok} found=${x.found} by ${x.by} ${x.statements.map((s) => `${s.subject}:${s.verdict}`).join(" ")}`);

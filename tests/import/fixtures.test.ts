@@ -99,8 +99,9 @@ describe.each(names)("import of %s", (name) => {
     // The text's counts, each listed by the prose analysis: Sagene 6815 «22 personer», whose parts make 24; Vestre Aker 133
     // «49 759 innbyggere», 52 590 in the population table, and 2979 «økt fra 755 til 912 i 2024» mottakere av sosialhjelp, 712 and
     // 879 in the key figures; Grünerløkka 1460–1461 the births of 2023, 2022 and 2021, not the key figures', and 1559 the
-    // youth council's «43 saker», 40 in the political bodies' table
-    const known = { "sagene-2024": [248, 1057, 2119, 2298, 2309, 2318, 4650, 6815], "vestre-aker-2024": [133, 330, 330, 2979, 2979], "grunerlokka-2024": [640, 1460, 1461, 1461, 1559, 1710, 2295, 3069] }[name];
+    // youth council's «43 saker», 40 in the political bodies' table. Vestre Aker 4132: the pay table's «32 98» (men % + women % = 130;
+    // the analysis names it outside its prose calculations: tests/fixtures/analysis/table-errors.json)
+    const known = { "sagene-2024": [248, 1057, 2119, 2298, 2309, 2318, 4650, 6815], "vestre-aker-2024": [133, 330, 330, 2979, 2979, 4132], "grunerlokka-2024": [640, 1460, 1461, 1461, 1559, 1710, 2295, 3069] }[name];
     expect(report(name).findings.filter((f) => f.severity === "error").map((f) => f.line)).toEqual(known);
   });
 

@@ -215,7 +215,8 @@ describe("a total the sentence shares out («Av … på 41 mill. … ble 31 mill
 
   it("agrees where the parts make the total, and says nothing where they do not (the parts may not be all of it)", () => {
     fc.assert(
-      fc.property(shares, fc.integer({ min: 2, max: 200 }), fc.boolean(), ([a, b], off, up) => {
+      // whole millions: the total's half unit, one unit and the parts' halves (2,5 mill.) are rounding; beyond that nothing is said
+      fc.property(shares, fc.integer({ min: 3, max: 200 }), fc.boolean(), ([a, b], off, up) => {
         const share = (s: Statement[]) => s.filter((x) => x.subject === "arithmetic" && x.quote.startsWith("Av "));
         expect(share(statementsOf(text(a + b, a, b))).map((s) => [s.reference?.value, s.verdict])).toEqual([[(a + b) * 1000, "agrees"]]);
         const total = a + b + (up ? off : -off);

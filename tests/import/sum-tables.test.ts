@@ -118,6 +118,6 @@ describe("generated sum tables", () => {
     const text = `${HEAD}Økonomiplan (i mill kr) 2024 2025\nForbruksnivå 1,0 2,0 3,0\nRammekutt 1,0 1,0\nSum 2,0 3,0\n`;
     const r = importReport(text);
     expect(r.statements.filter((s) => s.reference?.table === "text")).toEqual([]);
-    expect(r.findings.some((f) => f.code === "AMBIGUOUS_NUMBERS" && /flere tall enn tabellen har år/u.test(f.message))).toBe(true);
+    expect(r.findings.some((f) => f.code === "UNREADABLE_ROW" && f.severity === "warning" && f.line === 4 + 2 && /flere tall enn tabellen har år/u.test(f.message))).toBe(true);
   });
 });

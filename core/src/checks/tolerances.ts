@@ -104,6 +104,8 @@ export const tableReading = {
   proseLookahead: 6,
   /** Placements tried of a sum table's rows that print fewer figures than it has years (`prose/sumTables.ts`); beyond, the table is reported unchecked. */
   sumTablePlacements: 4096,
+  /** Lines from the gender balance and pay table's first line within which its rows are read (`prose/payTable.ts`). */
+  payTableSpan: 150,
 } as const;
 
 /** The severity of a difference: null for none (0), `info` within the tolerance, else `error`. */

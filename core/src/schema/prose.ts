@@ -102,6 +102,10 @@ export const statementSchema = z
       .describe("The figure the statement is held against; null when no table figure matches (verdict unmatched)"),
     difference: z.number().finite().nullable().describe("stated − reference, in 1000 kr or percentage points"),
     verdict: z.enum(statementVerdicts),
+    inTable: z
+      .boolean()
+      .optional()
+      .describe("The stated figure is a table's own (its Sum or result row, a ratio or change column) held against the table's other figures, not the running text's"),
   })
   .passthrough();
 

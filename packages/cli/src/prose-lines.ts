@@ -14,7 +14,7 @@ function contradictionLine(s: Statement): string {
   // both figures at the stated precision («+1,0 %» against 4,8 %, not 4,765942…)
   const decimals = s.stated.unit === "kNOK" ? 0 : printedDecimals(s.stated.raw);
   // held against the text's own numbers (a count and its parts), not a table
-  const against = s.reference?.table === "text" ? "tekstens egne tall" : "tabellen";
+  const against = s.reference?.table !== "text" ? "tabellen" : s.inTable ? "tabellens egne tall" : "tekstens egne tall";
   const table = s.reference ? `, ${against} ${formatNorwegian(s.reference.value, { decimals })}` : "";
   return `  linje ${s.line}  ${proseScopeWords(s.scope)}: oppgitt ${oneLine(s.stated.raw)} (${formatNorwegian(s.stated.value, { decimals })})${table}: «${cut}»`;
 }

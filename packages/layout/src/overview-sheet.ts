@@ -160,7 +160,7 @@ export function buildOverviewSheet(
     [
       ...netStated
         .slice(0, NET_SOURCES)
-        .map((st) => `Teksten, ${whereStated(st)}: ${statedWords(st.stated)}: ${statementVerdictWords[st.verdict]}${st.reference ? ` mot ${referenceWords(st.reference)}` : ""}.`),
+        .map((st) => `Teksten, ${whereStated(st)}: ${statedWords(st.stated)}: ${statementVerdictWords[st.verdict]}${st.reference ? ` mot ${referenceWords(st.reference, st.inTable)}` : ""}.`),
       ...(netStated.length > NET_SOURCES ? [`Og ${netStated.length - NET_SOURCES} steder til (se Tekstkontroll).`] : []),
     ].join(" "),
   );

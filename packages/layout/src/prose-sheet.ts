@@ -69,7 +69,7 @@ export function buildProseSheet(report: Report, name: string, statementsTable: s
       text(st.stated.raw, top),
       { kind: "number", value: st.stated.value, format: formatOf(st.stated), style: top },
       { kind: "number", value: st.stated.precision, style: top },
-      text(ref ? referenceWords(ref) : "ikke funnet i tabellene", { wrapText: true, ...top }),
+      text(ref ? referenceWords(ref, st.inTable) : "ikke funnet i tabellene", { wrapText: true, ...top }),
       numberOrBlank(ref?.value ?? null, formatOf(st.stated), top),
       formula(`=IF(${tableFigure}="","",${stated}-${tableFigure})`, ref ? difference(st.stated.value, ref.value) : "", st.stated.unit === "percent" ? formats.percentagePoints : formatOf(st.stated), top),
       text(statementVerdictWords[st.verdict], verdictStyle),

@@ -122,13 +122,13 @@ export function statedNetVariance(report: Report): Statement[] {
   return (report.statements ?? []).filter((s) => s.scope.level === "district" && s.subject === "netVariance" && s.stated.unit === "kNOK").sort((a, b) => a.line - b.line);
 }
 
-/** «Tabell 0.1 B netto driftsutgifter, linje 252, avvik», «broen (tekstens korreksjoner)», «teksten»: what a statement is held against. */
-export function referenceWords(reference: NonNullable<Statement["reference"]>): string {
+/** «Tabell 0.1 B netto driftsutgifter, linje 252, avvik», «broen (tekstens korreksjoner)», «tekstens egne tall» (a table's own: «tabellens egne tall»): what a statement is held against. */
+export function referenceWords(reference: NonNullable<Statement["reference"]>, inTable = false): string {
   const where =
     reference.table === "bridge"
       ? "broen (tekstens korreksjoner)"
       : reference.table === "text"
-        ? "tekstens egne tall"
+        ? inTable ? "tabellens egne tall" : "tekstens egne tall"
         : reference.table === tableIds.units
           ? "resultat per enhet"
           : budgetTableName(reference.table);

@@ -24,6 +24,7 @@ import * as P from "./phrases.js";
 import { readArithmetic, type ArithmeticContext } from "./arithmetic.js";
 import { isPartsIntro, listsInMillions, namedParts } from "./parts.js";
 import { sumTables } from "./sumTables.js";
+import { payTableChecks } from "./payTable.js";
 import { earmarkedRollUps } from "./rollUps.js";
 
 /**
@@ -267,7 +268,7 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
       return null;
     }
     const v = proseVerdict(stated.value, ref.value, stated.precision, signed, addends);
-    const s: Statement = { subject, scope, stated, line, quote, reference: ref, difference: v.difference, verdict: v.verdict };
+    const s: Statement = { subject, scope, stated, line, quote, reference: ref, difference: v.difference, verdict: v.verdict, ...(inTable ? { inTable } : {}) };
     statements.push(s);
     if (v.severity) findings.push(finding(s, v.severity, inTable));
     return v.verdict === "contradicts" || ref.table === "text" || ref.table === "bridge" ? null : { table: ref.table, line: ref.line ?? line, column: ref.column ?? "", value: ref.value };
@@ -452,6 +453,9 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
   const plans = sumTables(lines, skip);
   for (const c of plans.checks) emit(c.subject, c.stated, true, district, c.line, c.quote, [], c.reference, 1, c.addends, c.inTable ?? false);
   findings.push(...plans.findings);
+  const pay = payTableChecks(lines, skip);
+  for (const c of pay.checks) emit(c.subject, c.stated, true, district, c.line, c.quote, [], c.reference, 1, c.addends, c.inTable ?? false);
+  findings.push(...pay.findings);
   // figures that are no money: counts and their parts, percent changes, sick leave (./counts.ts); their
   // paragraphs are the indicator reader's and those of the lines it took for its tables (a paragraph runs on under one)
   const tableLines = new Set([...skip, ...[...tables.budgetTables, ...tables.varianceSplits].flatMap((t) => t.rows.map((r) => r.line))]);

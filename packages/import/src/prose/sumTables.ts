@@ -34,7 +34,12 @@ export function sumTables(lines: readonly Line[], skip: ReadonlySet<number>): { 
     const title = header.text.trim().replace(/\s+/gu, " ");
     const unreadable = rows.find((r) => r.cells.length > columns.length);
     if (unreadable) {
-      findings.push(notChecked(total.line, `raden på linje ${unreadable.line} har flere tall enn tabellen har år`, title));
+      findings.push({
+        severity: "warning",
+        code: "UNREADABLE_ROW",
+        line: unreadable.line,
+        message: `Tabellen «${title}» er ikke kontrollert: raden på linje ${unreadable.line} har flere tall enn tabellen har år.`,
+      });
       continue;
     }
     const placements = placementsOf(rows, columns.length);
@@ -46,7 +51,7 @@ export function sumTables(lines: readonly Line[], skip: ReadonlySet<number>): { 
     if (fitting.length === 0) {
       // a «Resultat» row may be a difference, not a sum: it is checked only where the sum holds
       if (!sumTable.sumRow.test(total.label)) {
-        findings.push(notChecked(total.line, `raden «${total.label}» er ikke summen av radene over`, title, "info"));
+        findings.push(notChecked(total.line, `raden «${total.label}» er ikke summen av radene over`, title));
         continue;
       }
       if (placements.length > 1) {
@@ -176,9 +181,9 @@ function columnSums(rows: readonly Row[], placement: readonly number[][], width:
 const fits = (stated: Cell, s: { value: number; raws: readonly string[] }): boolean =>
   proseVerdict(stated.value, s.value, stated.precision, true, s.raws.length).verdict !== "contradicts";
 
-/** The table is left unchecked: a warning where it could not be read, info where its last row is no sum after all. */
-const notChecked = (line: number, why: string, title: string, severity: Finding["severity"] = "warning"): Finding => ({
-  severity,
+/** The table is left unchecked (its figures are no data of the report: only a check is lost). */
+const notChecked = (line: number, why: string, title: string): Finding => ({
+  severity: "info",
   code: "AMBIGUOUS_NUMBERS",
   line,
   message: `Tabellen «${title}» er ikke kontrollert: ${why}.`,

@@ -184,6 +184,20 @@ export const sumTable = {
   resultRow: /^(?:stipulert|beregnet|forventet)?\s*(?:\p{L}+\s+)?(?:års)?resultat\b/iu,
 } as const;
 
+// ── The gender balance and pay table ─────────────────────────────────────────────────────────
+
+/** «Kjønnsbalanse Lønnsbalanse»: per category and year, men %, women %, headcount, men's and women's pay, the ratio (`prose/payTable.ts`). */
+export const payTable = {
+  /** The line that opens it. */
+  anchor: /kjønnsbalanse|kjønn\s+og\s+lønn/iu,
+  /** A line that ends it (the next table, on full- and part-time work), besides prose. */
+  ends: /\b(?:heltid|deltid|midlertidig)\b|^\s*alle\s*$/iu,
+  /** The ratio column's name in the header's words: women's pay as a percentage of men's … */
+  womenOverMen: /kvinne\p{L}*\s+(?:andel|lønn)\s+(?:i\s+%\s+)?av\s+menn/iu,
+  /** … or the reverse. */
+  menOverWomen: /menn\p{L}*\s+(?:andel|lønn)\s+(?:i\s+%\s+)?av\s+kvinne/iu,
+} as const;
+
 // ── Indicator tables ──────────────────────────────────────────────────────────────────────────
 
 export type IndicatorColumnKind = "result" | "target" | "deviation";

@@ -1,0 +1,211 @@
+import { proseVerdict, tableReading, type Finding } from "@bydel/core";
+import { isBlank, type Line } from "../source/lines.js";
+import { isProse } from "../tables/grammar.js";
+import { payTable } from "../tables/registry.js";
+import type { Check } from "./check.js";
+
+/**
+ * The gender balance and pay table every district reports («Kjønnsbalanse Lønnsbalanse»: per
+ * category and year, men %, women %, headcount, men's and women's pay in kroner, and women's pay
+ * as a percentage of men's). Two identities hold on each row: men % + women % = 100, and the
+ * ratio column = one pay over the other × 100. Which pay is divided by which the header says
+ * («Kvinner andel av menn %», its words scattered over lines by an extraction); where it does not,
+ * the rows decide: the direction most rows satisfy. A row breaking it, or shares that do not make
+ * 100, is a contradiction of the table's own figures.
+ *
+ * Pay is printed as «489 663» (a space: column and thousands alike), «497,613» (a comma) or
+ * «kr 501 522,20». Kroner carry two decimals at most, so a comma before three digits groups
+ * thousands. Where spaces leave the split between headcount and pay open, every split is tried and
+ * the ratio decides; a row it cannot decide is reported, unchecked.
+ */
+export function payTableChecks(lines: readonly Line[], skip: ReadonlySet<number>): { checks: Check[]; findings: Finding[] } {
+  const checks: Check[] = [];
+  const findings: Finding[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    // a heading or a header line, not a sentence that names the subject
+    if (!payTable.anchor.test(lines[i]!.text) || isProse(lines[i]!.text) || skip.has(lines[i]!.no)) continue;
+    const rows: PayRow[] = [];
+    const header: string[] = [];
+    let j = i + 1;
+    for (; j < lines.length && j - i <= tableReading.payTableSpan; j++) {
+      const t = lines[j]!.text;
+      if (isBlank(t)) continue;
+      // the header's words may run to a long line: only rows read make a sentence the table's end
+      if (payTable.ends.test(t) || (rows.length > 0 && isProse(t)) || skip.has(lines[j]!.no)) break;
+      const row = payRowOf(lines[j]!);
+      if (row === "none") {
+        if (rows.length === 0) header.push(t.trim()); // a header word; later, a category's label
+        continue;
+      }
+      if (row === "unreadable") {
+        findings.push({
+          severity: "warning",
+          code: "UNREADABLE_ROW",
+          line: lines[j]!.no,
+          message: `Raden i tabellen over kjønns- og lønnsbalanse (linje ${lines[j]!.no}) kan ikke leses som menn %, kvinner %, antall, lønn for menn og kvinner og forholdstall; den er ikke kontrollert.`,
+        });
+        continue;
+      }
+      rows.push(row);
+    }
+    i = j - 1;
+    emitRows(rows, directionNamed(header.join(" ")), checks, findings);
+  }
+  return { checks, findings };
+}
+
+interface PayRow {
+  readonly line: number;
+  readonly quote: string;
+  readonly men: Share;
+  readonly women: Share;
+  /** Every reading of the pay that the ratio may confirm: [men's, women's]. */
+  readonly pay: readonly (readonly [Amount, Amount])[];
+  readonly ratio: Share;
+}
+
+interface Share {
+  readonly raw: string;
+  readonly value: number;
+  readonly precision: number;
+}
+
+interface Amount {
+  readonly raw: string;
+  readonly value: number;
+}
+
+/** The ratio's direction as the header names it: 0 women's pay over men's («Kvinner andel av menn %»), 1 the reverse, null unnamed. */
+function directionNamed(header: string): 0 | 1 | null {
+  const h = header.replace(/\s+/gu, " ");
+  if (payTable.womenOverMen.test(h)) return 0;
+  if (payTable.menOverWomen.test(h)) return 1;
+  return null;
+}
+
+function emitRows(rows: readonly PayRow[], named: 0 | 1 | null, checks: Check[], findings: Finding[]): void {
+  if (rows.length === 0) return;
+  // the direction of the ratio: women over men, or men over women, as most rows show. The pay is
+  // printed to the krone or øre, so a ratio rounded from it agrees to half its last digit
+  const fits = (r: PayRow, d: 0 | 1) => r.pay.filter((p) => agrees(r.ratio, ratioOf(p, d)));
+  // (where the header does not name it: women over men, as the column is usually named, unless men over women fits more rows)
+  const votes = [0, 1].map((d) => rows.filter((r) => fits(r, d as 0 | 1).length > 0).length);
+  const direction: 0 | 1 | null = named ?? (votes[1]! > votes[0]! ? (votes[1]! * 2 > rows.length ? 1 : null) : votes[0]! * 2 > rows.length ? 0 : null);
+  if (direction === null) findings.push(unchecked(rows[0]!.line, "forholdstallet stemmer for få rader, verken som kvinners lønn i prosent av menns eller omvendt, til at tabellens rader kan kontrolleres"));
+  for (const r of rows) {
+    const women = 100 - r.men.value;
+    checks.push({
+      subject: "arithmetic",
+      stated: { raw: r.women.raw, value: r.women.value, unit: "percent", precision: r.women.precision },
+      line: r.line,
+      quote: r.quote,
+      reference: { table: "text", line: r.line, column: "kvinner %", value: women, note: `100 − menn ${r.men.raw} %` },
+      addends: r.men.precision / r.women.precision,
+      inTable: true,
+    });
+    if (direction === null) continue;
+    const fitting = fits(r, direction);
+    const readings = fitting.length > 0 ? fitting : r.pay;
+    if (new Set(readings.map((p) => ratioOf(p, direction))).size !== 1) {
+      findings.push(unchecked(r.line, "lønnen kan leses på flere måter, og forholdstallet avgjør det ikke"));
+      continue;
+    }
+    const [menPay, womenPay] = readings[0]!;
+    const [over, under] = direction === 0 ? [womenPay, menPay] : [menPay, womenPay];
+    checks.push({
+      subject: "arithmetic",
+      stated: { raw: r.ratio.raw, value: r.ratio.value, unit: "percent", precision: r.ratio.precision },
+      line: r.line,
+      quote: r.quote,
+      reference: { table: "text", line: r.line, column: direction === 0 ? "kvinner/menn" : "menn/kvinner", value: ratioOf(readings[0]!, direction), note: `${over.raw} / ${under.raw} × 100` },
+      addends: 0,
+      inTable: true,
+    });
+  }
+}
+
+const ratioOf = (p: readonly [Amount, Amount], direction: 0 | 1): number => (direction === 0 ? (p[1].value * 100) / p[0].value : (p[0].value * 100) / p[1].value);
+
+const agrees = (stated: Share, value: number): boolean => Number.isFinite(value) && proseVerdict(stated.value, value, stated.precision, true).verdict === "agrees";
+
+const SHARE = /^\d{1,3}(?:,\d+)?$/u;
+
+/**
+ * A row: a year, men %, women %, then headcount, the two pays and the ratio. "none" for a line
+ * that is no row (a label); "unreadable" for a line with a row's numbers not in its shape, or
+ * whose pay has no reading.
+ */
+function payRowOf(line: Line): PayRow | "none" | "unreadable" {
+  const m = /(?:^|\s)((?:19|20)\d\d)\s+(\d.*)$/u.exec(line.text);
+  if (!m) return "none";
+  // «kr» before a pay starts a number: kept as a mark no number runs across
+  const tokens = m[2]!
+    .replace(/%/gu, " ")
+    .replace(/\bkr\.?(?=\s|$)/giu, ` ${KR} `)
+    .trim()
+    .split(/\s+/u);
+  if (tokens.filter((t) => t !== KR).length < 6) return "none";
+  // as many numbers as a row has, but not in its shape (a sign, a share over 100): a row not read, and said
+  const [menRaw, womenRaw] = tokens as [string, string];
+  const ratioRaw = tokens[tokens.length - 1]!;
+  if (!tokens.every((t) => t === KR || /^\d[\d,]*$/u.test(t)) || !SHARE.test(menRaw) || !SHARE.test(womenRaw) || !SHARE.test(ratioRaw)) return "unreadable";
+  if (tokens[0] === KR || tokens[1] === KR || tokens[tokens.length - 1] === KR) return "unreadable";
+  const pay = payReadings(tokens.slice(2, -1));
+  if (pay.length === 0) return "unreadable";
+  return { line: line.no, quote: line.text.trim().replace(/\s+/gu, " "), men: share(menRaw), women: share(womenRaw), pay, ratio: share(ratioRaw) };
+}
+
+function share(raw: string): Share {
+  const decimals = /,(\d+)$/u.exec(raw)?.[1]?.length ?? 0;
+  return { raw, value: Number(raw.replace(",", ".")), precision: 0.5 / 10 ** decimals };
+}
+
+/** The mark a «kr» leaves among the groups. */
+const KR = "kr";
+
+/**
+ * The [men's, women's] pay of every split of the groups into headcount and two pays. A number
+ * starts with no zero («066» goes on a number; a category with no one has no pay), a headcount
+ * has no øre, and none runs across a «kr». No pay gap is a factor of a thousand: the two pays
+ * differ by one digit group at most.
+ */
+function payReadings(groups: readonly string[]): [Amount, Amount][] {
+  const out: [Amount, Amount][] = [];
+  const numbers = (at: number): { raw: string; value: number; next: number }[] => {
+    const res: { raw: string; value: number; next: number }[] = [];
+    const from = groups[at] === KR ? at + 1 : at;
+    const head = groups[from];
+    if (head === undefined || !/^[1-9][\d,]*$/u.test(head)) return res;
+    let raw = head;
+    for (let k = from + 1; ; k++) {
+      const value = kroner(raw);
+      if (value !== null) res.push({ raw, value, next: k });
+      const g = groups[k];
+      if (g === undefined || g === KR || !/^\d{3}(?:,\d{1,2})?$/u.test(g) || /,\d{1,2}$/u.test(raw)) break;
+      raw = `${raw} ${g}`;
+    }
+    return res;
+  };
+  for (const count of numbers(0)) {
+    if (/,\d{1,2}$/u.test(count.raw)) continue;
+    for (const men of numbers(count.next))
+      for (const women of numbers(men.next)) if (women.next === groups.length && Math.abs(digitGroups(men.raw) - digitGroups(women.raw)) <= 1) out.push([men, women]);
+  }
+  return out;
+}
+
+const digitGroups = (raw: string): number => raw.replace(/,\d{1,2}$/u, "").split(/[ ,]/u).length;
+
+/** Kroner as printed: spaces and commas before three digits group thousands, a comma before one or two digits is øre. */
+function kroner(raw: string): number | null {
+  const m = /^(\d{1,3}(?:[ ,]\d{3})*|\d+)(?:,(\d{1,2}))?$/u.exec(raw);
+  if (!m) return null;
+  return Number(`${m[1]!.replace(/[ ,]/gu, "")}.${m[2] ?? "0"}`);
+}
+
+const unchecked = (line: number, why: string): Finding => ({
+  severity: "info",
+  code: "AMBIGUOUS_NUMBERS",
+  line,
+  message: `Raden i tabellen over kjønns- og lønnsbalanse (linje ${line}) er ikke kontrollert: ${why}.`,
+});
