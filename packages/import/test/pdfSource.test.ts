@@ -51,6 +51,15 @@ describe("PDF source: words → lines → cells", () => {
     expect(text[0]!.trim().split(/ {2,}/u)).toEqual(["Funksjonsområde 1", "49\u00A0377", "88\u00A0800"]); // cells two spaces apart or more
   });
 
+  it("keeps a paragraph break as a blank line: a sentence's end, a wider gap than the text's usual pitch, a capital (Vestre Aker: 14,2 pt lines, 20,2 pt between paragraphs)", () => {
+    const y = [100, 114.2, 128.4, 148.6, 162.8, 183, 197.2];
+    const words = ["Dette gir en økning av merforbruket med 50 mill.", "sammenlignet med 2023, da bydelen hadde et avvik", "på ordinær drift med 55 mill.", "Bydelen hadde i budsjett 2024 lagt inn et", "planlagt merforbruk på 41 mill.", "tabellens rad uten punktum", "Sum 1 234"];
+    const lines = groupLines(words.map((w, k) => item(w, 50, 50 + w.length * 5, y[k]!, 11)));
+    const text = layoutLines(lines, 50);
+    // a blank line only after «55 mill.» (a sentence's end before a capital, 20,2 pt); «41 mill.» to a lower-case line stays one paragraph
+    expect(text.map((t) => t.trim())).toEqual([words[0], words[1], words[2], "", words[3], words[4], words[5], words[6]]);
+  });
+
   it("never lets a long label run into the next cell", () => {
     const [line] = groupLines([item("A label wider than its cell", 50, 120, 100), item("7", 120 + pdfLayout.cellGap * 10 + 1, 127 + pdfLayout.cellGap * 10, 100)]);
     const [text] = layoutLines([line!], 50);

@@ -2,6 +2,7 @@ import { proseVerdict, sum, type ProseScope } from "@bydel/core";
 import { firstIndex, type Line } from "../source/lines.js";
 import { lineAt, sentencesOf, type Block } from "./text.js";
 import { amountsIn, type AmountAt } from "./amounts.js";
+import { unitTable } from "../tables/registry.js";
 import type { ArithmeticContext } from "./arithmetic.js";
 import * as P from "./phrases.js";
 
@@ -88,6 +89,22 @@ function listFrom(text: string, amounts: readonly AmountAt[], first: number): Am
     if (m[1] !== undefined) return j + 1 === amounts.length ? parts : null;
   }
   return null; // no «og»: the list does not close
+}
+
+/**
+ * A line of a list of parts («• Møllehjulet bosenter -1,1»): its label and figure (`match` groups 1
+ * and 2). From a PDF the last part may share its line with the header of the table beside or
+ * under it («PHAM - ledelse og prosjekter -3,5 Enhet Opprinnelig budsjett Justert budsjett
+ * Regnskap»): words that are all a table's header words after the figure end the list there
+ * (`tableAfter`).
+ */
+export function partLine(text: string): { match: RegExpExecArray; tableAfter: boolean } | null {
+  const whole = P.PART_LINE.exec(text);
+  if (whole) return { match: whole, tableAfter: false };
+  const split = P.PART_THEN_WORDS.exec(text);
+  if (!split || !split[2]!.trim().split(/\s+/u).every((w) => unitTable.headerWord.test(w))) return null;
+  const head = P.PART_LINE.exec(split[1]!);
+  return head ? { match: head, tableAfter: true } : null;
 }
 
 /** A list of parts' intro («Resultatet for 2024 fordeler seg følgende:»). */

@@ -134,6 +134,8 @@ export const BUDGET_CHANGE = /(?:utgifts|budsjett)ramme\w*|\bbudsjett(?:et)?\b/i
 export const PARTS_INTRO = /^\s*(?:resultatet|avviket|mindreforbruket|merforbruket)\b.*(?:følgende|slik|består av|fordeler seg|\(i\s+mill)[^:]*:\s*$/iu;
 export const MILLIONS_NAMED = /(?<![\p{L}])(?:millioner|mill\.?)(?:\s*(?:kr\.?|kroner))?(?![\p{L}])/iu;
 /** A bullet line ending in one number, the bullet lost by some extractors: «• Omsorgslønn            -1,2», «    Omsorgslønn -1,2». */
+/** A part's line up to its figure (group 1), and words after it (group 2): a table's header run into the line. */
+export const PART_THEN_WORDS = new RegExp(String.raw`^(\s*(?:[•·▪◦\-–]\s*)?\p{L}[^\d]*?\s+${SIGN}?\s?\d{1,3}(?:[ \u00A0]\d{3})*(?:,\d+)?)\s+(\p{L}[\p{L}\s]*?)\s*$`, "u");
 export const PART_LINE = new RegExp(String.raw`^\s*(?:[•·▪◦\-–]\s*)?(\p{L}[^\d]*?)\s+(${SIGN}?\s?\d{1,3}(?:[ \u00A0]\d{3})*(?:,\d+)?)\s*$`, "u");
 
 /**

@@ -22,7 +22,7 @@ import { readCounts } from "./counts.js";
 import { candidates, changeCandidates, percentCandidates, unitLabels, type Cell, type Tables } from "./references.js";
 import * as P from "./phrases.js";
 import { readArithmetic, type ArithmeticContext } from "./arithmetic.js";
-import { isPartsIntro, listsInMillions, namedParts } from "./parts.js";
+import { isPartsIntro, listsInMillions, namedParts, partLine } from "./parts.js";
 import { sumTables } from "./sumTables.js";
 import { payTableChecks } from "./payTable.js";
 import { earmarkedRollUps } from "./rollUps.js";
@@ -475,12 +475,14 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
       const unnamed = !total && !P.MILLIONS_NAMED.test(intro.text);
       if (unnamed && !(inMillions ??= listsInMillions(lines))) continue;
       const parts: { raw: string; label: string; value: number; precision: number; line: number }[] = [];
+      let closedByTable = false;
       let j = i + 1;
       for (; j < lines.length; j++) {
         const t = lines[j]!.text;
         if (isBlank(t)) continue;
-        const m = P.PART_LINE.exec(t);
-        if (!m) break;
+        const part = partLine(t);
+        if (!part) break;
+        const m = part.match;
         let read;
         try {
           read = readNorwegianNumber(m[2]!.replace(/\s+/gu, ""));
@@ -490,6 +492,11 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
         if (read.decimal === null) break;
         const printed = /,(\d+)$/u.exec(m[2]!)?.[1]?.length ?? 0;
         parts.push({ raw: m[2]!.trim(), label: m[1]!.trim(), ...atPrecision(read.decimal, printed, 3), line: lines[j]!.no }); // millions, as the intro says
+        if (part.tableAfter) {
+          closedByTable = true; // a table's header ends the list on its last part's line
+          j++;
+          break;
+        }
       }
       if (parts.length < 2 || (unnamed && parts.some((p) => !p.raw.includes(",")))) continue;
       // the list must end cleanly: a next line that starts like a part (a bullet, or the parts' indent)
@@ -497,7 +504,7 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
       const next = lines.slice(j).find((l) => !isBlank(l.text));
       const indent = (t: string) => t.length - t.trimStart().length;
       const firstIndent = indent(lines.find((l) => l.no === parts[0]!.line)!.text);
-      if (next && (/^\s*[•·▪◦\-–]/u.test(next.text) || (firstIndent > 0 && indent(next.text) === firstIndent))) {
+      if (!closedByTable && next && (/^\s*[•·▪◦\-–]/u.test(next.text) || (firstIndent > 0 && indent(next.text) === firstIndent))) {
         i = j - 1;
         continue;
       }
@@ -510,7 +517,7 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
         emit("arithmetic", total.amount, true, scope, intro.no, quote, [], { table: "text", line: parts[0]!.line, column: null, value: partsSum }, 1, parts.length);
       }
       // a sentence nearby that states the sum of some of the parts by name
-      for (const n of namedParts(blocks, parts, intro.no - NAMED_PARTS_REACH, j)) {
+      for (const n of namedParts(blocks, parts, intro.no - NAMED_PARTS_REACH, parts[parts.length - 1]!.line)) {
         emit("arithmetic", n.amount.amount, n.amount.signed, scope, n.line, n.quote, [], {
           table: "text",
           line: n.parts[0]!.line,

@@ -9,11 +9,19 @@ import type { PdfLine } from "./lines.js";
  */
 export function layoutLines(lines: readonly PdfLine[], left: number, settings = pdfLayout): string[] {
   const out: string[] = [];
-  let previousY: number | null = null;
+  const pitch = usualPitch(lines);
+  let previous: PdfLine | null = null;
   for (const line of lines) {
-    // a vertical gap of more than a line and a half is a paragraph break: keep it as a blank line
-    if (previousY !== null && line.y - previousY > 1.9 * line.size) out.push("");
-    previousY = line.y;
+    // a paragraph break, kept as a blank line: a gap of two sizes, or, after a sentence's end and
+    // before a capital, a gap wider than the usual pitch of the text's size (a table's rows, further
+    // apart than its text, stay together)
+    if (previous !== null) {
+      const usual = pitch.get(line.size);
+      const gap = line.y - previous.y;
+      const sentenceEnds = /[.!?:]\s*$/u.test(lastText(previous)) && /^\s*\p{Lu}/u.test(line.tokens[0]?.text ?? "");
+      if (gap > settings.paragraphSizes * line.size || (sentenceEnds && usual !== undefined && gap > settings.paragraphPitch * usual)) out.push("");
+    }
+    previous = line;
     let text = "";
     for (const t of line.tokens) {
       const len = [...t.text].length;
@@ -23,6 +31,32 @@ export function layoutLines(lines: readonly PdfLine[], left: number, settings = 
       text += " ".repeat(at - [...text].length) + t.text;
     }
     out.push(text);
+  }
+  return out;
+}
+
+const lastText = (line: PdfLine): string => line.tokens[line.tokens.length - 1]?.text ?? "";
+
+/**
+ * The page's usual distance from one line to the next, per font size: the most frequent gap
+ * (to a tenth of a point) between consecutive lines of that size closer than two sizes apart.
+ */
+function usualPitch(lines: readonly PdfLine[]): Map<number, number> {
+  const counts = new Map<number, Map<number, number>>();
+  for (let k = 1; k < lines.length; k++) {
+    const [a, b] = [lines[k - 1]!, lines[k]!];
+    const gap = Math.round((b.y - a.y) * 10) / 10;
+    if (a.size !== b.size || gap <= 0 || gap >= 2 * b.size) continue;
+    const bySize = counts.get(b.size) ?? new Map<number, number>();
+    bySize.set(gap, (bySize.get(gap) ?? 0) + 1);
+    counts.set(b.size, bySize);
+  }
+  const out = new Map<number, number>();
+  for (const [size, gaps] of counts) {
+    let best: [number, number] | null = null;
+    for (const [gap, n] of gaps) if (best === null || n > best[1] || (n === best[1] && gap < best[0])) best = [gap, n];
+    // one gap seen once tells nothing usual
+    if (best !== null && best[1] >= 2) out.set(size, best[0]);
   }
   return out;
 }
