@@ -83,6 +83,19 @@ function text(style: Style, named: boolean, rows: readonly GenRow[], ratioOf: (r
 }
 const rounded = (r: GenRow): string => String(Math.round((r.womenPay * 100) / r.menPay));
 
+describe("where the table starts", () => {
+  it("a table of contents' entry does not use up the reach before the table itself", () => {
+    const toc = "Innhold\n4.7 Kjønnsbalanse/Lønnsbalanse 45\n4.8 Heltid og deltid 46\n\n";
+    const r = importReport(`Årsberetning 2024 for Bydel Testbyen\n\n${toc}Kjønnsbalanse Lønnsbalanse\nKategori Menn % Kvinner % Total (N) Menn (kr) Kvinner (kr) Kvinner andel av menn %\nTotalt i virksomheten\n2024 29 71 2 248 489 663 528 876 108\n2023 29 71 2 374 476 556 511 447 107\n\nTabellen viser at det er relativt liten forskjell mellom kvinner og menns lønn i bydelen.\n`);
+    expect(payStatements(r).map((s) => [s.line, s.reference!.column, s.verdict])).toEqual([
+      [10, "kvinner %", "agrees"],
+      [10, "kvinner/menn", "agrees"],
+      [11, "kvinner %", "agrees"],
+      [11, "kvinner/menn", "agrees"],
+    ]);
+  });
+});
+
 describe("generated pay tables", () => {
   it("a correct table agrees on every row it reads, and a row it leaves unchecked is said", () => {
     fc.assert(

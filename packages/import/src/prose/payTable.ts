@@ -26,6 +26,7 @@ export function payTableChecks(lines: readonly Line[], skip: ReadonlySet<number>
     if (!payTable.anchor.test(lines[i]!.text) || isProse(lines[i]!.text) || skip.has(lines[i]!.no)) continue;
     const rows: PayRow[] = [];
     const header: string[] = [];
+    const before = findings.length;
     let j = i + 1;
     for (; j < lines.length && j - i <= tableReading.payTableSpan; j++) {
       const t = lines[j]!.text;
@@ -48,6 +49,8 @@ export function payTableChecks(lines: readonly Line[], skip: ReadonlySet<number>
       }
       rows.push(row);
     }
+    // no row at all (a table of contents' entry, say): the table itself may follow within reach
+    if (rows.length === 0 && findings.length === before) continue;
     i = j - 1;
     emitRows(rows, directionNamed(header.join(" ")), checks, findings);
   }
