@@ -218,6 +218,12 @@ export const LIST_SUM = /^\s*(?:sum|totalt)(?![\p{L}])[^\d]{0,80}?\s([1-9]\d{0,2
 export const LIST_ROW = /^\s*(\p{L}[^\d]{0,100}?)\s([1-9]\d{0,2}(?:[ \u00A0]\d{3})+|\d+)\s*$/u;
 /** Rows that are no addends of the list's sum. */
 export const NOT_AN_ADDEND = /^\s*(?:sum|totalt|herav|hvorav|derav|av dette|i alt)(?![\p{L}])/iu;
+/** The first item of a list whose total comes first: «• Totalt antall ungdom i ferie-deltidsjobb i 2024: 170 ungdommer», «Samlet antall …». */
+export const TOTAL_ITEM = /^(?:totalt|samlet|i alt)(?![\p{L}])\s*/iu;
+/** A part that names the rest of a whole («… til andre tider enn sommeren», «øvrige», «resten»): the parts claim to be all of it. */
+export const COMPLEMENT = /(?<![\p{L}])(?:andre|annen|annet|øvrige|resten|resterende|ellers)(?![\p{L}])/iu;
+/** Symmetric approximation words before a figure («ca. 20», «om lag 300»): it is rounded (see tolerances.prose.approximate). A bound («over», «i underkant av») is no such figure. */
+export const ABOUT = /(?<![\p{L}])(?:ca\.?|cirka|om lag|omtrent|rundt|drøyt|nesten|nærmere)\s*$/iu;
 
 /** A population table's header: two or more 1 January dates («01.01.2021 01.01.2022 …»). */
 export const POPULATION_DATES = /(?<![\d.])01\.01\.((?:19|20)\d{2})(?!\d)/gu;

@@ -450,7 +450,7 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
   const tableLines = new Set([...skip, ...[...tables.budgetTables, ...tables.varianceSplits].flatMap((t) => t.rows.map((r) => r.line))]);
   const covered = paragraphs ? new Set([...tableLines, ...paragraphs.flatMap((b) => b.nos)]) : tableLines;
   const countBlocks = paragraphs ? [...paragraphs, ...blocksOf(lines, covered)] : blocksOf(lines, tableLines);
-  for (const c of readCounts(lines, countBlocks, tables.indicators ?? [], tableLines)) emit(c.subject, c.stated, true, district, c.line, c.quote, [], c.reference, 1, c.addends, c.inTable ?? false);
+  for (const c of readCounts(lines, countBlocks, tables.indicators ?? [], tableLines, year)) emit(c.subject, c.stated, true, district, c.line, c.quote, [], c.reference, 1, c.addends, c.inTable ?? false);
   return { corrections, statements: statements.sort((a, b) => a.line - b.line), findings };
 
   /** A result told as its parts: their sum against the total the intro states, and against the unit's row. */
