@@ -5,6 +5,7 @@ import { changeRows } from "./changeRows.js";
 import { keyFigureStatements } from "./keyFigures.js";
 import { listSums } from "./lists.js";
 import { totalParts } from "./totalParts.js";
+import { countChanges, yearRows } from "./countChanges.js";
 import { keyFigureFamilies, keyFigureSums } from "./keyFigureSums.js";
 import { meetingsStatements, meetingsTable, type Meetings } from "./meetings.js";
 import { populationStatements, populationTable, type Population } from "./population.js";
@@ -248,10 +249,14 @@ export function readCounts(lines: readonly Line[], blocks: readonly Block[], ind
   let population: Population | null | undefined;
   let meetings: Meetings | null | undefined;
   const families = keyFigureFamilies(indicators);
+  let rows: ReturnType<typeof yearRows> | undefined;
   // a count the text states as the sum of a key-figure table's rows by age group («2 927 barn går i …»)
   const familyNouns = families.length > 0 ? new RegExp(String.raw`\d\s+(?:${[...new Set(families.map((f) => f.noun))].join("|")})(?![\p{L}])`, "iu") : null;
   for (const block of blocks) {
     if (familyNouns && !block.heading && familyNouns.test(block.text)) guarded(() => keyFigureSums(block, families, year, out));
+    // «Antallet konsultasjoner er økt med 300 i 2024»: against two years of a table
+    if (!block.heading && /antall/iu.test(block.text) && /(?:økt|opp|steget|ned|sunket|redusert|falt)\s+med\s/iu.test(block.text))
+      guarded(() => countChanges(block, (rows ??= yearRows(lines, tableLines)), indicators, out));
     if (block.heading || !ANY_WORD.test(block.text)) continue;
     // each reader only where its words stand (most paragraphs have none of them)
     guarded(() => {

@@ -222,6 +222,14 @@ export const NOT_AN_ADDEND = /^\s*(?:sum|totalt|herav|hvorav|derav|av dette|i al
 export const TOTAL_ITEM = /^(?:totalt|samlet|i alt)(?![\p{L}])\s*/iu;
 /** A part that names the rest of a whole («… til andre tider enn sommeren», «øvrige», «resten»): the parts claim to be all of it. */
 export const COMPLEMENT = /(?<![\p{L}])(?:andre|annen|annet|øvrige|resten|resterende|ellers)(?![\p{L}])/iu;
+/**
+ * A count's change in a year: «Antallet konsultasjoner er økt med 300 i 2024», «Antall vedtak har gått
+ * ned med ca. 40 i 2024». Groups: the noun, the verb, an approximation word, the count, the year.
+ */
+export const COUNT_CHANGE = new RegExp(
+  String.raw`(?<![\p{L}])antall(?:et)?\s+(\p{L}+)\s+(?:er|har)\s+(?:blitt\s+)?(økt|gått opp|steget|gått ned|sunket|redusert|falt)\s+med\s+(?:(ca\.|cirka|om lag|omtrent|rundt|nesten|nærmere)\s+)?${COUNT}(?:\s+(?!i\s)\p{L}+)?\s+i\s+((?:19|20)\d{2})(?!\d)`,
+  "iu",
+);
 /** Symmetric approximation words before a figure («ca. 20», «om lag 300»): it is rounded (see tolerances.prose.approximate). A bound («over», «i underkant av») is no such figure. */
 export const ABOUT = /(?<![\p{L}])(?:ca\.?|cirka|om lag|omtrent|rundt|drøyt|nesten|nærmere)\s*$/iu;
 
