@@ -19,6 +19,7 @@ import { isBlank, lastVisibleCode, type Line } from "../source/lines.js";
 import { blocksOf, lineAt, sentencesOf, type Block } from "./text.js";
 import { amountsIn, atPrecision, type AmountAt } from "./amounts.js";
 import { readCounts } from "./counts.js";
+import { severalAreas } from "./severalAreas.js";
 import { candidates, changeCandidates, percentCandidates, unitLabels, type Cell, type Tables } from "./references.js";
 import * as P from "./phrases.js";
 import { readArithmetic, type ArithmeticContext } from "./arithmetic.js";
@@ -305,6 +306,9 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
       const several = P.SEVERAL.exec(text);
       if (several && (named === null || several.index <= named.at)) {
         chain.scope = null;
+        // «Funksjonsområdene 2A, 2B og 2C … har totalt et mindreforbruk på ca. 10 mill.»: against the areas' sum
+        const sum = severalAreas(text, amounts, tables);
+        if (sum) emit("netVariance", sum.stated, true, sum.scope, lineAt(block, sentence.start + sum.amountAt), text, [], sum.reference);
         continue;
       }
       if (!named && !P.CONTINUES.test(text)) chain.scope = null;
