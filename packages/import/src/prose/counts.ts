@@ -6,6 +6,7 @@ import { keyFigureStatements } from "./keyFigures.js";
 import { listSums } from "./lists.js";
 import { totalParts } from "./totalParts.js";
 import { countChanges, yearRows } from "./countChanges.js";
+import { countIncrease } from "./countIncrease.js";
 import { keyFigureFamilies, keyFigureSums } from "./keyFigureSums.js";
 import { meetingsStatements, meetingsTable, type Meetings } from "./meetings.js";
 import { populationStatements, populationTable, type Population } from "./population.js";
@@ -257,6 +258,7 @@ export function readCounts(lines: readonly Line[], blocks: readonly Block[], ind
     // «Antallet konsultasjoner er økt med 300 i 2024»: against two years of a table
     if (!block.heading && /antall/iu.test(block.text) && /(?:økt|opp|steget|ned|sunket|redusert|falt)\s+med\s/iu.test(block.text))
       guarded(() => countChanges(block, (rows ??= yearRows(lines, tableLines)), indicators, out));
+    if (!block.heading && /(?:økning|oppgang|nedgang|reduksjon) i antall/iu.test(block.text)) guarded(() => countIncrease(block, out));
     if (block.heading || !ANY_WORD.test(block.text)) continue;
     // each reader only where its words stand (most paragraphs have none of them)
     guarded(() => {

@@ -230,6 +230,15 @@ export const COUNT_CHANGE = new RegExp(
   String.raw`(?<![\p{L}])antall(?:et)?\s+(\p{L}+)\s+(?:er|har)\s+(?:blitt\s+)?(økt|gått opp|steget|gått ned|sunket|redusert|falt)\s+med\s+(?:(ca\.|cirka|om lag|omtrent|rundt|nesten|nærmere)\s+)?${COUNT}(?:\s+(?!i\s)\p{L}+)?\s+i\s+((?:19|20)\d{2})(?!\d)`,
   "iu",
 );
+/**
+ * A change of a count named in a paragraph that gives its two levels: «… forutsatt kjøp av 351
+ * sykehjemsplasser, mens resultatet var oppe i 373 plasser … en økning i antall kjøpte plasser på
+ * ca. 20». Groups: the word, the noun, an approximation word, the count.
+ */
+export const CHANGE_IN_COUNT = new RegExp(
+  String.raw`(?<![\p{L}])(økning|oppgang|nedgang|reduksjon)\s+i\s+antall(?:et)?\s+(?:\p{L}+\s+){0,3}?(\p{L}+)\s+på\s+(?:(ca\.|cirka|om lag|omtrent|rundt|nesten|nærmere)\s+)?${COUNT}(?!\s*(?:%|prosent|mill|mrd|kr|tusen))`,
+  "iu",
+);
 /** Symmetric approximation words before a figure («ca. 20», «om lag 300»): it is rounded (see tolerances.prose.approximate). A bound («over», «i underkant av») is no such figure. */
 export const ABOUT = /(?<![\p{L}])(?:ca\.?|cirka|om lag|omtrent|rundt|drøyt|nesten|nærmere)\s*$/iu;
 
