@@ -23,7 +23,7 @@ describe("the fixtures' prose calculations of parts and changes", () => {
     // stated result or no verdict (a real change the analysis calls unverifiable) is right where nothing false is said
     expect(totals(["parts"]).good).toBeGreaterThanOrEqual(7);
     expect(totals(["change"]).good).toBeGreaterThanOrEqual(29);
-    expect(totals(["restatement", "parts", "change"]).good).toBeGreaterThanOrEqual(96);
+    expect(totals(["restatement", "parts", "change"]).good).toBeGreaterThanOrEqual(97);
   });
 
   it("holds Grünerløkka's internal budget adjustment against the table's change less the stated external ones", () => {
