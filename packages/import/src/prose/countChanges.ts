@@ -79,11 +79,17 @@ interface Pair {
 }
 
 const words = (label: string): string[] => label.toLowerCase().split(/[^\p{L}]+/u).filter((w) => w !== "");
+/** Words of a row's label that say nothing of what it counts. */
+const NOT_CONTENT = new Set(["antall", "totalt", "sum", "i", "alt", "av", "med", "og", "per", "pr", "for", "til", "som", "på"]);
+/** The sentence names every word of the row's label that says what it counts (a shared stem of 6 letters): «Antall konsultasjoner totalt» is the sentence's «konsultasjoner», «Antall brukere med vedtak om praktisk bistand» no «antallet brukere». */
+function namesRow(label: string, sentence: ReadonlySet<string>): boolean {
+  return words(label).every((w) => NOT_CONTENT.has(w) || sentence.has(w.slice(0, 6)));
+}
 
 /** The two years' figures of the rows that name the noun: a month table's pair of year rows, or a key figure's series. */
-function pairsFor(noun: string, year: number, rows: readonly YearRow[], indicators: readonly Indicator[]): Pair[] {
+function pairsFor(noun: string, year: number, rows: readonly YearRow[], indicators: readonly Indicator[], sentence: ReadonlySet<string>): Pair[] {
   const out: Pair[] = [];
-  const named = rows.filter((r) => words(r.label).includes(noun));
+  const named = rows.filter((r) => words(r.label).includes(noun) && namesRow(r.label, sentence));
   const key = (r: YearRow): string => r.label.replace(YEAR, "#").toLowerCase();
   for (const now of named.filter((r) => r.year === year)) {
     const before = named.filter((r) => r.year === year - 1 && key(r) === key(now));
@@ -91,7 +97,7 @@ function pairsFor(noun: string, year: number, rows: readonly YearRow[], indicato
     out.push({ now: now.value, before: before[0]!.value, line: now.line, table: "text", column: `${now.raw} − ${before[0]!.raw}`, total: TOTAL_LABEL.test(now.label) });
   }
   for (const k of indicators) {
-    if (k.kind !== "keyFigure" || !k.series || !words(k.label).includes(noun)) continue;
+    if (k.kind !== "keyFigure" || !k.series || !words(k.label).includes(noun) || !namesRow(k.label, sentence)) continue;
     const [now, before] = [year, year - 1].map((y) => k.series!.find((s) => s.year === y)?.value ?? null);
     if (now == null || before == null) continue;
     out.push({ now, before, line: k.line, table: textTables.keyFigures.id, column: `${year} − ${year - 1}`, total: TOTAL_LABEL.test(k.label) });
@@ -106,7 +112,8 @@ export function countChanges(block: Block, rows: readonly YearRow[], indicators:
     const [noun, verb, about, raw, year] = [m[1]!.toLowerCase(), m[2]!, m[3], m[4]!, Number(m[5])];
     const stated = valueOf(raw);
     if (stated === null) continue;
-    const pairs = pairsFor(noun, year, rows, indicators);
+    const stems = new Set(words(s.text).map((w) => w.slice(0, 6)));
+    const pairs = pairsFor(noun, year, rows, indicators, stems);
     const totals = pairs.filter((p) => p.total);
     const pair = totals.length === 1 ? totals[0]! : pairs.length === 1 ? pairs[0]! : null;
     if (pair === null) continue;

@@ -220,8 +220,11 @@ export const LIST_ROW = /^\s*(\p{L}[^\d]{0,100}?)\s([1-9]\d{0,2}(?:[ \u00A0]\d{3
 export const NOT_AN_ADDEND = /^\s*(?:sum|totalt|herav|hvorav|derav|av dette|i alt)(?![\p{L}])/iu;
 /** The first item of a list whose total comes first: «• Totalt antall ungdom i ferie-deltidsjobb i 2024: 170 ungdommer», «Samlet antall …». */
 export const TOTAL_ITEM = /^(?:totalt|samlet|i alt)(?![\p{L}])\s*/iu;
-/** A part that names the rest of a whole («… til andre tider enn sommeren», «øvrige», «resten»): the parts claim to be all of it. */
-export const COMPLEMENT = /(?<![\p{L}])(?:andre|annen|annet|øvrige|resten|resterende|ellers)(?![\p{L}])/iu;
+/**
+ * A part that names the rest of a whole («… til andre tider enn sommeren», «øvrige», «resten»): the
+ * parts claim to be all of it. «andre» alone may be an ordinal («andre kvartal»): only with «enn».
+ */
+export const COMPLEMENT = /(?<![\p{L}])(?:(?:andre|annen|annet)\s+\p{L}+\s+enn|øvrige|resten|resterende|ellers)(?![\p{L}])/iu;
 /**
  * A count's change in a year: «Antallet konsultasjoner er økt med 300 i 2024», «Antall vedtak har gått
  * ned med ca. 40 i 2024». Groups: the noun, the verb, an approximation word, the count, the year.

@@ -1,6 +1,6 @@
 import { printedDecimals, proseVerdict, sum, tolerances, type ProseScope, type StatedAmount, type Statement } from "@bydel/core";
 import type { AmountAt } from "./amounts.js";
-import { ABOUT, OVERSPEND, UNDERSPEND } from "./phrases.js";
+import { ABOUT, GROSS, NOT_A_RESTATEMENT, OVERSPEND, UNDERSPEND } from "./phrases.js";
 import { candidates, type Tables } from "./references.js";
 
 /**
@@ -8,7 +8,8 @@ import { candidates, type Tables } from "./references.js";
  * … har totalt et mindre-forbruk på ca. 10 mill.» against the areas' deviations added up, their
  * total or their ordinary operations (reports use both for a plain «mindreforbruk»): the first sum
  * the figure agrees with, else the nearest. Only a sentence that names the areas, then «totalt»
- * («samlet», «til sammen»), then one direction word right before the amount. An approximate amount
+ * («samlet», «til sammen»), then one direction word right before the amount, naming no other year
+ * than the report's, nor gross figures, a forecast or a change. An approximate amount
  * («ca. 10 mill.») gets `tolerances.prose.approximate`.
  */
 
@@ -26,9 +27,10 @@ const BRIDGE = /^\s*(?:på|med|av)?\s*(?:ca\.|cirka|om lag|omtrent|rundt|nesten|
 
 const join = (names: readonly string[]): string => (names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} og ${names[names.length - 1]}`);
 
-export function severalAreas(text: string, amounts: readonly AmountAt[], tables: Tables): SeveralAreas | null {
+export function severalAreas(text: string, amounts: readonly AmountAt[], tables: Tables, year: number | null): SeveralAreas | null {
   const list = AREA_LIST.exec(text);
-  if (!list) return null;
+  // gross figures, another year's, a forecast or a change are no sum of the net tables' deviations
+  if (!list || GROSS.test(text) || [...text.matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/gu)].some((y) => Number(y[0]) !== year)) return null;
   const areas = [...new Set(list[1]!.split(/\s*(?:,|\bog\b)\s*/u).map((a) => `FO${a.trim().toUpperCase()}`))];
   const together = TOGETHER.exec(text.slice(list.index + list[0].length));
   if (areas.length < 2 || !together) return null;
@@ -36,6 +38,7 @@ export function severalAreas(text: string, amounts: readonly AmountAt[], tables:
   const a = amounts.find((x) => x.at > from && x.amount.unit === "kNOK");
   if (!a) return null;
   const before = text.slice(from, a.at);
+  if (NOT_A_RESTATEMENT.test(text.slice(0, a.at))) return null;
   // the direction word right before the amount, and no other
   const under = [...before.matchAll(UNDERSPEND)];
   const over = [...before.matchAll(OVERSPEND)];

@@ -307,7 +307,7 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
       if (several && (named === null || several.index <= named.at)) {
         chain.scope = null;
         // «Funksjonsområdene 2A, 2B og 2C … har totalt et mindreforbruk på ca. 10 mill.»: against the areas' sum
-        const sum = severalAreas(text, amounts, tables);
+        const sum = severalAreas(text, amounts, tables, year);
         if (sum) emit("netVariance", sum.stated, true, sum.scope, lineAt(block, sentence.start + sum.amountAt), text, [], sum.reference);
         continue;
       }

@@ -27,6 +27,7 @@ interface Item {
 }
 
 const COUNT = String.raw`(?<!\d)(?:[1-9]\d{0,2}(?:[ \u00A0]\d{3})+|\d+)(?![.,]?\d)`;
+const BULLET_CODES = new Set([..."•▪●◦·‣∙*–-\u00A0"].map((ch) => ch.charCodeAt(0)));
 const BULLET = /^\s*[•▪●◦·‣∙*–-]\s*/u;
 /** A label (no digits but years), then the count (after a colon or space), then one word at most: its unit. */
 const VALUE_END = new RegExp(String.raw`^(\p{L}(?:[^\d]|(?<!\d)(?:19|20)\d{2}(?!\d))*?)\s*[:\s]\s*(${COUNT})(?:\s+(\p{L}+\.?))?\s*$`, "u");
@@ -115,8 +116,13 @@ export function totalParts(lines: readonly Line[], skip: ReadonlySet<number>): C
   const out: Check[] = [];
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.text;
-    // cheap first: most lines start with no «Totalt»/«Samlet»/«I alt»
-    if (!/^\s*(?:[•▪●◦·‣∙*–-]\s*)?(?:totalt|samlet|i alt)/iu.test(t) || skip.has(lines[i]!.no)) continue;
+    // cheap first (this runs on every line): the first letter after spaces and a bullet is t, s or i
+    let k = 0;
+    while (k < t.length && (t.charCodeAt(k) <= 32 || BULLET_CODES.has(t.charCodeAt(k)))) k++;
+    const c = t.charCodeAt(k) | 0x20;
+    if (c !== 0x74 && c !== 0x73 && c !== 0x69) continue;
+    const word = t.slice(k, k + 6).toLowerCase();
+    if ((word !== "totalt" && word !== "samlet" && !word.startsWith("i alt")) || skip.has(lines[i]!.no)) continue;
     if (!TOTAL_ITEM.test(clean(t))) continue;
     const items = itemsFrom(lines, i, skip);
     const total = items[0];
