@@ -170,3 +170,62 @@ describe("generated: a change against the two levels its paragraph names", () =>
     );
   });
 });
+
+describe("generated: Vestre Aker's sentence on FO 2A, 2B and 2C with the amount varied", () => {
+  const text = readFileSync(`${root}vestre-aker-2024.txt`, "utf8");
+  const sentence = "har totalt et mindre-forbruk på ca. 10 mill.";
+  // the areas' deviations added up, as the tables print them: total 15 824, ordinary operations 9 729
+  const [total, ordinary] = [15824, 9729];
+
+  it("held against the sum it agrees with, else the nearest; a figure neither sum rounds to never agrees; the wrong direction is an error", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 400 }), fc.integer({ min: 0, max: 1 }), fc.boolean(), fc.boolean(), (tenths, decimals, about, over) => {
+        const millions = decimals === 0 ? Math.max(1, Math.round(tenths / 10)) : tenths / 10;
+        const raw = fmt(millions, decimals);
+        const r = importReport(text.replace(sentence, `har totalt et ${over ? "mer" : "mindre"}-forbruk på ${about ? "ca. " : ""}${raw} mill.`));
+        const [s, ...more] = r.statements.filter((x) => x.line === 337);
+        expect(more).toEqual([]);
+        const p = about ? tolerances.prose.approximate(raw, 1000) : 0.5 * 10 ** -decimals * 1000;
+        const stated = (over ? -1 : 1) * millions * 1000;
+        expect([s!.subject, s!.stated.value]).toEqual(["netVariance", stated]);
+        expect(s!.stated.precision).toBeCloseTo(p, 9);
+        const fits = [total, ordinary].filter((v) => Math.abs(stated - v) <= p + 1e-6);
+        const expected = fits[0] ?? (Math.abs(stated - total) < Math.abs(stated - ordinary) ? total : ordinary);
+        expect(s!.reference!.value).toBe(expected);
+        expect(s!.verdict === "agrees").toBe(fits.length > 0);
+        const found = r.findings.filter((f) => f.code === "PROSE_MISMATCH" && f.line === 337);
+        if (over) expect(found.map((f) => f.severity)).toEqual(["error"]);
+        else if (fits.length > 0) expect(found).toEqual([]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("another year, gross figures or a forecast in the sentence: left out", () => {
+    for (const variant of ["har totalt et mindre-forbruk i 2023 på ca. 10 mill.", "har totalt et brutto mindre-forbruk på ca. 10 mill.", "har totalt et forventet mindre-forbruk på ca. 10 mill."]) {
+      const r = importReport(text.replace(sentence, variant));
+      expect(r.statements.filter((x) => x.line === 337 && x.subject === "netVariance")).toEqual([]);
+    }
+  });
+});
+
+describe("generated: no contradiction from parts that need not be all", () => {
+  it("an ordinal «andre» (andre kvartal) names no rest: a total above its parts is left out", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 999 }), fc.integer({ min: 1, max: 999 }), fc.integer({ min: 1, max: 50 }), (a, b, more) => {
+        const r = importReport(doc(`• Totalt antall ungdom i jobb i 2024: ${a + b + more} ungdommer\n• Antall ungdom i jobb i første kvartal: ${a} ungdommer\n• Antall ungdom i jobb i andre kvartal: ${b} ungdommer\n`));
+        expect(prose(r, ["arithmetic"])).toEqual([]);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it("a key figure whose label names more than the sentence does is no reference for its change", () => {
+    const keyFigures = `Nøkkeltall for: Funksjonsområde 3 \n\nResultat 2020 Resultat 2021 Resultat 2022 Resultat 2023 Resultat 2024\nAntall brukere med vedtak om praktisk bistand 700 710 720 730 790\n`;
+    const r = importReport(doc(`${keyFigures}\nAntallet brukere har økt med 25 i 2024.`));
+    expect(r.statements).toEqual([]);
+    // a row that counts what the sentence counts is: 790 − 730 = 60
+    const plain = importReport(doc(`${keyFigures.replace("med vedtak om praktisk bistand", "totalt")}\nAntallet brukere har økt med 25 i 2024.`));
+    expect(plain.statements.map((x) => [x.subject, x.stated.value, x.reference?.value, x.verdict])).toEqual([["keyFigure", 25, 60, "contradicts"]]);
+  });
+});
