@@ -26,6 +26,8 @@ interface YearRow {
 const YEAR = /(?<!\d)((?:19|20)\d{2})(?!\d)/u;
 /** A header whose last column sums the row: «… Jan Feb Mar … Des Sum». */
 const SUM_HEADER = /(?<![\p{L}])(?:jan|januar)(?![\p{L}]).*(?<![\p{L}])(?:sum|totalt|i alt|hele året)\s*$/iu;
+/** The same header with its Sum wrapped to the next line (pdftotext -layout): «… Nov Des» / «Sum». */
+const MONTHS_HEADER = /(?<![\p{L}])jan(?:uar)?(?![\p{L}]).*(?<![\p{L}])des(?:ember)?\s*$/iu;
 const TOTAL_LABEL = /(?<![\p{L}])(?:totalt|sum|i alt)(?![\p{L}])/iu;
 /** Lines under a Sum header read for its rows, and the lines a row's label may wrap over. */
 const MAX_TABLE_LINES = 60;
@@ -40,7 +42,7 @@ export function yearRows(lines: readonly Line[], skip: ReadonlySet<number>): Yea
   const out: YearRow[] = [];
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.text;
-    if (t.length > 200 || !SUM_HEADER.test(t) || skip.has(lines[i]!.no)) continue;
+    if (t.length > 200 || skip.has(lines[i]!.no) || !(SUM_HEADER.test(t) || (MONTHS_HEADER.test(t) && /^\s*(?:sum|totalt)\s*$/iu.test(lines[i + 1]?.text ?? "")))) continue;
     let label: string[] = [];
     for (let j = i + 1; j < lines.length && j <= i + MAX_TABLE_LINES; j++) {
       const l = lines[j]!;
@@ -57,7 +59,9 @@ export function yearRows(lines: readonly Line[], skip: ReadonlySet<number>): Yea
       }
       const rowLabel = [...label, m[1]!.trim()].join(" ").trim();
       label = [];
-      const year = YEAR.exec(rowLabel);
+      // one year in the label: a page's running header run into it («Årsberetning 2024 – …») leaves it out
+      const years = rowLabel.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/gu) ?? [];
+      const year = years.length === 1 ? YEAR.exec(rowLabel) : null;
       const tokens = m[2]!.trim().split(/\s+/u);
       const last = tokens[tokens.length - 1]!;
       if (!year || !/^\d+$/u.test(last) || last.length === 3 || tokens.length < 3) continue;
