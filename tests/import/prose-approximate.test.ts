@@ -231,3 +231,55 @@ describe("generated: no contradiction from parts that need not be all", () => {
     expect(plain.statements.map((x) => [x.subject, x.stated.value, x.reference?.value, x.verdict])).toEqual([["keyFigure", 25, 60, "contradicts"]]);
   });
 });
+
+describe("generated: Grünerløkka's «Funksjonsområde 1 har et mindreforbruk på 5,7 millioner» (table 5 730) worded approximately", () => {
+  const text = readFileSync(`${root}grunerlokka-2024.txt`, "utf8");
+  const sentence = "Funksjonsområde 1 har et mindreforbruk på 5,7 millioner.";
+
+  it("«ca. X millioner» is held at its last significant digit: agrees within it, never agrees beyond; «over X millioner» is left out", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 0, max: 1 }), fc.constantFrom("ca.", "om lag", "rundt", "omtrent"), (tenths, decimals, word) => {
+        const millions = decimals === 0 ? Math.max(1, Math.round(tenths / 10)) : tenths / 10;
+        const raw = fmt(millions, decimals);
+        const r = importReport(text.replace(sentence, `Funksjonsområde 1 har et mindreforbruk på ${word} ${raw} millioner.`));
+        const [s, ...more] = r.statements.filter((x) => x.line === 207);
+        expect(more).toEqual([]);
+        const p = tolerances.prose.approximate(raw, 1000);
+        expect([s!.subject, s!.scope.table, s!.stated.value]).toEqual(["netVariance", "FO1", millions * 1000]);
+        expect(s!.stated.precision).toBeCloseTo(p, 9);
+        if (Math.abs(millions * 1000 - 5730) <= p) expect(s!.verdict).toBe("agrees");
+        expect(s!.verdict === "agrees").toBe(Math.abs(s!.difference!) <= p + 1e-6);
+        const bound = importReport(text.replace(sentence, `Funksjonsområde 1 har et mindreforbruk på over ${raw} millioner.`));
+        expect(bound.statements.filter((x) => x.line === 207)).toEqual([]);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
+
+describe("generated: the population and a key figure worded approximately", () => {
+  it("«rundt N innbyggere» and «ca. N i 2024» agree within the last significant digit, never beyond; «over N» is left out", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 10000, max: 96000 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: -3, max: 3 }), fc.integer({ min: 300, max: 2000 }), (now, zeros, off, born) => {
+        const stated = roundTo(now, zeros) + off * 10 ** zeros;
+        const table = `Befolkningsutvikling 01.01.2023 01.01.2024\n\n0 år ${fmt(500)} ${fmt(510)}\nSum bydel ${fmt(now - 100)} ${fmt(now)}\n`;
+        for (const [word, kept] of [["rundt", true], ["om lag", true], ["over", false]] as const) {
+          const s = prose(importReport(doc(`${table}\nPer 01.01.2024 hadde bydelen ${word} ${fmt(stated)} innbyggere.`)), ["population"]);
+          if (!kept) expect(s).toEqual([]);
+          else {
+            const p = tolerances.prose.approximate(fmt(stated));
+            expect(s.map((x) => [x.stated.value, x.stated.precision, x.reference?.value])).toEqual([[stated, p, now]]);
+            expect(s[0]!.verdict === "agrees").toBe(Math.abs(stated - now) <= p);
+          }
+        }
+        const keyFigures = `Nøkkeltall for: Funksjonsområde 2C \n- Helsestasjon \n\nResultat 2020 Resultat 2021 Resultat 2022 Resultat 2023 Resultat 2024\nAntall fødte i løpet av året 700 710 720 730 ${born}\n`;
+        const rounded = roundTo(born, 1) + off * 10;
+        const k = prose(importReport(doc(`${keyFigures}\nAntall fødsler var ca. ${rounded} i 2024.`)), ["keyFigure"]);
+        const p = tolerances.prose.approximate(String(rounded));
+        expect(k.map((x) => [x.stated.value, x.stated.precision, x.reference?.value])).toEqual([[rounded, p, born]]);
+        expect(k[0]!.verdict === "agrees").toBe(Math.abs(rounded - born) <= p);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});

@@ -20,6 +20,7 @@ import { blocksOf, lineAt, sentencesOf, type Block } from "./text.js";
 import { amountsIn, atPrecision, type AmountAt } from "./amounts.js";
 import { readCounts } from "./counts.js";
 import { severalAreas } from "./severalAreas.js";
+import { approximately, wording } from "./approximate.js";
 import { candidates, changeCandidates, percentCandidates, unitLabels, type Cell, type Tables } from "./references.js";
 import * as P from "./phrases.js";
 import { readArithmetic, type ArithmeticContext } from "./arithmetic.js";
@@ -328,7 +329,7 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
     // where the sentence's words stand, found once: every amount is tested against them (linear in the sentence)
     const partOf = P.PART_OF.exec(text)?.index ?? Infinity;
     const backReference = P.BACK_REFERENCE.exec(text)?.index ?? Infinity;
-    for (const a of amounts) {
+    for (let a of amounts) {
       const before = text.slice(from, a.at);
       const after = text.slice(a.end, a.end + 80);
       from = a.end;
@@ -347,7 +348,10 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
           emit("variancePercent", a.amount, a.signed || chain.net.signed === true, chain.scope, line, text, percentCandidates(tables, chain.scope), undefined, chain.net.amount.value < 0 ? -1 : 1);
         continue;
       }
-      if (P.APPROXIMATE.test(before)) continue;
+      // «over 10 mill.» bounds a figure; «ca. 10 mill.» is one, at the precision of its last significant digit
+      const worded = wording(before);
+      if (worded === "bound") continue;
+      if (worded === "about") a = { ...a, amount: approximately(a.amount) };
       const kind = correctionKind(before, after);
       // «I tillegg overføres særskilt øremerkete midler til 2025 med 10,4 millioner» outside a service area's chapter: the district's
       const scope = chain.scope ?? (kind === "earmarked" && area === null && /overfør/iu.test(text) ? district : null);
