@@ -99,6 +99,20 @@ describe("generated: a total and its parts in a list", () => {
     );
   });
 
+  it("a bulleted total under its parts: the same rules", () => {
+    fc.assert(
+      fc.property(parts, fc.integer({ min: -3, max: 3 }), fc.boolean(), (ps, off, rest) => {
+        const sum = ps.reduce((a, b) => a + b, 0);
+        const items = ps.map((p, i) => `• ${label(i, ps.length, rest)}: ${fmt(p)} ungdommer`);
+        const r = importReport(doc(`Aktiviteter 2024\n• Antall uker sommerjobb per ungdom: 2 uker\n${items.join("\n")}\n• Totalt antall ungdom i jobb i 2024: ${fmt(sum + off)} ungdommer\n`));
+        const s = prose(r, ["arithmetic"]);
+        const expected = off === 0 ? [[sum, sum, "agrees"]] : off > 0 && rest ? [[sum + off, sum, "contradicts"]] : [];
+        expect(s.map((x) => [x.stated.value, x.reference?.value, x.verdict])).toEqual(expected);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it("items whose labels share less than two words with the total's are no parts: nothing said", () => {
     fc.assert(
       fc.property(parts, (ps) => {

@@ -8,7 +8,8 @@ import { ABOUT, COMPLEMENT, NOT_AN_ADDEND, TOTAL_ITEM } from "./phrases.js";
  * text: «• Totalt antall ungdom i ferie-deltidsjobb i 2024: 170 ungdommer» / «• Antall ungdom i jobb
  * gjennom sommeren: 126 ungdommer» / «• Antall ungdom i jobb til andre tider enn sommeren: 44
  * ungdommer»; or «Totalt antall ungdom i ferie-deltidsjobb i» / «2024» / «305» / «Antall ungdom i jobb
- * gjennom sommeren 206» … (a label may wrap, its count on a line of its own, a comment after it).
+ * gjennom sommeren 206» … (a label may wrap, its count on a line of its own, a comment after it);
+ * or a bulleted total under its parts, when none follow it.
  * The parts are the items right after the total whose labels start with the same two words or more
  * as the total's (after «Totalt»): «antall ungdom …». Nothing proves such items are all the parts,
  * or parts at all, so a sum that differs from the total is a contradiction only where the last part
@@ -111,6 +112,20 @@ function nextIsCount(lines: readonly Line[], from: number): boolean {
   return false;
 }
 
+/** The one-line bullet items right above line index `to`, in order (a blank line or anything else ends them). */
+function bulletsAbove(lines: readonly Line[], to: number, skip: ReadonlySet<number>): Item[] {
+  const out: Item[] = [];
+  for (let j = to - 1; j >= 0 && out.length < MAX_ITEMS; j--) {
+    const l = lines[j]!;
+    if (isBlank(l.text) || skip.has(l.no) || !/^\s*[•▪●◦·‣∙]/u.test(l.text)) break;
+    const end = VALUE_END.exec(clean(l.text));
+    const value = end ? valueOf(end[2]!) : null;
+    if (!end || value === null || (end[3] !== undefined && NOT_A_COUNT.test(end[3]))) break;
+    out.push({ label: end[1]!.trim(), raw: end[2]!, value, line: l.no, about: ABOUT.test(end[1]!) });
+  }
+  return out.reverse();
+}
+
 /** Every total followed by its parts in the text (lines read as tables, `skip`, are no lists). */
 export function totalParts(lines: readonly Line[], skip: ReadonlySet<number>): Check[] {
   const out: Check[] = [];
@@ -128,11 +143,14 @@ export function totalParts(lines: readonly Line[], skip: ReadonlySet<number>): C
     const total = items[0];
     if (!total || !TOTAL_ITEM.test(total.label)) continue;
     const stem = words(total.label);
+    const isPart = (item: Item): boolean => !TOTAL_ITEM.test(item.label) && !NOT_AN_ADDEND.test(item.label) && commonPrefix(stem, words(item.label)) >= 2;
     const parts: Item[] = [];
     for (const item of items.slice(1)) {
-      if (TOTAL_ITEM.test(item.label) || NOT_AN_ADDEND.test(item.label) || commonPrefix(stem, words(item.label)) < 2) break;
+      if (!isPart(item)) break;
       parts.push(item);
     }
+    // none after it: a bulleted total may close its parts instead (a list without bullets is listSums')
+    if (parts.length === 0 && /^\s*[•▪●◦·‣∙]/u.test(t)) parts.push(...bulletsAbove(lines, i, skip).filter((_, k, all) => all.slice(k).every(isPart)));
     if (parts.length < 2) continue;
     // parts that differ by their year are the same count in other years, no parts
     if (new Set(parts.map((p) => /(?:19|20)\d{2}/u.exec(p.label)?.[0] ?? "")).size > 1) continue;
