@@ -50,7 +50,8 @@ export function yearRows(lines: readonly Line[], skip: ReadonlySet<number>): Yea
       if (isBlank(l.text)) continue;
       const text = l.text.replace(/\s+/gu, " ").trim();
       // the label's words (and its year), then the numbers
-      const m = /^((?:[^\d]|(?<!\d)(?:19|20)\d{2}(?!\d))*?)\s*((?:[+\-−]?\d[\d,.]*\s*)+)$/u.exec(text);
+      // the numbers one way only (each after a space): no backtracking over how a run of digits splits
+      const m = /^((?:[^\d]|(?<!\d)(?:19|20)\d{2}(?!\d))*?)\s*([+\-−]?\d[\d,.]*(?:\s+[+\-−]?\d[\d,.]*)*)$/u.exec(text);
       if (!m || !/\d/u.test(m[2]!) || /^(?:19|20)\d{2}$/u.test(text)) {
         if (/\d/u.test(text.replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/gu, ""))) break;
         label.push(text);
