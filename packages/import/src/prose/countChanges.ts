@@ -125,7 +125,8 @@ export function countChanges(block: Block, rows: readonly YearRow[], indicators:
     const sign = /økt|opp|steget/iu.test(verb) ? 1 : -1;
     // a round figure is rounded as much as one after «ca.»
     const approximate = about !== undefined || /0$/u.test(raw);
-    const at = s.start + m.index + m[0].lastIndexOf(raw, m[0].length - m[5]!.length);
+    // the count ends before « i 2024» at least (not the «20» of the year)
+    const at = s.start + m.index + m[0].lastIndexOf(raw, m[0].length - m[5]!.length - 3 - raw.length);
     out.push({
       subject: pair.table === "text" ? "change" : "keyFigure",
       stated: { raw: `${about ? `${about} ` : ""}${raw}`, value: sign * stated, unit: "count", precision: approximate ? tolerances.prose.approximate(raw) : 0 },
