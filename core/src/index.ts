@@ -67,4 +67,5 @@ export { checkSplits } from "./checks/checkSplits.js";
 export { checkIndicator, printedDecimals } from "./checks/checkIndicator.js";
 export { checkReport } from "./checks/checkReport.js";
 export { proseVerdict, type ProseVerdict } from "./checks/proseVerdict.js";
+export { approximatePrecision } from "./checks/approximatePrecision.js";
 export { reportJsonSchema, reportJsonSchemaText } from "./schema/jsonSchema.js";

@@ -25,6 +25,9 @@ describe("the words for statements", () => {
     for (const s of statementSubjects) expect(statementSubjectWords[s]).toMatch(/^[A-ZÆØÅ]/);
     expect(proseScopeWords({ level: "district", table: null, name: null })).toBe("bydelen");
     expect(proseScopeWords({ level: "serviceArea", table: "FO3", name: null })).toBe("FO3");
+    // several areas at once (no table of their own): their names
+    expect(proseScopeWords({ level: "serviceArea", table: null, name: "FO2A, FO2B og FO2C" })).toBe("FO2A, FO2B og FO2C");
+    expect(proseScopeWords({ level: "serviceArea", table: null, name: null })).toBe("et funksjonsområde");
     expect(proseScopeWords({ level: "unit", table: null, name: "Nav" })).toBe("enhet Nav");
     // a KOSTRA function, as a newer import states it (passthrough)
     expect(proseScopeWords({ level: "function", table: "FO2A", name: null, kostra: "201" } as never)).toBe("FO2A, funksjon 201");

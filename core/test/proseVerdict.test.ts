@@ -31,3 +31,38 @@ describe("proseVerdict", () => {
     );
   });
 });
+
+describe("tolerances.prose.approximate: an approximate figure's precision", () => {
+  it("half a unit of the last significant digit, a whole number's trailing zeros not counted", () => {
+    const p = tolerances.prose.approximate;
+    expect([p("20"), p("300"), p("126"), p("0"), p("5,1"), p("18,30"), p("12 045"), p("1.050")]).toEqual([5, 50, 0.5, 0.5, 0.05, 0.005, 0.5, 5]);
+    // in 1000 kr: «ca. 10 mill.» → 10 000 ± 5 000, «ca. 5,1 mill.» → 5 100 ± 50
+    expect([p("10", 1000), p("5,1", 1000), p("85", 1000)]).toEqual([5000, 50, 500]);
+  });
+
+  it("the fixtures' approximate figures agree: «ca. 20» with 22, «300» with 304, «ca. 10 mill.» with 9 729", () => {
+    const p = tolerances.prose.approximate;
+    expect(proseVerdict(20, 22, p("20"), true).verdict).toBe("agrees");
+    expect(proseVerdict(300, 304, p("300"), true).verdict).toBe("agrees");
+    expect(proseVerdict(10_000, 9_729, p("10", 1000), true).verdict).toBe("agrees");
+  });
+
+  it("a round figure agrees with every reference it rounds from, and contradicts none within a unit; far off it contradicts, an error only beyond errorUnits", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 5 }), fc.integer({ min: -100_000, max: 100_000 }), (lead, zeros, offset) => {
+        const stated = lead * 10 ** zeros;
+        const raw = String(stated);
+        const precision = tolerances.prose.approximate(raw);
+        expect(precision).toBe(0.5 * 10 ** zeros);
+        const reference = stated + offset;
+        fc.pre(reference > 0);
+        const v = proseVerdict(stated, reference, precision, true);
+        const d = Math.abs(offset);
+        if (d <= precision) expect(v.verdict).toBe("agrees");
+        else expect(v.verdict).not.toBe("agrees");
+        if (d <= 3 * precision) expect(v.verdict).not.toBe("contradicts");
+        if (v.severity === "error") expect(d).toBeGreaterThan(precision * (1 + 2 * tolerances.prose.errorUnits));
+      }),
+    );
+  });
+});

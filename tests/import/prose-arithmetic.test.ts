@@ -23,7 +23,7 @@ describe("the fixtures' prose calculations of parts and changes", () => {
     // an entry with no stated result or no verdict (a real change the analysis calls unverifiable) is right where nothing false is said
     expect(totals(["parts"]).good).toBeGreaterThanOrEqual(12);
     expect(totals(["change"]).good).toBeGreaterThanOrEqual(31);
-    expect(totals(["restatement", "parts", "change"]).good).toBeGreaterThanOrEqual(102);
+    expect(totals(["restatement", "parts", "change"]).good).toBeGreaterThanOrEqual(103);
   });
 
   it("holds Grünerløkka's internal budget adjustment against the table's change less the stated external ones", () => {

@@ -1,4 +1,5 @@
 import type { FindingSeverity } from "../schema/report.js";
+import { approximatePrecision } from "./approximatePrecision.js";
 
 /**
  * Every tolerance and severity rule of the consistency checks, in one place. A difference of 0 is
@@ -30,7 +31,21 @@ export const tolerances = {
    * (info); more is a contradiction (warning), and more than `errorUnits` off, or the opposite
    * direction (mindreforbruk for merforbruk), an error.
    */
-  prose: { roundingUnits: 1, errorUnits: 10 },
+  prose: {
+    roundingUnits: 1,
+    errorUnits: 10,
+    /**
+     * An approximate figure («ca. 20», «om lag 300», «rundt 10 mill.», or a round figure where the
+     * text rounds: «er økt med 300» against a table's 12 045 − 11 741) is taken at the precision of
+     * its last significant digit, a whole number's trailing zeros not counted: half a unit of it,
+     * times `scale` (the unit's power of ten: 1000 for millions in 1000 kr). «ca. 20» → 5, «300» →
+     * 50, «ca. 10 mill.» → 5 000, «ca. 5,1 mill.» → 50, «ca. 126» → 0,5. The bands above then apply
+     * at that precision: within it agrees, within one unit more is a rounding note, beyond a
+     * contradiction (a warning), an error only more than `errorUnits` units off (ca. 20 against
+     * 130) or in the opposite direction.
+     */
+    approximate: (raw: string, scale = 1): number => approximatePrecision(raw, scale),
+  },
 } as const;
 
 /**

@@ -42,7 +42,8 @@ export const statementSubjectWords: Readonly<Record<StatementSubject, string>> &
 
 /** Whom a statement or correction is about: «bydelen», «FO3», «FO2A, funksjon 201», «enhet Nav». */
 export function proseScopeWords(scope: ProseScope): string {
-  if (scope.level === "serviceArea") return scope.table ?? "et funksjonsområde";
+  // several areas at once have no table of their own: their names («FO2A, FO2B og FO2C»)
+  if (scope.level === "serviceArea") return scope.table ?? scope.name ?? "et funksjonsområde";
   // A KOSTRA function (the passthrough `kostra`), a level newer imports state.
   if ((scope.level as string) === "function") {
     const kostra = (scope as { kostra?: unknown }).kostra;

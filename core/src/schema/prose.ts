@@ -54,11 +54,13 @@ export const correctionSchema = z
  * What a statement restates: the net or gross deviation (avvik), the earmarked part, the result
  * after the stated corrections (ordinaryResult: «reelt regnskap», «ordinær drift»), the revised
  * budget or the accounts, last year's result, the deviation in percent of the revised budget, a
- * change (the accounts against last year's, or the budget against the original), arithmetic
- * the text itself states («A korrigert for B gir C», a count and its parts, a percent change of two
+ * change (the accounts against last year's, or the budget against the original, or a count
+ * against two years of a month table's Sum column), arithmetic the text itself states («A korrigert
+ * for B gir C», a count and its parts, a total and its parts in a list, a percent change of two
  * counts), total sick leave against its short and long term parts (a table or a sentence), or the
  * district's population (or its change) against the population table's «Sum bydel» row, or a
- * count restated from a key-figure table («det ble født 795 barn i 2024») against its row.
+ * count restated from a key-figure table («det ble født 795 barn i 2024») against its row (or the
+ * sum of its rows by age group: «2 927 barn går i bydelens barnehager»).
  */
 export const statementSubjects = [
   "netVariance",

@@ -168,12 +168,19 @@ describe("a stated deviation against its table cell", () => {
     ]);
   });
 
-  it("leaves out what it cannot place: a sub-item, a part, a forecast, an approximate figure, a figure of several areas", () => {
+  it("holds an approximate figure at its last significant digit: «ca. 10 mill.» is 10 000 ± 5 000, far from 28 682 a contradiction, a warning only", () => {
+    const r = read("Bydelen har et mindreforbruk på ca. 10 mill.", 28_682);
+    expect(r.statements.map((s) => [s.subject, s.stated.value, s.stated.precision, s.reference?.value, s.verdict])).toEqual([["netVariance", 10_000, 5_000, 28_682, "contradicts"]]);
+    expect(r.findings.map((f) => f.severity)).toEqual(["warning"]);
+    expect(read("Bydelen har et mindreforbruk på ca. 30 mill.", 28_682).statements.map((s) => s.verdict)).toEqual(["agrees"]);
+  });
+
+  it("leaves out what it cannot place: a sub-item, a part, a forecast, a bound, a figure of several areas", () => {
     const sentences = [
       "Det er et merforbruk for økonomisk sosialhjelp på 27 mill. i 2024.",
       "Av dette gjelder 8 mill. et merforbruk på kjøp av plasser.",
       "Bydelen har en prognose som viser et mindreforbruk på 4,8 millioner kroner.",
-      "Bydelen har et mindreforbruk på ca. 10 mill.",
+      "Bydelen har et mindreforbruk på over 10 mill.",
       "Funksjonsområdene 2A, 2B og 2C har totalt et mindreforbruk på 10 mill.",
       "Kjøp av rusplasser har et merforbruk på 9,9 millioner.",
     ];

@@ -4,6 +4,10 @@ import { lineAt, sentencesOf, type Block } from "./text.js";
 import { changeRows } from "./changeRows.js";
 import { keyFigureStatements } from "./keyFigures.js";
 import { listSums } from "./lists.js";
+import { totalParts } from "./totalParts.js";
+import { countChanges, yearRows } from "./countChanges.js";
+import { countIncrease } from "./countIncrease.js";
+import { keyFigureFamilies, keyFigureSums } from "./keyFigureSums.js";
 import { meetingsStatements, meetingsTable, type Meetings } from "./meetings.js";
 import { populationStatements, populationTable, type Population } from "./population.js";
 import { valueOf, type Check } from "./check.js";
@@ -226,7 +230,7 @@ function sickLeaveText(block: Block, out: Check[]): void {
  * leave, the small change tables in the text (not the lines of `tableLines`, read as budget
  * tables), and the sick-leave tables among the indicators.
  */
-export function readCounts(lines: readonly Line[], blocks: readonly Block[], indicators: readonly Indicator[], tableLines: ReadonlySet<number>): Check[] {
+export function readCounts(lines: readonly Line[], blocks: readonly Block[], indicators: readonly Indicator[], tableLines: ReadonlySet<number>, year: number | null = null): Check[] {
   const textOf = (no: number): string => lineByNo(lines, no)?.text ?? "";
   const out: Check[] = [];
   // a sum of figures near core's range limit (no district's report has one) is no check: that reader's part is left out
@@ -241,10 +245,20 @@ export function readCounts(lines: readonly Line[], blocks: readonly Block[], ind
   };
   guarded(() => out.push(...changeRows(lines, tableLines)));
   guarded(() => out.push(...listSums(lines, tableLines)));
+  guarded(() => out.push(...totalParts(lines, tableLines)));
   guarded(() => out.push(...sickLeaveTables(indicators, textOf)));
   let population: Population | null | undefined;
   let meetings: Meetings | null | undefined;
+  const families = keyFigureFamilies(indicators);
+  let rows: ReturnType<typeof yearRows> | undefined;
+  // a count the text states as the sum of a key-figure table's rows by age group («2 927 barn går i …»)
+  const familyNouns = families.length > 0 ? new RegExp(String.raw`\d\s+(?:${[...new Set(families.map((f) => f.noun))].join("|")})(?![\p{L}])`, "iu") : null;
   for (const block of blocks) {
+    if (familyNouns && !block.heading && familyNouns.test(block.text)) guarded(() => keyFigureSums(block, families, year, out));
+    // «Antallet konsultasjoner er økt med 300 i 2024»: against two years of a table
+    if (!block.heading && /antall/iu.test(block.text) && /(?:økt|opp|steget|ned|sunket|redusert|falt)\s+med\s/iu.test(block.text))
+      guarded(() => countChanges(block, (rows ??= yearRows(lines, tableLines)), indicators, out));
+    if (!block.heading && /(?:økning|oppgang|nedgang|reduksjon) i antall/iu.test(block.text)) guarded(() => countIncrease(block, out));
     if (block.heading || !ANY_WORD.test(block.text)) continue;
     // each reader only where its words stand (most paragraphs have none of them)
     guarded(() => {

@@ -1,8 +1,9 @@
-import { sum, textTables, type Indicator } from "@bydel/core";
+import { sum, textTables, tolerances, type Indicator } from "@bydel/core";
+import { wording } from "./approximate.js";
 import { yearsIn } from "../tables/grammar.js";
 import { lineAt, sentencesOf, type Block } from "./text.js";
 import { valueOf, type Check } from "./check.js";
-import { APPROXIMATE, BORN, CHANGE_OF_COUNT, COUNT_IN_YEAR, FROM_TO_IN_YEAR, KEY_FIGURE_WORDS } from "./phrases.js";
+import { BORN, CHANGE_OF_COUNT, COUNT_IN_YEAR, FROM_TO_IN_YEAR, KEY_FIGURE_WORDS } from "./phrases.js";
 
 /**
  * A count the text restates from a key-figure table (the indicators of kind keyFigure), by the
@@ -24,8 +25,8 @@ export function keyFigureStatements(block: Block, indicators: readonly Indicator
     for (const s of sentencesOf(block)) {
       const words = k.words.exec(s.text);
       if (!words) continue;
-      const push = (raw: string, value: number, at: number, column: string, cell: number) =>
-        out.push({ subject: "keyFigure", stated: { raw, value, unit: "count", precision: 0 }, line: lineAt(block, s.start + at), quote: s.text.trim(), reference: ref(column, cell), addends: 0 });
+      const push = (raw: string, value: number, at: number, column: string, cell: number, about = false) =>
+        out.push({ subject: "keyFigure", stated: { raw, value, unit: "count", precision: about ? tolerances.prose.approximate(raw) : 0 }, line: lineAt(block, s.start + at), quote: s.text.trim(), reference: ref(column, cell), addends: 0 });
       const change = CHANGE_OF_COUNT.exec(s.text);
       if (change && new RegExp(k.noun, "iu").test(s.text.slice(change.index, change.index + change[0].length))) {
         const year = Number(change[3]);
@@ -51,17 +52,20 @@ export function keyFigureStatements(block: Block, indicators: readonly Indicator
         if ([change, fromTo].some((x) => x && at >= x.index && at < x.index + x[0].length)) continue; // read above
         const year = Number(m[2]);
         const [v, cell] = [count(m[1]!), byYear.get(year)];
-        if (v === null || cell === undefined || APPROXIMATE.test(tail.slice(Math.max(0, m.index - 20), m.index))) continue;
-        push(m[1]!, v, words.index + m.index, String(year), cell);
+        // «ca. 1 100 i 2024» at its last significant digit; «over 1 000 i 2024» is no figure to check
+        const worded = wording(tail.slice(Math.max(0, m.index - 20), m.index));
+        if (v === null || cell === undefined || worded === "bound") continue;
+        push(m[1]!, v, words.index + m.index, String(year), cell, worded === "about");
       }
       // «det ble født 795 barn» in a sentence that names one year
       const born = BORN.exec(s.text);
       // the sentence's years, not counting the born count itself («født 1900 barn i 2024»)
       const yearsInText = born ? s.text.slice(0, born.index) + " ".repeat(born[0].length) + s.text.slice(born.index + born[0].length) : "";
       const years = [...new Set(yearsIn(yearsInText))];
-      if (born && years.length === 1 && !APPROXIMATE.test(s.text.slice(Math.max(0, born.index - 20), born.index + 5))) {
+      const bornWording = born ? wording(s.text.slice(Math.max(0, born.index - 20), born.index + born[0].indexOf(born[1]!))) : null;
+      if (born && years.length === 1 && bornWording !== "bound") {
         const [v, cell] = [count(born[1]!), byYear.get(years[0]!)];
-        if (v !== null && cell !== undefined) push(born[1]!, v, born.index + born[0].indexOf(born[1]!), String(years[0]), cell);
+        if (v !== null && cell !== undefined) push(born[1]!, v, born.index + born[0].indexOf(born[1]!), String(years[0]), cell, bornWording === "about");
       }
     }
   }

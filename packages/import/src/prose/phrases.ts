@@ -100,7 +100,7 @@ export const PART_OF = /(?<![\p{L}\d])(?:av\s+(?:dette|disse|merforbruket|mindre
  * basis («i forhold til regulert budsjett», «for bydelens ordinære drift»).
  */
 export const SUB_ITEM =
-  /(?<![\p{L}\d])(?:for|til|knyttet til|gjeldende|innen|innenfor|vedrørende|på)\s+(?!(?:bydelen|bydelens|funksjonsområdet|funksjonen|funksjon|funksjonsområde|kostra|enheten|området|ordinær|ordinære|regulert|justert|budsjett\w*|årets|året|hele|totalt|samlet|\d))\p{L}/iu;
+  /(?<![\p{L}\d])(?:for|til|knyttet til|gjeldende|innen|innenfor|vedrørende|på)\s+(?!(?:bydelen|bydelens|funksjonsområdet|funksjonen|funksjon|funksjonsområde|kostra|enheten|området|ordinær|ordinære|regulert|justert|budsjett\w*|årets|året|hele|totalt|samlet|ca\.|cirka|om lag|omtrent|rundt|nesten|nærmere|drøyt|\d))\p{L}/iu;
 
 /** A service area or function named as a place, not as the subject («innen funksjonsområde 3», «Øvrige tjenester under FO4»). */
 export const LOCATION_BEFORE = /(?<![\p{L}\d])(?:innen|innenfor|under|i|på tvers av)\s+(?:kostra-?\s*|funksjonsområde(?:t)?\s+)?$/iu;
@@ -220,6 +220,32 @@ export const LIST_SUM = /^\s*(?:sum|totalt)(?![\p{L}])[^\d]{0,80}?\s([1-9]\d{0,2
 export const LIST_ROW = /^\s*(\p{L}[^\d]{0,100}?)\s([1-9]\d{0,2}(?:[ \u00A0]\d{3})+|\d+)\s*$/u;
 /** Rows that are no addends of the list's sum. */
 export const NOT_AN_ADDEND = /^\s*(?:sum|totalt|herav|hvorav|derav|av dette|i alt)(?![\p{L}])/iu;
+/** The first item of a list whose total comes first: «• Totalt antall ungdom i ferie-deltidsjobb i 2024: 170 ungdommer», «Samlet antall …». */
+export const TOTAL_ITEM = /^(?:totalt|samlet|i alt)(?![\p{L}])\s*/iu;
+/**
+ * A part that names the rest of a whole («… til andre tider enn sommeren», «øvrige», «resten»): the
+ * parts claim to be all of it. «andre» alone may be an ordinal («andre kvartal»): only with «enn».
+ */
+export const COMPLEMENT = /(?<![\p{L}])(?:(?:andre|annen|annet)\s+\p{L}+\s+enn|øvrige|resten|resterende|ellers)(?![\p{L}])/iu;
+/**
+ * A count's change in a year: «Antallet konsultasjoner er økt med 300 i 2024», «Antall vedtak har gått
+ * ned med ca. 40 i 2024». Groups: the noun, the verb, an approximation word, the count, the year.
+ */
+export const COUNT_CHANGE = new RegExp(
+  String.raw`(?<![\p{L}])antall(?:et)?\s+(\p{L}+)\s+(?:er|har)\s+(?:blitt\s+)?(økt|gått opp|steget|gått ned|sunket|redusert|falt)\s+med\s+(?:(ca\.|cirka|om lag|omtrent|rundt|nesten|nærmere)\s+)?${COUNT}(?:\s+(?!i\s)\p{L}+)?\s+i\s+((?:19|20)\d{2})(?!\d)`,
+  "iu",
+);
+/**
+ * A change of a count named in a paragraph that gives its two levels: «… forutsatt kjøp av 351
+ * sykehjemsplasser, mens resultatet var oppe i 373 plasser … en økning i antall kjøpte plasser på
+ * ca. 20». Groups: the word, the noun, an approximation word, the count.
+ */
+export const CHANGE_IN_COUNT = new RegExp(
+  String.raw`(?<![\p{L}])(økning|oppgang|nedgang|reduksjon)\s+i\s+antall(?:et)?\s+(?:\p{L}+\s+){0,3}?(\p{L}+)\s+på\s+(?:(ca\.|cirka|om lag|omtrent|rundt|nesten|nærmere)\s+)?${COUNT}(?!\s*(?:%|prosent|mill|mrd|kr|tusen))`,
+  "iu",
+);
+/** Symmetric approximation words before a figure («ca. 20», «om lag 300»): it is rounded (see tolerances.prose.approximate). A bound («over», «i underkant av») is no such figure. */
+export const ABOUT = /(?<![\p{L}])(?:ca\.?|cirka|om lag|omtrent|rundt|drøyt|nesten|nærmere)\s*$/iu;
 
 /** A population table's header: two or more 1 January dates («01.01.2021 01.01.2022 …»). */
 export const POPULATION_DATES = /(?<![\d.])01\.01\.((?:19|20)\d{2})(?!\d)/gu;

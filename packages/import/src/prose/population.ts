@@ -1,9 +1,10 @@
-import { sum, textTables, type StatedAmount } from "@bydel/core";
+import { sum, textTables, tolerances, type StatedAmount } from "@bydel/core";
 import type { Line } from "../source/lines.js";
 import { lineAt, sentencesOf, type Block } from "./text.js";
 import { splits } from "./changeRows.js";
 import { valueOf, type Check } from "./check.js";
-import { APPROXIMATE, POPULATION_DATES, POPULATION_FROM_TO, POPULATION_LEVEL, POPULATION_SINCE, POPULATION_TOTAL } from "./phrases.js";
+import { POPULATION_DATES, POPULATION_FROM_TO, POPULATION_LEVEL, POPULATION_SINCE, POPULATION_TOTAL } from "./phrases.js";
+import { wording } from "./approximate.js";
 
 /**
  * The district's population as the text states it («Per 01.01.2024 hadde … 49 759 innbyggere»,
@@ -60,9 +61,12 @@ export function populationStatements(block: Block, table: Population, out: Check
       const v = count(l[3]!);
       const cell = table.byYear.get(year);
       level = cell === undefined ? null : year;
-      if (v !== null && cell !== undefined && !APPROXIMATE.test(l[2]!)) {
+      // «rundt 65 500 innbyggere» at its last significant digit; «over 65 000» is no figure to check
+      const worded = wording(l[2]!);
+      if (v !== null && cell !== undefined && worded !== "bound") {
         const at = s.start + l.index + l[0].lastIndexOf(l[3]!);
-        out.push({ subject: "population", stated: exact(l[3]!, v), line: lineAt(block, at), quote: s.text.trim(), reference: ref(`01.01.${year}`, cell), addends: 0 });
+        const stated = worded === "about" ? { ...exact(l[3]!, v), precision: tolerances.prose.approximate(l[3]!) } : exact(l[3]!, v);
+        out.push({ subject: "population", stated, line: lineAt(block, at), quote: s.text.trim(), reference: ref(`01.01.${year}`, cell), addends: 0 });
       }
       continue;
     }

@@ -19,6 +19,8 @@ import { isBlank, lastVisibleCode, type Line } from "../source/lines.js";
 import { blocksOf, lineAt, sentencesOf, type Block } from "./text.js";
 import { amountsIn, atPrecision, type AmountAt } from "./amounts.js";
 import { readCounts } from "./counts.js";
+import { severalAreas } from "./severalAreas.js";
+import { approximately, wording } from "./approximate.js";
 import { candidates, changeCandidates, percentCandidates, unitLabels, type Cell, type Tables } from "./references.js";
 import * as P from "./phrases.js";
 import { readArithmetic, type ArithmeticContext } from "./arithmetic.js";
@@ -309,6 +311,9 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
       const several = P.SEVERAL.exec(text);
       if (several && (named === null || several.index <= named.at)) {
         chain.scope = null;
+        // «Funksjonsområdene 2A, 2B og 2C … har totalt et mindreforbruk på ca. 10 mill.»: against the areas' sum
+        const sum = severalAreas(text, amounts, tables, year);
+        if (sum) emit("netVariance", sum.stated, true, sum.scope, lineAt(block, sentence.start + sum.amountAt), text, [], sum.reference);
         continue;
       }
       if (!named && !P.CONTINUES.test(text)) chain.scope = null;
@@ -328,7 +333,7 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
     // where the sentence's words stand, found once: every amount is tested against them (linear in the sentence)
     const partOf = P.PART_OF.exec(text)?.index ?? Infinity;
     const backReference = P.BACK_REFERENCE.exec(text)?.index ?? Infinity;
-    for (const a of amounts) {
+    for (let a of amounts) {
       const before = text.slice(from, a.at);
       const after = text.slice(a.end, a.end + 80);
       from = a.end;
@@ -347,7 +352,10 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
           emit("variancePercent", a.amount, a.signed || chain.net.signed === true, chain.scope, line, text, percentCandidates(tables, chain.scope), undefined, chain.net.amount.value < 0 ? -1 : 1);
         continue;
       }
-      if (P.APPROXIMATE.test(before)) continue;
+      // «over 10 mill.» bounds a figure; «ca. 10 mill.» is one, at the precision of its last significant digit
+      const worded = wording(before);
+      if (worded === "bound") continue;
+      if (worded === "about") a = { ...a, amount: approximately(a.amount) };
       const kind = correctionKind(before, after);
       // «I tillegg overføres særskilt øremerkete midler til 2025 med 10,4 millioner» outside a service area's chapter: the district's
       const scope = chain.scope ?? (kind === "earmarked" && area === null && /overfør/iu.test(text) ? district : null);
@@ -461,7 +469,7 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
   const tableLines = new Set([...skip, ...[...tables.budgetTables, ...tables.varianceSplits].flatMap((t) => t.rows.map((r) => r.line))]);
   const covered = paragraphs ? new Set([...tableLines, ...paragraphs.flatMap((b) => b.nos)]) : tableLines;
   const countBlocks = paragraphs ? [...paragraphs, ...blocksOf(lines, covered)] : blocksOf(lines, tableLines);
-  for (const c of readCounts(lines, countBlocks, tables.indicators ?? [], tableLines)) emit(c.subject, c.stated, true, district, c.line, c.quote, [], c.reference, 1, c.addends, c.inTable ?? false);
+  for (const c of readCounts(lines, countBlocks, tables.indicators ?? [], tableLines, year)) emit(c.subject, c.stated, true, district, c.line, c.quote, [], c.reference, 1, c.addends, c.inTable ?? false);
   return { corrections, statements: statements.sort((a, b) => a.line - b.line), findings };
 
   /** A result told as its parts: their sum against the total the intro states, and against the unit's row. */
