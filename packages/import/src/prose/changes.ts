@@ -1,5 +1,6 @@
 import { formatNorwegian, mainTotals, type ProseScope, type StatedAmount, type Statement } from "@bydel/core";
 import { lineAt, sentencesOf, type Block } from "./text.js";
+import { approximately } from "./approximate.js";
 import { amountsIn, type AmountAt } from "./amounts.js";
 import type { ArithmeticContext } from "./arithmetic.js";
 import * as P from "./phrases.js";
@@ -222,8 +223,8 @@ export interface OpenRealChange {
  * An area's real change (corrected for wage and price growth), then a paragraph per function
  * with that function's real change: where the text gives one for every function of the area's
  * table, the area's is held against their sum (Grünerløkka FO2C: 14,2 = 5,1 + 9,1). No table
- * holds a real change, so only the text's own sum is checked; an approximate part («ca. 5,1»)
- * counts a whole unit of its last digit, not half.
+ * holds a real change, so only the text's own sum is checked; an approximate part («ca. 5,1») is
+ * taken at the precision of its last significant digit (`approximately`, core's one rule).
  */
 export function readRealChangeParts(block: Block, area: string | null, ctx: ArithmeticContext): void {
   const open = ctx.open.realChange;
@@ -264,7 +265,7 @@ export function readRealChangeParts(block: Block, area: string | null, ctx: Arit
     }
     const m = P.REAL_AMOUNT_BEFORE.exec(text.slice(Math.max(0, a.at - 60), a.at))!;
     const sign = /^økning/iu.test(m[1]!) ? 1 : -1;
-    const amount = { ...a.amount, value: sign * Math.abs(a.amount.value), precision: m[2] ? 2 * a.amount.precision : a.amount.precision };
+    const amount = { ...(m[2] ? approximately(a.amount) : a.amount), value: sign * Math.abs(a.amount.value) };
     current.parts.set(fn[1]!, { amount, line: lineAt(block, sentence.start + a.at) });
     const all = [...current.parts.values()];
     if (all.some((p) => p === null)) continue;
