@@ -531,7 +531,7 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
           line: n.parts[0]!.line,
           column: null,
           value: sum(n.parts.map((p) => p.value)),
-          note: n.parts.map((p) => `${p.label} ${p.raw}`).join(" + "),
+          note: n.parts.map((p) => `${p.label} ${p.raw.replace(/^-/u, "−")}`).join(" + "), // U+2212: no line breaks after it
         }, 1, n.parts.length);
       }
       if (unit !== null && unit !== "") {

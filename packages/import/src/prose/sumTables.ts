@@ -75,7 +75,7 @@ export function sumTables(lines: readonly Line[], skip: ReadonlySet<number>): { 
         stated: { raw: cell.raw, value: cell.value, unit: "kNOK", precision: cell.precision },
         line: total.line,
         quote: `${title}: ${total.label} ${year}: ${cell.raw}`,
-        reference: { table: "text", line: header.no, column: String(year), value: sums[c]!.value, note: `summen av radene over: ${sums[c]!.raws.join(" + ")}` },
+        reference: { table: "text", line: header.no, column: String(year), value: sums[c]!.value, note: `summen av radene over: ${termsOf(sums[c]!.raws)}` },
         addends: sums[c]!.raws.length,
         inTable: true,
       });
@@ -133,6 +133,17 @@ function valueOf(raw: string): string | null {
 }
 
 const MILL = /mill/iu;
+
+/** «−14,0 − 14,0 + 17,5»: the addends as a sum, each sign an operator (U+2212, which no line breaks after). */
+function termsOf(raws: readonly string[]): string {
+  return raws
+    .map((raw, k) => {
+      const negative = /^[-−–]/u.test(raw);
+      const figure = raw.replace(/^[-−–+]/u, "");
+      return k === 0 ? `${negative ? "−" : ""}${figure}` : `${negative ? "−" : "+"} ${figure}`;
+    })
+    .join(" ");
+}
 
 const CELL = /^[+\-−–]?\d{1,3}(?:,\d+)?$/u;
 
