@@ -2,8 +2,8 @@ import { printedDecimals, sum, textTables, type Indicator } from "@bydel/core";
 import type { Check } from "./check.js";
 import { sickLeaveRow as SICK_ROW } from "../tables/registry.js";
 
-/** How far above its «Totalt» row a sick-leave table's «Korttid» and «Langtid» rows may stand. */
-const ROWS_REACH = 10;
+/** How far above its «Totalt» row a sick-leave table's «Korttid» and «Langtid» rows may stand: a page break's running header and footer between them included. */
+const ROWS_REACH = 30;
 
 /**
  * A sick-leave table's own arithmetic (the indicator reader's rows of kind sickLeave): for each
@@ -15,7 +15,9 @@ export function sickLeaveTables(indicators: readonly Indicator[], textOf: (line:
   const rows = indicators.filter((i) => i.kind === "sickLeave");
   for (const total of rows) {
     if (!SICK_ROW.total.test(total.label)) continue;
-    const near = rows.filter((r) => r.line < total.line && r.line >= total.line - ROWS_REACH);
+    // the table's own rows: above its Totalt, below the Totalt of the table before
+    const previous = rows.filter((r) => r.line < total.line && SICK_ROW.total.test(r.label)).pop()?.line ?? -Infinity;
+    const near = rows.filter((r) => r.line < total.line && r.line > previous && r.line >= total.line - ROWS_REACH);
     const short = near.filter((r) => SICK_ROW.short.test(r.label)).pop();
     const long = near.filter((r) => SICK_ROW.long.test(r.label)).pop();
     if (!short || !long) continue;
