@@ -81,6 +81,8 @@ export const pdfLayout = {
   paragraphPitch: 1.3,
   /** Any vertical gap of this many font sizes is a paragraph break. */
   paragraphSizes: 1.9,
+  /** For the pitch rule, a new paragraph's first line is one cell of at least this many characters (a table's short label lines are not). */
+  paragraphMinChars: 40,
 } as const;
 
 /**

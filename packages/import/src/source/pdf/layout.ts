@@ -18,7 +18,11 @@ export function layoutLines(lines: readonly PdfLine[], left: number, settings = 
     if (previous !== null) {
       const usual = pitch.get(line.size);
       const gap = line.y - previous.y;
-      const sentenceEnds = /[.!?:]\s*$/u.test(lastText(previous)) && /^\s*\p{Lu}/u.test(line.tokens[0]?.text ?? "");
+      // running text on both sides: one cell each, no number cell, and the new paragraph's first line a
+      // full one (a table's wrapped label is no paragraph; a paragraph's last line may be short)
+      const text = (l: PdfLine) => l.tokens.length === 1 && !l.tokens[0]!.numeric;
+      const sentenceEnds =
+        text(previous) && text(line) && line.tokens[0]!.text.length >= settings.paragraphMinChars && /[.!?:]\s*$/u.test(lastText(previous)) && /^\s*\p{Lu}/u.test(line.tokens[0]!.text);
       if (gap > settings.paragraphSizes * line.size || (sentenceEnds && usual !== undefined && gap > settings.paragraphPitch * usual)) out.push("");
     }
     previous = line;
@@ -38,8 +42,9 @@ export function layoutLines(lines: readonly PdfLine[], left: number, settings = 
 const lastText = (line: PdfLine): string => line.tokens[line.tokens.length - 1]?.text ?? "";
 
 /**
- * The page's usual distance from one line to the next, per font size: the most frequent gap
- * (to a tenth of a point) between consecutive lines of that size closer than two sizes apart.
+ * The page's usual distance from one line to the next, per font size: the smallest gap (to a
+ * tenth of a point) seen twice or more between consecutive lines of that size closer than two
+ * sizes apart.
  */
 function usualPitch(lines: readonly PdfLine[]): Map<number, number> {
   const counts = new Map<number, Map<number, number>>();
@@ -53,10 +58,10 @@ function usualPitch(lines: readonly PdfLine[]): Map<number, number> {
   }
   const out = new Map<number, number>();
   for (const [size, gaps] of counts) {
-    let best: [number, number] | null = null;
-    for (const [gap, n] of gaps) if (best === null || n > best[1] || (n === best[1] && gap < best[0])) best = [gap, n];
-    // one gap seen once tells nothing usual
-    if (best !== null && best[1] >= 2) out.set(size, best[0]);
+    // the closest lines of a paragraph, seen twice at least (once tells nothing usual); a table's
+    // rows, further apart, may be more frequent on a page but are no paragraph's pitch
+    const seen = [...gaps].filter(([, n]) => n >= 2).map(([gap]) => gap);
+    if (seen.length > 0) out.set(size, Math.min(...seen));
   }
   return out;
 }
