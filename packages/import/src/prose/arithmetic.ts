@@ -34,6 +34,6 @@ export function readArithmetic(block: Block, area: string | null, ctx: Arithmeti
 }
 
 /** The words every reader here starts from (rammejusteringer, forbedring, forbruket, utgiftsnivå, the real-change words, fordelt, totalt). */
-const ANY_WORD = /rammejuster|forbedring|forverring|forbruket|utgiftsnivå|prisstigning|prisvekst|deflat|reell|faktiske|fordel|totalt|\bmens\b/iu;
+const ANY_WORD = /rammejuster|forbedring|forverring|forbruket|utgiftsnivå|prisstigning|prisvekst|deflat|reell|faktiske|fordel|totalt|mens/iu;
 
 const DISTRICT: ProseScope = { level: "district", table: null, name: null };
