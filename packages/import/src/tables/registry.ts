@@ -175,6 +175,16 @@ export const unitTable = {
 // ── Indicator tables ──────────────────────────────────────────────────────────────────────────
 
 export type IndicatorColumnKind = "result" | "target" | "deviation";
+
+/**
+ * An indicator row's identity, avvik = resultat − måltall: |avvik| = |resultat − måltall| within half
+ * a unit of the avvik's last printed decimal ("-28" for −28,11), and at least to 0,05. Its sign
+ * follows the indicator's direction (higher or lower is better), which the deviation check holds.
+ */
+export function indicatorIdentity(deviationRaw: string, deviation: number, result: number, target: number): boolean {
+  const decimals = /\d[.,](\d+)/.exec(deviationRaw)?.[1]?.length ?? 0;
+  return Math.abs(Math.abs(result - target) - Math.abs(deviation)) <= Math.max(0.051, 0.5 * 10 ** -decimals + 1e-9);
+}
 export type IndicatorTableKind = "indicator" | "sickLeave" | "keyFigure" | "monthlySickLeave";
 
 export interface IndicatorTable {
@@ -193,6 +203,8 @@ export interface IndicatorTable {
   readonly byPosition: boolean;
   /** The labels its rows may have, where the kind fixes them: a row labelled otherwise belongs to another table. */
   readonly rowLabels?: RegExp;
+  /** The identity that confirms a row's reading, where the header has a result, a target and an avvik. */
+  readonly identity: typeof indicatorIdentity;
 }
 
 const indicatorColumns: readonly (readonly [string, IndicatorColumnKind])[] = [
@@ -222,10 +234,11 @@ export const indicatorTables: readonly IndicatorTable[] = [
     fragmentWords: [],
     area: null,
     byPosition: true,
+    identity: indicatorIdentity,
   },
-  { kind: "sickLeave", starts: [/^\s*sykefravær\s+i\s+%/iu], words: ["sykefravær"], columnWords: [...indicatorColumns, ...sickLeaveColumns], fragmentWords: ["sykefravær"], area: "HR", byPosition: true, rowLabels: SICK_LEAVE_ROWS },
-  { kind: "monthlySickLeave", starts: [/^\s*måned(?=\s+(?:sykefravær|(?:19|20)\d\d\b))/iu], words: ["måned"], columnWords: [...indicatorColumns, ...sickLeaveColumns], fragmentWords: ["sykefravær"], area: "HR", byPosition: true, rowLabels: MONTH_ROWS },
-  { kind: "keyFigure", starts: [/^\s*nøkkeltall(?:\s+for)?\s*:/iu], words: ["nøkkeltall"], columnWords: indicatorColumns, fragmentWords: [], area: null, byPosition: true },
+  { kind: "sickLeave", starts: [/^\s*sykefravær\s+i\s+%/iu], words: ["sykefravær"], columnWords: [...indicatorColumns, ...sickLeaveColumns], fragmentWords: ["sykefravær"], area: "HR", byPosition: true, rowLabels: SICK_LEAVE_ROWS, identity: indicatorIdentity },
+  { kind: "monthlySickLeave", starts: [/^\s*måned(?=\s+(?:sykefravær|(?:19|20)\d\d\b))/iu], words: ["måned"], columnWords: [...indicatorColumns, ...sickLeaveColumns], fragmentWords: ["sykefravær"], area: "HR", byPosition: true, rowLabels: MONTH_ROWS, identity: indicatorIdentity },
+  { kind: "keyFigure", starts: [/^\s*nøkkeltall(?:\s+for)?\s*:/iu], words: ["nøkkeltall"], columnWords: indicatorColumns, fragmentWords: [], area: null, byPosition: true, identity: indicatorIdentity },
 ];
 
 /** The table kind of a start pattern, in the order they are tried. */
