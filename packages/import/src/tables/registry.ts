@@ -1,4 +1,5 @@
 import { FO4_PARTS, serviceAreas, tableIds, tableReading } from "@bydel/core";
+import type { HeaderWords } from "./header.js";
 
 /**
  * The table kinds the import reads, one entry each: the ids it gives, its captions or start words,
@@ -108,12 +109,19 @@ export const economyHeader = {
   columnWords: ["regnskap", "budsjett"],
   /** Every word of a budget table's column headers: two of them, or a column word with a year, make a header line. */
   columnNames: ["regnskap", "budsjett", "avvik", "opprinnelig", "regulert", "justert"],
-  /** Every header has a deviation column. */
-  required: /avvik/iu,
-  /** A split's header names earmarked funds or ordinary operations. */
-  split: /merkede|ordinær/iu,
-  /** A budget table's header names the accounts. */
-  budget: /regnskap/iu,
+  /**
+   * The words its header reader looks for (anywhere in a word: «Budsjettavvik»): every header has a
+   * deviation column; a split's names earmarked funds or ordinary operations, a budget table's the accounts.
+   */
+  columns: {
+    words: [
+      ["\\S*avvik\\S*", "variance"],
+      ["\\S*(?:merkede|ordinær)\\S*", "split"],
+      ["\\S*regnskap\\S*", "actual"],
+    ],
+    titleWords: [],
+    skipNotes: false,
+  } as HeaderWords<"variance" | "split" | "actual">,
 } as const;
 
 const captions: readonly CaptionedTable[] = Object.values(economyTables);
@@ -136,13 +144,13 @@ export type UnitColumn = "originalBudget" | "revisedBudget" | "actual" | "varian
 
 /** The column words of a unit table, in the order they are tried; a plain "budsjett" is the revised budget. */
 const unitColumnWords: readonly (readonly [string, UnitColumn])[] = [
-  ["(opprinnelig)(?:\\s+budsjett)?", "originalBudget"],
-  ["(justert|regulert|revidert)(?:\\s+budsjett)?", "revisedBudget"],
-  ["(budsjett)", "revisedBudget"],
-  ["(regnskap)", "actual"],
-  ["(\\S*merkede)(?:\\s+midler)?", "earmarkedVariance"],
-  ["(ordinær|resultat)", "ordinaryVariance"],
-  ["(avvik)", "variance"],
+  ["opprinnelig(?:\\s+budsjett)?", "originalBudget"],
+  ["(?:justert|regulert|revidert)(?:\\s+budsjett)?", "revisedBudget"],
+  ["budsjett", "revisedBudget"],
+  ["regnskap", "actual"],
+  ["\\S*merkede(?:\\s+midler)?", "earmarkedVariance"],
+  ["ordinær|resultat", "ordinaryVariance"],
+  ["avvik", "variance"],
 ];
 
 /** A unit table's identities, by its columns: avvik = regulert − regnskap (when both are printed) and resultat = avvik − øremerkede. */
@@ -163,10 +171,8 @@ export const unitTable = {
   /** The words a header line of such a table consists of (column names, years, the unit). */
   headerWord:
     /^(?:enhet(?:er)?|avdeling(?:er)?|tjenesteområde|område|opprinnelig|justert|regulert|revidert|budsjett|regnskap|avvik|særskilt|\S*merkede|midler|resultat|ordinær|drift|totalt|med|og|uten|i|pr\.?|per|tusen|kroner|kr\.?|1000|\d{4}|[()])$/iu,
-  /** Column names in printed order, one capture group per column word. */
-  columnWords: new RegExp(unitColumnWords.map(([source]) => source).join("|"), "giu"),
-  /** The column of each capture group of `columnWords`. */
-  columnKinds: unitColumnWords.map(([, kind]) => kind),
+  /** The words its header reader finds its columns by (a note in parentheses may hold one: «Avvik (øremerkede midler)»). */
+  header: { words: unitColumnWords, titleWords: [], skipNotes: false } as HeaderWords<UnitColumn>,
   /** The columns without which it is no such table. */
   required: ["variance", "earmarkedVariance", "ordinaryVariance"] as readonly UnitColumn[],
   identity: unitIdentity,
@@ -257,17 +263,24 @@ function columnWordsOf(tables: readonly IndicatorTable[]): (readonly [string, In
   return [...out];
 }
 
-/** The column words of the given tables, by word (lower case). */
-export function indicatorColumnKinds(tables: readonly IndicatorTable[]): ReadonlyMap<string, IndicatorColumnKind> {
-  return new Map(columnWordsOf(tables));
-}
-
 /** The alternatives of the column words of the given tables: "resultat|måltall|mål|avvik". */
 export function indicatorColumnAlternatives(tables: readonly IndicatorTable[]): string {
   return columnWordsOf(tables)
     .map(([w]) => w)
     .join("|");
 }
+
+/**
+ * The header words of the given tables for the header reader: their column words, the title words that
+ * may stand between a word and its year («Resultat bydel 2023», «Mål sykefravær 2024»); notes name no column.
+ */
+function headerWordsOf(tables: readonly IndicatorTable[]): HeaderWords<IndicatorColumnKind> {
+  return { words: columnWordsOf(tables), titleWords: ["bydel", ...new Set(tables.flatMap((t) => t.fragmentWords))], skipNotes: true };
+}
+
+/** The header words of every indicator table, and of those whose header may be laid out by position. */
+export const indicatorHeaderWords = headerWordsOf(indicatorTables);
+export const positionalHeaderWords = headerWordsOf(positionalTables);
 
 /** A header fragment of the given tables: only column words, years, "bydel", "i", "%", parentheses and dashes. */
 export function indicatorFragment(tables: readonly IndicatorTable[]): RegExp {
