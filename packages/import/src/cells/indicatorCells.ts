@@ -149,15 +149,16 @@ function magnitudeSpread(cells: readonly string[]): number {
 
 /**
  * Places n < k cells. A row missing one cell of a table with an Avvik column takes the blank first
- * when that makes Avvik = resultat − måltall hold (the oldest result is the one left out); sick-leave
- * sub-rows leave the target blank; otherwise the missing cells are the last ones (no result yet).
+ * when that makes Avvik = resultat − måltall hold (the oldest result is the one left out); a kind
+ * whose registry entry names the column a short row leaves blank (sick leave: the target) leaves it so; otherwise the missing cells are the last ones (no result yet).
  * `confirmed` is false when nothing but that convention placed the cells.
  */
 export function place(cells: readonly string[], table: Table): { cells: (string | null)[]; confirmed: boolean } {
   const k = table.columns.length;
   if (cells.length === k) return { cells: [...cells], confirmed: true };
-  if (cells.length === k - 1 && table.kind === "sickLeave") {
-    const t = targetColumn(table.columns, null);
+  const blank = indicatorTable(table.kind).shortRowBlank;
+  if (cells.length === k - 1 && blank !== undefined) {
+    const t = lastIndex(table.columns, blank, null);
     if (t >= 0) return { cells: [...cells.slice(0, t), null, ...cells.slice(t)], confirmed: true };
   }
   const dev = table.columns.findIndex((c) => c.kind === "deviation");

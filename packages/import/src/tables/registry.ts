@@ -99,6 +99,9 @@ export const economyTables = {
   },
 } as const satisfies Record<string, CaptionedTable & { idOf?: (text: string) => string }>;
 
+/** Every word of a budget table's column headers. */
+const economyColumnNames = ["regnskap", "budsjett", "avvik", "opprinnelig", "regulert", "justert"] as const;
+
 /** The header of an economy table: its first line, and the words that tell a budget table from a split. */
 export const economyHeader = {
   /** The first header line: "Netto driftsutgifter pr." / "KOSTRA-funksjon" (alone, or with the column words after it); not a total («Netto driftsutgifter, drift»). */
@@ -108,7 +111,13 @@ export const economyHeader = {
   /** The words that make a line a possible header found by its structure (column words). */
   columnWords: ["regnskap", "budsjett"],
   /** Every word of a budget table's column headers: two of them, or a column word with a year, make a header line. */
-  columnNames: ["regnskap", "budsjett", "avvik", "opprinnelig", "regulert", "justert"],
+  columnNames: economyColumnNames,
+  /** The same words for the header reader, each naming itself. */
+  names: {
+    words: economyColumnNames.map((w) => [w, w] as const),
+    titleWords: [],
+    skipNotes: false,
+  } as HeaderWords<string>,
   /**
    * The words its header reader looks for (anywhere in a word: «Budsjettavvik»): every header has a
    * deviation column; a split's names earmarked funds or ordinary operations, a budget table's the accounts.
@@ -211,6 +220,8 @@ export interface IndicatorTable {
   readonly rowLabels?: RegExp;
   /** The identity that confirms a row's reading, where the header has a result, a target and an avvik. */
   readonly identity: typeof indicatorIdentity;
+  /** The column a row one cell short leaves blank, where the kind says which (a sick-leave sub-row prints no target). */
+  readonly shortRowBlank?: IndicatorColumnKind;
 }
 
 const indicatorColumns: readonly (readonly [string, IndicatorColumnKind])[] = [
@@ -242,7 +253,7 @@ export const indicatorTables: readonly IndicatorTable[] = [
     byPosition: true,
     identity: indicatorIdentity,
   },
-  { kind: "sickLeave", starts: [/^\s*sykefravær\s+i\s+%/iu], words: ["sykefravær"], columnWords: [...indicatorColumns, ...sickLeaveColumns], fragmentWords: ["sykefravær"], area: "HR", byPosition: true, rowLabels: SICK_LEAVE_ROWS, identity: indicatorIdentity },
+  { kind: "sickLeave", starts: [/^\s*sykefravær\s+i\s+%/iu], words: ["sykefravær"], columnWords: [...indicatorColumns, ...sickLeaveColumns], fragmentWords: ["sykefravær"], area: "HR", byPosition: true, rowLabels: SICK_LEAVE_ROWS, identity: indicatorIdentity, shortRowBlank: "target" },
   { kind: "monthlySickLeave", starts: [/^\s*måned(?=\s+(?:sykefravær|(?:19|20)\d\d\b))/iu], words: ["måned"], columnWords: [...indicatorColumns, ...sickLeaveColumns], fragmentWords: ["sykefravær"], area: "HR", byPosition: true, rowLabels: MONTH_ROWS, identity: indicatorIdentity },
   { kind: "keyFigure", starts: [/^\s*nøkkeltall(?:\s+for)?\s*:/iu], words: ["nøkkeltall"], columnWords: indicatorColumns, fragmentWords: [], area: null, byPosition: true, identity: indicatorIdentity },
 ];
