@@ -147,37 +147,52 @@ function magnitudeSpread(cells: readonly string[]): number {
   return logs.reduce((a, l) => a + (l - mean) ** 2, 0) / logs.length;
 }
 
+/** A way to place a short row's cells: one per column (null = blank), and its rank in the convention (blanks last first). */
+interface Placement {
+  readonly cells: (string | null)[];
+  readonly at: number;
+}
+
 /**
- * Places n < k cells. A row missing one cell of a table with an Avvik column takes the blank first
- * when that makes Avvik = resultat − måltall hold (the oldest result is the one left out); a kind
- * whose registry entry names the column a short row leaves blank (sick leave: the target) leaves it so; otherwise the missing cells are the last ones (no result yet).
- * `confirmed` is false when nothing but that convention placed the cells.
+ * Places n < k cells, chosen in `solve/choose.ts` as every reading is. Proven: a kind whose registry
+ * entry names the column a row one cell short leaves blank (sick leave: the target) leaves it so; a
+ * row missing one cell of a table with an Avvik column takes the blank first when that makes the
+ * kind's identity (avvik = resultat − måltall) hold (the oldest result is the one left out).
+ * Otherwise by convention: a comparator stays in a Måltall column, printed values stand together,
+ * and the missing cells are the last ones (no result yet). `confirmed` is false when nothing but
+ * the convention placed the cells.
  */
 export function place(cells: readonly string[], table: Table): { cells: (string | null)[]; confirmed: boolean } {
   const k = table.columns.length;
-  if (cells.length === k) return { cells: [...cells], confirmed: true };
-  const blank = indicatorTable(table.kind).shortRowBlank;
-  if (cells.length === k - 1 && blank !== undefined) {
-    const t = lastIndex(table.columns, blank, null);
-    if (t >= 0) return { cells: [...cells.slice(0, t), null, ...cells.slice(t)], confirmed: true };
-  }
+  // (never more cells than columns: the readings hold at most k)
+  if (cells.length >= k) return { cells: [...cells], confirmed: cells.length === k };
+  const entry = indicatorTable(table.kind);
+  const short = cells.length === k - 1;
+  const blankAt = short && entry.shortRowBlank !== undefined ? lastIndex(table.columns, entry.shortRowBlank, null) : -1;
   const dev = table.columns.findIndex((c) => c.kind === "deviation");
-  if (cells.length === k - 1 && dev >= 0) {
-    const first = [null, ...cells];
-    const res = resultColumn(table.columns, null);
-    const tgt = targetColumn(table.columns, null);
-    const d = valueOf(first[dev] ?? "");
-    const r = valueOf(first[res] ?? "");
-    const t = valueOf(first[tgt] ?? "");
-    if (d !== null && r !== null && t !== null && indicatorTable(table.kind).identity(first[dev]!, d, r, t)) return { cells: first, confirmed: true };
-  }
-  // blanks last, unless that puts a comparator outside a Måltall column: then the latest blanks that keep it inside
-  const valid = (r: readonly (string | null)[]) => comparatorsInTargets(r, table);
-  let out: (string | null)[] = [...cells];
-  while (out.length < k) out.push(null);
-  // printed values stand together: a blank between two of them is the least likely place
-  if (!valid(out)) out = spreads(cells, k).filter(valid).sort((a, b) => gaps(a) - gaps(b))[0] ?? out;
-  return { cells: out, confirmed: false };
+  const res = resultColumn(table.columns, null);
+  const tgt = targetColumn(table.columns, null);
+  const closes = (p: readonly (string | null)[]): boolean => {
+    if (!short || dev < 0 || p[0] !== null) return false;
+    const d = valueOf(p[dev] ?? "");
+    const r = valueOf(p[res] ?? "");
+    const t = valueOf(p[tgt] ?? "");
+    return d !== null && r !== null && t !== null && entry.identity(p[dev]!, d, r, t);
+  };
+  const keys: Key<Placement>[] = [
+    { of: (p) => (blankAt >= 0 && p.cells[blankAt] === null ? 0 : 1), proves: true },
+    { of: (p) => (closes(p.cells) ? 0 : 1), proves: true },
+    { of: (p) => (comparatorsInTargets(p.cells, table) ? 0 : 1), proves: false },
+    // printed values stand together: a blank between two of them is the least likely place
+    { of: (p) => gaps(p.cells), proves: false },
+    { of: (p) => p.at, proves: false },
+  ];
+  const choice = choose(
+    spreads(cells, k).map((c, at) => ({ cells: c, at })),
+    keys,
+    (a, b) => a.at === b.at,
+  );
+  return { cells: choice.ranked[0]!.cells, confirmed: choice.best[0] === 0 || choice.best[1] === 0 };
 }
 
 /** Every comparator («> 66 %», «maks 8 %») of a placed row stands in a Måltall column. */
