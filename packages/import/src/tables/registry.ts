@@ -4,9 +4,11 @@ import type { HeaderWords } from "./header.js";
 /**
  * The table kinds the import reads, one entry each: the ids it gives, its captions or start words,
  * its header words, its columns in printed order, the identities that confirm a row's reading, and
- * the words whose presence makes a line worth testing. The readers (`economy.ts`, `unitTable.ts`,
- * `indicators.ts`, `layoutTable.ts`) take their patterns from here, and every quick pre-filter is
- * derived from the entries (`lineFilter`), never written a second time. A new layout is one entry.
+ * the words whose presence makes a line worth testing. The header reader (`header.ts`) reads each
+ * kind's columns by its words here, the reading chooser (`solve/choose.ts`) confirms a row by its
+ * identities here, the locators (`economyHeadings.ts`, `unitTable.ts`, `indicatorHeader.ts`,
+ * `layoutTable.ts`) take their patterns from here, and every quick pre-filter is derived from the
+ * entries (`lineFilter`), never written a second time. A new layout is one entry.
  */
 
 export type Values = readonly (number | null)[];
