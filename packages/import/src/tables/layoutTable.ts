@@ -47,7 +47,7 @@ function kindsOf(cell: Cell): ColumnKind[] {
 }
 
 /** A header word of its own on a line, the rest of a column's title («Mål» over «sykefravær», «Resultat» over «bydel»). */
-const TITLE_WORD = new RegExp(`^(?:bydel|${[...new Set(positionalTables.flatMap((t) => t.fragmentWords))].join("|")})$`, "iu");
+const TITLE_WORD = new RegExp(`^(?:${positionalHeaderWords.titleWords.join("|")})$`, "iu");
 
 /** A header cell that names a column, gives its year, holds (part of) a note in parentheses, or goes on with a column's title. */
 function isFragment(cell: Cell): boolean {
