@@ -20,6 +20,8 @@ export function columnName(c: Column): string {
 interface Ranked {
   readonly r: string[];
   readonly k: number[];
+  /** The cells joined, to tell readings apart. */
+  readonly text: string;
 }
 
 /**
@@ -29,7 +31,7 @@ interface Ranked {
  */
 const [EXCLUDED, IDENTITY, FULL, SPREAD, KEY_COUNT] = [0, 1, 2, 4, 6] as const;
 const KEYS: Key<Ranked>[] = Array.from({ length: KEY_COUNT }, (_, j) => ({ of: (x: Ranked) => x.k[j]!, proves: j <= FULL }));
-const sameCells = (a: Ranked, b: Ranked): boolean => a.r.join("|") === b.r.join("|");
+const sameCells = (a: Ranked, b: Ranked): boolean => a.text === b.text;
 
 /** The row's cells, one per column (null = blank), or null when the cells cannot be placed. */
 export function chooseCells(
@@ -87,7 +89,7 @@ export function chooseCells(
     return (result === null && stated !== null) || (result !== null && isTextCell(r[dev]!));
   }
   const choice = choose(
-    readings.map((r) => ({ r, k: rank(r) })),
+    readings.map((r) => ({ r, k: rank(r), text: r.join("|") })),
     KEYS,
     sameCells,
   );

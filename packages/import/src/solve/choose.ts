@@ -47,14 +47,27 @@ export function distinct<R>(readings: readonly R[], same: (a: R, b: R) => boolea
 
 /** Chooses among a row's readings (at least one) by its kind's keys; `same` tells readings that state the same values. */
 export function choose<R>(readings: readonly R[], keys: readonly Key<R>[], same: (a: R, b: R) => boolean): Choice<R> {
-  const ranks = readings.map((r) => ({ r, k: keys.map((key) => key.of(r)) }));
-  const ranked = ranks.sort((a, b) => a.k.reduce((d, v, j) => d || v - b.k[j]!, 0));
-  const best = ranked[0]!.k;
-  const tiesOn = (k: readonly number[], all: boolean) => keys.every((key, j) => (!all && !key.proves) || k[j] === best[j]);
-  const proven = ranked.filter((x) => tiesOn(x.k, false)).map((x) => x.r);
-  const tied = ranked.filter((x) => tiesOn(x.k, true)).map((x) => x.r);
-  const chosen = ranked[0]!.r;
+  const ranks = readings.map((r) => keys.map((key) => key.of(r)));
+  const compare = (a: number, b: number): number => ranks[a]!.reduce((d, v, j) => d || v - ranks[b]![j]!, 0) || a - b;
+  // the best is the first of the lowest: the readings need no sorting unless every one is asked for
+  let first = 0;
+  for (let i = 1; i < ranks.length; i++) if (compare(i, first) < 0) first = i;
+  const best = ranks[first]!;
+  const tiesOn = (i: number, all: boolean) => keys.every((key, j) => (!all && !key.proves) || ranks[i]![j] === best[j]);
+  const indexes = readings.map((_, i) => i);
+  const proven = indexes.filter((i) => tiesOn(i, false)).sort(compare).map((i) => readings[i]!);
+  const tied = indexes.filter((i) => tiesOn(i, true)).map((i) => readings[i]!);
   const one = (rs: readonly R[]) => rs.every((r) => same(r, rs[0]!));
   const basis: Basis = one(proven) ? "proof" : one(tied) ? "preference" : "withheld";
-  return { chosen: basis === "withheld" ? null : chosen, basis, best, proven, tied, ranked: ranked.map((x) => x.r) };
+  let ranked: R[] | undefined;
+  return {
+    chosen: basis === "withheld" ? null : readings[first]!,
+    basis,
+    best,
+    proven,
+    tied,
+    get ranked() {
+      return (ranked ??= indexes.sort(compare).map((i) => readings[i]!));
+    },
+  };
 }

@@ -16,6 +16,8 @@ export interface HeaderWords<K extends string> {
   readonly titleWords: readonly string[];
   /** Notes in parentheses name no column («Avvik (Resultat-måltall)»); false where a note may hold a column word. */
   readonly skipNotes: boolean;
+  /** A word also names its column inside a longer word («Budsjettavvik», «øremerkede»). */
+  readonly inWords?: boolean;
 }
 
 export interface HeaderColumn<K extends string> {
@@ -39,6 +41,8 @@ const blank = (m: string): string => " ".repeat(m.length);
 const withoutNotes = (text: string): string => (text.includes("(") ? text.replace(/\([^)]*\)/g, blank) : text);
 
 interface Matcher<K extends string> {
+  /** Cheap test first: most texts hold none of the words. */
+  readonly quick: RegExp;
   readonly pattern: RegExp;
   readonly kinds: readonly K[];
 }
@@ -53,28 +57,38 @@ function matcherOf<K extends string>(header: HeaderWords<K>): Matcher<K> {
   const known = matchers.get(header) as Matcher<K> | undefined;
   if (known) return known;
   const title = header.titleWords.length > 0 ? `(?:\\s+(?:${header.titleWords.join("|")}))?` : "";
-  const pattern = new RegExp(`(?<![\\p{L}-])(?:${header.words.map(([source]) => `(${source})`).join("|")})(?![\\p{L}-])${title}\\s*(\\d{4})?`, "giu");
-  const matcher = { pattern, kinds: header.words.map(([, kind]) => kind) };
+  // (a word inside a longer one: the whole run of non-blanks from its start, which holds the word)
+  const before = header.inWords ? "(?<!\\S)" : "(?<![\\p{L}-])";
+  const word = (source: string): string => (header.inWords ? `(\\S*?(?:${source})\\S*)` : `(${source})`);
+  const pattern = new RegExp(`${before}(?:${header.words.map(([source]) => word(source)).join("|")})(?![\\p{L}-])${title}\\s*(\\d{4})?`, "giu");
+  const quick = new RegExp(header.words.map(([source]) => source).join("|"), "iu");
+  const matcher = { quick, pattern, kinds: header.words.map(([, kind]) => kind) };
   matchers.set(header, matcher);
   return matcher;
 }
 
 /** The columns and years a header's text (or one cell of a laid-out header, starting at `offset`) names. */
 export function readHeaderWords<K extends string>(text: string, header: HeaderWords<K>, offset = 0): HeaderRead<K> {
-  const { pattern, kinds } = matcherOf(header);
+  const { quick, pattern, kinds } = matcherOf(header);
   const cleaned = header.skipNotes ? withoutNotes(text) : text;
   const columns: HeaderColumn<K>[] = [];
-  for (const m of cleaned.matchAll(pattern)) {
+  if (quick.test(cleaned)) for (const m of cleaned.matchAll(pattern)) {
     let j = 1;
     while (m[j] === undefined) j++;
     const year = m[kinds.length + 1];
     columns.push({ kind: kinds[j - 1]!, year: year ? Number(year) : null, start: offset + m.index, end: offset + m.index + m[0].trimEnd().length });
   }
-  // the years are read only when asked for: most callers want the columns alone
-  return {
-    columns,
-    get years() {
-      return yearsIn(cleaned);
-    },
-  };
+  return new Read(columns, cleaned);
+}
+
+/** A header read; its years are read only when asked for (most callers want the columns alone), and once. */
+class Read<K extends string> implements HeaderRead<K> {
+  private found: number[] | undefined;
+  constructor(
+    readonly columns: HeaderColumn<K>[],
+    private readonly text: string,
+  ) {}
+  get years(): number[] {
+    return (this.found ??= yearsIn(this.text));
+  }
 }

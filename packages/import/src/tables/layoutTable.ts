@@ -37,10 +37,18 @@ const FRAGMENT = indicatorFragment(positionalTables);
  * («(Resultat-» over «måltall)») is left out here too, as the reader leaves out a note on one line.
  */
 function wordsOf(cell: Cell): HeaderRead<ColumnKind> {
-  const blank = (m: string): string => " ".repeat(m.length);
-  const closed = cell.text.replace(/\([^)]*\)/g, blank);
-  return readHeaderWords(closed.replace(/\([^)]*$/u, blank).replace(/^[^(]*\)/u, blank), positionalHeaderWords, cell.start);
+  let read = wordsRead.get(cell);
+  if (!read) {
+    const blank = (m: string): string => " ".repeat(m.length);
+    const closed = cell.text.includes("(") || cell.text.includes(")") ? cell.text.replace(/\([^)]*\)/g, blank).replace(/\([^)]*$/u, blank).replace(/^[^(]*\)/u, blank) : cell.text;
+    read = readHeaderWords(closed, positionalHeaderWords, cell.start);
+    wordsRead.set(cell, read);
+  }
+  return read;
 }
+
+/** Each cell is read once, however often the header's lines are lined up again. */
+const wordsRead = new WeakMap<Cell, HeaderRead<ColumnKind>>();
 
 function kindsOf(cell: Cell): ColumnKind[] {
   return wordsOf(cell).columns.map((c) => c.kind);

@@ -126,12 +126,13 @@ export const economyHeader = {
    */
   columns: {
     words: [
-      ["\\S*avvik\\S*", "variance"],
-      ["\\S*(?:merkede|ordinær)\\S*", "split"],
-      ["\\S*regnskap\\S*", "actual"],
+      ["avvik", "variance"],
+      ["merkede|ordinær", "split"],
+      ["regnskap", "actual"],
     ],
     titleWords: [],
     skipNotes: false,
+    inWords: true,
   } as HeaderWords<"variance" | "split" | "actual">,
 } as const;
 
