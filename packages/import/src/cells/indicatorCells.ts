@@ -93,7 +93,7 @@ export function chooseCells(
     KEYS,
     sameCells,
   );
-  const best = choice.ranked[0]!;
+  const best = choice.proven[0]!;
   if (readings.length >= READINGS_LIMIT) {
     findings.push({
       severity: "warning",
@@ -194,7 +194,7 @@ export function place(cells: readonly string[], table: Table): { cells: (string 
     keys,
     (a, b) => a.at === b.at,
   );
-  return { cells: choice.ranked[0]!.cells, confirmed: choice.best[0] === 0 || choice.best[1] === 0 };
+  return { cells: choice.proven[0]!.cells, confirmed: choice.best[0] === 0 || choice.best[1] === 0 };
 }
 
 /** Every comparator («> 66 %», «maks 8 %») of a placed row stands in a Måltall column. */

@@ -47,16 +47,33 @@ export function distinct<R>(readings: readonly R[], same: (a: R, b: R) => boolea
 
 /** Chooses among a row's readings (at least one) by its kind's keys; `same` tells readings that state the same values. */
 export function choose<R>(readings: readonly R[], keys: readonly Key<R>[], same: (a: R, b: R) => boolean): Choice<R> {
-  const ranks = readings.map((r) => keys.map((key) => key.of(r)));
-  const compare = (a: number, b: number): number => ranks[a]!.reduce((d, v, j) => d || v - ranks[b]![j]!, 0) || a - b;
+  const n = keys.length;
+  // every reading's ranks in one flat array (a row may have thousands of readings)
+  const ranks = new Float64Array(readings.length * n);
+  readings.forEach((r, i) => keys.forEach((key, j) => (ranks[i * n + j] = key.of(r))));
+  const compare = (a: number, b: number): number => {
+    for (let j = 0; j < n; j++) {
+      const d = ranks[a * n + j]! - ranks[b * n + j]!;
+      if (d !== 0) return d;
+    }
+    return a - b;
+  };
   // the best is the first of the lowest: the readings need no sorting unless every one is asked for
   let first = 0;
-  for (let i = 1; i < ranks.length; i++) if (compare(i, first) < 0) first = i;
-  const best = ranks[first]!;
-  const tiesOn = (i: number, all: boolean) => keys.every((key, j) => (!all && !key.proves) || ranks[i]![j] === best[j]);
-  const indexes = readings.map((_, i) => i);
-  const proven = indexes.filter((i) => tiesOn(i, false)).sort(compare).map((i) => readings[i]!);
-  const tied = indexes.filter((i) => tiesOn(i, true)).map((i) => readings[i]!);
+  for (let i = 1; i < readings.length; i++) if (compare(i, first) < 0) first = i;
+  const best = Array.from(ranks.subarray(first * n, first * n + n));
+  const ties = (i: number, all: boolean): boolean => {
+    for (let j = 0; j < n; j++) if ((all || keys[j]!.proves) && ranks[i * n + j] !== best[j]) return false;
+    return true;
+  };
+  const provenAt: number[] = [];
+  const tied: R[] = [];
+  for (let i = 0; i < readings.length; i++) {
+    if (!ties(i, false)) continue;
+    provenAt.push(i);
+    if (ties(i, true)) tied.push(readings[i]!);
+  }
+  const proven = (provenAt.length > 1 ? provenAt.sort(compare) : provenAt).map((i) => readings[i]!);
   const one = (rs: readonly R[]) => rs.every((r) => same(r, rs[0]!));
   const basis: Basis = one(proven) ? "proof" : one(tied) ? "preference" : "withheld";
   let ranked: R[] | undefined;
@@ -67,7 +84,7 @@ export function choose<R>(readings: readonly R[], keys: readonly Key<R>[], same:
     proven,
     tied,
     get ranked() {
-      return (ranked ??= indexes.sort(compare).map((i) => readings[i]!));
+      return (ranked ??= readings.map((_, i) => i).sort(compare).map((i) => readings[i]!));
     },
   };
 }
