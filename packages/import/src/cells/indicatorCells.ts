@@ -1,10 +1,13 @@
 import { readNorwegianNumber, tableReading, TEXT_CELL_AT_END, type Finding } from "@bydel/core";
 import { cellReadings, cellTail } from "./cells.js";
 import type { Column, ColumnKind, Table } from "../tables/indicatorHeader.js";
+import { indicatorTable } from "../tables/registry.js";
+import { choose, type Key } from "../solve/choose.js";
 
 /**
- * Placing a row's cells in the header's columns: every reading of the cells, the one the identity
- * avvik = resultat − måltall confirms, else the one the layout suggests, with the alternatives.
+ * Placing a row's cells in the header's columns: every reading of the cells, ranked by the kind's
+ * rules and its identity (avvik = resultat − måltall, from the registry) and chosen in
+ * `solve/choose.ts`, with the alternatives only preferences set aside.
  */
 
 export type Placed = { cells: (string | null)[]; confirmed: boolean; alternatives: string[][] };
@@ -12,6 +15,23 @@ export type Placed = { cells: (string | null)[]; confirmed: boolean; alternative
 export function columnName(c: Column): string {
   return `${c.kind === "result" ? "Resultat" : c.kind === "target" ? "Måltall" : "Avvik"}${c.year !== null ? ` ${c.year}` : ""}`;
 }
+
+/** A reading of the row's cells with its rank under each key of `RANKING`. */
+interface Ranked {
+  readonly r: string[];
+  readonly k: number[];
+  /** The cells joined, to tell readings apart. */
+  readonly text: string;
+}
+
+/**
+ * The keys an indicator row's readings are chosen by (in `solve/choose.ts`), in order: excluded by the
+ * kind's rules, the identity, full before blanks (these prove); then the fewest blanks, sizes alike
+ * and the fewest joined groups (these only prefer).
+ */
+const [EXCLUDED, IDENTITY, FULL, SPREAD, KEY_COUNT] = [0, 1, 2, 4, 6] as const;
+const KEYS: Key<Ranked>[] = Array.from({ length: KEY_COUNT }, (_, j) => ({ of: (x: Ranked) => x.k[j]!, proves: j <= FULL }));
+const sameCells = (a: Ranked, b: Ranked): boolean => a.text === b.text;
 
 /** The row's cells, one per column (null = blank), or null when the cells cannot be placed. */
 export function chooseCells(
@@ -35,29 +55,32 @@ export function chooseCells(
   const dev = table.columns.findIndex((c) => c.kind === "deviation");
   const res = resultColumn(table.columns, null);
   const tgt = targetColumn(table.columns, null);
+  const identity = indicatorTable(table.kind).identity;
   const share = /^\s*(?:andel|dekningsgrad)/iu.test(label) || atoms.some((a) => /%/u.test(a.raw));
-  const score = (r: string[]): number[] => {
+  const excluded = [1, 0, 0, 0, 0, 0];
+  const rank = (r: string[]): number[] => {
     // a comparator ("> 66 %", "maks 8 %") is printed only in a Måltall column, never in a result or an avvik
-    if (r.length === k && r.some((c, j) => COMPARED.test(c) && table.columns[j]!.kind !== "target")) return [2, 1, 0, 0, 0];
+    if (r.length === k && r.some((c, j) => COMPARED.test(c) && table.columns[j]!.kind !== "target")) return excluded;
     // so a shorter reading must have a place for its blanks that keeps its comparators there («1 844 | 2 | 113 | minst 1 872» has none)
-    if (r.length < k && r.some((c) => COMPARED.test(c)) && !spreads(r, k).some((p) => comparatorsInTargets(p, table))) return [2, 1, 0, 0, 0];
+    if (r.length < k && r.some((c) => COMPARED.test(c)) && !spreads(r, k).some((p) => comparatorsInTargets(p, table))) return excluded;
     // a share (Andel …, dekningsgrad, a cell in %) is at most a few hundred: never a number with thousands groups
-    if (share && r.some((c) => /\d \d{3}/.test(c))) return [2, 1, 0, 0, 0];
+    if (share && r.some((c) => /\d \d{3}/.test(c))) return excluded;
     // an avvik is resultat − måltall: a full reading with an avvik but no result, or with a result and «Ikke målt» as its
-    // avvik, contradicts itself («3,4 4,4 4,3 - 0,1» is not a «-» result with avvik 0,1); a shorter reading is left
-    if (r.length === k && contradicts(r)) return [1, 2, k, 0, 0];
+    // avvik, contradicts itself («3,4 4,4 4,3 - 0,1» is not a «-» result with avvik 0,1): it ranks after every shorter
+    // reading, and no preference tells two such readings apart
+    if (r.length === k && contradicts(r)) return [0, 2, 1, k, 0, 0];
     const full = r.length === k ? 0 : 1;
-    let identity = 1;
+    let kept = 1;
     if (dev >= 0 && res >= 0 && tgt >= 0 && r.length === k) {
       const d = valueOf(r[dev]!);
       const rv = valueOf(r[res]!);
       const tv = valueOf(r[tgt]!);
-      if (d !== null && rv !== null && tv !== null && closes(r[dev]!, d, rv, tv)) identity = 0;
+      if (d !== null && rv !== null && tv !== null && identity(r[dev]!, d, rv, tv)) kept = 0;
     }
     const joins = atoms.length - r.length;
     // without a full reading, the one with the fewest blanks: a blank is rarer than a thousands group
     const blanks = full === 0 ? 0 : k - r.length;
-    return [full, identity, blanks, Math.round(magnitudeSpread(r) * 20), joins];
+    return [0, kept, full, blanks, Math.round(magnitudeSpread(r) * 20), joins];
   };
   function contradicts(r: readonly string[]): boolean {
     if (dev < 0 || res < 0) return false;
@@ -65,8 +88,12 @@ export function chooseCells(
     const stated = valueOf(r[dev]!);
     return (result === null && stated !== null) || (result !== null && isTextCell(r[dev]!));
   }
-  const scored = readings.map((r) => ({ r, s: score(r) })).sort((a, b) => a.s.reduce((d, v, j) => d || v - b.s[j]!, 0));
-  const best = scored[0]!;
+  const choice = choose(
+    readings.map((r) => ({ r, k: rank(r), text: r.join("|") })),
+    KEYS,
+    sameCells,
+  );
+  const best = choice.proven[0]!;
   if (readings.length >= READINGS_LIMIT) {
     findings.push({
       severity: "warning",
@@ -76,7 +103,7 @@ export function chooseCells(
     });
     return null;
   }
-  if (best.s[0] === 2) {
+  if (best.k[EXCLUDED] === 1) {
     findings.push({
       severity: "warning",
       code: "UNREADABLE_ROW",
@@ -85,8 +112,8 @@ export function chooseCells(
     });
     return null;
   }
-  const tied = scored.filter((x) => x.s.every((v, j) => v === best.s[j]));
-  if (tied.length > 1 && tied.some((x) => x.r.join("|") !== best.r.join("|"))) {
+  if (choice.basis === "withheld") {
+    const tied = choice.tied;
     findings.push({
       severity: "warning",
       code: "AMBIGUOUS_NUMBERS",
@@ -99,26 +126,20 @@ export function chooseCells(
     });
     return null;
   }
-  // Other full readings that only the similar-magnitude rule set aside: a plausible choice, not a proven one.
-  const alternatives = scored.filter((x) => x.s[0] === best.s[0] && x.s[1] === best.s[1] && x.r.join("|") !== best.r.join("|")).map((x) => x.r);
+  // Other readings that only the preferences (similar magnitudes) set aside: a plausible choice, not a proven one.
+  const alternatives = choice.proven.filter((x) => !sameCells(x, best)).map((x) => x.r);
   // A blank cell vanishes, so a shorter reading ("0 2 977 0" as 0 | 2 977 | 0 and a blank) is as possible as a full row the
   // arithmetic does not confirm, unless its sizes are far less alike; with an avvik that closes, the shorter one must close it too.
-  if (best.s[0] === 0) alternatives.push(...scored.filter((x) => x.s[0] === 1 && x.r.length < k && x.s[3]! <= best.s[3]! + SIMILAR_SPREAD && (best.s[1] === 1 || place(x.r, table).confirmed)).map((x) => x.r));
+  if (best.k[FULL] === 0) {
+    const shorter = choice.ranked.filter((x) => x.k[FULL] === 1 && x.r.length < k && x.k[SPREAD]! <= best.k[SPREAD]! + SIMILAR_SPREAD && (best.k[IDENTITY] === 1 || place(x.r, table).confirmed));
+    alternatives.push(...shorter.map((x) => x.r));
+  }
   return { ...place(best.r, table), alternatives };
 }
 
 const { indicatorReadings: READINGS_LIMIT, similarSpread: SIMILAR_SPREAD } = tableReading;
 
 export const COMPARED = /^(?:[<>≥≤]|maks|minst|min\.|minimum|maksimum)/iu;
-
-/**
- * |avvik| = |resultat − måltall| within half a unit of the avvik's last printed decimal ("-28" for −28,11),
- * and at least to 0,05; the sign is left to the deviation check.
- */
-export function closes(devRaw: string, d: number, result: number, target: number): boolean {
-  const decimals = /\d[.,](\d+)/.exec(devRaw)?.[1]?.length ?? 0;
-  return Math.abs(Math.abs(result - target) - Math.abs(d)) <= Math.max(0.051, 0.5 * 10 ** -decimals + 1e-9);
-}
 
 /** How far apart the cells' orders of magnitude are: a series of counts or kroner has similar sizes year to year. */
 function magnitudeSpread(cells: readonly string[]): number {
@@ -128,36 +149,52 @@ function magnitudeSpread(cells: readonly string[]): number {
   return logs.reduce((a, l) => a + (l - mean) ** 2, 0) / logs.length;
 }
 
+/** A way to place a short row's cells: one per column (null = blank), and its rank in the convention (blanks last first). */
+interface Placement {
+  readonly cells: (string | null)[];
+  readonly at: number;
+}
+
 /**
- * Places n < k cells. A row missing one cell of a table with an Avvik column takes the blank first
- * when that makes Avvik = resultat − måltall hold (the oldest result is the one left out); sick-leave
- * sub-rows leave the target blank; otherwise the missing cells are the last ones (no result yet).
- * `confirmed` is false when nothing but that convention placed the cells.
+ * Places n < k cells, chosen in `solve/choose.ts` as every reading is. Proven: a kind whose registry
+ * entry names the column a row one cell short leaves blank (sick leave: the target) leaves it so; a
+ * row missing one cell of a table with an Avvik column takes the blank first when that makes the
+ * kind's identity (avvik = resultat − måltall) hold (the oldest result is the one left out).
+ * Otherwise by convention: a comparator stays in a Måltall column, printed values stand together,
+ * and the missing cells are the last ones (no result yet). `confirmed` is false when nothing but
+ * the convention placed the cells.
  */
 export function place(cells: readonly string[], table: Table): { cells: (string | null)[]; confirmed: boolean } {
   const k = table.columns.length;
-  if (cells.length === k) return { cells: [...cells], confirmed: true };
-  if (cells.length === k - 1 && table.kind === "sickLeave") {
-    const t = targetColumn(table.columns, null);
-    if (t >= 0) return { cells: [...cells.slice(0, t), null, ...cells.slice(t)], confirmed: true };
-  }
+  // (never more cells than columns: the readings hold at most k)
+  if (cells.length >= k) return { cells: [...cells], confirmed: cells.length === k };
+  const entry = indicatorTable(table.kind);
+  const short = cells.length === k - 1;
+  const blankAt = short && entry.shortRowBlank !== undefined ? lastIndex(table.columns, entry.shortRowBlank, null) : -1;
   const dev = table.columns.findIndex((c) => c.kind === "deviation");
-  if (cells.length === k - 1 && dev >= 0) {
-    const first = [null, ...cells];
-    const res = resultColumn(table.columns, null);
-    const tgt = targetColumn(table.columns, null);
-    const d = valueOf(first[dev] ?? "");
-    const r = valueOf(first[res] ?? "");
-    const t = valueOf(first[tgt] ?? "");
-    if (d !== null && r !== null && t !== null && closes(first[dev]!, d, r, t)) return { cells: first, confirmed: true };
-  }
-  // blanks last, unless that puts a comparator outside a Måltall column: then the latest blanks that keep it inside
-  const valid = (r: readonly (string | null)[]) => comparatorsInTargets(r, table);
-  let out: (string | null)[] = [...cells];
-  while (out.length < k) out.push(null);
-  // printed values stand together: a blank between two of them is the least likely place
-  if (!valid(out)) out = spreads(cells, k).filter(valid).sort((a, b) => gaps(a) - gaps(b))[0] ?? out;
-  return { cells: out, confirmed: false };
+  const res = resultColumn(table.columns, null);
+  const tgt = targetColumn(table.columns, null);
+  const closes = (p: readonly (string | null)[]): boolean => {
+    if (!short || dev < 0 || p[0] !== null) return false;
+    const d = valueOf(p[dev] ?? "");
+    const r = valueOf(p[res] ?? "");
+    const t = valueOf(p[tgt] ?? "");
+    return d !== null && r !== null && t !== null && entry.identity(p[dev]!, d, r, t);
+  };
+  const keys: Key<Placement>[] = [
+    { of: (p) => (blankAt >= 0 && p.cells[blankAt] === null ? 0 : 1), proves: true },
+    { of: (p) => (closes(p.cells) ? 0 : 1), proves: true },
+    { of: (p) => (comparatorsInTargets(p.cells, table) ? 0 : 1), proves: false },
+    // printed values stand together: a blank between two of them is the least likely place
+    { of: (p) => gaps(p.cells), proves: false },
+    { of: (p) => p.at, proves: false },
+  ];
+  const choice = choose(
+    spreads(cells, k).map((c, at) => ({ cells: c, at })),
+    keys,
+    (a, b) => a.at === b.at,
+  );
+  return { cells: choice.proven[0]!.cells, confirmed: choice.best[0] === 0 || choice.best[1] === 0 };
 }
 
 /** Every comparator («> 66 %», «maks 8 %») of a placed row stands in a Måltall column. */

@@ -15,8 +15,9 @@ import {
   atMostTwoDecimals,
   unitWords,
 } from "@bydel/core";
-import { type Placed, closes, columnName, place, resultColumn, targetColumn, valueOf } from "../cells/indicatorCells.js";
+import { type Placed, columnName, place, resultColumn, targetColumn, valueOf } from "../cells/indicatorCells.js";
 import type { Table } from "../tables/indicatorHeader.js";
+import { indicatorIdentity } from "../tables/registry.js";
 
 /**
  * A placed row emitted as an indicator: its target, result and stated deviation read as core reads
@@ -130,7 +131,7 @@ export function emitPlaced(placed: Placed, rowLabel: string, no: number, table: 
 /** The stated avvik agrees in size with result − target. */
 export function deviationCloses(ind: Indicator): boolean {
   const d = ind.statedDeviation;
-  return d?.value != null && ind.deviation !== null && closes(d.raw, d.value, ind.deviation, 0);
+  return d?.value != null && ind.deviation !== null && indicatorIdentity(d.raw, d.value, ind.deviation, 0);
 }
 
 const MONTHS = /^(jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)\b/iu;

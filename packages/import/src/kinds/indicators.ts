@@ -25,9 +25,10 @@ import { signedInEveryReading } from "./indicatorEmit.js";
  * only), "Obligatoriske sentrale måltall", sick leave (per month and Korttid/Langtid/Totalt) and
  * Nøkkeltall (result series without targets). Columns come from the header words
  * (Resultat/Måltall/Mål/Avvik + year); rows are label lines followed by a line of value cells.
- * The stages: locate (`tables/indicatorHeader.ts`, positional headers in `tables/layoutTable.ts`) →
- * rows (`rows/indicatorRows.ts`) → cells placed in the columns (`cells/indicatorCells.ts`) → emit
- * (`indicatorEmit.ts`); this module composes them and reports what the table leaves.
+ * The stages: locate (`tables/indicatorHeader.ts`, positional headers in `tables/layoutTable.ts`, both
+ * reading their columns with `tables/header.ts`) → rows (`rows/indicatorRows.ts`) → cells placed in
+ * the columns (`cells/indicatorCells.ts`, chosen in `solve/choose.ts`) → emit (`indicatorEmit.ts`);
+ * this module composes them and reports what the table leaves.
  */
 
 export interface IndicatorResult {

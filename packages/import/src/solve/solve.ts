@@ -1,10 +1,12 @@
 import { sameMoney, type Reading } from "../cells/readings.js";
+import { choose, identityKey, type Key } from "./choose.js";
 
 /**
- * Chooses one reading per row of a table (column-recovery.md, steps 2–5): readings that keep the
- * row's own identity first, then the combination of readings that closes the most column sums
- * (Sum rows included, cascading totals too), then layout and magnitude plausibility. Rows where
- * more than one reading survives all of that stay ambiguous: no value is guessed.
+ * Solves a money table's rows together (column-recovery.md, steps 2–5): each row's readings that
+ * keep its identity (chosen in `choose.ts`, as every reading is), then the combination of readings
+ * that closes the most column sums (Sum rows included, cascading totals too), which `choose.ts`
+ * takes as a proving key, with the table's best layout as a preference. Rows where more than one
+ * reading survives all of that stay ambiguous: no value is guessed.
  */
 export interface SolveRowInput {
   readonly readings: readonly Reading[];
@@ -120,6 +122,8 @@ function distinctMoney(readings: readonly Reading[]): Reading[] {
   return out;
 }
 
+const sameReading = (a: Reading, b: Reading): boolean => sameMoney(a.values, b.values);
+
 function byLayout(a: Reading, b: Reading): number {
   return a.layoutCost - b.layoutCost || a.spread - b.spread;
 }
@@ -130,10 +134,12 @@ export function solveTable(rows: readonly SolveRowInput[], equations: readonly S
   const candidates: Reading[][] = [];
   const identityBroken: boolean[] = [];
   const tooMany: boolean[] = [];
+  const byIdentity = [identityKey<Reading>((r) => options.identity(r.values))];
   for (const row of rows) {
-    const keep = dedupe(row.readings.filter((r) => options.identity(r.values)));
-    identityBroken.push(row.readings.length > 0 && keep.length === 0);
-    const cands = keep.length > 0 ? keep : dedupe(row.readings);
+    // the readings that keep the row's identity, or every reading where none does
+    const choice = row.readings.length > 0 ? choose(row.readings, byIdentity, sameReading) : null;
+    identityBroken.push(choice !== null && choice.best[0] === 1);
+    const cands = dedupe(choice?.proven ?? []);
     candidates.push(cands);
     tooMany.push(row.overflow || cands.length > rowBound);
   }
@@ -202,18 +208,24 @@ export function solveTable(rows: readonly SolveRowInput[], equations: readonly S
       continue;
     }
     const k = open.indexOf(r);
+    // the sums prove; among the readings they leave, the best layout of the whole table only prefers
+    const inBestScore = new Set(bestByScore.map((p) => cands[p[k]!]!));
+    const inBestPicks = new Set(best.picks.map((p) => cands[p[k]!]!));
+    const keys: Key<Reading>[] = [
+      { of: (c) => (inBestScore.has(c) ? 0 : 1), proves: true },
+      { of: (c) => (inBestPicks.has(c) ? 0 : 1), proves: false },
+    ];
+    const choice = choose(cands, keys, sameReading);
     const byScore = distinctMoney(bestByScore.map((p) => cands[p[k]!]!));
-    const byAll = distinctMoney(best.picks.map((p) => cands[p[k]!]!));
-    if (byScore.length === 1) {
-      const layoutBest = best.picks.map((p) => cands[p[k]!]!).sort(byLayout)[0]!;
-      solutions.push({ chosen: layoutBest, candidates: byScore, decision: "sums", identityBroken: identityBroken[r]! });
-    } else if (byAll.length === 1 && best.picks.map((p) => cands[p[k]!]!).sort(byLayout)[0]!.hinted) {
+    if (choice.basis === "proof") {
+      solutions.push({ chosen: choice.chosen, candidates: byScore, decision: "sums", identityBroken: identityBroken[r]! });
+    } else if (choice.basis === "preference" && choice.chosen!.hinted) {
       // only a blank the text itself shows (a lone wide gap) may decide between amounts the sums cannot tell apart
-      solutions.push({ chosen: best.picks.map((p) => cands[p[k]!]!).sort(byLayout)[0]!, candidates: byScore, decision: "layout", identityBroken: identityBroken[r]! });
-    } else if (byAll.length === 1) {
+      solutions.push({ chosen: choice.chosen, candidates: byScore, decision: "layout", identityBroken: identityBroken[r]! });
+    } else if (choice.basis === "preference") {
       solutions.push({ chosen: null, candidates: byScore, decision: "ambiguous", identityBroken: identityBroken[r]! });
     } else {
-      solutions.push({ chosen: null, candidates: byAll, decision: "ambiguous", identityBroken: identityBroken[r]! });
+      solutions.push({ chosen: null, candidates: distinctMoney(best.picks.map((p) => cands[p[k]!]!)), decision: "ambiguous", identityBroken: identityBroken[r]! });
     }
   }
 

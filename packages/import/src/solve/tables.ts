@@ -8,7 +8,8 @@ import { budgetColumns, budgetIdentity, economyTables, flippedIdentity, splitCol
 /**
  * One table's rows solved together: every reading of each row (placed by column anchors where the
  * layout shows them), the table's sums and an optional tie to other tables, handed to the solver.
- * The budget tables, the earmarked split and the per-unit table all choose their readings here.
+ * The budget tables, the earmarked split and the per-unit table are solved here, each row's reading
+ * chosen in `choose.ts` by the identity its kind's registry entry gives.
  */
 
 /** Which rows each total sums: the rows since the previous total, plus that total (cascading totals). */

@@ -3,6 +3,7 @@ import type { BudgetTable, Finding, VarianceSplit } from "@bydel/core";
 import { areaOf, isHeaderLine, isProse, isTotalLabel, kostraOf, startsRow } from "./grammar.js";
 import { lineByNo, type Line } from "../source/lines.js";
 import { readRows, type RawRow } from "../rows/rows.js";
+import { readHeaderWords } from "./header.js";
 import { anchorFilter, captionFilter, economyHeader, economyLineFilter, economyTables } from "./registry.js";
 
 /**
@@ -79,9 +80,10 @@ export function readBody(lines: readonly Line[], anchor: number, structural = fa
     if (t.trim() === "" || startsRow(t) || isProse(t) || headingOf(lines[j]!)) break;
     header = `${t} ${header}`;
   }
-  if (!economyHeader.required.test(header)) return null;
-  const split = economyHeader.split.test(header);
-  if (!split && !economyHeader.budget.test(header)) return null;
+  const named = new Set(readHeaderWords(header, economyHeader.columns).columns.map((c) => c.kind));
+  if (!named.has("variance")) return null;
+  const split = named.has("split");
+  if (!split && !named.has("actual")) return null;
   const { rows, end } = readRows(lines, i);
   if (rows.length === 0) return null;
   return { kind: split ? "split" : "budget", headerLine: lines[anchor]!.no, rows, end };

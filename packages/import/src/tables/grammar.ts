@@ -1,4 +1,5 @@
 import { economyHeader } from "./registry.js";
+import { readHeaderWords } from "./header.js";
 
 /** The service area a row's label names ("Funksjonsområde 2A" → FO2A): the core's reading of area names. */
 export { serviceAreaOfRow as areaOf } from "@bydel/core";
@@ -47,8 +48,6 @@ export function continuesLabel(text: string): boolean {
 }
 
 const HEADER_WORD = new RegExp([...economyHeader.columnWords, "avvik"].join("|"), "iu");
-const COLUMN_WORD = new RegExp(`\\b(?:${economyHeader.columnWords.join("|")})\\b`, "iu");
-const COLUMN_NAME = new RegExp(`\\b(?:${economyHeader.columnNames.join("|")})\\b`, "giu");
 
 /** A header printed on one line ("Funksjonsområde  Regnskap 2023 … Avvik 2024"): column words, no amounts. */
 export function isHeaderLine(text: string): boolean {
@@ -83,8 +82,8 @@ export function isProse(text: string): boolean {
 export function isColumnHeader(text: string): boolean {
   const t = text.trim();
   if (t.length > 200) return false;
-  const words = t.match(COLUMN_NAME) ?? [];
-  const columns = words.length >= 2 || (words.length === 1 && /\b20\d\d\b/u.test(t) && COLUMN_WORD.test(t));
+  const named = readHeaderWords(t, economyHeader.names).columns;
+  const columns = named.length >= 2 || (named.length === 1 && /\b20\d\d\b/u.test(t) && (economyHeader.columnWords as readonly string[]).includes(named[0]!.kind));
   return columns && !/\d[ \u00A0]\d{3}\b|\d{5,}/u.test(t) && !isProse(t);
 }
 

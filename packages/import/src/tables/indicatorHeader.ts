@@ -1,11 +1,10 @@
 import { serviceAreaOf } from "@bydel/core";
 import { cellTail } from "../cells/cells.js";
 import { isBlank, type Line } from "../source/lines.js";
-import { yearsIn } from "./grammar.js";
+import { readHeaderWords, type HeaderColumn } from "./header.js";
 import {
-  indicatorColumnAlternatives,
-  indicatorColumnKinds,
   indicatorFragment,
+  indicatorHeaderWords,
   indicatorLineFilter,
   indicatorStarts,
   indicatorTables,
@@ -20,10 +19,8 @@ import {
 
 export type ColumnKind = IndicatorColumnKind;
 
-export interface Column {
-  readonly kind: ColumnKind;
-  readonly year: number | null;
-}
+/** A column: its kind, its year, and where its word stands in the header's text. */
+export type Column = Pick<HeaderColumn<ColumnKind>, "kind" | "year"> & Partial<Pick<HeaderColumn<ColumnKind>, "start" | "end">>;
 
 export type TableKind = IndicatorTableKind;
 
@@ -40,22 +37,12 @@ export function wrappedStart(lines: readonly Line[], i: number): [RegExp, TableK
   return j < lines.length && /^\s*(?:måltall|resultatindikatorer)\b/iu.test(lines[j]!.text) ? [WRAPPED_START, "indicator"] : undefined;
 }
 
-/** A column word, with "bydel"/"sykefravær" and the year after it. */
-const HEADER_WORD = new RegExp(`\\b(${indicatorColumnAlternatives(indicatorTables)})\\b(?:\\s+(?:bydel|sykefravær))?\\s*(\\d{4})?`, "giu");
-
-const COLUMN_KIND = indicatorColumnKinds(indicatorTables);
-
 /** A header fragment: only column words, years, "bydel", parentheses and dashes. */
 export const FRAGMENT = indicatorFragment(indicatorTables);
 
+/** The columns a header's text names: its column words (with "bydel"/"sykefravær" and the year after each), notes aside. */
 export function columnsOf(header: string): Column[] {
-  const cleaned = header.replace(/\([^)]*\)/g, " ");
-  const out: Column[] = [];
-  for (const m of cleaned.matchAll(HEADER_WORD)) {
-    const kind: ColumnKind = COLUMN_KIND.get(m[1]!.toLowerCase()) ?? "result";
-    out.push({ kind, year: m[2] ? Number(m[2]) : null });
-  }
-  return out;
+  return readHeaderWords(header, indicatorHeaderWords).columns;
 }
 
 export interface Table {
@@ -68,7 +55,7 @@ export interface Table {
 }
 
 /** The years of a header line outside its notes in parentheses. */
-const yearsOf = (text: string): number[] => yearsIn(text.replace(/\([^)]*\)/g, " "));
+const yearsOf = (text: string): number[] => readHeaderWords(text, indicatorHeaderWords).years;
 
 /**
  * A header laid out with its years on a line of their own under the words («Resultat  Resultat  Måltall 2018»

@@ -1,7 +1,7 @@
 import { isBlank, type Line } from "../source/lines.js";
-import { yearsIn } from "./grammar.js";
+import { readHeaderWords, type HeaderRead } from "./header.js";
 import { LAYOUT_BLANKS, runs, tokenize, type Run } from "../tokens/tokenize.js";
-import { indicatorColumnAlternatives, indicatorColumnKinds, indicatorFragment, indicatorStarts, positionalTables, type IndicatorColumnKind } from "./registry.js";
+import { indicatorFragment, indicatorStarts, positionalHeaderWords, positionalTables, type IndicatorColumnKind } from "./registry.js";
 
 /**
  * Indicator tables laid out by position (pdftotext -layout, the PDF source's own layout): cells are
@@ -29,29 +29,40 @@ export function layoutCells(text: string): Cell[] {
   return runs(tokenize(text, LAYOUT_BLANKS));
 }
 
-const KIND_WORD = new RegExp(`(?<![\\p{L}-])(${indicatorColumnAlternatives(positionalTables)})(?![\\p{L}-])`, "giu");
-const KIND = indicatorColumnKinds(positionalTables);
 /** A header cell: column words, years, "bydel", "i %", parentheses and dashes only. */
 const FRAGMENT = indicatorFragment(positionalTables);
 
-/** A cell without its parenthesised note, also where the note wraps over header lines («(Resultat-» over «måltall)»). */
-const withoutNote = (text: string): string => text.replace(/\([^)]*\)/g, " ").replace(/\([^)]*$/u, " ").replace(/^[^(]*\)/u, " ");
-
-function kindsOf(text: string): ColumnKind[] {
-  return [...withoutNote(text).matchAll(KIND_WORD)].map((m) => KIND.get(m[1]!.toLowerCase()) ?? "result");
+/**
+ * A cell read by the header reader (`header.ts`) at its extent; a note that wraps over header lines
+ * («(Resultat-» over «måltall)») is left out here too, as the reader leaves out a note on one line.
+ */
+function wordsOf(cell: Cell): HeaderRead<ColumnKind> {
+  let read = wordsRead.get(cell);
+  if (!read) {
+    const blank = (m: string): string => " ".repeat(m.length);
+    const closed = cell.text.includes("(") || cell.text.includes(")") ? cell.text.replace(/\([^)]*\)/g, blank).replace(/\([^)]*$/u, blank).replace(/^[^(]*\)/u, blank) : cell.text;
+    read = readHeaderWords(closed, positionalHeaderWords, cell.start);
+    wordsRead.set(cell, read);
+  }
+  return read;
 }
 
-function yearsOf(text: string): number[] {
-  return yearsIn(withoutNote(text));
+/** Each cell is read once, however often the header's lines are lined up again. */
+const wordsRead = new WeakMap<Cell, HeaderRead<ColumnKind>>();
+
+function kindsOf(cell: Cell): ColumnKind[] {
+  return wordsOf(cell).columns.map((c) => c.kind);
 }
 
 /** A header word of its own on a line, the rest of a column's title («Mål» over «sykefravær», «Resultat» over «bydel»). */
-const TITLE_WORD = new RegExp(`^(?:bydel|${[...new Set(positionalTables.flatMap((t) => t.fragmentWords))].join("|")})$`, "iu");
+const TITLE_WORD = new RegExp(`^(?:${positionalHeaderWords.titleWords.join("|")})$`, "iu");
 
 /** A header cell that names a column, gives its year, holds (part of) a note in parentheses, or goes on with a column's title. */
 function isFragment(cell: Cell): boolean {
   const t = cell.text.trim();
-  return FRAGMENT.test(t) && (kindsOf(t).length > 0 || yearsOf(t).length > 0 || /^\(|\)$/u.test(t) || TITLE_WORD.test(t));
+  if (!FRAGMENT.test(t)) return false;
+  const words = wordsOf(cell);
+  return words.columns.length > 0 || words.years.length > 0 || /^\(|\)$/u.test(t) || TITLE_WORD.test(t);
 }
 
 interface Anchor {
@@ -90,11 +101,12 @@ const WIDE_WORD = 0.6;
 function buildColumns(rows: readonly Cell[][], partial = false): LayoutColumn[] | null {
   const anchors: Anchor[] = [];
   // the line with the most column words first: its cells are the columns the others join
-  const order = [...rows.keys()].sort((a, b) => rows[b]!.reduce((s, c) => s + kindsOf(c.text).length, 0) - rows[a]!.reduce((s, c) => s + kindsOf(c.text).length, 0));
+  const order = [...rows.keys()].sort((a, b) => rows[b]!.reduce((s, c) => s + kindsOf(c).length, 0) - rows[a]!.reduce((s, c) => s + kindsOf(c).length, 0));
   for (const r of order) {
     for (const cell of rows[r]!) {
-      const kinds = kindsOf(cell.text);
-      const years = yearsOf(cell.text);
+      const words = wordsOf(cell);
+      const kinds = words.columns.map((c) => c.kind);
+      const years = words.years;
       if (kinds.length > 1 || years.length > 1) return null;
       let best: Anchor | null = null;
       let most = 0;

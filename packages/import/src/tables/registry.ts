@@ -1,11 +1,14 @@
 import { FO4_PARTS, serviceAreas, tableIds, tableReading } from "@bydel/core";
+import type { HeaderWords } from "./header.js";
 
 /**
  * The table kinds the import reads, one entry each: the ids it gives, its captions or start words,
  * its header words, its columns in printed order, the identities that confirm a row's reading, and
- * the words whose presence makes a line worth testing. The readers (`economy.ts`, `unitTable.ts`,
- * `indicators.ts`, `layoutTable.ts`) take their patterns from here, and every quick pre-filter is
- * derived from the entries (`lineFilter`), never written a second time. A new layout is one entry.
+ * the words whose presence makes a line worth testing. The header reader (`header.ts`) reads each
+ * kind's columns by its words here, the reading chooser (`solve/choose.ts`) confirms a row by its
+ * identities here, the locators (`economyHeadings.ts`, `unitTable.ts`, `indicatorHeader.ts`,
+ * `layoutTable.ts`) take their patterns from here, and every quick pre-filter is derived from the
+ * entries (`lineFilter`), never written a second time. A new layout is one entry.
  */
 
 export type Values = readonly (number | null)[];
@@ -98,6 +101,9 @@ export const economyTables = {
   },
 } as const satisfies Record<string, CaptionedTable & { idOf?: (text: string) => string }>;
 
+/** Every word of a budget table's column headers. */
+const economyColumnNames = ["regnskap", "budsjett", "avvik", "opprinnelig", "regulert", "justert"] as const;
+
 /** The header of an economy table: its first line, and the words that tell a budget table from a split. */
 export const economyHeader = {
   /** The first header line: "Netto driftsutgifter pr." / "KOSTRA-funksjon" (alone, or with the column words after it); not a total («Netto driftsutgifter, drift»). */
@@ -107,13 +113,27 @@ export const economyHeader = {
   /** The words that make a line a possible header found by its structure (column words). */
   columnWords: ["regnskap", "budsjett"],
   /** Every word of a budget table's column headers: two of them, or a column word with a year, make a header line. */
-  columnNames: ["regnskap", "budsjett", "avvik", "opprinnelig", "regulert", "justert"],
-  /** Every header has a deviation column. */
-  required: /avvik/iu,
-  /** A split's header names earmarked funds or ordinary operations. */
-  split: /merkede|ordinær/iu,
-  /** A budget table's header names the accounts. */
-  budget: /regnskap/iu,
+  columnNames: economyColumnNames,
+  /** The same words for the header reader, each naming itself. */
+  names: {
+    words: economyColumnNames.map((w) => [w, w] as const),
+    titleWords: [],
+    skipNotes: false,
+  } as HeaderWords<string>,
+  /**
+   * The words its header reader looks for (anywhere in a word: «Budsjettavvik»): every header has a
+   * deviation column; a split's names earmarked funds or ordinary operations, a budget table's the accounts.
+   */
+  columns: {
+    words: [
+      ["avvik", "variance"],
+      ["merkede|ordinær", "split"],
+      ["regnskap", "actual"],
+    ],
+    titleWords: [],
+    skipNotes: false,
+    inWords: true,
+  } as HeaderWords<"variance" | "split" | "actual">,
 } as const;
 
 const captions: readonly CaptionedTable[] = Object.values(economyTables);
@@ -136,13 +156,13 @@ export type UnitColumn = "originalBudget" | "revisedBudget" | "actual" | "varian
 
 /** The column words of a unit table, in the order they are tried; a plain "budsjett" is the revised budget. */
 const unitColumnWords: readonly (readonly [string, UnitColumn])[] = [
-  ["(opprinnelig)(?:\\s+budsjett)?", "originalBudget"],
-  ["(justert|regulert|revidert)(?:\\s+budsjett)?", "revisedBudget"],
-  ["(budsjett)", "revisedBudget"],
-  ["(regnskap)", "actual"],
-  ["(\\S*merkede)(?:\\s+midler)?", "earmarkedVariance"],
-  ["(ordinær|resultat)", "ordinaryVariance"],
-  ["(avvik)", "variance"],
+  ["opprinnelig(?:\\s+budsjett)?", "originalBudget"],
+  ["(?:justert|regulert|revidert)(?:\\s+budsjett)?", "revisedBudget"],
+  ["budsjett", "revisedBudget"],
+  ["regnskap", "actual"],
+  ["\\S*merkede(?:\\s+midler)?", "earmarkedVariance"],
+  ["ordinær|resultat", "ordinaryVariance"],
+  ["avvik", "variance"],
 ];
 
 /** A unit table's identities, by its columns: avvik = regulert − regnskap (when both are printed) and resultat = avvik − øremerkede. */
@@ -163,10 +183,8 @@ export const unitTable = {
   /** The words a header line of such a table consists of (column names, years, the unit). */
   headerWord:
     /^(?:enhet(?:er)?|avdeling(?:er)?|tjenesteområde|område|opprinnelig|justert|regulert|revidert|budsjett|regnskap|avvik|særskilt|\S*merkede|midler|resultat|ordinær|drift|totalt|med|og|uten|i|pr\.?|per|tusen|kroner|kr\.?|1000|\d{4}|[()])$/iu,
-  /** Column names in printed order, one capture group per column word. */
-  columnWords: new RegExp(unitColumnWords.map(([source]) => source).join("|"), "giu"),
-  /** The column of each capture group of `columnWords`. */
-  columnKinds: unitColumnWords.map(([, kind]) => kind),
+  /** The words its header reader finds its columns by (a note in parentheses may hold one: «Avvik (øremerkede midler)»). */
+  header: { words: unitColumnWords, titleWords: [], skipNotes: false } as HeaderWords<UnitColumn>,
   /** The columns without which it is no such table. */
   required: ["variance", "earmarkedVariance", "ordinaryVariance"] as readonly UnitColumn[],
   identity: unitIdentity,
@@ -201,6 +219,16 @@ export const payTable = {
 // ── Indicator tables ──────────────────────────────────────────────────────────────────────────
 
 export type IndicatorColumnKind = "result" | "target" | "deviation";
+
+/**
+ * An indicator row's identity, avvik = resultat − måltall: |avvik| = |resultat − måltall| within half
+ * a unit of the avvik's last printed decimal ("-28" for −28,11), and at least to 0,05. Its sign
+ * follows the indicator's direction (higher or lower is better), which the deviation check holds.
+ */
+export function indicatorIdentity(deviationRaw: string, deviation: number, result: number, target: number): boolean {
+  const decimals = /\d[.,](\d+)/.exec(deviationRaw)?.[1]?.length ?? 0;
+  return Math.abs(Math.abs(result - target) - Math.abs(deviation)) <= Math.max(0.051, 0.5 * 10 ** -decimals + 1e-9);
+}
 export type IndicatorTableKind = "indicator" | "sickLeave" | "keyFigure" | "monthlySickLeave";
 
 export interface IndicatorTable {
@@ -219,6 +247,10 @@ export interface IndicatorTable {
   readonly byPosition: boolean;
   /** The labels its rows may have, where the kind fixes them: a row labelled otherwise belongs to another table. */
   readonly rowLabels?: RegExp;
+  /** The identity that confirms a row's reading, where the header has a result, a target and an avvik. */
+  readonly identity: typeof indicatorIdentity;
+  /** The column a row one cell short leaves blank, where the kind says which (a sick-leave sub-row prints no target). */
+  readonly shortRowBlank?: IndicatorColumnKind;
 }
 
 const indicatorColumns: readonly (readonly [string, IndicatorColumnKind])[] = [
@@ -248,10 +280,11 @@ export const indicatorTables: readonly IndicatorTable[] = [
     fragmentWords: [],
     area: null,
     byPosition: true,
+    identity: indicatorIdentity,
   },
-  { kind: "sickLeave", starts: [/^\s*sykefravær\s+i\s+%/iu], words: ["sykefravær"], columnWords: [...indicatorColumns, ...sickLeaveColumns], fragmentWords: ["sykefravær"], area: "HR", byPosition: true, rowLabels: SICK_LEAVE_ROWS },
-  { kind: "monthlySickLeave", starts: [/^\s*måned(?=\s+(?:sykefravær|(?:19|20)\d\d\b))/iu], words: ["måned"], columnWords: [...indicatorColumns, ...sickLeaveColumns], fragmentWords: ["sykefravær"], area: "HR", byPosition: true, rowLabels: MONTH_ROWS },
-  { kind: "keyFigure", starts: [/^\s*nøkkeltall(?:\s+for)?\s*:/iu], words: ["nøkkeltall"], columnWords: indicatorColumns, fragmentWords: [], area: null, byPosition: true },
+  { kind: "sickLeave", starts: [/^\s*sykefravær\s+i\s+%/iu], words: ["sykefravær"], columnWords: [...indicatorColumns, ...sickLeaveColumns], fragmentWords: ["sykefravær"], area: "HR", byPosition: true, rowLabels: SICK_LEAVE_ROWS, identity: indicatorIdentity, shortRowBlank: "target" },
+  { kind: "monthlySickLeave", starts: [/^\s*måned(?=\s+(?:sykefravær|(?:19|20)\d\d\b))/iu], words: ["måned"], columnWords: [...indicatorColumns, ...sickLeaveColumns], fragmentWords: ["sykefravær"], area: "HR", byPosition: true, rowLabels: MONTH_ROWS, identity: indicatorIdentity },
+  { kind: "keyFigure", starts: [/^\s*nøkkeltall(?:\s+for)?\s*:/iu], words: ["nøkkeltall"], columnWords: indicatorColumns, fragmentWords: [], area: null, byPosition: true, identity: indicatorIdentity },
 ];
 
 /** The table kind of a start pattern, in the order they are tried. */
@@ -270,17 +303,24 @@ function columnWordsOf(tables: readonly IndicatorTable[]): (readonly [string, In
   return [...out];
 }
 
-/** The column words of the given tables, by word (lower case). */
-export function indicatorColumnKinds(tables: readonly IndicatorTable[]): ReadonlyMap<string, IndicatorColumnKind> {
-  return new Map(columnWordsOf(tables));
-}
-
 /** The alternatives of the column words of the given tables: "resultat|måltall|mål|avvik". */
 export function indicatorColumnAlternatives(tables: readonly IndicatorTable[]): string {
   return columnWordsOf(tables)
     .map(([w]) => w)
     .join("|");
 }
+
+/**
+ * The header words of the given tables for the header reader: their column words, the title words that
+ * may stand between a word and its year («Resultat bydel 2023», «Mål sykefravær 2024»); notes name no column.
+ */
+function headerWordsOf(tables: readonly IndicatorTable[]): HeaderWords<IndicatorColumnKind> {
+  return { words: columnWordsOf(tables), titleWords: ["bydel", ...new Set(tables.flatMap((t) => t.fragmentWords))], skipNotes: true };
+}
+
+/** The header words of every indicator table, and of those whose header may be laid out by position. */
+export const indicatorHeaderWords = headerWordsOf(indicatorTables);
+export const positionalHeaderWords = headerWordsOf(positionalTables);
 
 /** A header fragment of the given tables: only column words, years, "bydel", "i", "%", parentheses and dashes. */
 export function indicatorFragment(tables: readonly IndicatorTable[]): RegExp {

@@ -2,6 +2,7 @@ import { isBlank, type Line } from "../source/lines.js";
 import { readUnitRows } from "../rows/unitRows.js";
 import type { RawRow } from "../rows/rows.js";
 import { lineFilter, unitTable, type UnitColumn } from "./registry.js";
+import { readHeaderWords } from "./header.js";
 
 /**
  * The result per unit with and without earmarked funds ("Per enhet fremstår resultat med og uten
@@ -22,7 +23,7 @@ export interface UnitTable {
   readonly rows: RawRow[];
 }
 
-const { caption: CAPTION, headerWord: HEADER_WORD, columnWords: COLUMN_WORDS, columnKinds: KINDS } = unitTable;
+const { caption: CAPTION, headerWord: HEADER_WORD } = unitTable;
 /** Cheap test first (most lines are prose): a line with none of the caption's words. */
 const QUICK = lineFilter(unitTable.words, "");
 
@@ -32,12 +33,10 @@ function isHeaderText(text: string): boolean {
   return words.length > 0 && words.length <= 6 && words.every((w) => HEADER_WORD.test(w));
 }
 
+/** The header's columns in printed order (a column named twice counts once), or null without the required ones. */
 export function columnsOf(header: string): UnitColumn[] | null {
   const columns: UnitColumn[] = [];
-  for (const m of header.matchAll(COLUMN_WORDS)) {
-    const kind = KINDS[m.slice(1).findIndex((g) => g !== undefined)]!;
-    if (!columns.includes(kind)) columns.push(kind);
-  }
+  for (const { kind } of readHeaderWords(header, unitTable.header).columns) if (!columns.includes(kind)) columns.push(kind);
   return unitTable.required.every((c) => columns.includes(c)) ? columns : null;
 }
 
