@@ -3,6 +3,7 @@ import { isBlank, type Line } from "../source/lines.js";
 import { isProse } from "../tables/grammar.js";
 import { payTable } from "../tables/registry.js";
 import type { Check } from "./check.js";
+import { choose, identityKey } from "../solve/choose.js";
 
 /**
  * The gender balance and pay table every district reports («Kjønnsbalanse Lønnsbalanse»: per
@@ -15,8 +16,9 @@ import type { Check } from "./check.js";
  *
  * Pay is printed as «489 663» (a space: column and thousands alike), «497,613» (a comma) or
  * «kr 501 522,20». Kroner carry two decimals at most, so a comma before three digits groups
- * thousands. Where spaces leave the split between headcount and pay open, every split is tried and
- * the ratio decides; a row it cannot decide is reported, unchecked.
+ * thousands. Where spaces leave the split between headcount and pay open, every split is a reading
+ * and the one chooser (`solve/choose.ts`) takes the one the ratio proves; a row it cannot decide is
+ * reported, unchecked.
  */
 export function payTableChecks(lines: readonly Line[], skip: ReadonlySet<number>): { checks: Check[]; findings: Finding[] } {
   const checks: Check[] = [];
@@ -107,20 +109,20 @@ function emitRows(rows: readonly PayRow[], named: 0 | 1 | null, checks: Check[],
       inTable: true,
     });
     if (direction === null) continue;
-    const fitting = fits(r, direction);
-    const readings = fitting.length > 0 ? fitting : r.pay;
-    if (new Set(readings.map((p) => ratioOf(p, direction))).size !== 1) {
+    // the splits of the pay are the row's readings, for the one chooser: the ratio proves
+    const choice = choose(r.pay, [identityKey((p) => agrees(r.ratio, ratioOf(p, direction)))], (a, b) => ratioOf(a, direction) === ratioOf(b, direction));
+    if (choice.chosen === null) {
       findings.push(unchecked(r.line, "lønnen kan leses på flere måter, og forholdstallet avgjør det ikke"));
       continue;
     }
-    const [menPay, womenPay] = readings[0]!;
+    const [menPay, womenPay] = choice.chosen;
     const [over, under] = direction === 0 ? [womenPay, menPay] : [menPay, womenPay];
     checks.push({
       subject: "arithmetic",
       stated: { raw: r.ratio.raw, value: r.ratio.value, unit: "percent", precision: r.ratio.precision },
       line: r.line,
       quote: r.quote,
-      reference: { table: "text", line: r.line, column: direction === 0 ? "kvinner/menn" : "menn/kvinner", value: ratioOf(readings[0]!, direction), note: `${over.raw} / ${under.raw} × 100` },
+      reference: { table: "text", line: r.line, column: direction === 0 ? "kvinner/menn" : "menn/kvinner", value: ratioOf(choice.chosen, direction), note: `${over.raw} / ${under.raw} × 100` },
       addends: 0,
       inTable: true,
     });

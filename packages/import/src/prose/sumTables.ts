@@ -3,6 +3,7 @@ import { isBlank, lastVisibleCode, type Line } from "../source/lines.js";
 import { yearsIn } from "../tables/grammar.js";
 import { sumTable } from "../tables/registry.js";
 import { atPrecision } from "./amounts.js";
+import { choose, identityKey } from "../solve/choose.js";
 import type { Check } from "./check.js";
 
 /**
@@ -12,9 +13,10 @@ import type { Check } from "./check.js";
  *
  * A row may print fewer figures than there are years («Rammekutt konkrete reduksjoner -0,6 0,0
  * 0,0», «Effekt bystyrets budsjettforlik 6,8»), and text does not say which columns they stand
- * in. Every placement that keeps their order is tried; the sums decide. The table is checked only
- * when every placement that fits gives the same column sums. Placements that differ, and none
- * fitting, are reported, never guessed.
+ * in. Every placement that keeps their order is a reading, and the one chooser
+ * (`solve/choose.ts`) takes the one the sums prove: the table is checked only when every placement
+ * that fits gives the same column sums. Placements that differ, and none fitting, are reported,
+ * never guessed.
  */
 export function sumTables(lines: readonly Line[], skip: ReadonlySet<number>): { checks: Check[]; findings: Finding[] } {
   const checks: Check[] = [];
@@ -47,14 +49,16 @@ export function sumTables(lines: readonly Line[], skip: ReadonlySet<number>): { 
       findings.push(notChecked(total.line, "for mange mulige plasseringer av radene med færre tall enn år", title));
       continue;
     }
-    const fitting = placements.map((p) => columnSums(rows, p, columns.length)).filter((sums) => sums.every((s, c) => fits(total.cells[c]!, s)));
-    if (fitting.length === 0) {
+    // the placements are the row's readings, for the one chooser: the sums prove
+    const readings = placements.map((p) => columnSums(rows, p, columns.length));
+    const choice = choose(readings, [identityKey((sums) => sums.every((s, c) => fits(total.cells[c]!, s)))], sameSums);
+    if (choice.best[0] !== 0) {
       // a «Resultat» row may be a difference, not a sum: it is checked only where the sum holds
       if (!sumTable.sumRow.test(total.label)) {
         findings.push(notChecked(total.line, `raden «${total.label}» er ikke summen av radene over`, title));
         continue;
       }
-      if (placements.length > 1) {
+      if (choice.basis === "withheld") {
         findings.push({
           severity: "warning",
           code: "PROSE_MISMATCH",
@@ -63,11 +67,11 @@ export function sumTables(lines: readonly Line[], skip: ReadonlySet<number>): { 
         });
         continue;
       }
-    } else if (!fitting.every((sums) => sums.every((s, c) => s.value === fitting[0]![c]!.value))) {
+    } else if (choice.basis === "withheld") {
       findings.push(notChecked(total.line, "tallene i radene med færre tall enn år kan stå i flere kolonner, og summene blir ulike", title));
       continue;
     }
-    const sums = fitting[0] ?? columnSums(rows, placements[0]!, columns.length);
+    const sums = choice.chosen!;
     columns.forEach((year, c) => {
       const cell = total.cells[c]!;
       checks.push({
@@ -168,7 +172,7 @@ function rowOf(line: Line): Row | null {
 function placementsOf(rows: readonly Row[], width: number): number[][][] | null {
   let out: number[][][] = [[]];
   for (const row of rows) {
-    const options = choose(width, row.cells.length);
+    const options = subsets(width, row.cells.length);
     if (out.length * options.length > tableReading.sumTablePlacements) return null;
     out = out.flatMap((p) => options.map((o) => [...p, o]));
   }
@@ -176,10 +180,10 @@ function placementsOf(rows: readonly Row[], width: number): number[][][] | null 
 }
 
 /** The increasing k-subsets of 0 … n−1. */
-function choose(n: number, k: number): number[][] {
+function subsets(n: number, k: number): number[][] {
   if (k === 0) return [[]];
   if (k > n) return [];
-  return [...choose(n - 1, k - 1).map((s) => [...s, n - 1]), ...choose(n - 1, k)];
+  return [...subsets(n - 1, k - 1).map((s) => [...s, n - 1]), ...subsets(n - 1, k)];
 }
 
 function columnSums(rows: readonly Row[], placement: readonly number[][], width: number): { value: number; raws: string[] }[] {
@@ -188,6 +192,8 @@ function columnSums(rows: readonly Row[], placement: readonly number[][], width:
     return { value: sum(cells.map((x) => x.value)), raws: cells.map((x) => x.raw) };
   });
 }
+
+const sameSums = (a: readonly { value: number }[], b: readonly { value: number }[]): boolean => a.every((s, c) => s.value === b[c]!.value);
 
 const fits = (stated: Cell, s: { value: number; raws: readonly string[] }): boolean =>
   proseVerdict(stated.value, s.value, stated.precision, true, s.raws.length).verdict !== "contradicts";
