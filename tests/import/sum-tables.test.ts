@@ -121,3 +121,24 @@ describe("generated sum tables", () => {
     expect(r.findings.some((f) => f.code === "UNREADABLE_ROW" && f.severity === "warning" && f.line === 4 + 2 && /flere tall enn tabellen har år/u.test(f.message))).toBe(true);
   });
 });
+
+describe("a last row that is a difference, not a sum", () => {
+  const read = (table: string) => importReport(`Årsberetning 2024 for Bydel Testbyen\n\n${table}\nDette er en setning om planen.\n`);
+  it.each([
+    ["Totalt resultat", "Økonomiplan (i mill kr) 2025 2026 2027\nInntekter 120,0 125,0 130,0\nKostnader 118,0 124,0 131,0\nTotalt resultat 2,0 1,0 -1,0\n"],
+    ["Sum avvik", "Budsjettbalanse (mill. kr) 2025 2026\nRamme 520,4 530,1\nForbruk 515,2 528,0\nSum avvik 5,2 2,1\n"],
+    ["Samlet mindreforbruk", "Prognose (mill. kr) 2024 2025\nBudsjett 520,4 530,1\nRegnskap 515,2 528,0\nSamlet mindreforbruk 5,2 2,1\n"],
+  ])("«%s» that the rows do not sum to is reported unchecked, not a contradiction", (_label, table) => {
+    const r = read(table);
+    expect(r.findings.filter((f) => f.code === "PROSE_MISMATCH")).toEqual([]);
+    expect(r.statements.filter((s) => s.verdict === "contradicts")).toEqual([]);
+    expect(r.findings.some((f) => f.code === "AMBIGUOUS_NUMBERS" && f.line === 6)).toBe(true);
+  });
+
+  it("a «Totalt resultat» the rows do sum to is checked, and one off is still a contradiction", () => {
+    const ok = read("Økonomiplan (i mill kr) 2025 2026\nInntekter 120,0 125,0\nKostnader -118,0 -124,0\nTotalt resultat 2,0 1,0\n");
+    expect(ok.statements.filter((s) => s.inTable).map((s) => s.verdict)).toEqual(["agrees", "agrees"]);
+    const off = read("Økonomiplan (i mill kr) 2025 2026\nInntekter 120,0 125,0\nKostnader -118,0 -124,0\nSum 2,0 4,0\n");
+    expect(off.statements.filter((s) => s.inTable).map((s) => s.verdict)).toEqual(["agrees", "contradicts"]);
+  });
+});

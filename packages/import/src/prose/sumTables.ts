@@ -53,8 +53,8 @@ export function sumTables(lines: readonly Line[], skip: ReadonlySet<number>): { 
     const readings = placements.map((p) => columnSums(rows, p, columns.length));
     const choice = choose(readings, [identityKey((sums) => sums.every((s, c) => fits(total.cells[c]!, s)))], sameSums);
     if (choice.best[0] !== 0) {
-      // a «Resultat» row may be a difference, not a sum: it is checked only where the sum holds
-      if (!sumTable.sumRow.test(total.label)) {
+      // a «Resultat» row, or a «Totalt resultat», «Sum avvik», may be a difference, not a sum: it is checked only where the sum holds
+      if (!sumTable.sumRow.test(total.label) || sumTable.differenceRow.test(total.label)) {
         findings.push(notChecked(total.line, `raden «${total.label}» er ikke summen av radene over`, title));
         continue;
       }
