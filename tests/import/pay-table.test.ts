@@ -147,3 +147,41 @@ describe("generated pay tables", () => {
     );
   });
 });
+
+// Other districts' tables: another column order, counts where the shares were, a ratio its header names the other way
+describe("other ways of printing the table", () => {
+  const close = "\nTabellen viser at det er relativt liten forskjell mellom kvinner og menns lønn i bydelen.\n";
+  const read = (table: string) => importReport(`Årsberetning 2024 for Bydel Testbyen\n\nKjønnsbalanse Lønnsbalanse\n${table}${close}`);
+  const errors = (r: Report) => r.findings.filter((f) => f.code === "PROSE_MISMATCH");
+
+  it("women's columns before men's: the ratio women over men agrees, and a wrong share still contradicts", () => {
+    const r = read(
+      "Kategori Kvinner % Menn % Total (N) Kvinner (kr) Menn (kr) Kvinner andel av menn %\nTotalt i virksomheten\n2024 71 29 2248 kr 528 876,00 kr 489 663,00 108\n2023 81 29 2374 kr 511 447,00 kr 476 556,00 107\n",
+    );
+    const found = payStatements(r);
+    expect(found.filter((s) => s.reference!.column === "kvinner/menn").map((s) => [s.line, s.verdict, s.reference!.note])).toEqual([
+      [6, "agrees", "528 876,00 / 489 663,00 × 100"],
+      [7, "agrees", "511 447,00 / 476 556,00 × 100"],
+    ]);
+    expect(found.filter((s) => s.reference!.column === "kvinner %").map((s) => [s.line, s.stated.value, s.reference!.value, s.verdict])).toEqual([
+      [6, 71, 71, "agrees"],
+      [7, 81, 71, "contradicts"],
+    ]);
+    expect(errors(r).map((f) => f.line)).toEqual([7]);
+  });
+
+  it("headcounts where the shares stand (no % in the header) are no shares to make 100: said, not contradicted", () => {
+    const r = read("Kategori Menn Kvinner Total Menn (kr) Kvinner (kr) Kvinner andel av menn %\nSykepleier\n2024 15 50 65 kr 670 480,00 kr 646 244,00 96\n2023 17 51 68 kr 620 994,00 kr 611 707,00 99\n");
+    expect(errors(r)).toEqual([]);
+    expect(payStatements(r).filter((s) => s.reference!.column === "kvinner %")).toEqual([]);
+    expect(payStatements(r).filter((s) => s.reference!.column === "kvinner/menn").map((s) => s.verdict)).toEqual(["agrees", "agrees"]);
+    expect(r.findings.some((f) => f.code === "AMBIGUOUS_NUMBERS" && f.line === 6 && /100/u.test(f.message))).toBe(true);
+  });
+
+  it("a ratio its header names women over men that every row shows as men over women: said, not contradicted", () => {
+    const r = read("Kategori Menn % Kvinner % Total (N) Menn (kr) Kvinner (kr) Kvinner andel av menn %\nTotalt\n2024 29 71 2248 kr 528 876,00 kr 489 663,00 108\n2023 29 71 2374 kr 511 447,00 kr 476 556,00 107\n");
+    expect(errors(r)).toEqual([]);
+    expect(payStatements(r).filter((s) => s.reference!.column !== "kvinner %")).toEqual([]);
+    expect(r.findings.some((f) => f.code === "AMBIGUOUS_NUMBERS" && f.line === 6)).toBe(true);
+  });
+});

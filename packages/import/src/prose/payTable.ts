@@ -54,7 +54,7 @@ export function payTableChecks(lines: readonly Line[], skip: ReadonlySet<number>
     // no row at all (a table of contents' entry, say): the table itself may follow within reach
     if (rows.length === 0 && findings.length === before) continue;
     i = j - 1;
-    emitRows(rows, directionNamed(header.join(" ")), checks, findings);
+    emitRows(rows, headerOf(header.join(" ")), checks, findings);
   }
   return { checks, findings };
 }
@@ -80,26 +80,67 @@ interface Amount {
   readonly value: number;
 }
 
-/** The ratio's direction as the header names it: 0 women's pay over men's («Kvinner andel av menn %»), 1 the reverse, null unnamed. */
-function directionNamed(header: string): 0 | 1 | null {
-  const h = header.replace(/\s+/gu, " ");
-  if (payTable.womenOverMen.test(h)) return 0;
-  if (payTable.menOverWomen.test(h)) return 1;
-  return null;
+/** What the header says of the columns. */
+interface Header {
+  /** The ratio's direction as the header names it: 0 women's pay over men's («Kvinner andel av menn %»), 1 the reverse, null unnamed. */
+  readonly direction: 0 | 1 | null;
+  /** The first two figures are shares («Menn %»): true where a gender's title carries a %, false where its titles carry none (headcounts), null where the header names no gender. */
+  readonly shares: boolean | null;
+  /** Women's share, and women's pay, printed before men's. */
+  readonly womenShareFirst: boolean;
+  readonly womenPayFirst: boolean;
 }
 
-function emitRows(rows: readonly PayRow[], named: 0 | 1 | null, checks: Check[], findings: Finding[]): void {
-  if (rows.length === 0) return;
+const GENDER = /\b(menn|kvinne\p{L}*)(\s*(?:i\s+)?\(?\s*%)?/giu;
+
+function headerOf(text: string): Header {
+  const h = text.replace(/\s+/gu, " ");
+  const direction = payTable.womenOverMen.test(h) ? 0 : payTable.menOverWomen.test(h) ? 1 : null;
+  // the columns' titles in order, the ratio's name left out: shares first, then the pay
+  const titles = [...h.replace(payTable.womenOverMen, " ").replace(payTable.menOverWomen, " ").matchAll(GENDER)].map((m) => ({ women: /^k/iu.test(m[1]!), percent: m[2] !== undefined }));
+  const women = (k: number): boolean => titles[k]?.women ?? false;
+  return {
+    direction,
+    shares: titles.length === 0 ? null : titles.some((t) => t.percent),
+    womenShareFirst: women(0),
+    womenPayFirst: titles.length >= 4 ? women(2) : women(0),
+  };
+}
+
+function emitRows(read: readonly PayRow[], header: Header, checks: Check[], findings: Finding[]): void {
+  if (read.length === 0) return;
+  // the row's figures in the header's order: men's before women's, whichever the table prints first
+  const rows = read.map((r) => ({
+    ...r,
+    ...(header.womenShareFirst ? { men: r.women, women: r.men } : {}),
+    ...(header.womenPayFirst ? { pay: r.pay.map(([a, b]) => [b, a] as const) } : {}),
+  }));
   // the direction of the ratio: women over men, or men over women, as most rows show. The pay is
   // printed to the krone or øre, so a ratio rounded from it agrees to half its last digit
   const fits = (r: PayRow, d: 0 | 1) => r.pay.filter((p) => agrees(r.ratio, ratioOf(p, d)));
   // (where the header does not name it: women over men, as the column is usually named, unless men over women fits more rows)
   const votes = [0, 1].map((d) => rows.filter((r) => fits(r, d as 0 | 1).length > 0).length);
-  const direction: 0 | 1 | null = named ?? (votes[1]! > votes[0]! ? (votes[1]! * 2 > rows.length ? 1 : null) : votes[0]! * 2 > rows.length ? 0 : null);
-  if (direction === null) findings.push(unchecked(rows[0]!.line, "forholdstallet stemmer for få rader, verken som kvinners lønn i prosent av menns eller omvendt, til at tabellens rader kan kontrolleres"));
+  // (a direction the header names stands unless the other fits more rows: then the header's name or its columns are not as read)
+  const named = header.direction;
+  const direction: 0 | 1 | null =
+    named !== null ? (votes[1 - named]! > votes[named]! ? null : named) : votes[1]! > votes[0]! ? (votes[1]! * 2 > rows.length ? 1 : null) : votes[0]! * 2 > rows.length ? 0 : null;
+  if (direction === null)
+    findings.push(
+      unchecked(
+        rows[0]!.line,
+        named === null
+          ? "forholdstallet stemmer for få rader, verken som kvinners lønn i prosent av menns eller omvendt, til at tabellens rader kan kontrolleres"
+          : "forholdstallet stemmer med lønnen regnet motsatt vei av det overskriften sier, så det er uklart hvilken kolonne som er hvilken",
+      ),
+    );
+  // the first two figures are shares that make 100 where the header says so (a % in a gender's title), or, where it names
+  // no gender, most rows show it; headcounts per gender («Menn Kvinner Total») are no shares
+  const makes100 = rows.filter((r) => proseVerdict(r.women.value, 100 - r.men.value, r.women.precision, true, r.men.precision / r.women.precision).verdict !== "contradicts").length;
+  const shares = header.shares ?? makes100 * 2 > rows.length;
+  if (!shares) findings.push(unchecked(rows[0]!.line, "de to første tallene er ikke andeler menn og kvinner som utgjør 100 % (overskriften viser dem ikke i prosent), så de er ikke kontrollert mot hverandre"));
   for (const r of rows) {
     const women = 100 - r.men.value;
-    checks.push({
+    if (shares) checks.push({
       subject: "arithmetic",
       stated: { raw: r.women.raw, value: r.women.value, unit: "percent", precision: r.women.precision },
       line: r.line,
