@@ -202,6 +202,19 @@ describe("a sentence that names some parts of a list", () => {
     expect(statementsOf(`Boligdrift fellesposteringer og parkdrift har en netto prognose på +1,8 millioner kroner.\n\n${list}`).filter((s) => s.line === 3)).toEqual([]);
     expect(statementsOf(`Boligdrift fellesposteringer og boligkontor har en prognose på +1,8 millioner kroner mot 2,0 millioner kroner i fjor.\n\n${list}`).filter((s) => s.line === 3)).toEqual([]);
   });
+
+  it.each([
+    ["their budget", "har et samlet budsjett på 45,2 millioner kroner"],
+    ["their costs", "har lønnskostnader på 30,5 millioner kroner"],
+    ["another year's result", "hadde i 2023 et mindreforbruk på 4,1 millioner kroner"],
+  ])("says nothing when the sentence states %s, not the list's result", (_what, said) => {
+    const list = "Resultatet for 2024 i administrasjon og fellesutgifter (i millioner kroner):\n\n• Boligdrift fellesposteringer -2,2\n• Boligkontoret +3,9\n• Innbyggersenteret -0,1\n";
+    const r = importReport(`${REPORT_HEAD}Boligdrift fellesposteringer og boligkontoret ${said}.\n\n${list}`);
+    expect(r.statements.filter((s) => s.line === 3 && s.subject === "arithmetic")).toEqual([]);
+    expect(r.findings.filter((f) => f.code === "PROSE_MISMATCH")).toEqual([]);
+    // the list's result in the same year still is held
+    expect(statementsOf(`Boligdrift fellesposteringer og boligkontoret hadde i 2024 et mindreforbruk på 1,7 millioner kroner.\n\n${list}`).filter((s) => s.line === 3 && s.subject === "arithmetic").map((s) => s.verdict)).toEqual(["agrees"]);
+  });
 });
 
 describe("a total the sentence shares out («Av … på 41 mill. … ble 31 mill. … mens 10 mill. …»)", () => {

@@ -189,9 +189,10 @@ export interface NamedParts {
  * prognose på +1,8 millioner kroner.» above «• Boligdrift fellesposteringer -2,2», «• Boligkontoret
  * +3,9». A name matches a label it equals or begins (six letters at least), and only one label.
  */
-export function namedParts(blocks: readonly Block[], parts: readonly ListedPart[], from: number, to: number): NamedParts[] {
+export function namedParts(blocks: readonly Block[], parts: readonly ListedPart[], from: number, to: number, intro: string): NamedParts[] {
   const out: NamedParts[] = [];
   const keys = parts.map((p) => nameKey(p.label));
+  const introYears = new Set(intro.match(YEARS) ?? []);
   // the blocks run in line order: the first that reaches `from` by binary search, so many lists stay linear
   for (let b = firstIndex(blocks, (x) => x.nos[x.nos.length - 1]! < from); b < blocks.length && blocks[b]!.nos[0]! <= to; b++) {
     const block = blocks[b]!;
@@ -201,6 +202,9 @@ export function namedParts(blocks: readonly Block[], parts: readonly ListedPart[
       if (amounts.length !== 1) continue;
       const subject = NAMED_SUBJECT.exec(sentence.text.slice(0, amounts[0]!.at));
       if (!subject) continue;
+      // the list's measure (a result, a deviation) and year, not the parts' budget, costs or last year's result
+      const said = sentence.text.slice(subject[0].length, amounts[0]!.at);
+      if (!P.RESULT_WORD.test(said) || (sentence.text.match(YEARS) ?? []).some((y) => !introYears.has(y))) continue;
       const named = namesIn(subject[1]!, keys);
       if (named === null) continue;
       const line = lineAt(block, sentence.start + amounts[0]!.at);
@@ -233,6 +237,8 @@ function namesIn(subject: string, keys: readonly string[]): number[] | null {
   walk(0, []);
   return readings.length === 1 ? readings[0]! : null;
 }
+
+const YEARS = /(?<!\d)(?:19|20)\d\d(?!\d)/gu;
 
 /** The subject before its verb: only names («A og B har …»). */
 const NAMED_SUBJECT = /^\s*([\p{L}][\p{L}\s,/-]*?)\s+(?:har|hadde|viser|fikk|gir)\b/u;

@@ -214,6 +214,8 @@ export const CHANGE_ROW = new RegExp(String.raw`^\s*(\p{L}[^\d]*?)\s+(${SIGN}?\d
 export const REST_OF = new RegExp(String.raw`${COUNT}\s+av\s+${COUNT}\s+\p{L}[^.\d]{0,100}?[.,]?\s+(?:av\s+)?(?:de|resten|de øvrige)\s+${COUNT}\s+(?:gjenstående|resterende|øvrige)(?![\p{L}])`, "iu");
 /** «2,5 årsverk (spesialpedagog 100 %, fysioterapeut 100 % og familieterapeut 50 %)»: full-time equivalents and their positions. */
 export const FTE_OF_POSITIONS = new RegExp(String.raw`(?<![\d.,])(${NUMBER})\s+årsverk\s*\(([^()]{1,300})\)`, "iu");
+/** A result or deviation, what a list of parts under a «Resultatet …:» intro states («netto positiv prognose», «mindreforbruk»), not a budget or a cost. */
+export const RESULT_WORD = /(?<![\p{L}])\p{L}*(?:resultat|avvik|prognose|mindreforbruk|merforbruk|overskudd|underskudd)/iu;
 /** A Sum row under a one-column list: «Sum konsultasjoner 83 507», «Totalt 305». Group 1 the count. */
 export const LIST_SUM = /^\s*(?:sum|totalt)(?![\p{L}])[^\d]{0,80}?\s([1-9]\d{0,2}(?:[ \u00A0]\d{3})+|\d+)\s*$/iu;
 /** A row of the list: a label without digits, then one count. */

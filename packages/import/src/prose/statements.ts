@@ -525,7 +525,7 @@ export function readStatements(lines: readonly Line[], skip: ReadonlySet<number>
         emit("arithmetic", total.amount, true, scope, intro.no, quote, [], { table: "text", line: parts[0]!.line, column: null, value: partsSum }, 1, parts.length);
       }
       // a sentence nearby that states the sum of some of the parts by name
-      for (const n of namedParts(blocks, parts, intro.no - NAMED_PARTS_REACH, parts[parts.length - 1]!.line)) {
+      for (const n of namedParts(blocks, parts, intro.no - NAMED_PARTS_REACH, parts[parts.length - 1]!.line, intro.text)) {
         emit("arithmetic", n.amount.amount, n.amount.signed, scope, n.line, n.quote, [], {
           table: "text",
           line: n.parts[0]!.line,
