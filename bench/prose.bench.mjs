@@ -66,4 +66,26 @@ export async function run() {
     }
     console.log(`  2 MB / 1 MB: ${((perMb[1] * 2) / perMb[0]).toFixed(2)}× (linear: 2×)`);
   }
+  // the statements stage's table and list readers on input built to make them quadratic or worse
+  for (const [what, make] of Object.entries(tableAdversaries)) {
+    const ms = [1, 2].map((mb) => time(() => importReport(make(mb * 1e6)), 3));
+    console.log(`  adversarial ${what}: 1 MB ${ms[0].toFixed(0)} ms, 2 MB ${ms[1].toFixed(0)} ms, 2 MB / 1 MB ${(ms[1] / ms[0]).toFixed(2)}× (linear: 2×)`);
+  }
 }
+
+const HEAD = "Årsberetning 2024 for Bydel Sagene\n\n";
+const repeat = (unit, bytes) => unit.repeat(Math.ceil(bytes / Buffer.byteLength(unit)));
+
+/** Inputs, `bytes` long, that a reader trying every reading or every pair would take quadratic time or worse on. */
+export const tableAdversaries = {
+  // a pay table «row» of a megabyte of digit groups: every split into headcount and two pays
+  "pay row of digit groups": (bytes) => `${HEAD}Kjønnsbalanse Lønnsbalanse\nKategori Menn % Kvinner %\n2024 29 71 1 ${repeat("123 ", bytes)}108\n`,
+  // a paragraph of sentences naming parts above a list of as many parts: every sentence against every part
+  "named parts over a long list": (bytes) =>
+    `${HEAD}${repeat("Boligdrift fellesposteringer og boligkontor har en netto positiv prognose på +1,8 millioner kroner.\n", bytes / 2)}` +
+    `Resultatet for 2024 i administrasjon (i millioner kroner):\n\n${repeat("• Boligdrift fellesposteringer -2,2\n", bytes / 2)}`,
+  // a sum table's header over a megabyte of rows
+  "sum table of many rows": (bytes) => `${HEAD}Økonomiplan (i mill kr) 2023 2024 2025\n${repeat("Rad 1,0\n", bytes)}Sum 1,0 2,0 3,0\n`,
+  // bulleted totals one under another
+  "bulleted totals": (bytes) => `${HEAD}${repeat("• Totalt antall ungdom i jobb i 2024: 170 ungdommer\n", bytes)}`,
+};

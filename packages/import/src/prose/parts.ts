@@ -191,13 +191,15 @@ export interface NamedParts {
  */
 export function namedParts(blocks: readonly Block[], parts: readonly ListedPart[], from: number, to: number, intro: string): NamedParts[] {
   const out: NamedParts[] = [];
-  const keys = parts.map((p) => nameKey(p.label));
+  const keys = partKeys(parts.map((p) => nameKey(p.label)));
   const introYears = new Set(intro.match(YEARS) ?? []);
   // the blocks run in line order: the first that reaches `from` by binary search, so many lists stay linear
   for (let b = firstIndex(blocks, (x) => x.nos[x.nos.length - 1]! < from); b < blocks.length && blocks[b]!.nos[0]! <= to; b++) {
     const block = blocks[b]!;
     if (block.heading) continue;
     for (const sentence of sentencesOf(block)) {
+      // a long paragraph's sentences before the reach are not read (many of them would make it quadratic)
+      if (lineAt(block, sentence.end - 1) < from) continue;
       const amounts = amountsIn(sentence.text, { percent: false });
       if (amounts.length !== 1) continue;
       const subject = NAMED_SUBJECT.exec(sentence.text.slice(0, amounts[0]!.at));
@@ -219,7 +221,42 @@ export function namedParts(blocks: readonly Block[], parts: readonly ListedPart[
  * taking several pieces where it holds «og» itself («Administrasjon og ledelse»). Null when no
  * reading, or more than one, names only parts.
  */
-function namesIn(subject: string, keys: readonly string[]): number[] | null {
+/** The list's name keys, found by their first letters: a long list's keys are not all tried for every name. */
+interface PartKeys {
+  readonly byHead: Map<string, number[]>;
+  /** Keys shorter than a name's least length, which a name may begin with. */
+  readonly short: readonly { key: string; at: number }[];
+  readonly all: readonly string[];
+}
+
+const NAME_MIN = 6;
+
+function partKeys(keys: readonly string[]): PartKeys {
+  const byHead = new Map<string, number[]>();
+  const short: { key: string; at: number }[] = [];
+  keys.forEach((k, i) => {
+    if (k.length < NAME_MIN) short.push({ key: k, at: i });
+    else byHead.set(k.slice(0, NAME_MIN), [...(byHead.get(k.slice(0, NAME_MIN)) ?? []), i]);
+  });
+  return { byHead, short, all: keys };
+}
+
+/** The one part a name matches (it equals or begins a label, or a label begins it), or null for none or several. */
+function hitOf(name: string, keys: PartKeys): number | null {
+  if (name.length < NAME_MIN) return null;
+  let hit: number | null = null;
+  const candidates = [...(keys.byHead.get(name.slice(0, NAME_MIN)) ?? []), ...keys.short.filter((s) => s.key !== "" && name.startsWith(s.key)).map((s) => s.at)];
+  for (const i of candidates) {
+    const k = keys.all[i]!;
+    if (k === name || k.startsWith(name) || name.startsWith(k)) {
+      if (hit !== null) return null;
+      hit = i;
+    }
+  }
+  return hit;
+}
+
+function namesIn(subject: string, keys: PartKeys): number[] | null {
   const pieces = subject.split(/\s*,\s*|\s+og\s+/u);
   if (pieces.length > 8) return null;
   const readings: number[][] = [];
@@ -229,9 +266,8 @@ function namesIn(subject: string, keys: readonly string[]): number[] | null {
       return;
     }
     for (let to = from + 1; to <= pieces.length; to++) {
-      const name = nameKey(pieces.slice(from, to).join(" og "));
-      const hits = keys.flatMap((k, i) => (name.length >= 6 && (k === name || k.startsWith(name) || name.startsWith(k)) ? [i] : []));
-      if (hits.length === 1 && !taken.includes(hits[0]!)) walk(to, [...taken, hits[0]!]);
+      const hit = hitOf(nameKey(pieces.slice(from, to).join(" og ")), keys);
+      if (hit !== null && !taken.includes(hit)) walk(to, [...taken, hit]);
     }
   };
   walk(0, []);

@@ -190,7 +190,10 @@ function payRowOf(line: Line): PayRow | "none" | "unreadable" {
     .replace(/\bkr\.?(?=\s|$)/giu, ` ${KR} `)
     .trim()
     .split(/\s+/u);
-  if (tokens.filter((t) => t !== KR).length < 6) return "none";
+  const figures = tokens.filter((t) => t !== KR).length;
+  if (figures < 6) return "none";
+  // more figures than the widest row prints (a run of numbers, not a row): said, not split every way
+  if (figures > MAX_ROW_GROUPS) return "unreadable";
   // as many numbers as a row has, but not in its shape (a sign, a share over 100): a row not read, and said
   const [menRaw, womenRaw] = tokens as [string, string];
   const ratioRaw = tokens[tokens.length - 1]!;
@@ -205,6 +208,11 @@ function share(raw: string): Share {
   const decimals = /,(\d+)$/u.exec(raw)?.[1]?.length ?? 0;
   return { raw, value: Number(raw.replace(",", ".")), precision: 0.5 / 10 ** decimals };
 }
+
+/** A number's digit groups at most: «1 270 300» kroner, a headcount under a million. */
+const MAX_GROUPS = 3;
+/** A row's figures at most: two shares, a headcount and two pays of MAX_GROUPS groups, the ratio. */
+const MAX_ROW_GROUPS = 3 + 3 * MAX_GROUPS;
 
 /** The mark a «kr» leaves among the groups. */
 const KR = "kr";
@@ -227,7 +235,7 @@ function payReadings(groups: readonly string[]): [Amount, Amount][] {
       const value = kroner(raw);
       if (value !== null) res.push({ raw, value, next: k });
       const g = groups[k];
-      if (g === undefined || g === KR || !/^\d{3}(?:,\d{1,2})?$/u.test(g) || /,\d{1,2}$/u.test(raw)) break;
+      if (g === undefined || g === KR || k - from >= MAX_GROUPS || !/^\d{3}(?:,\d{1,2})?$/u.test(g) || /,\d{1,2}$/u.test(raw)) break;
       raw = `${raw} ${g}`;
     }
     return res;
