@@ -297,3 +297,23 @@ describe("generated: the population and a key figure worded approximately", () =
     );
   });
 });
+
+describe("a count's change that is no count", () => {
+  const table =
+    "Aktivitetstall legesenteret Jan Feb Mar Apr Mai Jun Jul Aug Sep Okt Nov Des Sum\n\nAntall konsultasjoner totalt\n2023\n\n1 276 916 1 148 805 941 1 109 489 1 021 1 010 986 1 103 937 11741\n\nAntall konsultasjoner totalt\n2024\n\n1 147 940 900 1 134 888 1 085 619 1 105 1 080 1 174 1 041 932 12045\n";
+  const read = (sentence: string) => importReport(`Årsberetning 2024 for Bydel Testbyen\n\n${sentence}\n\n${table}`);
+  it.each([
+    ["a percent", "Antallet konsultasjoner er økt med 3 prosent i 2024."],
+    ["percentage points", "Antallet konsultasjoner er økt med 2 prosentpoeng i 2024."],
+    ["kroner", "Antallet konsultasjoner er økt med 300 kroner i 2024."],
+  ])("a change in %s is not held against the count's change", (_what, sentence) => {
+    const r = read(sentence);
+    expect(r.statements.filter((s) => s.line === 3)).toEqual([]);
+    expect(r.findings.filter((f) => f.code === "PROSE_MISMATCH")).toEqual([]);
+  });
+
+  it("a count's change with its noun after the figure still is", () => {
+    const r = read("Antallet konsultasjoner er økt med 304 konsultasjoner i 2024.");
+    expect(r.statements.filter((s) => s.line === 3).map((s) => [s.stated.value, s.reference?.value, s.verdict])).toEqual([[304, 304, "agrees"]]);
+  });
+});

@@ -186,8 +186,10 @@ export const FUNCTION_PART_LAST = /^[^\d;:]{0,60}?funksjon\s+(\d{3})(?![\d])[^\d
 
 /** A whole count: plain digits or grouped thousands, no decimals, not inside a longer number or a date («31.08.2024»). */
 export const COUNT = String.raw`(?<![\d.,\p{L}])([1-9]\d{0,2}(?:[ \u00A0]\d{3})+|\d+)(?![.,]?\d)`;
+/** A unit after a number that makes it no count of things: money, a percent («prosent», «prosentpoeng»). */
+export const NOT_A_COUNT_UNIT = String.raw`(?:mill\p{L}*\.?|mrd\.?|milliard\p{L}*|kr\.?|kroner|tusen|prosent\p{L}*|%)`;
 /** A count of things: the number and the noun after it (no unit of money, no percent, not «år»: an age or a span). */
-export const COUNT_OF = new RegExp(String.raw`${COUNT}(?=\s+(?!(?:mill\w*|mrd|milliard\w*|kr|kroner|tusen|prosent|år|måneder|dager|uker|timer)(?![\p{L}]))\p{L})`, "giu");
+export const COUNT_OF = new RegExp(String.raw`${COUNT}(?=\s+(?!(?:${NOT_A_COUNT_UNIT}|år|måneder|dager|uker|timer)(?![\p{L}]))\p{L})`, "giu");
 /** A total told with its parts after it: «totalt 2 351 barn …, hvorav 1 369 i …», «12 045 konsultasjoner fordelt på …», «22 personer … Av disse er 3 fra …». */
 export const COUNT_PARTS = /(?<![\p{L}])(?:hvorav|herav|derav|fordelt på|av disse (?:er|var)|av dem (?:er|var))(?![\p{L}])/iu;
 /** Last year's count after this year's: «2 141 unike brukere …, mot 2 001 året før». */
@@ -234,7 +236,7 @@ export const COMPLEMENT = /(?<![\p{L}])(?:(?:andre|annen|annet)\s+\p{L}+\s+enn|�
  * ned med ca. 40 i 2024». Groups: the noun, the verb, an approximation word, the count, the year.
  */
 export const COUNT_CHANGE = new RegExp(
-  String.raw`(?<![\p{L}])antall(?:et)?\s+(\p{L}+)\s+(?:er|har)\s+(?:blitt\s+)?(økt|gått opp|steget|gått ned|sunket|redusert|falt)\s+med\s+(?:(ca\.|cirka|om lag|omtrent|rundt|nesten|nærmere)\s+)?${COUNT}(?:\s+(?!i\s)\p{L}+)?\s+i\s+((?:19|20)\d{2})(?!\d)`,
+  String.raw`(?<![\p{L}])antall(?:et)?\s+(\p{L}+)\s+(?:er|har)\s+(?:blitt\s+)?(økt|gått opp|steget|gått ned|sunket|redusert|falt)\s+med\s+(?:(ca\.|cirka|om lag|omtrent|rundt|nesten|nærmere)\s+)?${COUNT}(?:\s+(?!i\s)(?!${NOT_A_COUNT_UNIT}(?![\p{L}]))\p{L}+)?\s+i\s+((?:19|20)\d{2})(?!\d)`,
   "iu",
 );
 /**
@@ -243,7 +245,7 @@ export const COUNT_CHANGE = new RegExp(
  * ca. 20». Groups: the word, the noun, an approximation word, the count.
  */
 export const CHANGE_IN_COUNT = new RegExp(
-  String.raw`(?<![\p{L}])(økning|oppgang|nedgang|reduksjon)\s+i\s+antall(?:et)?\s+(?:\p{L}+\s+){0,3}?(\p{L}+)\s+på\s+(?:(ca\.|cirka|om lag|omtrent|rundt|nesten|nærmere)\s+)?${COUNT}(?!\s*(?:%|prosent|mill|mrd|kr|tusen))`,
+  String.raw`(?<![\p{L}])(økning|oppgang|nedgang|reduksjon)\s+i\s+antall(?:et)?\s+(?:\p{L}+\s+){0,3}?(\p{L}+)\s+på\s+(?:(ca\.|cirka|om lag|omtrent|rundt|nesten|nærmere)\s+)?${COUNT}(?!\s*${NOT_A_COUNT_UNIT}(?![\p{L}]))`,
   "iu",
 );
 /** Symmetric approximation words before a figure («ca. 20», «om lag 300»): it is rounded (see tolerances.prose.approximate). A bound («over», «i underkant av») is no such figure. */

@@ -1,7 +1,7 @@
 import { sum, tolerances } from "@bydel/core";
 import { isBlank, type Line } from "../source/lines.js";
 import { valueOf, type Check } from "./check.js";
-import { ABOUT, COMPLEMENT, NOT_AN_ADDEND, TOTAL_ITEM } from "./phrases.js";
+import { ABOUT, COMPLEMENT, NOT_A_COUNT_UNIT, NOT_AN_ADDEND, TOTAL_ITEM } from "./phrases.js";
 
 /**
  * A total and then its parts, one item a line, in a bullet list or a two-column block laid out as
@@ -36,7 +36,7 @@ const VALUE_END = new RegExp(String.raw`^(\p{L}(?:[^\d]|(?<!\d)(?:19|20)\d{2}(?!
 const VALUE_START = new RegExp(String.raw`^(${COUNT})(?:\s+(\D.*))?$`, "u");
 const YEAR = /^(?:19|20)\d{2}$/u;
 /** A unit after the count that makes it no count of things. */
-const NOT_A_COUNT = /^(?:kr\.?|kroner|mill\.?|millioner|mrd\.?|tusen|prosent|%)$/iu;
+const NOT_A_COUNT = new RegExp(`^${NOT_A_COUNT_UNIT}$`, "iu");
 /** Lines a label may wrap over, blank lines between a label and its count, and items read after the total. */
 const MAX_LABEL_LINES = 3;
 const MAX_BLANKS = 2;
