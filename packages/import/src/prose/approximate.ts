@@ -18,3 +18,11 @@ export function approximately(amount: StatedAmount): StatedAmount {
   const scale = amount.precision * 2 * 10 ** printedDecimals(number);
   return { ...amount, precision: Math.max(amount.precision, tolerances.prose.approximate(number, scale)) };
 }
+
+/**
+ * The precision of a count's change as stated: after «ca.», or a round figure («økt med 300»: a
+ * change is rarely told to the unit when it ends in a zero), the last significant digit's; else exact.
+ */
+export function changePrecision(raw: string, about: boolean): number {
+  return about || /0$/u.test(raw) ? tolerances.prose.approximate(raw) : 0;
+}

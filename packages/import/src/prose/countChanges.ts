@@ -1,4 +1,5 @@
-import { sum, textTables, tolerances, type Indicator } from "@bydel/core";
+import { sum, textTables, type Indicator } from "@bydel/core";
+import { changePrecision } from "./approximate.js";
 import { isBlank, type Line } from "../source/lines.js";
 import { valueOf, type Check } from "./check.js";
 import { COUNT_CHANGE } from "./phrases.js";
@@ -11,7 +12,7 @@ import { lineAt, sentencesOf, type Block } from "./text.js";
  * figures of the two years («Antall …» with a series by year). The table's row names the counted
  * noun; where several rows do, only the one labelled «totalt» («sum», «i alt») is taken, and where
  * that leaves more than one (or none), the sentence is left out. A round figure («300») or one after
- * «ca.» is approximate: `tolerances.prose.approximate`.
+ * «ca.» is approximate: `changePrecision`.
  */
 
 /** A row of a text table whose label names a year, with the figure of its last (Sum) column. */
@@ -123,13 +124,11 @@ export function countChanges(block: Block, rows: readonly YearRow[], indicators:
     const pair = totals.length === 1 ? totals[0]! : pairs.length === 1 ? pairs[0]! : null;
     if (pair === null) continue;
     const sign = /økt|opp|steget/iu.test(verb) ? 1 : -1;
-    // a round figure is rounded as much as one after «ca.»
-    const approximate = about !== undefined || /0$/u.test(raw);
     // the count ends before « i 2024» at least (not the «20» of the year)
     const at = s.start + m.index + m[0].lastIndexOf(raw, m[0].length - m[5]!.length - 3 - raw.length);
     out.push({
       subject: pair.table === "text" ? "change" : "keyFigure",
-      stated: { raw: `${about ? `${about} ` : ""}${raw}`, value: sign * stated, unit: "count", precision: approximate ? tolerances.prose.approximate(raw) : 0 },
+      stated: { raw: `${about ? `${about} ` : ""}${raw}`, value: sign * stated, unit: "count", precision: changePrecision(raw, about !== undefined) },
       line: lineAt(block, at),
       quote: s.text.trim(),
       reference: { table: pair.table === "text" ? "text" : pair.table, line: pair.line, column: pair.column, value: sum([pair.now, -pair.before]) },

@@ -1,4 +1,4 @@
-import { tolerances } from "@bydel/core";
+import { changePrecision } from "./approximate.js";
 import { valueOf, type Check } from "./check.js";
 import { CHANGE_IN_COUNT, COUNT } from "./phrases.js";
 import { lineAt, sentencesOf, type Block } from "./text.js";
@@ -33,7 +33,7 @@ export function countIncrease(block: Block, out: Check[]): void {
     if (levels.size !== 2) continue;
     const [a, b] = [...levels.keys()].sort((x, y) => x - y) as [number, number];
     const sign = /økning|oppgang/iu.test(m[1]!) ? 1 : -1;
-    const precision = about !== undefined || /0$/u.test(raw) ? tolerances.prose.approximate(raw) : 0;
+    const precision = changePrecision(raw, about !== undefined);
     // only a change that fits the two levels (within one unit of its last digit): they need not be its ends
     if (Math.abs(stated - (b - a)) > 3 * precision) continue;
     out.push({

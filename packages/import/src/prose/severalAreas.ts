@@ -1,5 +1,6 @@
-import { printedDecimals, proseVerdict, sum, tolerances, type ProseScope, type StatedAmount, type Statement } from "@bydel/core";
+import { proseVerdict, sum, type ProseScope, type StatedAmount, type Statement } from "@bydel/core";
 import type { AmountAt } from "./amounts.js";
+import { approximately } from "./approximate.js";
 import { ABOUT, GROSS, NOT_A_RESTATEMENT, OVERSPEND, UNDERSPEND } from "./phrases.js";
 import { candidates, type Tables } from "./references.js";
 
@@ -10,7 +11,7 @@ import { candidates, type Tables } from "./references.js";
  * the figure agrees with, else the nearest. Only a sentence that names the areas, then «totalt»
  * («samlet», «til sammen»), then one direction word right before the amount, naming no other year
  * than the report's, nor gross figures, a forecast or a change. An approximate amount
- * («ca. 10 mill.») gets `tolerances.prose.approximate`.
+ * («ca. 10 mill.») is held at its last significant digit (`approximately`).
  */
 
 export interface SeveralAreas {
@@ -46,12 +47,9 @@ export function severalAreas(text: string, amounts: readonly AmountAt[], tables:
   const word = (under[0] ?? over[0])!;
   if (!BRIDGE.test(before.slice(word.index + word[0].length))) return null;
   const sign = under.length === 1 ? 1 : -1;
-  const number = /\d[\d\s]*(?:,\d+)?/u.exec(a.amount.raw)?.[0].trim() ?? "";
-  const decimals = printedDecimals(number);
-  // the unit's power of ten from the printed precision (half a unit of the last printed decimal)
-  const scale = a.amount.precision * 2 * 10 ** decimals;
-  const precision = ABOUT.test(before) ? tolerances.prose.approximate(number, scale) : a.amount.precision;
-  const stated: StatedAmount = { ...a.amount, value: sign * Math.abs(a.amount.value), precision };
+  const amount = ABOUT.test(before) ? approximately(a.amount) : a.amount;
+  const precision = amount.precision;
+  const stated: StatedAmount = { ...amount, value: sign * Math.abs(a.amount.value) };
   // per column, every area's first cell (the budget tables' before the splits'), added up
   const sums = (["variance", "ordinaryVariance"] as const).flatMap((column) => {
     const cells = areas.map((area) => candidates(tables, "netVariance", { level: "serviceArea", table: area, name: null }, false).find((c) => c.column === column));
