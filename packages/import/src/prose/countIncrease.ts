@@ -1,3 +1,4 @@
+import { proseVerdict } from "@bydel/core";
 import { changePrecision } from "./approximate.js";
 import { valueOf, type Check } from "./check.js";
 import { CHANGE_IN_COUNT, COUNT } from "./phrases.js";
@@ -9,7 +10,7 @@ import { lineAt, sentencesOf, type Block } from "./text.js";
  * antall kjøpte plasser på ca. 20» against 373 − 351. The levels are the counts of the same noun
  * (a compound ending in it counts: «sykehjemsplasser») in the paragraph up to 800 characters before the sentence, exactly two different
  * figures. Nothing proves those are the two the change is between (a level may go unnamed), so
- * only a change that agrees with them, or is one unit off, is stated; any other is left out.
+ * only a change that agrees with them, or is within rounding of them, is stated; any other is left out.
  */
 
 const COUNT_WORD = new RegExp(String.raw`${COUNT}\s+(\p{L}+)`, "gu");
@@ -34,8 +35,8 @@ export function countIncrease(block: Block, out: Check[]): void {
     const [a, b] = [...levels.keys()].sort((x, y) => x - y) as [number, number];
     const sign = /økning|oppgang/iu.test(m[1]!) ? 1 : -1;
     const precision = changePrecision(raw, about !== undefined);
-    // only a change that fits the two levels (within one unit of its last digit): they need not be its ends
-    if (Math.abs(stated - (b - a)) > 3 * precision) continue;
+    // only a change that fits the two levels (agrees or within rounding): they need not be its ends, so a miss proves nothing
+    if (proseVerdict(stated, b - a, precision, true).verdict === "contradicts") continue;
     out.push({
       subject: "arithmetic",
       stated: { raw: `${about ? `${about} ` : ""}${raw}`, value: sign * stated, unit: "count", precision },
