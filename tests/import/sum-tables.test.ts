@@ -142,3 +142,18 @@ describe("a last row that is a difference, not a sum", () => {
     expect(off.statements.filter((s) => s.inTable).map((s) => s.verdict)).toEqual(["agrees", "contradicts"]);
   });
 });
+
+describe("rows that are no addends", () => {
+  const read = (table: string) => importReport(`Årsberetning 2024 for Bydel Testbyen\n\n${table}\nDette er en setning om planen.\n`);
+  it.each([
+    ["a «herav» row (a part of the row above)", "Økonomiplan (i mill kr) 2025 2026\nLønn 100,0 102,0\nherav vikarer 10,0 11,0\nAndre driftsutgifter 50,0 51,0\nSum 150,0 153,0\n"],
+    ["a percent row", "Økonomiplan (i mill kr) 2025 2026\nLønn 100,0 102,0\nAndre driftsutgifter 50,0 51,0\nEndring i prosent 2,0 2,0\nSum 150,0 153,0\n"],
+  ])("%s is left out of the sum: the Sum agrees", (_what, table) => {
+    const r = read(table);
+    expect(r.findings.filter((f) => f.code === "PROSE_MISMATCH")).toEqual([]);
+    expect(r.statements.filter((s) => s.inTable).map((s) => [s.stated.value, s.reference!.value, s.verdict])).toEqual([
+      [150000, 150000, "agrees"],
+      [153000, 153000, "agrees"],
+    ]);
+  });
+});

@@ -5,6 +5,7 @@ import { sumTable } from "../tables/registry.js";
 import { atPrecision } from "./amounts.js";
 import { choose, identityKey } from "../solve/choose.js";
 import type { Check } from "./check.js";
+import { NOT_AN_ADDEND } from "./phrases.js";
 
 /**
  * A small table in millions under a header of years, whose last row sums the rows above it:
@@ -122,6 +123,8 @@ function readTable(lines: readonly Line[], from: number, width: number, skip: Re
     const row = skip.has(l.no) ? null : rowOf(l);
     if (row === null) return null;
     if (sumTable.sumRow.test(row.label) || sumTable.resultRow.test(row.label)) return rows.length >= 2 && row.cells.length === width ? { rows, total: row, end: j + 1 } : null;
+    // a part of the row above («herav vikarer») or a percent is no addend of the sum
+    if (NOT_AN_ADDEND.test(row.label) || sumTable.percentRow.test(row.label)) continue;
     rows.push(row);
   }
   return null;

@@ -200,6 +200,8 @@ export const sumTable = {
   sumRow: /^(?:sum|totalt?|samlet)\b/iu,
   /** A result row: the sum of the rows above where the figures show it (a result may also be a difference). */
   resultRow: /^(?:stipulert|beregnet|forventet)?\s*(?:\p{L}+\s+)?(?:års)?resultat\b/iu,
+  /** A row of percents or shares, no addend of the sum in millions. */
+  percentRow: /(?<![\p{L}])(?:prosent\p{L}*|andel)(?![\p{L}])|%/iu,
   /** A sum row's label that names a difference («Totalt resultat», «Sum avvik», «Samlet mindreforbruk»): held as a sum only where the rows make it. */
   differenceRow: /resultat|avvik|differanse|netto|(?:mer|mindre)-?\s*forbruk|overskudd|underskudd|saldo|balanse/iu,
 } as const;
