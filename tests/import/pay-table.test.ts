@@ -185,3 +185,18 @@ describe("other ways of printing the table", () => {
     expect(r.findings.some((f) => f.code === "AMBIGUOUS_NUMBERS" && f.line === 6)).toBe(true);
   });
 });
+
+describe("a ratio column not as read", () => {
+  const close = "\nTabellen viser at det er relativt liten forskjell mellom kvinner og menns lønn i bydelen.\n";
+  const read = (table: string) => importReport(`Årsberetning 2024 for Bydel Testbyen\n\nKjønnsbalanse Lønnsbalanse\n${table}${close}`);
+  const head = "Kategori Menn % Kvinner % Total (N) Menn (kr) Kvinner (kr) Kvinner andel av menn %\nTotalt\n";
+  it.each([
+    ["the ratio printed as a fraction (1,08)", `${head}2024 29 71 2248 489663 528876 1,08\n2023 29 71 2374 476556 511447 1,07\n`],
+    ["a column the header names that the row reader does not know (årsverk)", `${head.replace("Total (N)", "Total (N) Årsverk")}2024 29 71 2248 2 010 489 663 528 876 108\n2023 29 71 2374 2 100 476 556 511 447 107\n`],
+  ])("%s: no row's ratio fits its pay, so the ratios are said unchecked, not contradicted", (_what, table) => {
+    const r = read(table);
+    expect(r.findings.filter((f) => f.code === "PROSE_MISMATCH")).toEqual([]);
+    expect(payStatements(r).filter((s) => s.reference!.column !== "kvinner %")).toEqual([]);
+    expect(r.findings.some((f) => f.code === "AMBIGUOUS_NUMBERS" && f.line === 6)).toBe(true);
+  });
+});

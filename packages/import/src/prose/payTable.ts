@@ -120,17 +120,28 @@ function emitRows(read: readonly PayRow[], header: Header, checks: Check[], find
   const fits = (r: PayRow, d: 0 | 1) => r.pay.filter((p) => agrees(r.ratio, ratioOf(p, d)));
   // (where the header does not name it: women over men, as the column is usually named, unless men over women fits more rows)
   const votes = [0, 1].map((d) => rows.filter((r) => fits(r, d as 0 | 1).length > 0).length);
-  // (a direction the header names stands unless the other fits more rows: then the header's name or its columns are not as read)
+  // (a direction the header names stands where it fits half the rows or more and the other fits no more: else the
+  // header's name, its columns or the ratio's printing, «1,08» say, are not as read, and no row is held to it)
   const named = header.direction;
   const direction: 0 | 1 | null =
-    named !== null ? (votes[1 - named]! > votes[named]! ? null : named) : votes[1]! > votes[0]! ? (votes[1]! * 2 > rows.length ? 1 : null) : votes[0]! * 2 > rows.length ? 0 : null;
+    named !== null
+      ? votes[1 - named]! > votes[named]! || votes[named]! * 2 < rows.length
+        ? null
+        : named
+      : votes[1]! > votes[0]!
+        ? votes[1]! * 2 > rows.length
+          ? 1
+          : null
+        : votes[0]! * 2 > rows.length
+          ? 0
+          : null;
   if (direction === null)
     findings.push(
       unchecked(
         rows[0]!.line,
-        named === null
-          ? "forholdstallet stemmer for få rader, verken som kvinners lønn i prosent av menns eller omvendt, til at tabellens rader kan kontrolleres"
-          : "forholdstallet stemmer med lønnen regnet motsatt vei av det overskriften sier, så det er uklart hvilken kolonne som er hvilken",
+        named !== null && votes[1 - named]! > votes[named]!
+          ? "forholdstallet stemmer med lønnen regnet motsatt vei av det overskriften sier, så det er uklart hvilken kolonne som er hvilken"
+          : "forholdstallet stemmer for få rader, verken som kvinners lønn i prosent av menns eller omvendt, til at tabellens rader kan kontrolleres",
       ),
     );
   // the first two figures are shares that make 100 where the header says so (a % in a gender's title), or, where it names
