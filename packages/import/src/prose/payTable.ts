@@ -84,7 +84,7 @@ interface Amount {
 interface Header {
   /** The ratio's direction as the header names it: 0 women's pay over men's («Kvinner andel av menn %»), 1 the reverse, null unnamed. */
   readonly direction: 0 | 1 | null;
-  /** The first two figures are shares («Menn %»): true where a gender's title carries a %, false where its titles carry none (headcounts), null where the header names no gender. */
+  /** The first two figures are shares («Menn %», «Kvinner %»): true where two genders' titles carry a %, false where fewer do (headcounts, one share), null where the header names no gender. */
   readonly shares: boolean | null;
   /** Women's share, and women's pay, printed before men's. */
   readonly womenShareFirst: boolean;
@@ -101,7 +101,7 @@ function headerOf(text: string): Header {
   const women = (k: number): boolean => titles[k]?.women ?? false;
   return {
     direction,
-    shares: titles.length === 0 ? null : titles.some((t) => t.percent),
+    shares: titles.length === 0 ? null : titles.filter((t) => t.percent).length >= 2,
     womenShareFirst: women(0),
     womenPayFirst: titles.length >= 4 ? women(2) : women(0),
   };
