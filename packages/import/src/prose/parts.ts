@@ -236,7 +236,12 @@ function partKeys(keys: readonly string[]): PartKeys {
   const short: { key: string; at: number }[] = [];
   keys.forEach((k, i) => {
     if (k.length < NAME_MIN) short.push({ key: k, at: i });
-    else byHead.set(k.slice(0, NAME_MIN), [...(byHead.get(k.slice(0, NAME_MIN)) ?? []), i]);
+    else {
+      const head = k.slice(0, NAME_MIN);
+      const list = byHead.get(head);
+      if (list) list.push(i);
+      else byHead.set(head, [i]);
+    }
   });
   return { byHead, short, all: keys };
 }
@@ -245,13 +250,17 @@ function partKeys(keys: readonly string[]): PartKeys {
 function hitOf(name: string, keys: PartKeys): number | null {
   if (name.length < NAME_MIN) return null;
   let hit: number | null = null;
-  const candidates = [...(keys.byHead.get(name.slice(0, NAME_MIN)) ?? []), ...keys.short.filter((s) => s.key !== "" && name.startsWith(s.key)).map((s) => s.at)];
-  for (const i of candidates) {
+  for (const i of keys.byHead.get(name.slice(0, NAME_MIN)) ?? []) {
     const k = keys.all[i]!;
     if (k === name || k.startsWith(name) || name.startsWith(k)) {
       if (hit !== null) return null;
       hit = i;
     }
+  }
+  for (const s of keys.short) {
+    if (s.key === "" || !name.startsWith(s.key)) continue;
+    if (hit !== null) return null;
+    hit = s.at;
   }
   return hit;
 }
