@@ -1,7 +1,8 @@
 import { proseVerdict, tableReading, type Finding } from "@bydel/core";
 import { isBlank, type Line } from "../source/lines.js";
 import { isProse } from "../tables/grammar.js";
-import { payTable } from "../tables/registry.js";
+import { payTable, type PayColumn } from "../tables/registry.js";
+import { readHeaderWords } from "../tables/header.js";
 import type { Check } from "./check.js";
 import { choose, identityKey } from "../solve/choose.js";
 
@@ -91,19 +92,17 @@ interface Header {
   readonly womenPayFirst: boolean;
 }
 
-const GENDER = /\b(menn|kvinne\p{L}*)(\s*(?:i\s+)?\(?\s*%)?/giu;
-
 function headerOf(text: string): Header {
-  const h = text.replace(/\s+/gu, " ");
-  const direction = payTable.womenOverMen.test(h) ? 0 : payTable.menOverWomen.test(h) ? 1 : null;
-  // the columns' titles in order, the ratio's name left out: shares first, then the pay
-  const titles = [...h.replace(payTable.womenOverMen, " ").replace(payTable.menOverWomen, " ").matchAll(GENDER)].map((m) => ({ women: /^k/iu.test(m[1]!), percent: m[2] !== undefined }));
-  const women = (k: number): boolean => titles[k]?.women ?? false;
+  const columns = readHeaderWords(text.replace(/\s+/gu, " "), payTable.header).columns.map((c) => c.kind);
+  const shares = columns.filter((k) => k === "menShare" || k === "womenShare");
+  // a gender's other columns: the pay, after the headcounts where the shares are headcounts («Menn Kvinner Total Menn (kr) …»)
+  const plain = columns.filter((k) => k === "men" || k === "women");
+  const pay = shares.length === 0 && plain.length >= 4 ? plain[2] : plain[0];
   return {
-    direction,
-    shares: titles.length === 0 ? null : titles.filter((t) => t.percent).length >= 2,
-    womenShareFirst: women(0),
-    womenPayFirst: titles.length >= 4 ? women(2) : women(0),
+    direction: columns.includes("womenOverMen") ? 0 : columns.includes("menOverWomen") ? 1 : null,
+    shares: shares.length + plain.length === 0 ? null : shares.length >= 2,
+    womenShareFirst: (shares[0] ?? plain[0]) === "womenShare" || (shares.length === 0 && plain[0] === "women"),
+    womenPayFirst: (pay ?? shares[0]) === "women" || (pay === undefined && shares[0] === "womenShare"),
   };
 }
 

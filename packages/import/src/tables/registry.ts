@@ -214,11 +214,26 @@ export const payTable = {
   anchor: /kjønnsbalanse|kjønn\s+og\s+lønn/iu,
   /** A line that ends it (the next table, on full- and part-time work), besides prose. */
   ends: /\b(?:heltid|deltid|midlertidig)\b|^\s*alle\s*$/iu,
-  /** The ratio column's name in the header's words: women's pay as a percentage of men's … */
-  womenOverMen: /kvinne\p{L}*\s+(?:andel|lønn)\s+(?:i\s+%\s+)?av\s+menn/iu,
-  /** … or the reverse. */
-  menOverWomen: /menn\p{L}*\s+(?:andel|lønn)\s+(?:i\s+%\s+)?av\s+kvinne/iu,
+  /**
+   * Its header's columns, for the header reader: the ratio's name (women's pay as a percentage of
+   * men's, or the reverse) tried first, then a gender's share («Menn %»), then a gender's other
+   * columns («Menn (kr)»: the note in parentheses is blanked).
+   */
+  header: {
+    words: [
+      ["kvinne\\p{L}*\\s+(?:andel|lønn)\\s+(?:i\\s+%\\s+)?av\\s+menn\\p{L}*", "womenOverMen"],
+      ["menn\\p{L}*\\s+(?:andel|lønn)\\s+(?:i\\s+%\\s+)?av\\s+kvinne\\p{L}*", "menOverWomen"],
+      ["menn\\s*(?:i\\s+)?%", "menShare"],
+      ["kvinne\\p{L}*\\s*(?:i\\s+)?%", "womenShare"],
+      ["menn", "men"],
+      ["kvinne\\p{L}*", "women"],
+    ],
+    titleWords: [],
+    skipNotes: true,
+  } as HeaderWords<PayColumn>,
 } as const;
+
+export type PayColumn = "womenOverMen" | "menOverWomen" | "menShare" | "womenShare" | "men" | "women";
 
 // ── Indicator tables ──────────────────────────────────────────────────────────────────────────
 
