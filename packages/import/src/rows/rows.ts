@@ -1,7 +1,7 @@
 import { tableReading } from "@bydel/core";
-import { continuesLabel, isHeaderLine, isTotalLabel } from "../tables/grammar.js";
+import { continuesLabel, isTotalLabel } from "../tables/grammar.js";
 import { isBlank, lineByNo, type Line } from "../source/lines.js";
-import { economyHeader, type RowGrammar } from "../tables/registry.js";
+import type { RowGrammar } from "../tables/registry.js";
 import { isNumbersOnly, numericTail, type Group, type NumericTail } from "../tokens/tokens.js";
 
 /** A table row as printed: its label (wrapped lines joined) and the digit groups of its numbers. */
@@ -121,7 +121,7 @@ export function readRows(lines: readonly Line[], start: number, g: RowGrammar): 
       take({ label: "", groups: split.groups }, no);
       // a lone 1–3 digit number under a row of blanks, with the next row after it: the row's one cell, or a page number
       const only = split.groups[0];
-      pageNumber = split.groups.length === 1 && only!.kind === "digits" && only!.digits.length <= 3 && !only!.negative && (nextRowStarts(lines, i + 1, g) || headerFollows(lines, i + 1));
+      pageNumber = split.groups.length === 1 && only!.kind === "digits" && only!.digits.length <= 3 && !only!.negative && (nextRowStarts(lines, i + 1, g) || headerFollows(lines, i + 1, g));
       continue;
     }
     if (groups.length === 0) {
@@ -175,10 +175,10 @@ function rowGoesOn(lines: readonly Line[], from: number, g: RowGrammar): boolean
 }
 
 /** The table's header printed again after a page break ("Netto driftsutgifter pr. KOSTRA-funksjon", "Regnskap 2023"). */
-function headerFollows(lines: readonly Line[], from: number): boolean {
+function headerFollows(lines: readonly Line[], from: number, g: RowGrammar): boolean {
   for (let j = from; j < lines.length && j < from + 6; j++) {
     const t = lines[j]!.text;
-    if (!isBlank(t) && !isPageFooter(t)) return isHeaderLine(t) || economyHeader.anchor.test(t);
+    if (!isBlank(t) && !isPageFooter(t)) return g.headerAgain(t);
   }
   return false;
 }

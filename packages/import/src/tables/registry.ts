@@ -5,9 +5,10 @@ import { isColumnHeader, isHeaderLine, isTotalLabel, labelDigits, namesArea, sta
 
 /**
  * The table kinds the import reads, one entry each: the ids it gives, its captions or start words,
- * its header words, its columns in printed order, the identities that confirm a row's reading, and
- * the words whose presence makes a line worth testing. The header reader (`header.ts`) reads each
- * kind's columns by its words here, the reading chooser (`solve/choose.ts`) confirms a row by its
+ * its header words, its columns in printed order, its row grammar, the identities that confirm a
+ * row's reading, and the words whose presence makes a line worth testing. The header reader
+ * (`header.ts`) reads each kind's columns by its words here, the row reader (`rows/rows.ts`) a money
+ * table's rows by its row grammar here, the reading chooser (`solve/choose.ts`) confirms a row by its
  * identities here, the locators (`economyHeadings.ts`, `unitTable.ts`, `indicatorHeader.ts`,
  * `layoutTable.ts`) take their patterns from here, and every quick pre-filter is derived from the
  * entries (`lineFilter`), never written a second time. A new layout is one entry.
@@ -180,6 +181,8 @@ export interface RowGrammar {
   readonly skips: (text: string) => boolean;
   /** A line that ends the table. */
   readonly ends: (text: string) => boolean;
+  /** The table's header printed again after a page break: a lone number above it is a page number, or the row's one cell. */
+  readonly headerAgain: (text: string) => boolean;
   /** The digits opening a line's numbers that are its label's. */
   readonly labelDigits: (tail: NumericTail) => NumericTail;
   /** Label lines without numbers a row may wrap over (after its start line, where rows have one). */
@@ -206,6 +209,7 @@ export const economyRows: RowGrammar = {
   skips: (text) => startsRow(text) && isHeaderLine(text),
   // a header found by its structure too: column words set apart, or with a year («Regnskap   Opprinnelig   Avvik»)
   ends: (text) => economyHeader.anchor.test(text) || (isColumnHeader(text) && /\S {2,}\S|\b20\d\d\b/u.test(text.trim())),
+  headerAgain: (text) => isHeaderLine(text) || economyHeader.anchor.test(text),
   labelDigits,
   maxWrap: tableReading.maxLabelWrap,
   labelLine: 70,
@@ -242,6 +246,7 @@ export const unitTable = {
     starts: null,
     skips: () => false,
     ends: () => false,
+    headerAgain: () => false,
     labelDigits: (tail) => tail,
     maxWrap: tableReading.maxUnitWrap,
     labelLine: 60,
