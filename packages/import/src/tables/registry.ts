@@ -175,7 +175,10 @@ const unitColumnWords: readonly (readonly [string, UnitColumn])[] = [
  * continues its label, which digits at a label's end are the label's, what ends the table.
  */
 export interface RowGrammar {
-  /** A line that starts a row, given the row being read (null: none, or any row); null: rows are named, not numbered, and the line after a row's numbers starts the next. */
+  /**
+   * A line that starts a row, given the row being read (null: none, or a look ahead past it); null:
+   * rows are named, not numbered, and the line after a row's numbers opens the next.
+   */
   readonly starts: ((text: string, row: { readonly label: string; readonly numbered: boolean } | null) => boolean) | null;
   /** Page furniture to read past besides blank lines and page footers. */
   readonly skips: (text: string) => boolean;
@@ -207,7 +210,8 @@ export interface RowGrammar {
 export const economyRows: RowGrammar = {
   starts: (text, row) => startsRow(text) && !(row !== null && !row.numbered && isTotalLabel(row.label) && namesArea(text)),
   skips: (text) => startsRow(text) && isHeaderLine(text),
-  // a header found by its structure too: column words set apart, or with a year («Regnskap   Opprinnelig   Avvik»)
+  // the header printed again after a page break ends this part (the caller reads on from it); so does a header
+  // found by its structure: column words set apart, or with a year («Regnskap   Opprinnelig   Avvik»)
   ends: (text) => economyHeader.anchor.test(text) || (isColumnHeader(text) && /\S {2,}\S|\b20\d\d\b/u.test(text.trim())),
   headerAgain: (text) => isHeaderLine(text) || economyHeader.anchor.test(text),
   labelDigits,
