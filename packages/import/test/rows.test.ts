@@ -26,6 +26,8 @@ describe("the one row reader, by the kind's row grammar", () => {
     const { rows } = read(text, unitTable.rows);
     expect(rows.map((r) => r.label)).toEqual(["Enhet for barn og unge", "Helse", "Totalt", "Sum bydel"]);
     expect(rows[0]).toMatchObject({ firstLine: 1, line: 2 });
+    // a name wrapped over lines reads as one on a line: spaces in a run are one
+    expect(read(["Enhet  for", "barn  og unge 10 20 -10"].join("\n"), unitTable.rows).rows[0]!.label).toBe(read("Enhet for barn og unge 10 20 -10", unitTable.rows).rows[0]!.label);
     // the budget grammar reads none of these: no line starts a budget row
     expect(read(text, economyRows).rows).toEqual([]);
   });
