@@ -1,7 +1,7 @@
 import { tableReading } from "@bydel/core";
-import { continuesLabel, isColumnHeader, isHeaderLine, isTotalLabel, startsRow, takesAreaDigit, takesSectionNumber } from "../tables/grammar.js";
+import { continuesLabel, isTotalLabel } from "../tables/grammar.js";
 import { isBlank, lineByNo, type Line } from "../source/lines.js";
-import { economyHeader } from "../tables/registry.js";
+import type { RowGrammar } from "../tables/registry.js";
 import { isNumbersOnly, numericTail, type Group, type NumericTail } from "../tokens/tokens.js";
 
 /** A table row as printed: its label (wrapped lines joined) and the digit groups of its numbers. */
@@ -20,37 +20,15 @@ export interface RawRow {
   readonly labelIfBlank?: string;
 }
 
-const { maxBlankRun: MAX_BLANK_RUN, maxLabelWrap: MAX_WRAP } = tableReading;
-
-function namesArea(text: string): boolean {
-  return /^(f[o0]\s?\d|funksjonsomr|funk\.?\s*omr)/iu.test(text.trim());
-}
-
-function continuesBeforeNumbers(text: string): boolean {
-  const t = text.trim();
-  return t.length <= 70 && !/[.:!?]$/u.test(t);
-}
-
-function spread(t: NumericTail): [string, Group[]] {
-  return [t.label, t.groups];
-}
-
-function splitAreaDigit(label: string, groups: Group[]): { label: string; groups: Group[] } {
-  const first = groups[0];
-  if (first && first.kind === "digits" && !first.negative && first.digits.length === 1 && takesAreaDigit(label)) {
-    return { label: `${label} ${first.digits}`, groups: groups.slice(1) };
-  }
-  if (first && first.kind === "digits" && !first.negative && !first.whole && first.digits.length <= 3 && takesSectionNumber(label)) {
-    return { label: `${label} ${first.digits}`, groups: groups.slice(1) };
-  }
-  return { label, groups };
-}
+const { maxBlankRun: MAX_BLANK_RUN } = tableReading;
 
 /**
- * Reads rows from `start` (a row-start line) until the table ends: a line that neither starts a
- * row nor continues one (prose, a footnote, a heading), or a run of blank lines.
+ * The one row reader: reads rows from `start` until the table ends (a line its grammar does not
+ * take, a line that ends the table, or a run of blank lines), skipping page furniture. What starts
+ * a row, what continues a label, which digits belong to it and what ends the table is the kind's
+ * row grammar (`RowGrammar` in `tables/registry.ts`).
  */
-export function readRows(lines: readonly Line[], start: number): { rows: RawRow[]; end: number } {
+export function readRows(lines: readonly Line[], start: number, g: RowGrammar): { rows: RawRow[]; end: number } {
   const rows: RawRow[] = [];
   let label = "";
   let groups: Group[] = [];
@@ -72,6 +50,14 @@ export function readRows(lines: readonly Line[], start: number): { rows: RawRow[
     else rows.push(row);
     open = false;
   };
+  const openRow = (first: NumericTail, no: number): void => {
+    close();
+    wrapped = 0;
+    label = first.label;
+    take(first, no);
+    firstLine = no;
+    open = true;
+  };
   const take = (tail: NumericTail, no: number): void => {
     trailing = tail.label !== "" && tail.groups.length > 0 ? { before: label, digits: tail.groups.map(groupText).join(" ") } : null;
     continued = false;
@@ -86,6 +72,19 @@ export function readRows(lines: readonly Line[], start: number): { rows: RawRow[
     label = `${t.before} ${t.digits}${label.slice(t.before.length)}`;
     return true;
   };
+  /** A label line as the grammar takes it: short, no sentence end (unless, where allowed, the row's numbers or the next row follow). */
+  const labelLine = (text: string, at: number): boolean => {
+    const t = text.trim();
+    return t.length <= g.labelLine && (!/[.:!?]$/u.test(t) || (g.sentenceBeforeRow && rowGoesOn(lines, at, g)));
+  };
+  /** Numbers the grammar takes for the row whose label is `text` so far. */
+  const takesNumbers = (text: string, tail: NumericTail): boolean => {
+    const t = text.trim();
+    if (tail.groups.length < g.minNumbers || (g.maxLabel !== undefined && (t === "" || t.length > g.maxLabel || /[.:!?]$/u.test(t)))) return false;
+    // after a total only another total goes on (cascading sums); anything else is the text after the table
+    return !(g.totalsLast && lastIsTotal() && !isTotalLabel(t));
+  };
+  const lastIsTotal = (): boolean => rows.length > 0 && isTotalLabel(rows[rows.length - 1]!.label);
   let i = start;
   // no row limit: a table is as long as its rows go on (the solver bounds its own search)
   for (; i < lines.length; i++) {
@@ -95,52 +94,47 @@ export function readRows(lines: readonly Line[], start: number): { rows: RawRow[
       continue;
     }
     blanks = 0;
-    if (isPageFooter(text) || (startsRow(text) && isHeaderLine(text))) continue; // page junk, a header printed again
-    // the header printed again after a page break ends this part; the caller reads on from it
-    // so does a header found by its structure: column words set apart, or with a year («Regnskap   Opprinnelig   Avvik»)
-    if (economyHeader.anchor.test(text) || (isColumnHeader(text) && /\S {2,}\S|\b20\d\d\b/u.test(text.trim()))) break;
+    if (isPageFooter(text) || g.skips(text)) continue; // page junk, a header printed again
+    if (g.ends(text)) break;
     // label digits by grammar first ("Funksjonsområde 1", "§ 31"), on every line: a wrapped label may end in them
-    const tail: NumericTail = splitAreaDigit(...spread(numericTail(text, no)));
+    const tail: NumericTail = g.labelDigits(numericTail(text, no));
     const hasNumbers = tail.groups.length > 0;
-    // "Sum netto driftsutgifter" / "FO2C": a total's label wrapped before its area name
-    if (startsRow(text) && !(open && groups.length === 0 && isTotalLabel(label) && namesArea(text))) {
-      close();
-      wrapped = 0;
-      const split = splitAreaDigit(tail.label, tail.groups);
-      label = split.label;
-      take({ label: split.label, groups: split.groups }, no);
-      firstLine = no;
-      open = true;
+    if (g.starts === null) {
+      // named rows: the row above has its numbers, so this line opens the next row and is read as its first label line
+      if (!open || groups.length > 0) openRow({ label: "", groups: [] }, no);
+    } else if (g.starts(text, open ? { label, numbered: groups.length > 0 } : null)) {
+      openRow(tail, no);
       continue;
     }
     if (!open) break;
     if (tail.label === "" && hasNumbers) {
       if (groups.length > 0) {
         // a lone page number between two rows is page junk; other stray numbers end the table
-        if (tail.groups.length === 1 && nextRowStarts(lines, i + 1)) continue;
+        if (tail.groups.length === 1 && nextRowStarts(lines, i + 1, g)) continue;
         // a label line ended in digits and went on ("… for 2" / "barn"); these are the row's numbers
         if (!continued || !backIntoLabel()) break;
       }
       // "… etter §" / "31 899 699 …": the section's number opens the numbers line
-      const split = splitAreaDigit(label, tail.groups);
+      const split = g.labelDigits({ label, groups: tail.groups });
+      if (!takesNumbers(split.label, split)) break;
       label = split.label;
       take({ label: "", groups: split.groups }, no);
       // a lone 1–3 digit number under a row of blanks, with the next row after it: the row's one cell, or a page number
       const only = split.groups[0];
-      pageNumber = split.groups.length === 1 && only!.kind === "digits" && only!.digits.length <= 3 && !only!.negative && (nextRowStarts(lines, i + 1) || headerFollows(lines, i + 1));
+      pageNumber = split.groups.length === 1 && only!.kind === "digits" && only!.digits.length <= 3 && !only!.negative && (nextRowStarts(lines, i + 1, g) || headerFollows(lines, i + 1, g));
       continue;
     }
     if (groups.length === 0) {
       // a label wraps over a few short lines; a sentence or a long run of lines is prose after the table
       // ("… funksjonsnedsettelser mv." ends in a period, yet the row's numbers or the next row follow)
-      if (!hasNumbers && (++wrapped > MAX_WRAP || !(continuesBeforeNumbers(text) || (text.trim().length <= 70 && rowGoesOn(lines, i + 1))))) break;
-      const split = splitAreaDigit(`${label} ${tail.label}`, tail.groups);
+      const split = g.labelDigits({ label: `${label} ${tail.label}`, groups: tail.groups });
+      if (hasNumbers ? !takesNumbers(split.label, split) : ++wrapped > g.maxWrap || !labelLine(text, i + 1) || (g.totalsLast && lastIsTotal())) break;
       label = split.label;
-      take({ label: split.label, groups: split.groups }, no);
+      take(split, no);
       continue;
     }
     // ("mv." ends in a period, "31 i loven" starts with the digits of "§ 31": with the next row after it, still the label)
-    if (!hasNumbers && (continuesLabel(text) || (/^(?:§|([-–]\s+)?(\d[\d\u00A0 ]*\s)?[\p{Ll}(])/u.test(text.trim()) && text.trim().length <= 60 && nextRowStarts(lines, i + 1)))) {
+    if (!hasNumbers && (continuesLabel(text) || (/^(?:§|([-–]\s+)?(\d[\d\u00A0 ]*\s)?[\p{Ll}(])/u.test(text.trim()) && text.trim().length <= 60 && nextRowStarts(lines, i + 1, g)))) {
       label = `${label} ${tail.label}`;
       continued = true;
       continue;
@@ -155,10 +149,10 @@ export function readRows(lines: readonly Line[], start: number): { rows: RawRow[
     break;
   }
   close();
-  // a trailing row that only collected a stray label line is not part of the table
+  // a trailing row that only collected a stray label line is not part of the table (a named row without numbers neither)
   // and a row without numbers after the table's total is the next caption, not a row
   const afterTotal = (): boolean => rows.slice(0, -1).some((r) => isTotalLabel(r.label));
-  while (rows.length > 0 && rows[rows.length - 1]!.groups.length === 0 && (!startsRow(lineText(lines, rows[rows.length - 1]!.firstLine)) || afterTotal())) rows.pop();
+  while (rows.length > 0 && rows[rows.length - 1]!.groups.length === 0 && (g.starts === null || !g.starts(lineText(lines, rows[rows.length - 1]!.firstLine), null) || afterTotal())) rows.pop();
   return { rows, end: i };
 }
 
@@ -172,31 +166,36 @@ export function isPageFooter(text: string): boolean {
 }
 
 /** The next non-blank line carries numbers only (the row's numbers on a line of their own) or starts the next row. */
-function rowGoesOn(lines: readonly Line[], from: number): boolean {
+function rowGoesOn(lines: readonly Line[], from: number, g: RowGrammar): boolean {
   for (let j = from; j < lines.length && j < from + 5; j++) {
     const t = lines[j]!.text;
-    if (!isBlank(t) && !isPageFooter(t)) return startsRow(t) || isNumbersOnly(numericTail(t, lines[j]!.no));
+    if (!isBlank(t) && !isPageFooter(t)) return startsRow(t, g) || isNumbersOnly(numericTail(t, lines[j]!.no));
   }
   return false;
 }
 
 /** The table's header printed again after a page break ("Netto driftsutgifter pr. KOSTRA-funksjon", "Regnskap 2023"). */
-function headerFollows(lines: readonly Line[], from: number): boolean {
+function headerFollows(lines: readonly Line[], from: number, g: RowGrammar): boolean {
   for (let j = from; j < lines.length && j < from + 6; j++) {
     const t = lines[j]!.text;
-    if (!isBlank(t) && !isPageFooter(t)) return isHeaderLine(t) || economyHeader.anchor.test(t);
+    if (!isBlank(t) && !isPageFooter(t)) return g.headerAgain(t);
   }
   return false;
 }
 
-function nextRowStarts(lines: readonly Line[], from: number): boolean {
+function nextRowStarts(lines: readonly Line[], from: number, g: RowGrammar): boolean {
   for (let j = from; j < lines.length && j < from + 6; j++) {
     const t = lines[j]!.text;
-    if (!isBlank(t) && !isPageFooter(t) && !/^\s*\d{1,3}\s*$/.test(t)) return startsRow(t); // past a page footer or number
+    if (!isBlank(t) && !isPageFooter(t) && !/^\s*\d{1,3}\s*$/.test(t)) return startsRow(t, g); // past a page footer or number
   }
   return false;
 }
 
 function lineText(lines: readonly Line[], no: number): string {
   return lineByNo(lines, no)?.text ?? "";
+}
+
+/** A line that starts a row by the grammar, whatever the row above (named rows have no start lines). */
+function startsRow(text: string, g: RowGrammar): boolean {
+  return g.starts !== null && g.starts(text, null);
 }

@@ -4,7 +4,7 @@ import { areaOf, isHeaderLine, isProse, isTotalLabel, kostraOf, startsRow } from
 import { lineByNo, type Line } from "../source/lines.js";
 import { readRows, type RawRow } from "../rows/rows.js";
 import { readHeaderWords } from "./header.js";
-import { anchorFilter, captionFilter, economyHeader, economyLineFilter, economyTables } from "./registry.js";
+import { anchorFilter, captionFilter, economyHeader, economyLineFilter, economyRows, economyTables } from "./registry.js";
 
 /**
  * Locating the economy tables (Tabell 0.1 / 0.1 B, «Hovedoversikt økonomi FOx», FO4A/B/C, the
@@ -84,7 +84,7 @@ export function readBody(lines: readonly Line[], anchor: number, structural = fa
   if (!named.has("variance")) return null;
   const split = named.has("split");
   if (!split && !named.has("actual")) return null;
-  const { rows, end } = readRows(lines, i);
+  const { rows, end } = readRows(lines, i, economyRows);
   if (rows.length === 0) return null;
   return { kind: split ? "split" : "budget", headerLine: lines[anchor]!.no, rows, end };
 }

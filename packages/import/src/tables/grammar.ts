@@ -1,5 +1,6 @@
 import { economyHeader } from "./registry.js";
 import { readHeaderWords } from "./header.js";
+import type { NumericTail } from "../tokens/tokens.js";
 
 /** The service area a row's label names ("Funksjonsområde 2A" → FO2A): the core's reading of area names. */
 export { serviceAreaOfRow as areaOf } from "@bydel/core";
@@ -36,6 +37,24 @@ export function takesSectionNumber(label: string): boolean {
   return /§\s*$/u.test(label.trim());
 }
 
+/** "FO2C", "Funksjonsområde …": a line that names a service area (a total's label may wrap before it). */
+export function namesArea(text: string): boolean {
+  return /^(f[o0]\s?\d|funksjonsomr|funk\.?\s*omr)/iu.test(text.trim());
+}
+
+/** The digits that open a line's numbers but belong to its label: an area's number, a section's number. */
+export function labelDigits(tail: NumericTail): NumericTail {
+  const { label, groups } = tail;
+  const first = groups[0];
+  if (first && first.kind === "digits" && !first.negative && first.digits.length === 1 && takesAreaDigit(label)) {
+    return { label: `${label} ${first.digits}`, groups: groups.slice(1) };
+  }
+  if (first && first.kind === "digits" && !first.negative && !first.whole && first.digits.length <= 3 && takesSectionNumber(label)) {
+    return { label: `${label} ${first.digits}`, groups: groups.slice(1) };
+  }
+  return tail;
+}
+
 export function kostraOf(label: string): string | null {
   const m = /^(\d{3})\s/.exec(label.trim());
   return m ? m[1]! : null;
@@ -47,11 +66,13 @@ export function continuesLabel(text: string): boolean {
   return /^[\p{Ll}(]/u.test(t) && t.length <= 60 && !/[.:!?]$/u.test(t);
 }
 
-const HEADER_WORD = new RegExp([...economyHeader.columnWords, "avvik"].join("|"), "iu");
+// made when first asked: the registry's row grammars use this module, and it the registry's words
+let headerWord: RegExp | undefined;
 
 /** A header printed on one line ("Funksjonsområde  Regnskap 2023 … Avvik 2024"): column words, no amounts. */
 export function isHeaderLine(text: string): boolean {
-  return HEADER_WORD.test(text) && !/\d\s\d{3}\b|\d{5,}/u.test(text);
+  headerWord ??= new RegExp([...economyHeader.columnWords, "avvik"].join("|"), "iu");
+  return headerWord.test(text) && !/\d\s\d{3}\b|\d{5,}/u.test(text);
 }
 
 /**

@@ -1,11 +1,14 @@
 import { FO4_PARTS, serviceAreas, tableIds, tableReading } from "@bydel/core";
 import type { HeaderWords } from "./header.js";
+import type { NumericTail } from "../tokens/tokens.js";
+import { isColumnHeader, isHeaderLine, isTotalLabel, labelDigits, namesArea, startsRow } from "./grammar.js";
 
 /**
  * The table kinds the import reads, one entry each: the ids it gives, its captions or start words,
- * its header words, its columns in printed order, the identities that confirm a row's reading, and
- * the words whose presence makes a line worth testing. The header reader (`header.ts`) reads each
- * kind's columns by its words here, the reading chooser (`solve/choose.ts`) confirms a row by its
+ * its header words, its columns in printed order, its row grammar, the identities that confirm a
+ * row's reading, and the words whose presence makes a line worth testing. The header reader
+ * (`header.ts`) reads each kind's columns by its words here, the row reader (`rows/rows.ts`) a money
+ * table's rows by its row grammar here, the reading chooser (`solve/choose.ts`) confirms a row by its
  * identities here, the locators (`economyHeadings.ts`, `unitTable.ts`, `indicatorHeader.ts`,
  * `layoutTable.ts`) take their patterns from here, and every quick pre-filter is derived from the
  * entries (`lineFilter`), never written a second time. A new layout is one entry.
@@ -165,6 +168,60 @@ const unitColumnWords: readonly (readonly [string, UnitColumn])[] = [
   ["avvik", "variance"],
 ];
 
+// ── Row grammars ──────────────────────────────────────────────────────────────────────────────
+
+/**
+ * How a kind's rows are printed, for the one row reader (`rows/rows.ts`): what starts a row, what
+ * continues its label, which digits at a label's end are the label's, what ends the table.
+ */
+export interface RowGrammar {
+  /**
+   * A line that starts a row, given the row being read (null: none, or a look ahead past it); null:
+   * rows are named, not numbered, and the line after a row's numbers opens the next.
+   */
+  readonly starts: ((text: string, row: { readonly label: string; readonly numbered: boolean } | null) => boolean) | null;
+  /** Page furniture to read past besides blank lines and page footers. */
+  readonly skips: (text: string) => boolean;
+  /** A line that ends the table. */
+  readonly ends: (text: string) => boolean;
+  /** The table's header printed again after a page break: a lone number above it is a page number, or the row's one cell. */
+  readonly headerAgain: (text: string) => boolean;
+  /** The digits opening a line's numbers that are its label's. */
+  readonly labelDigits: (tail: NumericTail) => NumericTail;
+  /** Label lines without numbers a row may wrap over (after its start line, where rows have one). */
+  readonly maxWrap: number;
+  /** The longest label line, in characters; a line ending a sentence is none … */
+  readonly labelLine: number;
+  /** … unless the row's numbers or the next row follow it («… funksjonsnedsettelser mv.»). */
+  readonly sentenceBeforeRow: boolean;
+  /** The fewest numbers a row's numbers line holds (fewer: not the table's). */
+  readonly minNumbers: number;
+  /** The longest label a row with numbers may have, where a label is no sentence; none: any. */
+  readonly maxLabel?: number;
+  /** After a total only another total goes on (cascading sums). */
+  readonly totalsLast: boolean;
+}
+
+/**
+ * A budget table's rows: a KOSTRA code and a word, a service area or a total starts a row (a total's
+ * label may wrap before its area: «Sum netto driftsutgifter» / «FO2C»); the header printed again
+ * after a page break ends the part, on a row's line it is skipped; an area's and a section's number are the label's.
+ */
+export const economyRows: RowGrammar = {
+  starts: (text, row) => startsRow(text) && !(row !== null && !row.numbered && isTotalLabel(row.label) && namesArea(text)),
+  skips: (text) => startsRow(text) && isHeaderLine(text),
+  // the header printed again after a page break ends this part (the caller reads on from it); so does a header
+  // found by its structure: column words set apart, or with a year («Regnskap   Opprinnelig   Avvik»)
+  ends: (text) => economyHeader.anchor.test(text) || (isColumnHeader(text) && /\S {2,}\S|\b20\d\d\b/u.test(text.trim())),
+  headerAgain: (text) => isHeaderLine(text) || economyHeader.anchor.test(text),
+  labelDigits,
+  maxWrap: tableReading.maxLabelWrap,
+  labelLine: 70,
+  sentenceBeforeRow: true,
+  minNumbers: 1,
+  totalsLast: false,
+};
+
 /** A unit table's identities, by its columns: avvik = regulert − regnskap (when both are printed) and resultat = avvik − øremerkede. */
 function unitIdentity(columns: readonly UnitColumn[]): Identity {
   const budget = difference(columns, "revisedBudget", "actual", "variance");
@@ -188,6 +245,20 @@ export const unitTable = {
   /** The columns without which it is no such table. */
   required: ["variance", "earmarkedVariance", "ordinaryVariance"] as readonly UnitColumn[],
   identity: unitIdentity,
+  /** Its rows: a unit's name (a few short lines at most) and two numbers or more; after a total only another total. */
+  rows: {
+    starts: null,
+    skips: () => false,
+    ends: () => false,
+    headerAgain: () => false,
+    labelDigits: (tail) => tail,
+    maxWrap: tableReading.maxUnitWrap,
+    labelLine: 60,
+    sentenceBeforeRow: false,
+    minNumbers: 2,
+    maxLabel: 80,
+    totalsLast: true,
+  } as RowGrammar,
 } as const;
 
 // ── Tables in millions whose last row sums the rows above ────────────────────────────────────

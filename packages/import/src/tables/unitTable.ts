@@ -1,6 +1,5 @@
 import { isBlank, type Line } from "../source/lines.js";
-import { readUnitRows } from "../rows/unitRows.js";
-import type { RawRow } from "../rows/rows.js";
+import { readRows, type RawRow } from "../rows/rows.js";
 import { lineFilter, unitTable, type UnitColumn } from "./registry.js";
 import { readHeaderWords } from "./header.js";
 
@@ -73,7 +72,7 @@ export function findUnitTables(lines: readonly Line[]): UnitTable[] {
     }
     const columns = columnsOf(header);
     if (!columns) continue;
-    const rows = readUnitRows(lines, j);
+    const { rows } = readRows(lines, j, unitTable.rows);
     if (!rows.some((r) => r.groups.length > 0)) continue;
     tables.push({ title: caption.title, line: lines[caption.first]!.no, columns, rows });
     after = rows.length > 0 ? rows[rows.length - 1]!.line - 1 : j;
