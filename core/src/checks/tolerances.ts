@@ -105,6 +105,10 @@ export const tableReading = {
   identityRounding: 2,
   /** Blank lines in a row that end a table. */
   maxBlankRun: 5,
+  /** Blank lines in a row beyond which an indicator table's word-read rows end. */
+  indicatorBlankRun: 4,
+  /** Blank lines in a row beyond which a table read by position ends (its rows stand closer). */
+  positionalBlankRun: 2,
   /** Lines a budget row's label may wrap over before its numbers. */
   maxLabelWrap: 4,
   /** Lines a unit's name may wrap over in the per-unit table. */

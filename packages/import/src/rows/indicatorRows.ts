@@ -54,7 +54,7 @@ export function readTableRows(lines: readonly Line[], from: number, table: Table
     const { text, no } = lines[i]!;
     if (isBlank(text)) {
       if (last) last.centered = false;
-      if (++blanks > 4) break;
+      if (++blanks > tableReading.indicatorBlankRun) break;
       continue;
     }
     blanks = 0;
@@ -321,7 +321,7 @@ export function readLayoutRows(
     const { text, no } = lines[i]!;
     if (isBlank(text)) {
       cur = null;
-      if (++blanks > 2) break;
+      if (++blanks > tableReading.positionalBlankRun) break;
       continue;
     }
     if (isPageFooter(text)) continue;
