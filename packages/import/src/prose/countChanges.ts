@@ -29,6 +29,7 @@ const YEAR = /(?<!\d)((?:19|20)\d{2})(?!\d)/u;
 const SUM_HEADER = /(?<![\p{L}])(?:jan|januar)(?![\p{L}]).*(?<![\p{L}])(?:sum|totalt|i alt|hele året)\s*$/iu;
 /** The same header with its Sum wrapped to the next line (pdftotext -layout): «… Nov Des» / «Sum». */
 const MONTHS_HEADER = /(?<![\p{L}])jan(?:uar)?(?![\p{L}]).*(?<![\p{L}])des(?:ember)?\s*$/iu;
+const JAN = /[jJ][aA][nN]/;
 const TOTAL_LABEL = /(?<![\p{L}])(?:totalt|sum|i alt)(?![\p{L}])/iu;
 /** Lines under a Sum header read for its rows, and the lines a row's label may wrap over. */
 const MAX_TABLE_LINES = 60;
@@ -43,7 +44,8 @@ export function yearRows(lines: readonly Line[], skip: ReadonlySet<number>): Yea
   const out: YearRow[] = [];
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.text;
-    if (t.length > 200 || skip.has(lines[i]!.no) || !(SUM_HEADER.test(t) || (MONTHS_HEADER.test(t) && /^\s*(?:sum|totalt)\s*$/iu.test(lines[i + 1]?.text ?? "")))) continue;
+    // a cheap test first (this runs on every line): a month header names January
+    if (t.length > 200 || !JAN.test(t) || skip.has(lines[i]!.no) || !(SUM_HEADER.test(t) || (MONTHS_HEADER.test(t) && /^\s*(?:sum|totalt)\s*$/iu.test(lines[i + 1]?.text ?? "")))) continue;
     let label: string[] = [];
     for (let j = i + 1; j < lines.length && j <= i + MAX_TABLE_LINES; j++) {
       const l = lines[j]!;

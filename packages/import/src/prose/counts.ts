@@ -252,13 +252,14 @@ export function readCounts(lines: readonly Line[], blocks: readonly Block[], ind
   const families = keyFigureFamilies(indicators);
   let rows: ReturnType<typeof yearRows> | undefined;
   // a count the text states as the sum of a key-figure table's rows by age group («2 927 barn går i …»)
-  const familyNouns = families.length > 0 ? new RegExp(String.raw`\d\s+(?:${[...new Set(families.map((f) => f.noun))].join("|")})(?![\p{L}])`, "iu") : null;
+  // (these run on every paragraph: patterns without the u flag, whose case folding V8 does far faster)
+  const familyNouns = families.length > 0 ? new RegExp(String.raw`\d\s+(?:${[...new Set(families.map((f) => f.noun.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))].join("|")})(?![A-Za-zÀ-ÖØ-öø-ÿ])`, "i") : null;
   for (const block of blocks) {
     if (familyNouns && !block.heading && familyNouns.test(block.text)) guarded(() => keyFigureSums(block, families, year, out));
     // «Antallet konsultasjoner er økt med 300 i 2024»: against two years of a table
-    if (!block.heading && /antall/iu.test(block.text) && /(?:økt|opp|steget|ned|sunket|redusert|falt)\s+med\s/iu.test(block.text))
+    if (!block.heading && /antall/i.test(block.text) && /(?:økt|opp|steget|ned|sunket|redusert|falt)\s+med\s/i.test(block.text))
       guarded(() => countChanges(block, (rows ??= yearRows(lines, tableLines)), indicators, out));
-    if (!block.heading && /(?:økning|oppgang|nedgang|reduksjon) i antall/iu.test(block.text)) guarded(() => countIncrease(block, out));
+    if (!block.heading && block.text.includes(" i antall") && /(?:økning|oppgang|nedgang|reduksjon) i antall/i.test(block.text)) guarded(() => countIncrease(block, out));
     if (block.heading || !ANY_WORD.test(block.text)) continue;
     // each reader only where its words stand (most paragraphs have none of them)
     guarded(() => {

@@ -24,9 +24,10 @@ export function sumTables(lines: readonly Line[], skip: ReadonlySet<number>): { 
   const findings: Finding[] = [];
   for (let i = 0; i < lines.length; i++) {
     const header = lines[i]!;
-    // cheap first (this runs on every line): a header ends in a year and names millions
-    const end = lastVisibleCode(header.text);
-    if (!(end >= 48 && end <= 57) || !MILL.test(header.text) || skip.has(header.no) || !sumTable.header.test(header.text)) continue;
+    // cheap first (this runs on every line): a header names millions and ends in a year
+    const t = header.text;
+    const end = lastVisibleCode(t);
+    if (!(end >= 48 && end <= 57) || !MILL.test(t) || skip.has(header.no) || !sumTable.header.test(t)) continue;
     const years = yearsIn(header.text);
     const columns = headerYears(header.text, years);
     if (columns === null) continue;
@@ -52,7 +53,7 @@ export function sumTables(lines: readonly Line[], skip: ReadonlySet<number>): { 
     }
     // the placements are the row's readings, for the one chooser: the sums prove
     const readings = placements.map((p) => columnSums(rows, p, columns.length));
-    const choice = choose(readings, [identityKey((sums) => sums.every((s, c) => fits(total.cells[c]!, s)))], sameSums);
+    const choice = choose(readings, [identityKey((sums) => sums.values.every((v, c) => fits(total.cells[c]!, v, sums.counts[c]!)))], sameSums);
     if (choice.best[0] !== 0) {
       // a «Resultat» row, or a «Totalt resultat», «Sum avvik», may be a difference, not a sum: it is checked only where the sum holds
       if (!sumTable.sumRow.test(total.label) || sumTable.differenceRow.test(total.label)) {
@@ -73,6 +74,7 @@ export function sumTables(lines: readonly Line[], skip: ReadonlySet<number>): { 
       continue;
     }
     const sums = choice.chosen!;
+    const raws = columnRaws(rows, sums.placement, columns.length);
     columns.forEach((year, c) => {
       const cell = total.cells[c]!;
       checks.push({
@@ -80,8 +82,8 @@ export function sumTables(lines: readonly Line[], skip: ReadonlySet<number>): { 
         stated: { raw: cell.raw, value: cell.value, unit: "kNOK", precision: cell.precision },
         line: total.line,
         quote: `${title}: ${total.label} ${year}: ${cell.raw}`,
-        reference: { table: "text", line: header.no, column: String(year), value: sums[c]!.value, note: `summen av radene over: ${termsOf(sums[c]!.raws)}` },
-        addends: sums[c]!.raws.length,
+        reference: { table: "text", line: header.no, column: String(year), value: sums.values[c]!, note: `summen av radene over: ${termsOf(raws[c]!)}` },
+        addends: sums.counts[c]!,
         inTable: true,
       });
     });
@@ -130,6 +132,8 @@ function readTable(lines: readonly Line[], from: number, width: number, skip: Re
   return null;
 }
 
+const MILL = /[mM][iI][lL][lL]/;
+
 /** A printed figure's exact decimal, or null where core's parser refuses it: never a throw. */
 function valueOf(raw: string): string | null {
   try {
@@ -138,8 +142,6 @@ function valueOf(raw: string): string | null {
     return null;
   }
 }
-
-const MILL = /mill/iu;
 
 /** «−14,0 − 14,0 + 17,5»: the addends as a sum, each sign an operator (U+2212, which no line breaks after). */
 function termsOf(raws: readonly string[]): string {
@@ -189,17 +191,31 @@ function subsets(n: number, k: number): number[][] {
   return [...subsets(n - 1, k - 1).map((s) => [...s, n - 1]), ...subsets(n - 1, k)];
 }
 
-function columnSums(rows: readonly Row[], placement: readonly number[][], width: number): { value: number; raws: string[] }[] {
-  return Array.from({ length: width }, (_, c) => {
-    const cells = rows.flatMap((r, k) => r.cells.filter((_, m) => placement[k]![m] === c));
-    return { value: sum(cells.map((x) => x.value)), raws: cells.map((x) => x.raw) };
-  });
+/** A placement's column sums and how many figures each adds. */
+interface Sums {
+  readonly placement: readonly number[][];
+  readonly values: readonly number[];
+  readonly counts: readonly number[];
 }
 
-const sameSums = (a: readonly { value: number }[], b: readonly { value: number }[]): boolean => a.every((s, c) => s.value === b[c]!.value);
+/** Every placement is summed, so this runs often: whole thousands (tenths and hundredths of millions) add exactly as doubles; anything finer goes through core's decimal sum. */
+function columnSums(rows: readonly Row[], placement: readonly number[][], width: number): Sums {
+  const parts: number[][] = Array.from({ length: width }, () => []);
+  rows.forEach((r, k) => r.cells.forEach((cell, m) => parts[placement[k]![m]!]!.push(cell.value)));
+  const values = parts.map((vs) => (vs.every(Number.isSafeInteger) ? vs.reduce((a, b) => a + b, 0) : sum(vs)));
+  return { placement, values, counts: parts.map((vs) => vs.length) };
+}
 
-const fits = (stated: Cell, s: { value: number; raws: readonly string[] }): boolean =>
-  proseVerdict(stated.value, s.value, stated.precision, true, s.raws.length).verdict !== "contradicts";
+/** The printed figures each column adds, for the chosen placement's note. */
+function columnRaws(rows: readonly Row[], placement: readonly number[][], width: number): string[][] {
+  const raws: string[][] = Array.from({ length: width }, () => []);
+  rows.forEach((r, k) => r.cells.forEach((cell, m) => raws[placement[k]![m]!]!.push(cell.raw)));
+  return raws;
+}
+
+const sameSums = (a: Sums, b: Sums): boolean => a.values.every((v, c) => v === b.values[c]);
+
+const fits = (stated: Cell, value: number, addends: number): boolean => proseVerdict(stated.value, value, stated.precision, true, addends).verdict !== "contradicts";
 
 /** The table is left unchecked (its figures are no data of the report: only a check is lost). */
 const notChecked = (line: number, why: string, title: string): Finding => ({
