@@ -15,9 +15,9 @@ import { isPageFooter } from "../rows/rows.js";
 import { isProse } from "../tables/grammar.js";
 import { captionBelow, readLayoutHeader } from "../tables/layoutTable.js";
 import { DEFAULT_MAX_PAGES } from "../source/pageNumbers.js";
-import { indicatorTable } from "../tables/registry.js";
+import { endsIndicatorTable, indicatorTable } from "../tables/registry.js";
 import { MAYBE, START, areaFromHeading, columnsOf, readHeader, splitMidStarts, wrappedStart, type Table } from "../tables/indicatorHeader.js";
-import { endsTable, readLayoutRows, readTableRows, rowsLaidOut } from "../rows/indicatorRows.js";
+import { readLayoutRows, readTableRows, rowsLaidOut } from "../rows/indicatorRows.js";
 import { signedInEveryReading } from "./indicatorEmit.js";
 
 /**
@@ -167,7 +167,7 @@ function unread(lines: readonly Line[], from: number, startLine: number, title: 
     }
     blanks = 0;
     if (isPageFooter(text)) continue;
-    if (endsTable(text) || isProse(text)) break;
+    if (endsIndicatorTable(text) || isProse(text)) break;
     if (cellTail(text).atoms.length > 0) left.push(no);
   }
   if (left.length === 0) return [];
@@ -199,7 +199,7 @@ function rowsAfter(lines: readonly Line[], end: number, table: Table, title: str
     blanks = 0;
     seen++;
     // a header (column words and years) opens the next table, or this one again after a page break
-    if (endsTable(text) || isProse(text) || isPageFooter(text) || columnsOf(text).length >= 2) break;
+    if (endsIndicatorTable(text) || isProse(text) || isPageFooter(text) || columnsOf(text).length >= 2) break;
     const tail = cellTail(text);
     if (tail.label !== "" && tail.atoms.length > 0 && tail.atoms.length <= table.columns.length) lost.push(no);
   }

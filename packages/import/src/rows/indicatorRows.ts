@@ -1,10 +1,10 @@
 import { tableReading, type Finding, type Indicator } from "@bydel/core";
 import { cellReadings, cellTail, type Atom } from "../cells/cells.js";
 import { isBlank, type Line } from "../source/lines.js";
-import { isPageFooter } from "./rows.js";
+import { isPageFooter, walkTable } from "./rows.js";
 import { columnOf, layoutCells, type LayoutColumn } from "../tables/layoutTable.js";
-import { indicatorTable } from "../tables/registry.js";
-import { FRAGMENT, START, WRAPPED_START, columnsOf, type Table, type TableKind } from "../tables/indicatorHeader.js";
+import { endsIndicatorTable, indicatorLayoutRows, indicatorRows, indicatorTable } from "../tables/registry.js";
+import type { Table, TableKind } from "../tables/indicatorHeader.js";
 import { deviationCloses, emitPlaced } from "../kinds/indicatorEmit.js";
 import { COMPARED, chooseCells, isTextCell, valueOf } from "../cells/indicatorCells.js";
 
@@ -14,17 +14,6 @@ import { COMPARED, chooseCells, isTextCell, valueOf } from "../cells/indicatorCe
  */
 
 const { maxIndicatorLabelLines: MAX_LABEL_LINES, textCellWords: TEXT_CELL_WORDS } = tableReading;
-
-export function endsTable(text: string): boolean {
-  const t = text.trim();
-  return (
-    /^\d+(\.\d+)+\.?\s+\p{L}/u.test(t) || // a numbered heading
-    /^(\*|\d\))/u.test(t) || // a footnote
-    START.some(([re]) => re.test(t)) ||
-    WRAPPED_START.test(t) ||
-    /^(mål|tiltak|kommentar)\s*\d*\s*:/iu.test(t)
-  );
-}
 
 /**
  * A row that cannot belong to a table of this kind: a label outside the kind's rows (where the kind
@@ -43,25 +32,20 @@ export function readTableRows(lines: readonly Line[], from: number, table: Table
   let labelFrom = -1;
   /** Cells printed at the end of the last label line, before the row's other cells ("Korttid 3,98 %" … "3,89 %"). */
   let pending: ReturnType<typeof cellTail>["atoms"] = [];
-  let blanks = 0;
   /** The last row read, which a line of cells only may complete; its indicator and findings are redone then. */
   type LastRow = { atoms: Atom[]; label: string; no: number; out: number; findings: number; lone: boolean; centered: boolean; review: string[] };
   let last = null as LastRow | null; // (a cast: flow analysis would narrow it to null for the loop)
   /** A label line that may belong to the row above, quoted, for the row it opens. */
   let unsure: string | null = null;
-  let i = from;
-  for (; i < lines.length; i++) {
+  // a blank line parts a row's label from cells centred under it
+  return walkTable(lines, from, indicatorRows, readLine, () => {
+    if (last) last.centered = false;
+  });
+
+  /** One line of the table: a label line, a line of cells, or both; returns where the table ends, if there. */
+  function readLine(i: number): number | undefined {
     const { text, no } = lines[i]!;
-    if (isBlank(text)) {
-      if (last) last.centered = false;
-      if (++blanks > tableReading.indicatorBlankRun) break;
-      continue;
-    }
-    blanks = 0;
-    if (isPageFooter(text)) continue;
     const tail = cellTail(text);
-    // "* 77,4 16,7 %": a line of cells only that starts with a placeholder is a row, not a footnote
-    if (endsTable(text) && !(tail.label === "" && tail.atoms.length > 0)) break;
     // a text cell alone on its line («Bydelen har ikke tall») is a cell, never a label: the row above goes on with it
     if (label.length === 0 && isTextCell(text)) {
       const row: LastRow | null = last;
@@ -70,7 +54,7 @@ export function readTableRows(lines: readonly Line[], from: number, table: Table
         redo(row, joined);
         last = row.lone ? { ...row, atoms: joined } : null;
       }
-      continue;
+      return;
     }
     const isValues = (tail.label === "" && tail.atoms.length > 0) || tail.atoms.length >= Math.min(2, k);
     if (!isValues) {
@@ -81,7 +65,7 @@ export function readTableRows(lines: readonly Line[], from: number, table: Table
       if (label.length === 0 && row && !row.lone && (tail.atoms.length === 0 || row.atoms.length >= k) && /^\p{Ll}/u.test(text.trim()) && out.length === row.out + 1) {
         row.label = `${row.label} ${text.trim()}`;
         redo(row, row.atoms);
-        continue;
+        return;
       }
       // a one-word group row ("Utbygging", "Barnevern") heads the rows below it; it is no part of their label
       if (isGroupRow(label, text)) label = [];
@@ -96,8 +80,8 @@ export function readTableRows(lines: readonly Line[], from: number, table: Table
       if (label.length === 0) labelFrom = i;
       label.push(text.trim());
       pending = tail.label !== "" ? tail.atoms : [];
-      if (label.length > MAX_LABEL_LINES) break;
-      continue;
+      if (label.length > MAX_LABEL_LINES) return i;
+      return;
     }
     let atoms = tail.atoms;
     // "… 43 %" then "*" alone: the row's last cells on a line of their own
@@ -110,14 +94,14 @@ export function readTableRows(lines: readonly Line[], from: number, table: Table
         // a lone number may as well be a page number: the row stays as read, for review
         mayBePageNumber(row, `tallet ${atoms[0]!.raw} alene på linje ${no} er lest som sidetall, men kan være radens siste verdi`);
         last = null;
-        continue;
+        return;
       }
       redo(row, joined);
       // a whole number alone that ends a row set one cell per line may be a page number: unless the avvik confirms it, for review
       if (row.lone && wholeNumber && joined.length === k) mayBePageNumber(row, `tallet ${atoms[0]!.raw} alene på linje ${no} er lest som radens siste verdi, men kan være et sidetall`, deviationCloses);
       // one cell per line: the row goes on while its cells keep coming alone
       last = row.lone ? { ...row, atoms: joined } : null;
-      continue;
+      return;
     }
     if (tail.label === "" && pending.length > 0 && atoms.length < k && atoms.length + pending.length <= k) {
       atoms = [...pending, ...atoms];
@@ -128,8 +112,7 @@ export function readTableRows(lines: readonly Line[], from: number, table: Table
     const rowLabel = [...label, tail.label].filter((s) => s !== "").join(" ").replace(/\s+/g, " ").trim();
     // a row the table's kind cannot have («Antall nye parsellhager 3 4» under sick leave) starts another table
     if (foreignRow(table.kind, rowLabel, atoms)) {
-      i = labelFrom >= 0 ? labelFrom : i;
-      break;
+      return labelFrom >= 0 ? labelFrom : i;
     }
     const centeredNow = tail.label === "" && label.length > 0;
     label = [];
@@ -143,8 +126,8 @@ export function readTableRows(lines: readonly Line[], from: number, table: Table
     last = rowLabel === "" ? null : current;
     emit(atoms, rowLabel, no);
     review(current);
+    return undefined;
   }
-  return i;
 
   /** A row whose label lines are not proven its own: its indicators are read, for review, each doubt a finding on its line. */
   function review(row: LastRow, whys: readonly string[] = row.review): void {
@@ -279,7 +262,7 @@ export function rowsLaidOut(lines: readonly Line[], from: number, columns: reado
   for (let i = from; i < lines.length && seen < 8; i++) {
     const text = lines[i]!.text;
     if (isBlank(text) || isPageFooter(text)) continue;
-    if (seen > 0 && endsTable(text) && !/^\s*\d\)\s*$/u.test(text)) break;
+    if (seen > 0 && endsIndicatorTable(text) && !/^\s*\d\)\s*$/u.test(text)) break;
     seen++;
     const row = readRowLine(i, lines[i]!.no, text, columns);
     if (row === "prose") return placed;
@@ -313,35 +296,18 @@ export function readLayoutRows(
   type Group = { lines: RowLine[]; blankBefore: boolean };
   const groups: Group[] = [];
   let cur: Group | null = null;
-  /** The line above was the header printed again. */
-  let headerAgain = false;
-  let blanks = 0;
-  let i = from;
-  for (; i < lines.length; i++) {
+  // a blank line parts rows
+  walkTable(lines, from, indicatorLayoutRows, readLine, () => {
+    cur = null;
+  });
+  return groupRows();
+
+  /** One line of the table, to the row group it opens or goes on; prose ends the table. */
+  function readLine(i: number, blanksBefore: number): number | undefined {
     const { text, no } = lines[i]!;
-    if (isBlank(text)) {
-      cur = null;
-      if (++blanks > tableReading.positionalBlankRun) break;
-      continue;
-    }
-    if (isPageFooter(text)) continue;
-    const trimmed = text.trim();
-    const cells = layoutCells(text);
-    // the header printed again (a page break the page assembly kept): column words and years only
-    if (cells.every((c) => FRAGMENT.test(c.text)) && columnsOf(trimmed).length + (trimmed.match(/\b\d{4}\b/g)?.length ?? 0) >= 2) {
-      headerAgain = true;
-      continue;
-    }
-    // …and the end of its note («(Resultat-» over «måltall)») under it
-    if (headerAgain && cells.length > 0 && cells.every((c) => FRAGMENT.test(c.text) && /^[^(]*\)$/u.test(c.text.trim()))) continue;
-    headerAgain = false;
-    const tail = cellTail(text);
-    // "1)" alone ends a wrapped label; a footnote has text after its mark
-    if (endsTable(text) && !/^\d\)$/u.test(trimmed) && !(tail.label === "" && tail.atoms.length > 0)) break;
     const row = readRowLine(i, no, text, columns);
-    if (row === "prose") break;
-    const blankBefore = blanks > 0;
-    blanks = 0;
+    if (row === "prose") return i;
+    const blankBefore = blanksBefore > 0;
     // a text cell wrapped onto a line of its own ("Ingen" / "måling"), or beside the label's next line ("skolestart   ikke tall"): it goes on in the line above
     if ((row.label === "" || !startsLabel(row.label)) && row.text_ && row.cells !== null && row.cells.every((c) => c === null || valueOf(c) === null) && cur) {
       const above = [...cur.lines].reverse().find((l) => l.values && l.cells !== null);
@@ -350,7 +316,7 @@ export function readLayoutRows(
           if (c !== null) above.cells![j] = above.cells![j] ? `${above.cells![j]} ${c}` : c;
         });
         above.text_ = true;
-        if (row.label === "") continue;
+        if (row.label === "") return;
         // what is left is a line of the label
         row.cells = Array<string | null>(columns.length).fill(null);
         row.values = false;
@@ -362,155 +328,160 @@ export function readLayoutRows(
       groups.push(cur);
     }
     cur.lines.push(row);
+    return undefined;
   }
-  let end = from;
 
-  // where a wrapped label has its cells: on its first line (top) or its last (bottom)
-  let top = 0;
-  let bottom = 0;
-  for (const g of groups) {
-    const at = g.lines.map((l, j) => (l.values ? j : -1)).filter((j) => j >= 0);
-    if (g.lines.length < 2 || at.length !== 1) continue;
-    if (at[0] === 0) top++;
-    else if (at[0] === g.lines.length - 1) bottom++;
-  }
-  const topStyle = top > bottom;
+  /** The row groups as rows: labels with their cells, each row's indicators emitted; returns the line after the last row. */
+  function groupRows(): number {
+    let end = from;
 
-  interface Row {
-    label: string[];
-    value: RowLine[];
-    last: number;
-    /** Why the row's label is not proven (a line that may belong to the row above or below): read, for review. */
-    review?: string[];
-  }
-  const doubt = (r: Row | undefined, why: string) => {
-    if (r) (r.review ??= []).push(why);
-  };
-  const rows: (Row | null)[] = [];
-  const byGroup: Row[][] = [];
-  for (const g of groups) {
-    const own: Row[] = [];
-    let labels: string[] = [];
-    let open: Row | null = null;
-    for (const l of g.lines) {
-      if (!l.values) {
-        if (topStyle && open) {
-          open.label.push(l.label);
+    // where a wrapped label has its cells: on its first line (top) or its last (bottom)
+    let top = 0;
+    let bottom = 0;
+    for (const g of groups) {
+      const at = g.lines.map((l, j) => (l.values ? j : -1)).filter((j) => j >= 0);
+      if (g.lines.length < 2 || at.length !== 1) continue;
+      if (at[0] === 0) top++;
+      else if (at[0] === g.lines.length - 1) bottom++;
+    }
+    const topStyle = top > bottom;
+
+    interface Row {
+      label: string[];
+      value: RowLine[];
+      last: number;
+      /** Why the row's label is not proven (a line that may belong to the row above or below): read, for review. */
+      review?: string[];
+    }
+    const doubt = (r: Row | undefined, why: string) => {
+      if (r) (r.review ??= []).push(why);
+    };
+    const rows: (Row | null)[] = [];
+    const byGroup: Row[][] = [];
+    for (const g of groups) {
+      const own: Row[] = [];
+      let labels: string[] = [];
+      let open: Row | null = null;
+      for (const l of g.lines) {
+        if (!l.values) {
+          if (topStyle && open) {
+            open.label.push(l.label);
+            open.last = l.index;
+          } else labels.push(l.label);
+          continue;
+        }
+        // the row's last cells on a line of their own, in columns the line above left blank
+        if (open && l.label === "" && labels.length === 0 && open.value.length === 1 && disjoint(open.value[0]!, l)) {
+          open.value.push(l);
           open.last = l.index;
-        } else labels.push(l.label);
-        continue;
+          continue;
+        }
+        open = { label: [...labels, l.label], value: [l], last: l.index };
+        labels = [];
+        own.push(open);
       }
-      // the row's last cells on a line of their own, in columns the line above left blank
-      if (open && l.label === "" && labels.length === 0 && open.value.length === 1 && disjoint(open.value[0]!, l)) {
-        open.value.push(l);
-        open.last = l.index;
-        continue;
+      if (labels.length > 0) {
+        if (own.length > 0) {
+          own[own.length - 1]!.label.push(...labels);
+          own[own.length - 1]!.last = g.lines[g.lines.length - 1]!.index;
+        } else own.push({ label: labels, value: [], last: g.lines[g.lines.length - 1]!.index });
       }
-      open = { label: [...labels, l.label], value: [l], last: l.index };
-      labels = [];
-      own.push(open);
+      byGroup.push(own);
     }
-    if (labels.length > 0) {
-      if (own.length > 0) {
-        own[own.length - 1]!.label.push(...labels);
-        own[own.length - 1]!.last = g.lines[g.lines.length - 1]!.index;
-      } else own.push({ label: labels, value: [], last: g.lines[g.lines.length - 1]!.index });
-    }
-    byGroup.push(own);
-  }
-  // a label without cells (its next line started with a capital): it goes with the row beside it, unless a blank line parts them
-  byGroup.forEach((own, gi) => {
-    const orphan = own.length === 1 && own[0]!.value.length === 0 ? own[0]! : null;
-    if (orphan === null) return;
-    const g = groups[gi]!;
-    if (g.lines.length === 1 && /^\p{Lu}\p{L}+$/u.test(orphan.label[0]!)) return; // a one-word group row ("Barnevern")
-    const prev = byGroup[gi - 1]?.at(-1);
-    const next = byGroup[gi + 1]?.[0];
-    const quoted = `«${orphan.label.join(" ")}»`;
-    if (topStyle && prev && prev.value.length > 0 && !g.blankBefore) {
-      prev.label.push(...orphan.label);
-      prev.last = orphan.last;
-      own.length = 0;
-      // a label starts with a capital, so the line may as well open the next row's label
-      doubt(prev, `linjen ${quoted} er lest som slutten av denne radens tekst, men kan høre til raden under`);
-      if (next && next.value.length > 0 && !groups[gi + 1]!.blankBefore) doubt(next, `linjen ${quoted} over er lest som slutten av raden over, men kan høre til denne raden`);
-    } else if (next && next.value.length > 0 && !groups[gi + 1]!.blankBefore) {
-      next.label.unshift(...orphan.label);
-      own.length = 0;
-      doubt(next, `linjen ${quoted} er lest som starten av denne radens tekst, men kan høre til raden over`);
-      if (prev && prev.value.length > 0 && !g.blankBefore) doubt(prev, `linjen ${quoted} under er lest som starten av raden under, men kan høre til denne raden`);
-    } else if (prev && prev.value.length > 0) {
-      // left alone: the nearest row above is read without it, for review
-      doubt(prev, `linjen ${quoted} under har ingen tall og er ikke lest med noen rad; den kan høre til denne raden`);
-    }
-  });
-  // a label that ends in a colon («Foreldreundersøkelse:») goes on: the row right below may hold the rest of it
-  byGroup.forEach((own, gi) => {
-    const r = own.at(-1);
-    const next = byGroup[gi + 1]?.[0];
-    const text = r?.label.filter((s) => s !== "").join(" ").trim() ?? "";
-    if (!r || r.value.length === 0 || !goesOn(text) || !next || next.value.length === 0 || groups[gi + 1]!.blankBefore) return;
-    const first = next.label.find((s) => s !== "") ?? "";
-    doubt(r, `teksten ender med kolon, og linjen «${first}» under kan høre til denne raden`);
-    doubt(next, `linjen «${first}» er lest som starten av denne radens tekst, men kan høre til raden over («${text}»)`);
-  });
-  for (const own of byGroup) rows.push(...own);
+    // a label without cells (its next line started with a capital): it goes with the row beside it, unless a blank line parts them
+    byGroup.forEach((own, gi) => {
+      const orphan = own.length === 1 && own[0]!.value.length === 0 ? own[0]! : null;
+      if (orphan === null) return;
+      const g = groups[gi]!;
+      if (g.lines.length === 1 && /^\p{Lu}\p{L}+$/u.test(orphan.label[0]!)) return; // a one-word group row ("Barnevern")
+      const prev = byGroup[gi - 1]?.at(-1);
+      const next = byGroup[gi + 1]?.[0];
+      const quoted = `«${orphan.label.join(" ")}»`;
+      if (topStyle && prev && prev.value.length > 0 && !g.blankBefore) {
+        prev.label.push(...orphan.label);
+        prev.last = orphan.last;
+        own.length = 0;
+        // a label starts with a capital, so the line may as well open the next row's label
+        doubt(prev, `linjen ${quoted} er lest som slutten av denne radens tekst, men kan høre til raden under`);
+        if (next && next.value.length > 0 && !groups[gi + 1]!.blankBefore) doubt(next, `linjen ${quoted} over er lest som slutten av raden over, men kan høre til denne raden`);
+      } else if (next && next.value.length > 0 && !groups[gi + 1]!.blankBefore) {
+        next.label.unshift(...orphan.label);
+        own.length = 0;
+        doubt(next, `linjen ${quoted} er lest som starten av denne radens tekst, men kan høre til raden over`);
+        if (prev && prev.value.length > 0 && !g.blankBefore) doubt(prev, `linjen ${quoted} under er lest som starten av raden under, men kan høre til denne raden`);
+      } else if (prev && prev.value.length > 0) {
+        // left alone: the nearest row above is read without it, for review
+        doubt(prev, `linjen ${quoted} under har ingen tall og er ikke lest med noen rad; den kan høre til denne raden`);
+      }
+    });
+    // a label that ends in a colon («Foreldreundersøkelse:») goes on: the row right below may hold the rest of it
+    byGroup.forEach((own, gi) => {
+      const r = own.at(-1);
+      const next = byGroup[gi + 1]?.[0];
+      const text = r?.label.filter((s) => s !== "").join(" ").trim() ?? "";
+      if (!r || r.value.length === 0 || !goesOn(text) || !next || next.value.length === 0 || groups[gi + 1]!.blankBefore) return;
+      const first = next.label.find((s) => s !== "") ?? "";
+      doubt(r, `teksten ender med kolon, og linjen «${first}» under kan høre til denne raden`);
+      doubt(next, `linjen «${first}» er lest som starten av denne radens tekst, men kan høre til raden over («${text}»)`);
+    });
+    for (const own of byGroup) rows.push(...own);
 
-  const textOf = (r: Row) => r.label.filter((s) => s !== "").join(" ").replace(/\s+/g, " ").trim();
-  // a label in lower case is the end of another's, wrapped away from it (over a page break): it may be only a fragment, and the row above lacks it
-  let above: Row | null = null;
-  for (const r of rows) {
-    if (r === null || r.value.length === 0 || textOf(r) === "") continue;
-    const label = textOf(r);
-    if (!startsLabel(label) && !indicatorTable(table.kind).rowLabels?.test(label)) {
-      doubt(r, `teksten begynner med liten bokstav og kan være bare en del av radens tekst, eller høre til raden over`);
-      doubt(above ?? undefined, `linjen «${r.label.find((s) => s !== "")}» under begynner med liten bokstav og kan høre til denne raden`);
+    const textOf = (r: Row) => r.label.filter((s) => s !== "").join(" ").replace(/\s+/g, " ").trim();
+    // a label in lower case is the end of another's, wrapped away from it (over a page break): it may be only a fragment, and the row above lacks it
+    let above: Row | null = null;
+    for (const r of rows) {
+      if (r === null || r.value.length === 0 || textOf(r) === "") continue;
+      const label = textOf(r);
+      if (!startsLabel(label) && !indicatorTable(table.kind).rowLabels?.test(label)) {
+        doubt(r, `teksten begynner med liten bokstav og kan være bare en del av radens tekst, eller høre til raden over`);
+        doubt(above ?? undefined, `linjen «${r.label.find((s) => s !== "")}» under begynner med liten bokstav og kan høre til denne raden`);
+      }
+      above = r;
     }
-    above = r;
-  }
-  for (const r of rows) {
-    if (r === null || r.value.length === 0) continue;
-    end = Math.max(end, r.last + 1);
-    const label = textOf(r);
-    if (label === "") continue;
-    const no = r.value[0]!.no;
-    const before = out.length;
-    emitRow(r, label, no);
-    for (const ind of out.slice(before)) {
-      if (!r.review) break;
-      ind.needsReview = true;
-      findings.push(...r.review.map((why): Finding => ({ severity: "info", code: "UNCONFIRMED_READING", line: ind.line, message: `${label}: ${why}` })));
+    for (const r of rows) {
+      if (r === null || r.value.length === 0) continue;
+      end = Math.max(end, r.last + 1);
+      const label = textOf(r);
+      if (label === "") continue;
+      const no = r.value[0]!.no;
+      const before = out.length;
+      emitRow(r, label, no);
+      for (const ind of out.slice(before)) {
+        if (!r.review) break;
+        ind.needsReview = true;
+        findings.push(...r.review.map((why): Finding => ({ severity: "info", code: "UNCONFIRMED_READING", line: ind.line, message: `${label}: ${why}` })));
+      }
     }
-  }
-  return Math.max(end, from);
+    return Math.max(end, from);
 
-  function emitRow(r: Row, label: string, no: number): void {
-    const positional = r.value.every((v) => v.cells !== null) ? merge(r.value.map((v) => v.cells!)) : null;
-    if (positional && positional.every((c, j) => c === null || !COMPARED.test(c) || columns[j]!.kind === "target")) {
-      emitPlaced({ cells: positional, confirmed: true, alternatives: [] }, label, no, table, year, out, findings);
-      return;
+    function emitRow(r: Row, label: string, no: number): void {
+      const positional = r.value.every((v) => v.cells !== null) ? merge(r.value.map((v) => v.cells!)) : null;
+      if (positional && positional.every((c, j) => c === null || !COMPARED.test(c) || columns[j]!.kind === "target")) {
+        emitPlaced({ cells: positional, confirmed: true, alternatives: [] }, label, no, table, year, out, findings);
+        return;
+      }
+      if (r.value.some((v) => v.text_)) {
+        findings.push({
+          severity: "warning",
+          code: "UNREADABLE_ROW",
+          line: no,
+          message: `${label}: cellene (${r.value.map((v) => layoutCells(v.text).map((c) => c.text).join(" | ")).join(" / ")}) kan ikke plasseres i kolonnene etter posisjon, og raden har tekst blant tallene; raden er ikke importert`,
+        });
+        return;
+      }
+      // not placed by position: by count and arithmetic, as the word-based reader does
+      const atoms = r.value.flatMap((v) => cellTail(v.text).atoms);
+      if (atoms.length === 0) return;
+      const placed = chooseCells(atoms, table, label, no, findings);
+      if (placed !== null) emitPlaced(placed, label, no, table, year, out, findings);
     }
-    if (r.value.some((v) => v.text_)) {
-      findings.push({
-        severity: "warning",
-        code: "UNREADABLE_ROW",
-        line: no,
-        message: `${label}: cellene (${r.value.map((v) => layoutCells(v.text).map((c) => c.text).join(" | ")).join(" / ")}) kan ikke plasseres i kolonnene etter posisjon, og raden har tekst blant tallene; raden er ikke importert`,
-      });
-      return;
-    }
-    // not placed by position: by count and arithmetic, as the word-based reader does
-    const atoms = r.value.flatMap((v) => cellTail(v.text).atoms);
-    if (atoms.length === 0) return;
-    const placed = chooseCells(atoms, table, label, no, findings);
-    if (placed !== null) emitPlaced(placed, label, no, table, year, out, findings);
-  }
 
-  function disjoint(a: RowLine, b: RowLine): boolean {
-    return a.cells !== null && b.cells !== null && a.cells.every((c, j) => c === null || b.cells![j] === null);
-  }
-  function merge(all: (string | null)[][]): (string | null)[] {
-    return all.reduce((acc, c) => acc.map((x, j) => x ?? c[j] ?? null));
+    function disjoint(a: RowLine, b: RowLine): boolean {
+      return a.cells !== null && b.cells !== null && a.cells.every((c, j) => c === null || b.cells![j] === null);
+    }
+    function merge(all: (string | null)[][]): (string | null)[] {
+      return all.reduce((acc, c) => acc.map((x, j) => x ?? c[j] ?? null));
+    }
   }
 }
 

@@ -1,7 +1,6 @@
-import { tableReading } from "@bydel/core";
 import { continuesLabel, isTotalLabel } from "../tables/grammar.js";
 import { isBlank, lineByNo, type Line } from "../source/lines.js";
-import type { RowGrammar } from "../tables/registry.js";
+import type { RowGrammar, TableWalk } from "../tables/registry.js";
 import { isNumbersOnly, numericTail, type Group, type NumericTail } from "../tokens/tokens.js";
 
 /** A table row as printed: its label (wrapped lines joined) and the digit groups of its numbers. */
@@ -20,7 +19,37 @@ export interface RawRow {
   readonly labelIfBlank?: string;
 }
 
-const { maxBlankRun: MAX_BLANK_RUN } = tableReading;
+/**
+ * The walk every row reader shares: from `from` until a run of blank lines longer than the table
+ * allows, or a line that ends it, past page footers and the page furniture the table names; each
+ * other line goes to `visit` (with the blank lines just above it), which returns where the table
+ * ends, if there. `onBlank` hears each blank line. Returns the index the table ends at.
+ */
+export function walkTable(lines: readonly Line[], from: number, walk: TableWalk, visit: (i: number, blanksBefore: number) => number | undefined, onBlank?: () => void): number {
+  let blanks = 0;
+  let skipped = false;
+  let i = from;
+  for (; i < lines.length; i++) {
+    const text = lines[i]!.text;
+    if (isBlank(text)) {
+      onBlank?.();
+      if (++blanks > walk.blankRun) break;
+      continue;
+    }
+    if (!walk.runPastSkipped) blanks = 0;
+    if (isPageFooter(text)) continue;
+    if (walk.skips(text, skipped)) {
+      skipped = true;
+      continue;
+    }
+    skipped = false;
+    if (walk.ends(text)) break;
+    const end = visit(i, blanks);
+    blanks = 0;
+    if (end !== undefined) return end;
+  }
+  return i;
+}
 
 /**
  * The one row reader: reads rows from `start` until the table ends (a line its grammar does not
@@ -35,7 +64,6 @@ export function readRows(lines: readonly Line[], start: number, g: RowGrammar): 
   let line = 0;
   let firstLine = 0;
   let open = false;
-  let blanks = 0;
   let wrapped = 0;
   // digits that ended a label line before the label went on ("… for 2" / "barn"): label or numbers?
   let trailing: { before: string; digits: string } | null = null;
@@ -85,17 +113,9 @@ export function readRows(lines: readonly Line[], start: number, g: RowGrammar): 
     return !(g.totalsLast && lastIsTotal() && !isTotalLabel(t));
   };
   const lastIsTotal = (): boolean => rows.length > 0 && isTotalLabel(rows[rows.length - 1]!.label);
-  let i = start;
   // no row limit: a table is as long as its rows go on (the solver bounds its own search)
-  for (; i < lines.length; i++) {
+  const end = walkTable(lines, start, g, (i) => {
     const { text, no } = lines[i]!;
-    if (isBlank(text)) {
-      if (++blanks > MAX_BLANK_RUN) break;
-      continue;
-    }
-    blanks = 0;
-    if (isPageFooter(text) || g.skips(text)) continue; // page junk, a header printed again
-    if (g.ends(text)) break;
     // label digits by grammar first ("Funksjonsområde 1", "§ 31"), on every line: a wrapped label may end in them
     const tail: NumericTail = g.labelDigits(numericTail(text, no));
     const hasNumbers = tail.groups.length > 0;
@@ -104,56 +124,56 @@ export function readRows(lines: readonly Line[], start: number, g: RowGrammar): 
       if (!open || groups.length > 0) openRow({ label: "", groups: [] }, no);
     } else if (g.starts(text, open ? { label, numbered: groups.length > 0 } : null)) {
       openRow(tail, no);
-      continue;
+      return;
     }
-    if (!open) break;
+    if (!open) return i;
     if (tail.label === "" && hasNumbers) {
       if (groups.length > 0) {
         // a lone page number between two rows is page junk; other stray numbers end the table
-        if (tail.groups.length === 1 && nextRowStarts(lines, i + 1, g)) continue;
+        if (tail.groups.length === 1 && nextRowStarts(lines, i + 1, g)) return;
         // a label line ended in digits and went on ("… for 2" / "barn"); these are the row's numbers
-        if (!continued || !backIntoLabel()) break;
+        if (!continued || !backIntoLabel()) return i;
       }
       // "… etter §" / "31 899 699 …": the section's number opens the numbers line
       const split = g.labelDigits({ label, groups: tail.groups });
-      if (!takesNumbers(split.label, split)) break;
+      if (!takesNumbers(split.label, split)) return i;
       label = split.label;
       take({ label: "", groups: split.groups }, no);
       // a lone 1–3 digit number under a row of blanks, with the next row after it: the row's one cell, or a page number
       const only = split.groups[0];
       pageNumber = split.groups.length === 1 && only!.kind === "digits" && only!.digits.length <= 3 && !only!.negative && (nextRowStarts(lines, i + 1, g) || headerFollows(lines, i + 1, g));
-      continue;
+      return;
     }
     if (groups.length === 0) {
       // a label wraps over a few short lines; a sentence or a long run of lines is prose after the table
       // ("… funksjonsnedsettelser mv." ends in a period, yet the row's numbers or the next row follow)
       const split = g.labelDigits({ label: `${label} ${tail.label}`, groups: tail.groups });
-      if (hasNumbers ? !takesNumbers(split.label, split) : ++wrapped > g.maxWrap || !labelLine(text, i + 1) || (g.totalsLast && lastIsTotal())) break;
+      if (hasNumbers ? !takesNumbers(split.label, split) : ++wrapped > g.maxWrap || !labelLine(text, i + 1) || (g.totalsLast && lastIsTotal())) return i;
       label = split.label;
       take(split, no);
-      continue;
+      return;
     }
     // ("mv." ends in a period, "31 i loven" starts with the digits of "§ 31": with the next row after it, still the label)
     if (!hasNumbers && (continuesLabel(text) || (/^(?:§|([-–]\s+)?(\d[\d\u00A0 ]*\s)?[\p{Ll}(])/u.test(text.trim()) && text.trim().length <= 60 && nextRowStarts(lines, i + 1, g)))) {
       label = `${label} ${tail.label}`;
       continued = true;
-      continue;
+      return;
     }
     // "… for 2" / "barn 138 426 …": the label went on, with the numbers after it
     if (hasNumbers && continuesLabel(tail.label) && backIntoLabel()) {
       label = `${label} ${tail.label}`;
       take(tail, no);
       trailing = null;
-      continue;
+      return;
     }
-    break;
-  }
+    return i;
+  });
   close();
   // a trailing row that only collected a stray label line is not part of the table (a named row without numbers neither)
   // and a row without numbers after the table's total is the next caption, not a row
   const afterTotal = (): boolean => rows.slice(0, -1).some((r) => isTotalLabel(r.label));
   while (rows.length > 0 && rows[rows.length - 1]!.groups.length === 0 && (g.starts === null || !g.starts(lineText(lines, rows[rows.length - 1]!.firstLine), null) || afterTotal())) rows.pop();
-  return { rows, end: i };
+  return { rows, end };
 }
 
 function groupText(g: Group): string {

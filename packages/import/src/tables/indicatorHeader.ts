@@ -3,11 +3,11 @@ import { cellTail } from "../cells/cells.js";
 import { isBlank, type Line } from "../source/lines.js";
 import { readHeaderWords, type HeaderColumn } from "./header.js";
 import {
-  indicatorFragment,
+  indicatorHeaderFragment,
   indicatorHeaderWords,
   indicatorLineFilter,
   indicatorStarts,
-  indicatorTables,
+  wrappedIndicatorStart,
   type IndicatorColumnKind,
   type IndicatorTableKind,
 } from "./registry.js";
@@ -27,7 +27,7 @@ export type TableKind = IndicatorTableKind;
 export const START = indicatorStarts;
 
 /** «Obligatoriske sentrale» with «måltall …» on the line below: a caption wrapped before its last word. */
-export const WRAPPED_START = /^\s*obligatoriske\s+sentrale(?=\s{2,}\S|\s*$)/iu;
+export const WRAPPED_START = wrappedIndicatorStart;
 
 /** The start of a table whose caption wraps before its last word («Obligatoriske sentrale» over «måltall FO2B Barnevern»), as START gives it. */
 export function wrappedStart(lines: readonly Line[], i: number): [RegExp, TableKind] | undefined {
@@ -38,7 +38,7 @@ export function wrappedStart(lines: readonly Line[], i: number): [RegExp, TableK
 }
 
 /** A header fragment: only column words, years, "bydel", parentheses and dashes. */
-export const FRAGMENT = indicatorFragment(indicatorTables);
+export const FRAGMENT = indicatorHeaderFragment;
 
 /** The columns a header's text names: its column words (with "bydel"/"sykefravær" and the year after each), notes aside. */
 export function columnsOf(header: string): Column[] {

@@ -1,6 +1,6 @@
 import { isBlank, type Line } from "../source/lines.js";
 import { readHeaderWords, type HeaderRead } from "./header.js";
-import { LAYOUT_BLANKS, runs, tokenize, type Run } from "../tokens/tokenize.js";
+import { layoutCells, type Run } from "../tokens/tokenize.js";
 import { indicatorFragment, indicatorStarts, positionalHeaderWords, positionalTables, type IndicatorColumnKind } from "./registry.js";
 
 /**
@@ -24,10 +24,7 @@ export interface LayoutColumn {
   readonly end: number;
 }
 
-/** A line's cells: runs of text with single spaces inside, two or more spaces (or a tab) between. */
-export function layoutCells(text: string): Cell[] {
-  return runs(tokenize(text, LAYOUT_BLANKS));
-}
+export { layoutCells };
 
 /** A header cell: column words, years, "bydel", "i %", parentheses and dashes only. */
 const FRAGMENT = indicatorFragment(positionalTables);

@@ -1,5 +1,7 @@
 import { FO4_PARTS, serviceAreas, tableIds, tableReading } from "@bydel/core";
-import type { HeaderWords } from "./header.js";
+import { readHeaderWords, type HeaderWords } from "./header.js";
+import { cellTail } from "../cells/cells.js";
+import { layoutCells } from "../tokens/tokenize.js";
 import type { NumericTail } from "../tokens/tokens.js";
 import { isColumnHeader, isHeaderLine, isTotalLabel, labelDigits, namesArea, startsRow } from "./grammar.js";
 
@@ -171,19 +173,31 @@ const unitColumnWords: readonly (readonly [string, UnitColumn])[] = [
 // ── Row grammars ──────────────────────────────────────────────────────────────────────────────
 
 /**
+ * How a table's lines are walked, by every row reader (`walkTable` in `rows/rows.ts`): how long a run
+ * of blank lines may be inside it, what page furniture to read past besides page footers, and what
+ * ends it.
+ */
+export interface TableWalk {
+  /** The longest run of blank lines inside the table (a named setting in `tableReading`). */
+  readonly blankRun: number;
+  /** Page furniture to read past, given whether the line above was such (a header printed again, then its note's end). */
+  readonly skips: (text: string, afterSkipped: boolean) => boolean;
+  /** A line that ends the table. */
+  readonly ends: (text: string) => boolean;
+  /** Blank lines either side of page furniture are one run (where a blank line parts rows, it still does across a page break). */
+  readonly runPastSkipped: boolean;
+}
+
+/**
  * How a kind's rows are printed, for the one row reader (`rows/rows.ts`): what starts a row, what
  * continues its label, which digits at a label's end are the label's, what ends the table.
  */
-export interface RowGrammar {
+export interface RowGrammar extends TableWalk {
   /**
    * A line that starts a row, given the row being read (null: none, or a look ahead past it); null:
    * rows are named, not numbered, and the line after a row's numbers opens the next.
    */
   readonly starts: ((text: string, row: { readonly label: string; readonly numbered: boolean } | null) => boolean) | null;
-  /** Page furniture to read past besides blank lines and page footers. */
-  readonly skips: (text: string) => boolean;
-  /** A line that ends the table. */
-  readonly ends: (text: string) => boolean;
   /** The table's header printed again after a page break: a lone number above it is a page number, or the row's one cell. */
   readonly headerAgain: (text: string) => boolean;
   /** The digits opening a line's numbers that are its label's. */
@@ -208,6 +222,8 @@ export interface RowGrammar {
  * after a page break ends the part, on a row's line it is skipped; an area's and a section's number are the label's.
  */
 export const economyRows: RowGrammar = {
+  blankRun: tableReading.maxBlankRun,
+  runPastSkipped: false,
   starts: (text, row) => startsRow(text) && !(row !== null && !row.numbered && isTotalLabel(row.label) && namesArea(text)),
   skips: (text) => startsRow(text) && isHeaderLine(text),
   // the header printed again after a page break ends this part (the caller reads on from it); so does a header
@@ -247,6 +263,8 @@ export const unitTable = {
   identity: unitIdentity,
   /** Its rows: a unit's name (a few short lines at most) and two numbers or more; after a total only another total. */
   rows: {
+    blankRun: tableReading.maxBlankRun,
+    runPastSkipped: false,
     starts: null,
     skips: () => false,
     ends: () => false,
@@ -418,6 +436,55 @@ export function indicatorFragment(tables: readonly IndicatorTable[]): RegExp {
   const words = ["\\s", "\\(", "\\)", "-", "–", "resultat-?", indicatorColumnAlternatives(tables), "bydel", "i", "%", "\\d{4}", ...extra, "innhold"];
   return new RegExp(`^(?:${words.join("|")})*$`, "iu");
 }
+
+/** A header fragment of any indicator table. */
+export const indicatorHeaderFragment = indicatorFragment(indicatorTables);
+
+/** «Obligatoriske sentrale» with «måltall …» on the line below: a caption wrapped before its last word. */
+export const wrappedIndicatorStart = /^\s*obligatoriske\s+sentrale(?=\s{2,}\S|\s*$)/iu;
+
+/** A line that ends an indicator table: a numbered heading, a footnote, a table's caption, a goal's, measure's or comment's text. */
+export function endsIndicatorTable(text: string): boolean {
+  const t = text.trim();
+  return (
+    /^\d+(\.\d+)+\.?\s+\p{L}/u.test(t) || // a numbered heading
+    /^(\*|\d\))/u.test(t) || // a footnote
+    indicatorStarts.some(([re]) => re.test(t)) ||
+    wrappedIndicatorStart.test(t) ||
+    /^(mål|tiltak|kommentar)\s*\d*\s*:/iu.test(t)
+  );
+}
+
+/** A line of value cells only: "* 77,4 16,7 %" starts with a placeholder, yet is a row, not a footnote. */
+function cellsOnly(text: string): boolean {
+  const tail = cellTail(text);
+  return tail.label === "" && tail.atoms.length > 0;
+}
+
+/** An indicator table read by its words: label lines, then a line of value cells; nothing is page furniture but footers. */
+export const indicatorRows: TableWalk = {
+  blankRun: tableReading.indicatorBlankRun,
+  skips: () => false,
+  ends: (text) => endsIndicatorTable(text) && !cellsOnly(text),
+  runPastSkipped: false,
+};
+
+/**
+ * An indicator table read by position: the header printed again after a page break (column words and
+ * years only) is page furniture, and so is the end of its note under it («(Resultat-» over «måltall)»);
+ * "1)" alone ends a wrapped label, not the table; a blank line parts rows, across a page break too.
+ */
+export const indicatorLayoutRows: TableWalk = {
+  blankRun: tableReading.positionalBlankRun,
+  skips: (text, afterSkipped) => {
+    const trimmed = text.trim();
+    const cells = layoutCells(text);
+    if (cells.every((c) => indicatorHeaderFragment.test(c.text)) && readHeaderWords(trimmed, indicatorHeaderWords).columns.length + (trimmed.match(/\b\d{4}\b/g)?.length ?? 0) >= 2) return true;
+    return afterSkipped && cells.length > 0 && cells.every((c) => indicatorHeaderFragment.test(c.text) && /^[^(]*\)$/u.test(c.text.trim()));
+  },
+  ends: (text) => endsIndicatorTable(text) && !/^\d\)$/u.test(text.trim()) && !cellsOnly(text),
+  runPastSkipped: true,
+};
 
 /**
  * Cheap test before the start patterns: a numbered section heading, a Hovedoversikt (both give

@@ -79,3 +79,8 @@ export function runs(tokens: readonly Token[]): Run[] {
   if (cur !== null) out.push(cur);
   return out;
 }
+
+/** A line's cells: runs of text with single spaces inside, two or more spaces (or a tab) between. */
+export function layoutCells(text: string): Run[] {
+  return runs(tokenize(text, LAYOUT_BLANKS));
+}
