@@ -1,9 +1,9 @@
-import { proseVerdict, tableReading, type Finding } from "@bydel/core";
+import { printedDecimals, proseVerdict, tableReading, type Finding } from "@bydel/core";
 import { isBlank, type Line } from "../source/lines.js";
 import { isProse } from "../tables/grammar.js";
 import { payTable, type PayColumn } from "../tables/registry.js";
 import { readHeaderWords } from "../tables/header.js";
-import type { Check } from "./check.js";
+import { valueOf, type Check } from "./check.js";
 import { choose, identityKey } from "../solve/choose.js";
 
 /**
@@ -214,9 +214,9 @@ function payRowOf(line: Line): PayRow | "none" | "unreadable" {
   return { line: line.no, quote: line.text.trim().replace(/\s+/gu, " "), men: share(menRaw), women: share(womenRaw), pay, ratio: share(ratioRaw) };
 }
 
+/** A share or ratio as printed (SHARE has checked its form): core's parser, at its printed precision. */
 function share(raw: string): Share {
-  const decimals = /,(\d+)$/u.exec(raw)?.[1]?.length ?? 0;
-  return { raw, value: Number(raw.replace(",", ".")), precision: 0.5 / 10 ** decimals };
+  return { raw, value: valueOf(raw)!, precision: 0.5 / 10 ** printedDecimals(raw) };
 }
 
 /** A number's digit groups at most: «1 270 300» kroner, a headcount under a million. */

@@ -137,7 +137,7 @@ const MILL = /[mM][iI][lL][lL]/;
 /** A printed figure's exact decimal, or null where core's parser refuses it: never a throw. */
 function valueOf(raw: string): string | null {
   try {
-    return readNorwegianNumber(raw.replace(/[−–]/u, "-")).decimal;
+    return readNorwegianNumber(raw).decimal; // core reads U+2212 and the en dash as minus
   } catch {
     return null;
   }
