@@ -119,8 +119,8 @@ export const tableReading = {
   maxRowCandidates: 20,
   /** Lines an indicator's label may wrap over before its value cells. */
   maxIndicatorLabelLines: 6,
-  /** Lines looked at after an indicator table's end for rows it left: a row's label wraps over a few at most. */
-  linesAfterTable: 4,
+  /** Lines looked at after an indicator table's end for rows it left: a row's label lines at most, then its cells. */
+  linesAfterTable: 7,
   /** Words a text cell in a value column may have («Ingen måling», «ikke målt»); longer text is prose. */
   textCellWords: 4,
   /** Readings of one indicator row's cells beyond which the row is reported as ambiguous rather than decided on a cut-off list. */

@@ -201,7 +201,8 @@ function rowsAfter(lines: readonly Line[], end: number, table: Table, title: str
     // a header (column words and years) opens the next table, or this one again after a page break
     if (endsIndicatorTable(text) || isProse(text) || isPageFooter(text) || columnsOf(text).length >= 2) break;
     const tail = cellTail(text);
-    if (tail.label !== "" && tail.atoms.length > 0 && tail.atoms.length <= table.columns.length) lost.push(no);
+    // a row's label with its cells, or the cells under a label that wrapped
+    if (tail.atoms.length > 0 && tail.atoms.length <= table.columns.length && (tail.label !== "" || tail.atoms.length >= 2)) lost.push(no);
   }
   if (lost.length === 0) return [];
   return [
