@@ -39,6 +39,8 @@ describe("running headers and footers in text without form feeds", () => {
     // a row repeated in several tables, its figures differing, with a page number above it that rises by chance
     const rows = [16, 20, 31].flatMap((p, k) => [String(p), `Årsverk jordmødre ${k + 4},3 4,5 3,54 5,4 4,5`, "Prosa."]).join("\n");
     expect(furnitureTexts(rows)).toEqual([]);
+    // Sagene's text: «plass 12405423 1», «plass 12405423 7», «plass 1 600» rise, yet stand on 3 of the 600 pages they would span
+    expect(furnitureTexts(["plass 12405423 1", "Tekst.", "plass 12405423 7", "Tekst.", "Mer tekst.", "plass 1 600"].join("\n"))).toEqual([]);
   });
 
   it("leaves text with form feeds, and text whose repeated lines stand beside numbers that do not run, as it is", () => {

@@ -1,12 +1,13 @@
+import { pdfLayout } from "@bydel/core";
 import { DEFAULT_MAX_PAGES, PAGE_NUMBER, repeatKey } from "../pageNumbers.js";
-import { isBlank, type Line } from "../lines.js";
+import { isBlank, lastVisibleCode, type Line } from "../lines.js";
 
 /**
  * The running headers and footers of text that has no page breaks (pdf.js text joined into lines, a
  * viewer's copy), which would otherwise stand inside a table that crosses a page. A line that
  * repeats, digits aside, beside a lone number («Årsberetning 2024 – Bydel Sagene» / «5»), or with
  * the number in it («Bydel X • Årsberetning 2024 • 71»), is furniture when those numbers run with
- * the document: they rise from one to the next. Only those lines are dropped: a few inferred pages
+ * the document: they rise from one to the next, and the line stands on most pages they span. Only those lines are dropped: a few inferred pages
  * are too few to tell other repeated lines («Obligatoriske sentrale måltall» atop several pages)
  * from furniture, and the table readers join what the break parts, as in the original extractions.
  * Text with form feeds is left to page assembly (`pages.ts`).
@@ -26,10 +27,11 @@ export function runningFurniture(lines: readonly Line[]): ReadonlySet<number> {
 
 const norm = (t: string): string => t.replace(/[\u00A0\u202F\u2007\u2009]/gu, " ").replace(/\s+/gu, " ").trim();
 
-/** The marks of the running line that best fits: most occurrences whose page numbers rise. */
+/** The marks of the running line that best fits: most occurrences whose page numbers rise, on most pages they span. */
 function runningMarks(lines: readonly Line[]): Mark[] {
   const byKey = new Map<string, Mark[]>();
-  const add = (key: string, mark: Mark): void => {
+  const add = (text: string, how: string, mark: Mark): void => {
+    const key = `${repeatKey(text)}\u0000${how}`;
     const list = byKey.get(key) ?? [];
     if (list.length === 0) byKey.set(key, list);
     list.push(mark);
@@ -38,30 +40,51 @@ function runningMarks(lines: readonly Line[]): Mark[] {
   lines.forEach((l, i) => {
     if (!isBlank(l.text)) nonBlank.push(i);
   });
-  nonBlank.forEach((i, j) => {
-    const text = norm(lines[i]!.text);
-    // a running line has a year and a page number at most: a row of figures is a table's, however often its label repeats
-    if (text.length > MAX_FURNITURE_CHARS || !/\p{L}/u.test(text) || (text.match(/\d+/gu)?.length ?? 0) > 2) return;
-    const key = repeatKey(text);
-    // a lone page number just above or below the line
-    for (const n of [nonBlank[j - 1], nonBlank[j + 1]]) {
-      if (n === undefined) continue;
-      const m = PAGE_NUMBER.exec(norm(lines[n]!.text));
-      if (m && Number(m[1] ?? m[2]) <= DEFAULT_MAX_PAGES) add(`${key}\u0000lone`, { page: Number(m[1] ?? m[2]), lines: [i, n] });
+  /** The line's text when it may be a running line: short, with letters, a year and a page number at most. */
+  const running = (i: number): string | null => {
+    const raw = lines[i]!.text;
+    if (raw.length > MAX_FURNITURE_CHARS * 2 || !/\p{L}/u.test(raw)) return null;
+    const text = norm(raw);
+    // a row of figures is a table's, however often its label repeats
+    return text.length > MAX_FURNITURE_CHARS || (text.match(/\d+/gu)?.length ?? 0) > 2 ? null : text;
+  };
+  // cheap tests first: this runs on every line of a report, and few lines end in a digit or are a number alone
+  nonBlank.forEach((n, j) => {
+    const raw = lines[n]!.text;
+    const last = lastVisibleCode(raw);
+    // a digit, or the dash of «– 5 –»
+    if ((last < 48 || last > 57) && last !== 45 && last !== 0x2013) return;
+    if (raw.length <= 24) {
+      // a lone page number: the line just above or below it may be the running line
+      const page = pageOf(PAGE_NUMBER.exec(norm(raw)));
+      if (page !== null)
+        for (const i of [nonBlank[j - 1], nonBlank[j + 1]]) {
+          const text = i === undefined ? null : running(i);
+          if (text !== null) add(text, "lone", { page, lines: [i!, n] });
+        }
     }
-    // the page number inside the line, last
-    const inside = /(\d{1,4})\s*$/u.exec(text) ?? /^(\d{1,4})\s/u.exec(text);
-    if (inside && Number(inside[1]) <= DEFAULT_MAX_PAGES) add(`${key}\u0000inside`, { page: Number(inside[1]), lines: [i] });
+    // the page number inside the running line, last
+    const text = running(n);
+    const page = text === null ? null : pageOf(/(\d{1,4})\s*$/u.exec(text));
+    if (page !== null) add(text!, "inside", { page, lines: [n] });
   });
   let best: Mark[] = [];
   for (const marks of byKey.values()) {
     if (marks.length < MIN_PAGES || marks.length <= best.length) continue;
-    // the numbers run with the document: nearly every next one is higher, and the furniture lines lie apart
+    // the numbers run with the document: nearly every next one is higher, the furniture lines lie apart,
+    // and the line stands on most of the pages its numbers span («plass 1», «plass 7», «plass 600» do not)
     let rising = 0;
     for (let k = 1; k < marks.length; k++) if (marks[k]!.page > marks[k - 1]!.page && marks[k]!.lines[0]! > marks[k - 1]!.lines[0]! + 1) rising++;
-    if (rising >= RISING_SHARE * (marks.length - 1) && rising >= MIN_PAGES - 1) best = marks;
+    const span = marks[marks.length - 1]!.page - marks[0]!.page + 1;
+    if (rising >= RISING_SHARE * (marks.length - 1) && rising >= MIN_PAGES - 1 && marks.length >= pdfLayout.furnitureShare * span) best = marks;
   }
   return best;
+}
+
+/** A matched page number (group 1 or 2), when it could be one. */
+function pageOf(m: RegExpExecArray | null): number | null {
+  const page = m ? Number(m[1] ?? m[2]) : NaN;
+  return page >= 1 && page <= DEFAULT_MAX_PAGES ? page : null;
 }
 
 /** A running header or footer is a short line. */
