@@ -69,6 +69,8 @@ export const pdfLayout = {
   charWidth: 4.5,
   /** Spaces that always stand between two cells in the laid-out text: more than one, so no cell is taken for thousands. */
   minCellSpaces: 2,
+  /** A run drawn again within this many font sizes of the same run is one run made bold by overprinting (a stroke or two apart). */
+  overprint: 0.15,
   /** A running header or footer sits in this top or bottom fraction of the page… */
   furnitureBand: 0.08,
   /** …and repeats, digits aside, on at least this share of the pages (a page number is furniture by itself). */
