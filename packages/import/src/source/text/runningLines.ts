@@ -87,9 +87,4 @@ function pageOf(m: RegExpExecArray | null): number | null {
   return page >= 1 && page <= DEFAULT_MAX_PAGES ? page : null;
 }
 
-/** A running header or footer is a short line. */
-const MAX_FURNITURE_CHARS = 120;
-/** Fewer pages than this prove no running line. */
-const MIN_PAGES = 3;
-/** Nearly every next page number is higher (a page may lack its footer; a chance pairing of a label and a cell is not so orderly). */
-const RISING_SHARE = 0.9;
+const { runningLineChars: MAX_FURNITURE_CHARS, runningMinPages: MIN_PAGES, runningRisingShare: RISING_SHARE } = pdfLayout;
