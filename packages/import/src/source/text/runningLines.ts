@@ -1,6 +1,6 @@
 import { pdfLayout } from "@bydel/core";
 import { DEFAULT_MAX_PAGES, PAGE_NUMBER, repeatKey } from "../pageNumbers.js";
-import { isBlank, lastVisibleCode, type Line } from "../lines.js";
+import { lastVisibleCode, type Line } from "../lines.js";
 
 /**
  * The running headers and footers of text that has no page breaks (pdf.js text joined into lines, a
@@ -36,22 +36,27 @@ function runningMarks(lines: readonly Line[]): Mark[] {
     if (list.length === 0) byKey.set(key, list);
     list.push(mark);
   };
+  // one scan of each line's end tells the blank lines (no visible character) and those that may hold a page number
   const nonBlank: number[] = [];
+  const lastCodes: number[] = [];
   lines.forEach((l, i) => {
-    if (!isBlank(l.text)) nonBlank.push(i);
+    const last = lastVisibleCode(l.text);
+    if (last === -1) return;
+    nonBlank.push(i);
+    lastCodes.push(last);
   });
   /** The line's text when it may be a running line: short, with letters, a year and a page number at most. */
   const running = (i: number): string | null => {
     const raw = lines[i]!.text;
-    if (raw.length > MAX_FURNITURE_CHARS * 2 || !/\p{L}/u.test(raw)) return null;
-    const text = norm(raw);
     // a row of figures is a table's, however often its label repeats
-    return text.length > MAX_FURNITURE_CHARS || (text.match(/\d+/gu)?.length ?? 0) > 2 ? null : text;
+    if (raw.length > MAX_FURNITURE_CHARS * 2 || digitRuns(raw) > 2 || !/\p{L}/u.test(raw)) return null;
+    const text = norm(raw);
+    return text.length > MAX_FURNITURE_CHARS ? null : text;
   };
   // cheap tests first: this runs on every line of a report, and few lines end in a digit or are a number alone
   nonBlank.forEach((n, j) => {
     const raw = lines[n]!.text;
-    const last = lastVisibleCode(raw);
+    const last = lastCodes[j]!;
     // a digit, or the dash of «– 5 –»
     if ((last < 48 || last > 57) && last !== 45 && last !== 0x2013) return;
     if (raw.length <= 24) {
@@ -79,6 +84,19 @@ function runningMarks(lines: readonly Line[]): Mark[] {
     if (rising >= RISING_SHARE * (marks.length - 1) && rising >= MIN_PAGES - 1 && marks.length >= pdfLayout.furnitureShare * span) best = marks;
   }
   return best;
+}
+
+/** How many runs of digits a text has, counted to three at most. */
+function digitRuns(text: string): number {
+  let runs = 0;
+  let inRun = false;
+  for (let k = 0; k < text.length && runs <= 2; k++) {
+    const c = text.charCodeAt(k);
+    const digit = c >= 48 && c <= 57;
+    if (digit && !inRun) runs++;
+    inRun = digit;
+  }
+  return runs;
 }
 
 /** A matched page number (group 1 or 2), when it could be one. */
