@@ -19,10 +19,25 @@ interface Mark {
   readonly lines: readonly number[];
 }
 
-/** The line numbers of the running lines and their page numbers; empty when the text has form feeds or none is found. */
-export function runningFurniture(lines: readonly Line[]): ReadonlySet<number> {
-  if (lines.some((l) => l.text.includes("\f"))) return new Set();
-  return new Set(runningMarks(lines).flatMap((m) => m.lines.map((i) => lines[i]!.no)));
+/**
+ * The line numbers of the running lines, their page numbers and the blank lines around them (as at
+ * a page break, they are layout, not a paragraph's or a table's end); empty when the text has form
+ * feeds or none is found. Lines `known` as page footers are left to the readers.
+ */
+export function runningFurniture(lines: readonly Line[], known: (text: string) => boolean = () => false): ReadonlySet<number> {
+  const out = new Set<number>();
+  if (lines.some((l) => l.text.includes("\f"))) return out;
+  const blank = (i: number): boolean => i >= 0 && i < lines.length && lastVisibleCode(lines[i]!.text) === -1;
+  for (const m of runningMarks(lines)) {
+    // a footer the table readers know («Bydel X • Årsberetning 2024 • 71») stays: they skip it and read its page number
+    if (known(lines[m.lines[0]!]!.text)) continue;
+    let lo = Math.min(...m.lines);
+    let hi = Math.max(...m.lines);
+    while (blank(lo - 1)) lo--;
+    while (blank(hi + 1)) hi++;
+    for (let i = lo; i <= hi; i++) if (m.lines.includes(i) || blank(i)) out.add(lines[i]!.no);
+  }
+  return out;
 }
 
 const norm = (t: string): string => t.replace(/[\u00A0\u202F\u2007\u2009]/gu, " ").replace(/\s+/gu, " ").trim();
