@@ -4,7 +4,7 @@ export * from "./schema/prose.js";
 // The domain's vocabulary, defined once: service areas, tables, totals, corrections, directions, year targets.
 export { serviceAreas, FO4, FO4_PARTS, FO4_PART_BY_FUNCTION, isFo4Part, serviceAreaOf, serviceAreaOfRow, type ServiceArea } from "./domain/serviceAreas.js";
 export { tableIds, textTables, isDistrictTable, tableBasis, isServiceAreaTable, budgetTableName, netTable, unitSplitTotal } from "./domain/tables.js";
-export { mainTotalRow, mainTotals, summaryAreaOf } from "./domain/totals.js";
+export { isTotalLabel, mainTotalRow, mainTotals, summaryAreaOf, TOTAL_WORD, TOTAL_WORDS } from "./domain/totals.js";
 export { TEXT_CELL_AT_END, textCellReason } from "./domain/textCells.js";
 export { statementVerdictWords, statementSubjectWords, proseScopeWords, PROSE_MISMATCH, proseContradictions } from "./domain/prose.js";
 export {

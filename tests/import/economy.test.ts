@@ -112,3 +112,25 @@ describe("readings the arithmetic cannot confirm", () => {
     expect(r.findings.some((x) => x.line === 1836)).toBe(false);
   });
 });
+
+describe("a total's label, whatever word it starts with", () => {
+  // core's TOTAL_WORDS: one list for the budget tables' Sum rows, the plan's sum row and the text's lists
+  const text = readFileSync(`${dir}sagene-2024.txt`, "utf8");
+  const read = (word: string) => {
+    const r = importReport(text.replace(/^Sum (?=netto|brutto|FO)/gmu, `${word} `));
+    return {
+      rows: r.budgetTables.map((t) => [t.id, t.rows.map((x) => [x.isTotal, x.previousActual, x.originalBudget, x.revisedBudget, x.actual, x.variance])]),
+      errors: r.findings.filter((f) => f.severity === "error" && f.code !== "PROSE_MISMATCH").map((f) => `${f.code} ${f.line}`),
+    };
+  };
+  const baseline = read("Sum");
+
+  it.each(["Totalt", "Total", "Totalsum", "I alt", "Samlet", "SUM"])("«%s» as «Sum»: the same rows, the same totals and the report's own errors", (word) => {
+    expect(read(word)).toEqual(baseline);
+  });
+
+  it("the fixture's totals are twelve, and «Summen»/«Samlede» start no total", () => {
+    expect(baseline.rows.flatMap(([, rows]) => (rows as unknown[][]).filter((r) => r[0] === true))).toHaveLength(12);
+    expect(read("Summen").rows).not.toEqual(baseline.rows);
+  });
+});

@@ -1,6 +1,20 @@
 import type { BudgetRow, BudgetTable } from "../schema/report.js";
 import { serviceAreaOf } from "./serviceAreas.js";
 
+/**
+ * The words a total's label starts with: «Sum», «Totalt», «Total», «Totalsum», «I alt», «Samlet».
+ * One list for every reader: a budget table's Sum rows, a plan's sum row, a list's total in the text.
+ */
+export const TOTAL_WORDS = ["sum", "totalsum", "totalt", "total", "i alt", "samlet"] as const;
+
+/** TOTAL_WORDS as a pattern (no anchors, no flags): one of the words, not the start of a longer one. */
+export const TOTAL_WORD = `(?:${TOTAL_WORDS.map((w) => w.replace(/ /gu, "\\s+")).join("|")})(?![\\p{L}])`;
+
+const TOTAL_LABEL = new RegExp(`^\\s*${TOTAL_WORD}`, "iu");
+
+/** A label that names a total: it starts with one of TOTAL_WORDS («Sum netto utgifter», «I alt»). */
+export const isTotalLabel = (label: string): boolean => TOTAL_LABEL.test(label);
+
 type TotalRow = { line: number; label: string; isTotal: boolean; area?: string | null | undefined; sumOf?: number[] | undefined };
 
 /**

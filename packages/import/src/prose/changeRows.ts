@@ -1,4 +1,4 @@
-import { printedDecimals, sum, type StatedAmount } from "@bydel/core";
+import { isTotalLabel, printedDecimals, sum, type StatedAmount } from "@bydel/core";
 import { atPrecision } from "./amounts.js";
 import { isBlank, type Line } from "../source/lines.js";
 import { valueOf, type Check } from "./check.js";
@@ -95,7 +95,7 @@ export function changeRows(lines: readonly Line[], skip: ReadonlySet<number>): C
         if (rows.length === 0 && j <= i + SUBHEADER_LINES && !/\d/u.test(l.text)) continue; // «NOV-DES» under «NOV DES Endring»
         break;
       }
-      const sumRow = /^\s*(?:sum|totalt)(?![\p{L}])/iu.test(m[1]!);
+      const sumRow = isTotalLabel(m[1]!);
       rows.push({ line: l, cells: m[2]!, sum: sumRow });
       if (sumRow) break;
     }

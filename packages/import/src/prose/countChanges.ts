@@ -1,4 +1,4 @@
-import { sum, textTables, type Indicator } from "@bydel/core";
+import { sum, textTables, TOTAL_WORD, type Indicator } from "@bydel/core";
 import { changePrecision } from "./approximate.js";
 import { isBlank, type Line } from "../source/lines.js";
 import { valueOf, type Check } from "./check.js";
@@ -26,11 +26,12 @@ interface YearRow {
 
 const YEAR = /(?<!\d)((?:19|20)\d{2})(?!\d)/u;
 /** A header whose last column sums the row: «… Jan Feb Mar … Des Sum». */
-const SUM_HEADER = /(?<![\p{L}])(?:jan|januar)(?![\p{L}]).*(?<![\p{L}])(?:sum|totalt|i alt|hele året)\s*$/iu;
+const SUM_HEADER = new RegExp(String.raw`(?<![\p{L}])(?:jan|januar)(?![\p{L}]).*(?<![\p{L}])(?:${TOTAL_WORD}|hele året)\s*$`, "iu");
 /** The same header with its Sum wrapped to the next line (pdftotext -layout): «… Nov Des» / «Sum». */
 const MONTHS_HEADER = /(?<![\p{L}])jan(?:uar)?(?![\p{L}]).*(?<![\p{L}])des(?:ember)?\s*$/iu;
 const JAN = /[jJ][aA][nN]/;
-const TOTAL_LABEL = /(?<![\p{L}])(?:totalt|sum|i alt)(?![\p{L}])/iu;
+const TOTAL_LABEL = new RegExp(String.raw`(?<![\p{L}])${TOTAL_WORD}`, "iu");
+const TOTAL_ALONE = new RegExp(String.raw`^\s*${TOTAL_WORD}\s*$`, "iu");
 /** Lines under a Sum header read for its rows, and the lines a row's label may wrap over. */
 const MAX_TABLE_LINES = 60;
 const MAX_LABEL_LINES = 4;
@@ -45,7 +46,7 @@ export function yearRows(lines: readonly Line[], skip: ReadonlySet<number>): Yea
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.text;
     // a cheap test first (this runs on every line): a month header names January
-    if (t.length > 200 || !JAN.test(t) || skip.has(lines[i]!.no) || !(SUM_HEADER.test(t) || (MONTHS_HEADER.test(t) && /^\s*(?:sum|totalt)\s*$/iu.test(lines[i + 1]?.text ?? "")))) continue;
+    if (t.length > 200 || !JAN.test(t) || skip.has(lines[i]!.no) || !(SUM_HEADER.test(t) || (MONTHS_HEADER.test(t) && TOTAL_ALONE.test(lines[i + 1]?.text ?? "")))) continue;
     let label: string[] = [];
     for (let j = i + 1; j < lines.length && j <= i + MAX_TABLE_LINES; j++) {
       const l = lines[j]!;

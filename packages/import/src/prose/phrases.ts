@@ -1,4 +1,4 @@
-import { charClass, GROUP_SPACES, MINUS_SIGNS } from "@bydel/core";
+import { charClass, GROUP_SPACES, MINUS_SIGNS, TOTAL_WORD } from "@bydel/core";
 
 /**
  * The words a report's running text uses when it restates its own figures: one home for the word
@@ -219,13 +219,13 @@ export const FTE_OF_POSITIONS = new RegExp(String.raw`(?<![\d.,])(${NUMBER})\s+�
 /** A result or deviation, what a list of parts under a «Resultatet …:» intro states («netto positiv prognose», «mindreforbruk»), not a budget or a cost. */
 export const RESULT_WORD = /(?<![\p{L}])\p{L}*(?:resultat|avvik|prognose|mindreforbruk|merforbruk|overskudd|underskudd)/iu;
 /** A Sum row under a one-column list: «Sum konsultasjoner 83 507», «Totalt 305». Group 1 the count. */
-export const LIST_SUM = /^\s*(?:sum|totalt)(?![\p{L}])[^\d]{0,80}?\s([1-9]\d{0,2}(?:[ \u00A0]\d{3})+|\d+)\s*$/iu;
+export const LIST_SUM = new RegExp(String.raw`^\s*${TOTAL_WORD}[^\d]{0,80}?\s([1-9]\d{0,2}(?:[ \u00A0]\d{3})+|\d+)\s*$`, "iu");
 /** A row of the list: a label without digits, then one count. */
 export const LIST_ROW = /^\s*(\p{L}[^\d]{0,100}?)\s([1-9]\d{0,2}(?:[ \u00A0]\d{3})+|\d+)\s*$/u;
 /** Rows that are no addends of the list's sum. */
-export const NOT_AN_ADDEND = /^\s*(?:sum|totalt|herav|hvorav|derav|av dette|i alt)(?![\p{L}])/iu;
+export const NOT_AN_ADDEND = new RegExp(String.raw`^\s*(?:${TOTAL_WORD}|(?:herav|hvorav|derav|av dette)(?![\p{L}]))`, "iu");
 /** The first item of a list whose total comes first: «• Totalt antall ungdom i ferie-deltidsjobb i 2024: 170 ungdommer», «Samlet antall …». */
-export const TOTAL_ITEM = /^(?:totalt|samlet|i alt)(?![\p{L}])\s*/iu;
+export const TOTAL_ITEM = new RegExp(String.raw`^${TOTAL_WORD}\s*`, "iu");
 /**
  * A part that names the rest of a whole («… til andre tider enn sommeren», «øvrige», «resten»): the
  * parts claim to be all of it. «andre» alone may be an ordinal («andre kvartal»): only with «enn».

@@ -1,4 +1,4 @@
-import { tableReading } from "@bydel/core";
+import { isTotalLabel, tableReading } from "@bydel/core";
 import { economyHeader } from "./registry.js";
 import { readHeaderWords } from "./header.js";
 import type { NumericTail } from "../tokens/tokens.js";
@@ -24,9 +24,8 @@ export function startsRow(text: string): boolean {
   );
 }
 
-export function isTotalLabel(label: string): boolean {
-  return /^(sum|totalt?)\b/iu.test(label.trim());
-}
+/** A total's label («Sum …», «Totalt», «I alt»): core's word list. */
+export { isTotalLabel } from "@bydel/core";
 
 /** "Funksjonsområde" / "Funk.omr." followed by its number: the number is part of the label. */
 export function takesAreaDigit(label: string): boolean {

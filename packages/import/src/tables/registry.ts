@@ -1,4 +1,4 @@
-import { FO4_PARTS, serviceAreas, tableIds, tableReading } from "@bydel/core";
+import { FO4_PARTS, serviceAreas, tableIds, tableReading, TOTAL_WORD } from "@bydel/core";
 import { readHeaderWords, type HeaderWords } from "./header.js";
 import { cellTail } from "../cells/cells.js";
 import { layoutCells } from "../tokens/tokenize.js";
@@ -286,7 +286,7 @@ export const sumTable = {
   /** A header in millions that ends in its years. */
   header: /^\s*\p{L}.*?(?<![\p{L}])mill(?:ioner|\.)?\s*(?:kr\.?|kroner)?\)?\s+(?:(?:19|20)\d\d\s+)+(?:19|20)\d\d\s*$/iu,
   /** A row that is the sum of the rows above by its name. */
-  sumRow: /^(?:sum|totalt?|samlet)\b/iu,
+  sumRow: new RegExp(`^${TOTAL_WORD}`, "iu"),
   /** A result row: the sum of the rows above where the figures show it (a result may also be a difference). */
   resultRow: /^(?:stipulert|beregnet|forventet)?\s*(?:\p{L}+\s+)?(?:års)?resultat\b/iu,
   /** A row of percents or shares, no addend of the sum in millions. */
@@ -371,11 +371,11 @@ const sickLeaveColumns: readonly (readonly [string, IndicatorColumnKind])[] = [[
 
 /** In the order they are tried on a line. */
 /** A sick-leave table's rows: the length of the absence, who certified it, a total. */
-const SICK_LEAVE_ROWS = /^\s*(?:korttid|langtid|kort|lang|totalt?|samlet|sum|gjennomsnitt|snitt|egenmeldt|legemeldt|sykefravær|fravær|\d{1,2}\s*[-–]\s*\d{1,2}\s*dager)/iu;
+const SICK_LEAVE_ROWS = new RegExp(String.raw`^\s*(?:${TOTAL_WORD}|korttid|langtid|kort|lang|gjennomsnitt|snitt|egenmeldt|legemeldt|sykefravær|fravær|\d{1,2}\s*[-–]\s*\d{1,2}\s*dager)`, "iu");
 /** The three rows of a sick-leave table whose arithmetic the prose checks hold (Korttid + Langtid = Totalt). */
 export const sickLeaveRow = { short: /korttid/iu, long: /langtid/iu, total: /totalt/iu } as const;
 /** A monthly sick-leave table's rows: the months, and a year's total or average. */
-const MONTH_ROWS = /^\s*(?:jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des|hele\s+året|året|totalt?|sum|gjennomsnitt|snitt)/iu;
+const MONTH_ROWS = new RegExp(String.raw`^\s*(?:${TOTAL_WORD}|jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des|hele\s+året|året|gjennomsnitt|snitt)`, "iu");
 
 export const indicatorTables: readonly IndicatorTable[] = [
   {
