@@ -60,6 +60,31 @@ describe.each(names)("%s, with the invisible marks and ligatures a word processo
   });
 });
 
+describe.each(names.flatMap((n) => [[n, "reports"], [n, "layout"]] as const))("%s (%s), with other words in the budget tables' headers", (name, source) => {
+  const text = readFileSync(`${root}${source}/${name}.txt`, "utf8");
+  const baseline = money(importReport(text));
+  // a budget table's header line: column words, no amounts, no sentence, under a budget table's caption (the per-unit
+  // table and the indicator tables have words of their own)
+  const lines = text.split("\n");
+  const caption = /^\s*(?:Tabell 0[.,]1|\d(?:\.\d)+\s+Hovedoversikt økonomi)/u;
+  const underCaption = lines.map((_, i) => lines.slice(Math.max(0, i - 60), i + 1).some((l) => caption.test(l)));
+  const isHeader = (l: string, i: number) => underCaption[i]! && /Regnskap|budsjett|Avvik|Regulert|Oppr/u.test(l) && !/\d \d{3}/u.test(l) && l.length < 200 && !/\p{Ll}{3,}\s+\p{Ll}{3,}\s+\p{Ll}{3,}\s+\p{Ll}{3,}/u.test(l);
+  const WORDS = {
+    "«Differanse» for «Avvik»": (l: string) => l.replace(/\bAvvik\b/gu, "Differanse"),
+    "«Mer-/mindreforbruk» for «Avvik»": (l: string) => l.replace(/\bAvvik\b/gu, "Mer-/mindreforbruk"),
+    "«Forbruk» for «Regnskap»": (l: string) => l.replace(/\bRegnskap\b/gu, "Forbruk"),
+    "«Vedtatt» for «Opprinnelig» («Oppr.»)": (l: string) => l.replace(/\bOpprinnelig\b|\bOppr\./gu, "Vedtatt"),
+    "«Revidert» for «Regulert»": (l: string) => l.replace(/\bRegulert\b/gu, "Revidert"),
+  };
+  it.each(Object.entries(WORDS))("reads the same with %s", (_, swap) => {
+    const swapped = lines.map((l, i) => (isHeader(l, i) ? swap(l) : l)).join("\n");
+    expect(swapped).not.toBe(text);
+    const { budget, splits, errors } = money(importReport(swapped));
+    const budgetErrors = (e: string[]) => e.filter((x) => /^(?:SUM|CROSS_TABLE|SPLIT|ROW_VARIANCE)_MISMATCH/u.test(x));
+    expect({ budget, splits, errors: budgetErrors(errors) }).toEqual({ budget: baseline.budget, splits: baseline.splits, errors: budgetErrors(baseline.errors) });
+  });
+});
+
 describe("a table with no-break spaces between its columns too", () => {
   it("is read by the column search, as with plain spaces, not as twelve-digit numbers", () => {
     const text = readFileSync(`${root}reports/sagene-2024.txt`, "utf8");

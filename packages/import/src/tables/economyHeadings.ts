@@ -69,8 +69,8 @@ export function readBody(lines: readonly Line[], anchor: number, structural = fa
     if (i > anchor && startsRow(t) && !isHeaderLine(t)) break;
     // running text between an anchor and the rows: the anchor was a sentence, not a table's header
     if (i > anchor && isProse(t)) return null;
-    // a header found by its structure alone has no amounts above its first row: they are another table's rows
-    if (i > anchor && structural && hasAmount(t)) return null;
+    // a header found by its structure alone has no amounts or runs of figures above its first row: they are another table's rows
+    if (i > anchor && structural && (hasAmount(t) || figuresIn(t) >= 3)) return null;
     // a header never reaches over another caption: that caption starts its own table (the one before was a picture)
     if (i > anchor && headingOf(lines[i]!)) return null;
     header += ` ${t}`;
@@ -91,6 +91,11 @@ export function readBody(lines: readonly Line[], anchor: number, structural = fa
   const { rows, end } = readRows(lines, i, economyRows);
   if (rows.length === 0) return null;
   return { kind: split ? "split" : "budget", headerLine: lines[anchor]!.no, rows, end };
+}
+
+/** The figures of a line that are no year («-4 -3 -1 -1» under «Avvik forbruk/budsjett»). */
+function figuresIn(text: string): number {
+  return (text.match(/(?<![\d,.])-?\d+(?![\d,.])/gu) ?? []).filter((n) => !/^(?:19|20)\d\d$/u.test(n)).length;
 }
 
 /** FO4 is often printed as three tables; the Sum label ("Sum FO4B") or the KOSTRA codes tell them apart. */

@@ -71,7 +71,7 @@ let headerWord: RegExp | undefined;
 
 /** A header printed on one line ("Funksjonsområde  Regnskap 2023 … Avvik 2024"): column words, no amounts. */
 export function isHeaderLine(text: string): boolean {
-  headerWord ??= new RegExp([...economyHeader.columnWords, "avvik"].join("|"), "iu");
+  headerWord ??= new RegExp(economyHeader.columnNames.join("|"), "iu");
   return headerWord.test(text) && !hasAmount(text);
 }
 
@@ -109,7 +109,7 @@ export function isColumnHeader(text: string): boolean {
   const t = text.trim();
   if (t.length > 200) return false;
   const named = readHeaderWords(t, economyHeader.names).columns;
-  const columns = named.length >= 2 || (named.length === 1 && /\b20\d\d\b/u.test(t) && (economyHeader.columnWords as readonly string[]).includes(named[0]!.kind));
+  const columns = named.length >= 2 || (named.length === 1 && /\b20\d\d\b/u.test(t) && economyHeader.yearColumns.includes(named[0]!.kind));
   return columns && !hasAmount(t) && !isProse(t);
 }
 

@@ -106,8 +106,21 @@ export const economyTables = {
   },
 } as const satisfies Record<string, CaptionedTable & { idOf?: (text: string) => string }>;
 
-/** Every word of a budget table's column headers. */
-const economyColumnNames = ["regnskap", "budsjett", "avvik", "opprinnelig", "regulert", "justert"] as const;
+/**
+ * The words of a budget table's column titles (regex sources), by what they name: the deviation
+ * («Avvik», «Differanse», «Mer-/mindreforbruk»), the accounts («Regnskap», «Forbruk»), a budget
+ * («Opprinnelig/Vedtatt budsjett», «Regulert/Justert/Revidert budsjett»). Tables are found by these,
+ * never by one cell's exact wording.
+ */
+const economyColumnWords = {
+  variance: "avvik|differanse|mer-?\\s*/\\s*mindreforbruk|mindre-?\\s*/\\s*merforbruk|mindreforbruk|merforbruk",
+  actual: "regnskap|faktisk",
+  budget: "budsjett|opprinnelig|vedtatt|regulert|justert|revidert",
+} as const;
+/** «Forbruk» names the accounts in a header found by the words above; alone it is too common to find one («Avvik forbruk/budsjett» over an activity table's months). */
+const accountsInHeader = `${economyColumnWords.actual}|forbruk`;
+type EconomyColumnWord = keyof typeof economyColumnWords;
+const economyColumnNames = Object.values(economyColumnWords);
 
 /** The header of an economy table: its first line, and the words that tell a budget table from a split. */
 export const economyHeader = {
@@ -115,25 +128,27 @@ export const economyHeader = {
   anchor: /^\s*(?:(?:brutto|netto)\s+driftsutgifter\b(?!,)|kostra-funk)/iu,
   /** The words an anchor line holds. */
   anchorWords: ["driftsutgifter", "kostra-funk"],
-  /** The words that make a line a possible header found by its structure (column words). */
-  columnWords: ["regnskap", "budsjett"],
-  /** Every word of a budget table's column headers: two of them, or a column word with a year, make a header line. */
+  /** The words that make a line a possible header found by its structure: the accounts' and the budgets' (regex sources). */
+  columnWords: [economyColumnWords.actual, economyColumnWords.budget],
+  /** What those words name: one of them with a year («Regnskap 2024») makes a header line. */
+  yearColumns: ["actual", "budget"] as readonly EconomyColumnWord[],
+  /** Every word of a budget table's column headers (regex sources): two of them, or a column word with a year, make a header line. */
   columnNames: economyColumnNames,
-  /** The same words for the header reader, each naming itself. */
+  /** The same words for the header reader, each naming what it names. */
   names: {
-    words: economyColumnNames.map((w) => [w, w] as const),
+    words: Object.entries(economyColumnWords).map(([kind, source]) => [source, kind as EconomyColumnWord] as const),
     titleWords: [],
     skipNotes: false,
-  } as HeaderWords<string>,
+  } as HeaderWords<EconomyColumnWord>,
   /**
    * The words its header reader looks for (anywhere in a word: «Budsjettavvik»): every header has a
    * deviation column; a split's names earmarked funds or ordinary operations, a budget table's the accounts.
    */
   columns: {
     words: [
-      ["avvik", "variance"],
+      [economyColumnWords.variance, "variance"],
       ["merkede|ordinær", "split"],
-      ["regnskap", "actual"],
+      [accountsInHeader, "actual"],
     ],
     titleWords: [],
     skipNotes: false,
