@@ -13,7 +13,7 @@ import { COMPARED, chooseCells, isTextCell, valueOf } from "../cells/indicatorCe
  * cells laid out by position under the header's columns; the row ends where the table ends.
  */
 
-const { maxIndicatorLabelLines: MAX_LABEL_LINES, textCellWords: TEXT_CELL_WORDS } = tableReading;
+const { textCellWords: TEXT_CELL_WORDS } = tableReading;
 
 /**
  * A row that cannot belong to a table of this kind: a label outside the kind's rows (where the kind
@@ -80,7 +80,7 @@ export function readTableRows(lines: readonly Line[], from: number, table: Table
       if (label.length === 0) labelFrom = i;
       label.push(text.trim());
       pending = tail.label !== "" ? tail.atoms : [];
-      if (label.length > MAX_LABEL_LINES) return i;
+      if (label.length > indicatorRows.maxLabelLines) return i;
       return;
     }
     let atoms = tail.atoms;

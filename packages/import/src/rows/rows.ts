@@ -64,7 +64,8 @@ export function readRows(lines: readonly Line[], start: number, g: RowGrammar): 
   let line = 0;
   let firstLine = 0;
   let open = false;
-  let wrapped = 0;
+  /** The row's label lines before its numbers. */
+  let labelLines = 0;
   // digits that ended a label line before the label went on ("… for 2" / "barn"): label or numbers?
   let trailing: { before: string; digits: string } | null = null;
   let continued = false;
@@ -80,7 +81,8 @@ export function readRows(lines: readonly Line[], start: number, g: RowGrammar): 
   };
   const openRow = (first: NumericTail, no: number): void => {
     close();
-    wrapped = 0;
+    // a start line is the label's first line; a named row's first line is read as a label line below
+    labelLines = g.starts === null ? 0 : 1;
     label = first.label;
     take(first, no);
     firstLine = no;
@@ -148,7 +150,7 @@ export function readRows(lines: readonly Line[], start: number, g: RowGrammar): 
       // a label wraps over a few short lines; a sentence or a long run of lines is prose after the table
       // ("… funksjonsnedsettelser mv." ends in a period, yet the row's numbers or the next row follow)
       const split = g.labelDigits({ label: `${label} ${tail.label}`, groups: tail.groups });
-      if (hasNumbers ? !takesNumbers(split.label, split) : ++wrapped > g.maxWrap || !labelLine(text, i + 1) || (g.totalsLast && lastIsTotal())) return i;
+      if (hasNumbers ? !takesNumbers(split.label, split) : ++labelLines > g.maxLabelLines || !labelLine(text, i + 1) || (g.totalsLast && lastIsTotal())) return i;
       label = split.label;
       take(split, no);
       return;

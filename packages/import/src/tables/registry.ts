@@ -188,11 +188,17 @@ export interface TableWalk {
   readonly runPastSkipped: boolean;
 }
 
+/** How a row's label is read, by every reader that reads a row's label lines before its numbers. */
+export interface RowLabels {
+  /** Lines a row's label may take before its numbers, its first included (a named setting in `tableReading`); more is text after the table. */
+  readonly maxLabelLines: number;
+}
+
 /**
  * How a kind's rows are printed, for the one row reader (`rows/rows.ts`): what starts a row, what
  * continues its label, which digits at a label's end are the label's, what ends the table.
  */
-export interface RowGrammar extends TableWalk {
+export interface RowGrammar extends TableWalk, RowLabels {
   /**
    * A line that starts a row, given the row being read (null: none, or a look ahead past it); null:
    * rows are named, not numbered, and the line after a row's numbers opens the next.
@@ -202,8 +208,6 @@ export interface RowGrammar extends TableWalk {
   readonly headerAgain: (text: string) => boolean;
   /** The digits opening a line's numbers that are its label's. */
   readonly labelDigits: (tail: NumericTail) => NumericTail;
-  /** Label lines without numbers a row may wrap over (after its start line, where rows have one). */
-  readonly maxWrap: number;
   /** The longest label line, in characters; a line ending a sentence is none … */
   readonly labelLine: number;
   /** … unless the row's numbers or the next row follow it («… funksjonsnedsettelser mv.»). */
@@ -231,7 +235,7 @@ export const economyRows: RowGrammar = {
   ends: (text) => economyHeader.anchor.test(text) || (isColumnHeader(text) && /\S {2,}\S|\b20\d\d\b/u.test(text.trim())),
   headerAgain: (text) => isHeaderLine(text) || economyHeader.anchor.test(text),
   labelDigits,
-  maxWrap: tableReading.maxLabelWrap,
+  maxLabelLines: tableReading.maxLabelLines.budget,
   labelLine: 70,
   sentenceBeforeRow: true,
   minNumbers: 1,
@@ -270,7 +274,7 @@ export const unitTable = {
     ends: () => false,
     headerAgain: () => false,
     labelDigits: (tail) => tail,
-    maxWrap: tableReading.maxUnitWrap,
+    maxLabelLines: tableReading.maxLabelLines.unit,
     labelLine: 60,
     sentenceBeforeRow: false,
     minNumbers: 2,
@@ -462,8 +466,9 @@ function cellsOnly(text: string): boolean {
 }
 
 /** An indicator table read by its words: label lines, then a line of value cells; nothing is page furniture but footers. */
-export const indicatorRows: TableWalk = {
+export const indicatorRows: TableWalk & RowLabels = {
   blankRun: tableReading.indicatorBlankRun,
+  maxLabelLines: tableReading.maxLabelLines.indicator,
   skips: () => false,
   ends: (text) => endsIndicatorTable(text) && !cellsOnly(text),
   runPastSkipped: false,
