@@ -1,9 +1,9 @@
 import { tableReading, type Finding, type Indicator } from "@bydel/core";
 import { cellReadings, cellTail, type Atom } from "../cells/cells.js";
-import { isBlank, type Line } from "../source/lines.js";
-import { isPageFooter, walkTable } from "./rows.js";
+import type { Line } from "../source/lines.js";
+import { walkTable } from "./rows.js";
 import { columnOf, layoutCells, type LayoutColumn } from "../tables/layoutTable.js";
-import { endsIndicatorTable, indicatorLayoutRows, indicatorRows, indicatorTable } from "../tables/registry.js";
+import { indicatorLayoutRows, indicatorRows, indicatorTable } from "../tables/registry.js";
 import type { Table, TableKind } from "../tables/indicatorHeader.js";
 import { deviationCloses, emitPlaced } from "../kinds/indicatorEmit.js";
 import { COMPARED, chooseCells, isTextCell, valueOf } from "../cells/indicatorCells.js";
@@ -259,17 +259,20 @@ function readRowLine(index: number, no: number, text: string, columns: readonly 
 export function rowsLaidOut(lines: readonly Line[], from: number, columns: readonly LayoutColumn[], headerLines: number): boolean {
   let seen = 0;
   let placed = false;
-  for (let i = from; i < lines.length && seen < 8; i++) {
-    const text = lines[i]!.text;
-    if (isBlank(text) || isPageFooter(text)) continue;
-    if (seen > 0 && endsIndicatorTable(text) && !/^\s*\d\)\s*$/u.test(text)) break;
-    seen++;
-    const row = readRowLine(i, lines[i]!.no, text, columns);
-    if (row === "prose") return placed;
-    if (row.crossed) return false;
+  /** Prose after the rows (the rows read so far decide), or a line not laid out by the header (none is). */
+  let stop: "prose" | "crossed" | null = null;
+  // the lines the positional reader would walk, its first eight rows at the most
+  walkTable(lines, from, indicatorLayoutRows, (i) => {
+    const row = readRowLine(i, lines[i]!.no, lines[i]!.text, columns);
+    if (row === "prose" || row.crossed) {
+      stop = row === "prose" ? "prose" : "crossed";
+      return i;
+    }
     if (row.cells !== null && row.cells.filter((c) => c !== null).length >= 2) placed = true;
-  }
-  return placed || headerLines > 1;
+    return ++seen < 8 ? undefined : i;
+  });
+  if (stop === "crossed") return false;
+  return placed || (stop === null && headerLines > 1);
 }
 
 /** A label that ends in a colon («Foreldreundersøkelse:») goes on: its next line may be the rest of it. */
