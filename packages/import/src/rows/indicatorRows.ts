@@ -2,6 +2,7 @@ import { tableReading, type Finding, type Indicator } from "@bydel/core";
 import { cellReadings, cellTail, type Atom } from "../cells/cells.js";
 import type { Line } from "../source/lines.js";
 import { walkTable } from "./rows.js";
+import { continuesLabel, goesOn, isGroupLabel, isGroupRow, startsLabel } from "../tables/grammar.js";
 import { columnOf, layoutCells, type LayoutColumn } from "../tables/layoutTable.js";
 import { indicatorLayoutRows, indicatorRows, indicatorTable } from "../tables/registry.js";
 import type { Table, TableKind } from "../tables/indicatorHeader.js";
@@ -62,7 +63,7 @@ export function readTableRows(lines: readonly Line[], from: number, table: Table
       // a line in lower case right after a row goes on with that row's label, as a label starts in upper case
       const row: LastRow | null = last;
       // (a number at its end, «sosialhjelp - behandlet innen 2», is the label's when the row has all its cells)
-      if (label.length === 0 && row && !row.lone && (tail.atoms.length === 0 || row.atoms.length >= k) && /^\p{Ll}/u.test(text.trim()) && out.length === row.out + 1) {
+      if (label.length === 0 && row && !row.lone && (tail.atoms.length === 0 || row.atoms.length >= k) && continuesLabel(text, indicatorRows) && out.length === row.out + 1) {
         row.label = `${row.label} ${text.trim()}`;
         redo(row, row.atoms);
         return;
@@ -70,7 +71,7 @@ export function readTableRows(lines: readonly Line[], from: number, table: Table
       // a one-word group row ("Utbygging", "Barnevern") heads the rows below it; it is no part of their label
       if (isGroupRow(label, text)) label = [];
       // cells alone under a label that ends in a colon, then a line in upper case: it opens the next row's label, or ends the label above
-      if (label.length === 0 && row?.centered && goesOn(row.label) && out.length > row.out && /^\p{Lu}/u.test(text.trim())) {
+      if (label.length === 0 && row?.centered && goesOn(row.label) && out.length > row.out && startsLabel(text)) {
         unsure = text.trim();
         const why = `linjen «${unsure}» under er lest som starten av raden under, men kan høre til denne raden`;
         row.review.push(why);
@@ -275,10 +276,6 @@ export function rowsLaidOut(lines: readonly Line[], from: number, columns: reado
   return placed || (stop === null && headerLines > 1);
 }
 
-/** A label that ends in a colon («Foreldreundersøkelse:») goes on: its next line may be the rest of it. */
-const goesOn = (label: string): boolean => /:\s*$/u.test(label);
-
-const startsLabel = (label: string): boolean => /^[^\p{L}\d]*\p{Lu}/u.test(label);
 
 /**
  * The rows of an indicator table laid out by position. A row's label may wrap over several lines
@@ -396,7 +393,7 @@ export function readLayoutRows(
       const orphan = own.length === 1 && own[0]!.value.length === 0 ? own[0]! : null;
       if (orphan === null) return;
       const g = groups[gi]!;
-      if (g.lines.length === 1 && /^\p{Lu}\p{L}+$/u.test(orphan.label[0]!)) return; // a one-word group row ("Barnevern")
+      if (g.lines.length === 1 && isGroupLabel(orphan.label[0]!)) return; // a one-word group row ("Barnevern")
       const prev = byGroup[gi - 1]?.at(-1);
       const next = byGroup[gi + 1]?.[0];
       const quoted = `«${orphan.label.join(" ")}»`;
@@ -493,10 +490,6 @@ function acrossLines(above: readonly Atom[], below: readonly Atom[]): Atom[] {
   return [...above.map((a, j) => (j === above.length - 1 ? { ...a, sign: false } : a)), ...below.map((a, j) => (j === 0 ? { ...a, tail: false } : a))];
 }
 
-/** A one-word group row ("Utbygging", "Innhold") above a row whose label starts anew. */
-function isGroupRow(label: readonly string[], next: string): boolean {
-  return label.length === 1 && /^\p{Lu}\p{L}+$/u.test(label[0]!) && /^\p{Lu}/u.test(next.trim());
-}
 
 function cellTailLabel(text: string): string {
   return cellTail(text).label;

@@ -156,13 +156,13 @@ export function readRows(lines: readonly Line[], start: number, g: RowGrammar): 
       return;
     }
     // ("mv." ends in a period, "31 i loven" starts with the digits of "§ 31": with the next row after it, still the label)
-    if (!hasNumbers && (continuesLabel(text) || (/^(?:§|([-–]\s+)?(\d[\d\u00A0 ]*\s)?[\p{Ll}(])/u.test(text.trim()) && text.trim().length <= 60 && nextRowStarts(lines, i + 1, g)))) {
+    if (!hasNumbers && (continuesLabel(text, g) || (/^(?:§|([-–]\s+)?(\d[\d\u00A0 ]*\s)?[\p{Ll}(])/u.test(text.trim()) && text.trim().length <= 60 && nextRowStarts(lines, i + 1, g)))) {
       label = `${label} ${tail.label}`;
       continued = true;
       return;
     }
     // "… for 2" / "barn 138 426 …": the label went on, with the numbers after it
-    if (hasNumbers && continuesLabel(tail.label) && backIntoLabel()) {
+    if (hasNumbers && continuesLabel(tail.label, g) && backIntoLabel()) {
       label = `${label} ${tail.label}`;
       take(tail, no);
       trailing = null;

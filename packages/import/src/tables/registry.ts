@@ -192,6 +192,8 @@ export interface TableWalk {
 export interface RowLabels {
   /** Lines a row's label may take before its numbers, its first included (a named setting in `tableReading`); more is text after the table. */
   readonly maxLabelLines: number;
+  /** A label may end a sentence («… mv.», «… institusjon.»): a line that goes on with it may end in a period or a colon. */
+  readonly labelEndsSentence: boolean;
 }
 
 /**
@@ -236,6 +238,7 @@ export const economyRows: RowGrammar = {
   headerAgain: (text) => isHeaderLine(text) || economyHeader.anchor.test(text),
   labelDigits,
   maxLabelLines: tableReading.maxLabelLines.budget,
+  labelEndsSentence: false,
   labelLine: 70,
   sentenceBeforeRow: true,
   minNumbers: 1,
@@ -275,6 +278,7 @@ export const unitTable = {
     headerAgain: () => false,
     labelDigits: (tail) => tail,
     maxLabelLines: tableReading.maxLabelLines.unit,
+    labelEndsSentence: false,
     labelLine: 60,
     sentenceBeforeRow: false,
     minNumbers: 2,
@@ -469,6 +473,7 @@ function cellsOnly(text: string): boolean {
 export const indicatorRows: TableWalk & RowLabels = {
   blankRun: tableReading.indicatorBlankRun,
   maxLabelLines: tableReading.maxLabelLines.indicator,
+  labelEndsSentence: true,
   skips: () => false,
   ends: (text) => endsIndicatorTable(text) && !cellsOnly(text),
   runPastSkipped: false,
