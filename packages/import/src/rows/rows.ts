@@ -1,4 +1,4 @@
-import { continuesLabel, isTotalLabel } from "../tables/grammar.js";
+import { continuesLabel, isTotalLabel, mayContinueLabel } from "../tables/grammar.js";
 import { isBlank, lineByNo, type Line } from "../source/lines.js";
 import type { RowGrammar, TableWalk } from "../tables/registry.js";
 import { isNumbersOnly, numericTail, type Group, type NumericTail } from "../tokens/tokens.js";
@@ -156,7 +156,7 @@ export function readRows(lines: readonly Line[], start: number, g: RowGrammar): 
       return;
     }
     // ("mv." ends in a period, "31 i loven" starts with the digits of "§ 31": with the next row after it, still the label)
-    if (!hasNumbers && (continuesLabel(text, g) || (/^(?:§|([-–]\s+)?(\d[\d\u00A0 ]*\s)?[\p{Ll}(])/u.test(text.trim()) && text.trim().length <= 60 && nextRowStarts(lines, i + 1, g)))) {
+    if (!hasNumbers && (continuesLabel(text, g) || (mayContinueLabel(text) && nextRowStarts(lines, i + 1, g)))) {
       label = `${label} ${tail.label}`;
       continued = true;
       return;

@@ -80,13 +80,25 @@ export function isGroupRow(label: readonly string[], next: string): boolean {
   return label.length === 1 && isGroupLabel(label[0]!) && startsLabel(next);
 }
 
+/** The longest line that goes on with a label, in characters: a longer one is text after the table. */
+const CONTINUATION_LINE = 60;
+
 /**
  * A label line that continues the row above after its numbers ("og ytelser (brutto utg.)", «bolig
  * fra institusjon»): lower case first, short, and no sentence end unless the rows' labels may end one.
  */
 export function continuesLabel(text: string, g: RowLabels): boolean {
   const t = text.trim();
-  return /^[\p{Ll}(]/u.test(t) && t.length <= 60 && (g.labelEndsSentence || !/[.:!?]$/u.test(t));
+  return /^[\p{Ll}(]/u.test(t) && t.length <= CONTINUATION_LINE && (g.labelEndsSentence || !/[.:!?]$/u.test(t));
+}
+
+/**
+ * A line that may continue the row above after its numbers where the next row follows it: short, in
+ * lower case past a section sign, a dash or the digits of a section («mv.», «31 i loven», «– herav»).
+ */
+export function mayContinueLabel(text: string): boolean {
+  const t = text.trim();
+  return /^(?:§|([-–]\s+)?(\d[\d\u00A0 ]*\s)?[\p{Ll}(])/u.test(t) && t.length <= CONTINUATION_LINE;
 }
 
 // made when first asked: the registry's row grammars use this module, and it the registry's words
