@@ -119,6 +119,8 @@ export const tableReading = {
   headerSpan: 40,
   /** Readings of a withheld row listed in its finding and on the row. */
   maxRowCandidates: 20,
+  /** Blank lines in a row past which the lines after an indicator table's end, or of a table neither reader could read, are no longer searched for rows it left (two are a gap). */
+  gapBlankRun: 1,
   /** Lines looked at after an indicator table's end for rows it left: a row's label wraps over a few at most. */
   linesAfterTable: 4,
   /** Words a text cell in a value column may have («Ingen måling», «ikke målt»); longer text is prose. */

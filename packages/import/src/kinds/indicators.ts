@@ -11,11 +11,11 @@ import { cellTail } from "../cells/cells.js";
 import { isBlank, type Line } from "../source/lines.js";
 import { readProseIndicators } from "../prose/indicators.js";
 import { blocksOf, type Block } from "../prose/text.js";
-import { isPageFooter } from "../rows/rows.js";
+import { isPageFooter, walkTable } from "../rows/rows.js";
 import { isProse } from "../tables/grammar.js";
 import { captionBelow, readLayoutHeader } from "../tables/layoutTable.js";
 import { DEFAULT_MAX_PAGES } from "../source/pageNumbers.js";
-import { endsIndicatorTable, indicatorTable } from "../tables/registry.js";
+import { endsIndicatorTable, indicatorTable, unreadRows } from "../tables/registry.js";
 import { MAYBE, START, areaFromHeading, columnsOf, readHeader, splitMidStarts, wrappedStart, type Table } from "../tables/indicatorHeader.js";
 import { readLayoutRows, readTableRows, rowsLaidOut } from "../rows/indicatorRows.js";
 import { signedInEveryReading } from "./indicatorEmit.js";
@@ -158,18 +158,11 @@ const UNREAD_LINES = 80;
 
 function unread(lines: readonly Line[], from: number, startLine: number, title: string): Finding[] {
   const left: number[] = [];
-  let blanks = 0;
-  for (let i = from; i < lines.length && i < from + UNREAD_LINES; i++) {
-    const { text, no } = lines[i]!;
-    if (isBlank(text)) {
-      if (++blanks > 1) break;
-      continue;
-    }
-    blanks = 0;
-    if (isPageFooter(text)) continue;
-    if (endsIndicatorTable(text) || isProse(text)) break;
-    if (cellTail(text).atoms.length > 0) left.push(no);
-  }
+  walkTable(lines, from, unreadRows, (i) => {
+    if (i >= from + UNREAD_LINES) return i;
+    if (cellTail(lines[i]!.text).atoms.length > 0) left.push(lines[i]!.no);
+    return undefined;
+  });
   if (left.length === 0) return [];
   return [
     {
@@ -193,7 +186,7 @@ function rowsAfter(lines: readonly Line[], end: number, table: Table, title: str
   for (let i = end; i < lines.length && seen < tableReading.linesAfterTable; i++) {
     const { text, no } = lines[i]!;
     if (isBlank(text)) {
-      if (++blanks > 1) break;
+      if (++blanks > tableReading.gapBlankRun) break;
       continue;
     }
     blanks = 0;

@@ -187,30 +187,31 @@ export function isPageFooter(text: string): boolean {
   return /•.*årsberetning|årsberetning.*•/iu.test(text);
 }
 
+/** The table's next line within `reach` lines, past blank lines and page footers (and, where asked, a page number alone). */
+function lineAhead(lines: readonly Line[], from: number, reach: number, pastPageNumber = false): Line | undefined {
+  for (let j = from; j < lines.length && j < from + reach; j++) {
+    const t = lines[j]!.text;
+    if (!isBlank(t) && !isPageFooter(t) && !(pastPageNumber && /^\s*\d{1,3}\s*$/.test(t))) return lines[j];
+  }
+  return undefined;
+}
+
 /** The next non-blank line carries numbers only (the row's numbers on a line of their own) or starts the next row. */
 function rowGoesOn(lines: readonly Line[], from: number, g: RowGrammar): boolean {
-  for (let j = from; j < lines.length && j < from + 5; j++) {
-    const t = lines[j]!.text;
-    if (!isBlank(t) && !isPageFooter(t)) return startsRow(t, g) || isNumbersOnly(numericTail(t, lines[j]!.no));
-  }
-  return false;
+  const next = lineAhead(lines, from, 5);
+  return next !== undefined && (startsRow(next.text, g) || isNumbersOnly(numericTail(next.text, next.no)));
 }
 
 /** The table's header printed again after a page break ("Netto driftsutgifter pr. KOSTRA-funksjon", "Regnskap 2023"). */
 function headerFollows(lines: readonly Line[], from: number, g: RowGrammar): boolean {
-  for (let j = from; j < lines.length && j < from + 6; j++) {
-    const t = lines[j]!.text;
-    if (!isBlank(t) && !isPageFooter(t)) return g.headerAgain(t);
-  }
-  return false;
+  const next = lineAhead(lines, from, 6);
+  return next !== undefined && g.headerAgain(next.text);
 }
 
+/** The next row starts, past a page footer or a page number. */
 function nextRowStarts(lines: readonly Line[], from: number, g: RowGrammar): boolean {
-  for (let j = from; j < lines.length && j < from + 6; j++) {
-    const t = lines[j]!.text;
-    if (!isBlank(t) && !isPageFooter(t) && !/^\s*\d{1,3}\s*$/.test(t)) return startsRow(t, g); // past a page footer or number
-  }
-  return false;
+  const next = lineAhead(lines, from, 6, true);
+  return next !== undefined && startsRow(next.text, g);
 }
 
 function lineText(lines: readonly Line[], no: number): string {

@@ -3,7 +3,7 @@ import { readHeaderWords, type HeaderWords } from "./header.js";
 import { cellTail } from "../cells/cells.js";
 import { layoutCells } from "../tokens/tokenize.js";
 import type { NumericTail } from "../tokens/tokens.js";
-import { isColumnHeader, isHeaderLine, isTotalLabel, labelDigits, namesArea, startsRow } from "./grammar.js";
+import { isColumnHeader, isHeaderLine, isProse, isTotalLabel, labelDigits, namesArea, startsRow } from "./grammar.js";
 
 /**
  * The table kinds the import reads, one entry each: the ids it gives, its captions or start words,
@@ -494,6 +494,17 @@ export const indicatorLayoutRows: TableWalk = {
   },
   ends: (text) => endsIndicatorTable(text) && !/^\d\)$/u.test(text.trim()) && !cellsOnly(text),
   runPastSkipped: true,
+};
+
+/**
+ * An indicator table whose header is read but whose rows neither reader can place, searched for the
+ * lines with numbers it leaves: up to a blank gap, a line that ends an indicator table, or running text.
+ */
+export const unreadRows: TableWalk = {
+  blankRun: tableReading.gapBlankRun,
+  skips: () => false,
+  ends: (text) => endsIndicatorTable(text) || isProse(text),
+  runPastSkipped: false,
 };
 
 /**
