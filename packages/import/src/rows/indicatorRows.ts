@@ -1,5 +1,5 @@
 import { tableReading, type Finding, type Indicator } from "@bydel/core";
-import { cellReadings, cellTail, type Atom } from "../cells/cells.js";
+import { cellReadings, cellTail, isCellsOnly, type Atom } from "../cells/cells.js";
 import type { Line } from "../source/lines.js";
 import { walkTable } from "./rows.js";
 import { continuesLabel, goesOn, isGroupLabel, isGroupRow, startsLabel } from "../tables/grammar.js";
@@ -57,7 +57,7 @@ export function readTableRows(lines: readonly Line[], from: number, table: Table
       }
       return;
     }
-    const isValues = (tail.label === "" && tail.atoms.length > 0) || tail.atoms.length >= Math.min(2, k);
+    const isValues = isCellsOnly(tail) || tail.atoms.length >= Math.min(2, k);
     if (!isValues) {
       // a label wrapped around its numbers («Personer med rusutfordringer bosatt i» / numbers / «bolig fra institusjon»):
       // a line in lower case right after a row goes on with that row's label, as a label starts in upper case
@@ -188,11 +188,11 @@ function readRowLine(index: number, no: number, text: string, columns: readonly 
   const all = layoutCells(text);
   const numbersAfter = (c: (typeof all)[number]) => {
     const rest = all.slice(all.indexOf(c) + 1);
-    return rest.length > 0 && rest.every((r) => cellTail(r.text).label === "" && cellTail(r.text).atoms.length > 0);
+    return rest.length > 0 && rest.every((r) => isCellsOnly(cellTail(r.text)));
   };
   for (const c of all) {
     const tail = cellTail(c.text);
-    const isValue = tail.label === "" && tail.atoms.length > 0;
+    const isValue = isCellsOnly(tail);
     if (!row.values && c.start < valueStart - 1 && isValue && c.end <= valueStart) {
       // numbers at the left, where labels stand: the line is not laid out by the header's columns
       row.cells = null;

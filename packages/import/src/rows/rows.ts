@@ -1,4 +1,4 @@
-import { continuesLabel, isTotalLabel, mayContinueLabel } from "../tables/grammar.js";
+import { continuesLabel, endsSentence, isTotalLabel, mayContinueLabel } from "../tables/grammar.js";
 import { isBlank, lineByNo, type Line } from "../source/lines.js";
 import type { RowGrammar, TableWalk } from "../tables/registry.js";
 import { isNumbersOnly, numericTail, type Group, type NumericTail } from "../tokens/tokens.js";
@@ -105,12 +105,12 @@ export function readRows(lines: readonly Line[], start: number, g: RowGrammar): 
   /** A label line as the grammar takes it: short, no sentence end (unless, where allowed, the row's numbers or the next row follow). */
   const labelLine = (text: string, at: number): boolean => {
     const t = text.trim();
-    return t.length <= g.labelLine && (!/[.:!?]$/u.test(t) || (g.sentenceBeforeRow && rowGoesOn(lines, at, g)));
+    return t.length <= g.labelLine && (!endsSentence(t) || (g.sentenceBeforeRow && rowGoesOn(lines, at, g)));
   };
   /** Numbers the grammar takes for the row whose label is `text` so far. */
   const takesNumbers = (text: string, tail: NumericTail): boolean => {
     const t = text.trim();
-    if (tail.groups.length < g.minNumbers || (g.maxLabel !== undefined && (t === "" || t.length > g.maxLabel || /[.:!?]$/u.test(t)))) return false;
+    if (tail.groups.length < g.minNumbers || (g.maxLabel !== undefined && (t === "" || t.length > g.maxLabel || endsSentence(t)))) return false;
     // after a total only another total goes on (cascading sums); anything else is the text after the table
     return !(g.totalsLast && lastIsTotal() && !isTotalLabel(t));
   };

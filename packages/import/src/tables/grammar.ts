@@ -80,6 +80,11 @@ export function isGroupRow(label: readonly string[], next: string): boolean {
   return label.length === 1 && isGroupLabel(label[0]!) && startsLabel(next);
 }
 
+/** A line that ends a sentence, or opens a list with its colon: running text, not a label's line, where the rows' labels end none. */
+export function endsSentence(text: string): boolean {
+  return /[.:!?]$/u.test(text.trim());
+}
+
 /** The longest line that goes on with a label, in characters: a longer one is text after the table. */
 const CONTINUATION_LINE = 60;
 
@@ -89,7 +94,7 @@ const CONTINUATION_LINE = 60;
  */
 export function continuesLabel(text: string, g: RowLabels): boolean {
   const t = text.trim();
-  return /^[\p{Ll}(]/u.test(t) && t.length <= CONTINUATION_LINE && (g.labelEndsSentence || !/[.:!?]$/u.test(t));
+  return /^[\p{Ll}(]/u.test(t) && t.length <= CONTINUATION_LINE && (g.labelEndsSentence || !endsSentence(t));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { FO4_PARTS, serviceAreas, tableIds, tableReading } from "@bydel/core";
 import { readHeaderWords, type HeaderWords } from "./header.js";
-import { cellTail } from "../cells/cells.js";
+import { cellTail, isCellsOnly } from "../cells/cells.js";
 import { layoutCells } from "../tokens/tokenize.js";
 import type { NumericTail } from "../tokens/tokens.js";
 import { isColumnHeader, isHeaderLine, isProse, isTotalLabel, labelDigits, namesArea, startsRow } from "./grammar.js";
@@ -465,8 +465,7 @@ export function endsIndicatorTable(text: string): boolean {
 
 /** A line of value cells only: "* 77,4 16,7 %" starts with a placeholder, yet is a row, not a footnote. */
 function cellsOnly(text: string): boolean {
-  const tail = cellTail(text);
-  return tail.label === "" && tail.atoms.length > 0;
+  return isCellsOnly(cellTail(text));
 }
 
 /** An indicator table read by its words: label lines, then a line of value cells; nothing is page furniture but footers. */
