@@ -12,11 +12,10 @@ import { isBlank, type Line } from "../source/lines.js";
 import { readProseIndicators } from "../prose/indicators.js";
 import { blocksOf, type Block } from "../prose/text.js";
 import { isPageFooter, walkTable } from "../rows/rows.js";
-import { isProse } from "../tables/grammar.js";
 import { captionBelow, readLayoutHeader } from "../tables/layoutTable.js";
 import { DEFAULT_MAX_PAGES } from "../source/pageNumbers.js";
-import { endsIndicatorTable, indicatorTable, unreadRows } from "../tables/registry.js";
-import { MAYBE, START, areaFromHeading, columnsOf, readHeader, splitMidStarts, wrappedStart, type Table } from "../tables/indicatorHeader.js";
+import { afterIndicatorTable, indicatorTable, unreadRows } from "../tables/registry.js";
+import { MAYBE, START, areaFromHeading, readHeader, splitMidStarts, wrappedStart, type Table } from "../tables/indicatorHeader.js";
 import { readLayoutRows, readTableRows, rowsLaidOut } from "../rows/indicatorRows.js";
 import { signedInEveryReading } from "./indicatorEmit.js";
 
@@ -182,20 +181,11 @@ function unread(lines: readonly Line[], from: number, startLine: number, title: 
 function rowsAfter(lines: readonly Line[], end: number, table: Table, title: string): Finding[] {
   const lost: number[] = [];
   let seen = 0;
-  let blanks = 0;
-  for (let i = end; i < lines.length && seen < tableReading.linesAfterTable; i++) {
-    const { text, no } = lines[i]!;
-    if (isBlank(text)) {
-      if (++blanks > tableReading.gapBlankRun) break;
-      continue;
-    }
-    blanks = 0;
-    seen++;
-    // a header (column words and years) opens the next table, or this one again after a page break
-    if (endsIndicatorTable(text) || isProse(text) || isPageFooter(text) || columnsOf(text).length >= 2) break;
-    const tail = cellTail(text);
-    if (tail.label !== "" && tail.atoms.length > 0 && tail.atoms.length <= table.columns.length) lost.push(no);
-  }
+  walkTable(lines, end, afterIndicatorTable, (i) => {
+    const tail = cellTail(lines[i]!.text);
+    if (tail.label !== "" && tail.atoms.length > 0 && tail.atoms.length <= table.columns.length) lost.push(lines[i]!.no);
+    return ++seen < tableReading.linesAfterTable ? undefined : i;
+  });
   if (lost.length === 0) return [];
   return [
     {

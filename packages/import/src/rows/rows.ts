@@ -21,7 +21,7 @@ export interface RawRow {
 
 /**
  * The walk every row reader shares: from `from` until a run of blank lines longer than the table
- * allows, or a line that ends it, past page footers and the page furniture the table names; each
+ * allows, or a line that ends it, past page footers (where they do not end it) and the page furniture the table names; each
  * other line goes to `visit` (with the blank lines just above it), which returns where the table
  * ends, if there. `onBlank` hears each blank line. Returns the index the table ends at.
  */
@@ -37,7 +37,10 @@ export function walkTable(lines: readonly Line[], from: number, walk: TableWalk,
       continue;
     }
     if (!walk.runPastSkipped) blanks = 0;
-    if (isPageFooter(text)) continue;
+    if (isPageFooter(text)) {
+      if (walk.endsAtFooter) break;
+      continue;
+    }
     if (walk.skips(text, skipped)) {
       skipped = true;
       continue;

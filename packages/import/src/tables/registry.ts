@@ -186,6 +186,8 @@ export interface TableWalk {
   readonly ends: (text: string) => boolean;
   /** Blank lines either side of page furniture are one run (where a blank line parts rows, it still does across a page break). */
   readonly runPastSkipped: boolean;
+  /** A page footer ends it (a look past a table's end stops at the page's end); else the walk reads past footers. */
+  readonly endsAtFooter: boolean;
 }
 
 /** How a row's label is read, by every reader that reads a row's label lines before its numbers. */
@@ -230,6 +232,7 @@ export interface RowGrammar extends TableWalk, RowLabels {
 export const economyRows: RowGrammar = {
   blankRun: tableReading.maxBlankRun,
   runPastSkipped: false,
+  endsAtFooter: false,
   starts: (text, row) => startsRow(text) && !(row !== null && !row.numbered && isTotalLabel(row.label) && namesArea(text)),
   skips: (text) => startsRow(text) && isHeaderLine(text),
   // the header printed again after a page break ends this part (the caller reads on from it); so does a header
@@ -272,6 +275,7 @@ export const unitTable = {
   rows: {
     blankRun: tableReading.maxBlankRun,
     runPastSkipped: false,
+    endsAtFooter: false,
     starts: null,
     skips: () => false,
     ends: () => false,
@@ -476,6 +480,7 @@ export const indicatorRows: TableWalk & RowLabels = {
   skips: () => false,
   ends: (text) => endsIndicatorTable(text) && !cellsOnly(text),
   runPastSkipped: false,
+  endsAtFooter: false,
 };
 
 /**
@@ -493,6 +498,7 @@ export const indicatorLayoutRows: TableWalk = {
   },
   ends: (text) => endsIndicatorTable(text) && !/^\d\)$/u.test(text.trim()) && !cellsOnly(text),
   runPastSkipped: true,
+  endsAtFooter: false,
 };
 
 /**
@@ -504,6 +510,20 @@ export const unreadRows: TableWalk = {
   skips: () => false,
   ends: (text) => endsIndicatorTable(text) || isProse(text),
   runPastSkipped: false,
+  endsAtFooter: false,
+};
+
+/**
+ * The lines after an indicator table's end, searched for rows it left: up to a blank gap, the page's
+ * end, running text, a line that ends an indicator table, or a header (column words and years: the next
+ * table, or this one again after a page break).
+ */
+export const afterIndicatorTable: TableWalk = {
+  blankRun: tableReading.gapBlankRun,
+  skips: () => false,
+  ends: (text) => endsIndicatorTable(text) || isProse(text) || readHeaderWords(text, indicatorHeaderWords).columns.length >= 2,
+  runPastSkipped: false,
+  endsAtFooter: true,
 };
 
 /**
