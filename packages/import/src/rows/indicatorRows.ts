@@ -2,7 +2,7 @@ import { tableReading, type Finding, type Indicator } from "@bydel/core";
 import { cellReadings, cellTail, isCellsOnly, type Atom } from "../cells/cells.js";
 import type { Line } from "../source/lines.js";
 import { walkTable } from "./rows.js";
-import { continuesLabel, goesOn, isGroupLabel, isGroupRow, startsLabel } from "../tables/grammar.js";
+import { continuesLabel, goesOn, isGroupLabel, isGroupRow, joinLabel, startsLabel } from "../tables/grammar.js";
 import { columnOf, layoutCells, type LayoutColumn } from "../tables/layoutTable.js";
 import { indicatorLayoutRows, indicatorRows, indicatorTable } from "../tables/registry.js";
 import type { Table, TableKind } from "../tables/indicatorHeader.js";
@@ -110,7 +110,7 @@ export function readTableRows(lines: readonly Line[], from: number, table: Table
     }
     pending = [];
     if (isGroupRow(label, tail.label)) label = [];
-    const rowLabel = [...label, tail.label].filter((s) => s !== "").join(" ").replace(/\s+/g, " ").trim();
+    const rowLabel = joinLabel([...label, tail.label]);
     // a row the table's kind cannot have («Antall nye parsellhager 3 4» under sick leave) starts another table
     if (foreignRow(table.kind, rowLabel, atoms)) {
       return labelFrom >= 0 ? labelFrom : i;
@@ -426,7 +426,7 @@ export function readLayoutRows(
     });
     for (const own of byGroup) rows.push(...own);
 
-    const textOf = (r: Row) => r.label.filter((s) => s !== "").join(" ").replace(/\s+/g, " ").trim();
+    const textOf = (r: Row) => joinLabel(r.label);
     // a label in lower case is the end of another's, wrapped away from it (over a page break): it may be only a fragment, and the row above lacks it
     let above: Row | null = null;
     for (const r of rows) {

@@ -65,6 +65,11 @@ export function startsLabel(text: string): boolean {
   return /^[^\p{L}\d]*\p{Lu}/u.test(text.trim());
 }
 
+/** A label wrapped over lines as one line: its lines joined, a run of spaces one. */
+export function joinLabel(lines: readonly string[]): string {
+  return lines.filter((s) => s !== "").join(" ").replace(/\s+/g, " ").trim();
+}
+
 /** A label that ends in a colon («Foreldreundersøkelse:») goes on: its next line may be the rest of it. */
 export function goesOn(label: string): boolean {
   return /:\s*$/u.test(label);
