@@ -18,5 +18,6 @@ export default defineConfig({
     include: ["core/test/**/*.test.ts", "packages/*/test/**/*.test.ts", "addin/test/**/*.test.ts", "tests/**/*.test.ts"],
     exclude: ["tests/e2e/**", "**/node_modules/**"],
     testTimeout: 60_000,
+    setupFiles: ["tests/fast-check.setup.ts"],
   },
 });

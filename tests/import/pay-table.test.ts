@@ -116,6 +116,14 @@ describe("generated pay tables", () => {
     );
   });
 
+  it("reads no pay under a thousand kroner and no headcount of a million, so a wrong ratio finds no split that agrees", () => {
+    // «1 834 106 | 371 | 177» gave 177 / 371 = 47,7 % against a printed 48, where the pays are 834 106 and 371 177 (44,5 %)
+    const r = importReport(text("space", true, [{ men: 0, count: 1, menPay: 834_106, womenPay: 371_177 }, { men: 0, count: 1, menPay: 300_000, womenPay: 300_000 }], (x, k) => (k === 0 ? "48" : rounded(x))));
+    const ratio = payStatements(r).find((s) => s.line === 8 && s.reference!.column === "kvinner/menn");
+    expect(ratio?.verdict).toBe("contradicts");
+    expect(ratio?.reference?.note).toBe("371 177 / 834 106 × 100");
+  });
+
   it("a ratio off by more than its rounding is never passed as agreeing", () => {
     fc.assert(
       fc.property(table, fc.integer({ min: 2, max: 30 }), fc.boolean(), ({ style, named, rows }, off, up) => {

@@ -6,8 +6,9 @@ import { importReport, isNotAReportError } from "@bydel/import";
 import { importFixtureSources } from "./fixture-sources.js";
 
 /**
- * The three fixture reports as PDFs (read by the import's own PDF source) and as `pdftotext -layout`
- * text: the same budget rows, splits and report errors as the original extractions. Line numbers
+ * The three fixture reports as PDFs (read by the import's own PDF source), as `pdftotext -layout`
+ * text and as pdf.js's text joined into lines (no page breaks, no column gaps, a header cell per
+ * line): the same budget rows, splits and report errors as the original extractions. Line numbers
  * differ, so rows are matched by their values and splits by theirs, as acceptance scores them.
  */
 const root = fileURLToPath(new URL("../fixtures/", import.meta.url));
@@ -32,7 +33,7 @@ beforeAll(async () => {
   reports = await importFixtureSources();
 }, 120_000);
 
-describe.each(names.flatMap((n) => [[n, "pdf"], [n, "layout"]] as const))("%s as %s", (name, source) => {
+describe.each(names.flatMap((n) => [[n, "pdf"], [n, "layout"], [n, "lines"]] as const))("%s as %s", (name, source) => {
   const report = () => reports.get(`${name}:${source}`)!;
 
   it("validates against the report schema", () => {
@@ -46,9 +47,16 @@ describe.each(names.flatMap((n) => [[n, "pdf"], [n, "layout"]] as const))("%s as
     const missing = expected(name).budgetRows.filter((e) => !rows.some((g) => same(e.values, g)));
     const warned = new Set(report().findings.filter((f) => f.code === "AMBIGUOUS_NUMBERS").map((f) => f.line));
     const withheld = all.filter((r) => r.needsReview && values(r).every((v) => v === null) && warned.has(r.line));
-    // the PDF source and pdftotext -layout both read every row (a lone zero a few columns off keeps the anchors)
-    expect(missing).toEqual([]);
-    expect(withheld).toEqual([]);
+    if (source === "lines") {
+      // text without column gaps: a row with a blank cell («180 Div. fellesutgifter 1 0 0 0») is withheld with its warning, never lost
+      const norm = (l: string) => l.replace(/\s+/gu, " ").trim();
+      expect(missing.map((e) => norm(e.label)).filter((l) => !withheld.some((w) => norm(w.label) === l))).toEqual([]);
+      expect(missing.length).toBeLessThanOrEqual(1);
+    } else {
+      // the PDF source and pdftotext -layout both read every row (a lone zero a few columns off keeps the anchors)
+      expect(missing).toEqual([]);
+      expect(withheld).toEqual([]);
+    }
     const wrong = rows.filter((g) => g[2] !== null && g[3] !== null && g[4] !== null && Math.abs(g[2]! - g[3]! - g[4]!) > 2 && !expected(name).budgetRows.some((e) => same(e.values, g)));
     expect(wrong).toEqual([]);
   });

@@ -43,6 +43,23 @@ describe.each(names)("%s, pdftotext -layout", (name) => {
   });
 });
 
+describe.each(names)("%s, with the invisible marks and ligatures a word processor leaves", (name) => {
+  const text = readFileSync(`${root}reports/${name}.txt`, "utf8");
+  const baseline = money(importReport(text));
+  const MARKS = {
+    "a soft hyphen inside the service areas' names": (t: string) => t.replace(/Funksjonsområde/gu, "Funksjons\u00ADområde"),
+    "a zero-width space inside numbers": (t: string) => t.replace(/(\d) (?=\d{3}(?!\d))/gu, "$1\u200B "),
+    "a word joiner inside «Sum»": (t: string) => t.replace(/\bSum\b/gu, "S\u2060um"),
+    "a byte-order mark at each line's start": (t: string) => t.replace(/^/gmu, "\uFEFF"),
+    "ligatures «ﬁ» and «ﬂ»": (t: string) => t.replace(/fi/gu, "\uFB01").replace(/fl/gu, "\uFB02"),
+  };
+  it.each(Object.entries(MARKS))("reads the same with %s", (_, mark) => {
+    const marked = mark(text);
+    expect(marked).not.toBe(text);
+    expect(money(importReport(marked))).toEqual(baseline);
+  });
+});
+
 describe("a table with no-break spaces between its columns too", () => {
   it("is read by the column search, as with plain spaces, not as twelve-digit numbers", () => {
     const text = readFileSync(`${root}reports/sagene-2024.txt`, "utf8");

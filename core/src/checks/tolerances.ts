@@ -121,8 +121,8 @@ export const tableReading = {
   maxRowCandidates: 20,
   /** Blank lines in a row past which the lines after an indicator table's end, or of a table neither reader could read, are no longer searched for rows it left (two are a gap). */
   gapBlankRun: 1,
-  /** Lines looked at after an indicator table's end for rows it left: a row's label wraps over a few at most. */
-  linesAfterTable: 4,
+  /** Lines looked at after an indicator table's end for rows it left: a row's label lines at most (maxLabelLines.indicator), then its cells. */
+  linesAfterTable: 7,
   /** Words a text cell in a value column may have («Ingen måling», «ikke målt»); longer text is prose. */
   textCellWords: 4,
   /** Readings of one indicator row's cells beyond which the row is reported as ambiguous rather than decided on a cut-off list. */

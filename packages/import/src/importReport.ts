@@ -3,11 +3,12 @@ import { NotAReportError } from "./errors.js";
 import { readEconomy } from "./kinds/economy.js";
 import { readIndicators } from "./kinds/indicators.js";
 import { findDistrict, findYear } from "./report/identity.js";
-import { splitLines } from "./source/lines.js";
+import { splitLines, type Line } from "./source/lines.js";
 import { repairMojibake } from "./source/decode.js";
 import { countMojibake, rejectMojibake, screenText } from "./source/screen.js";
 import { dropControls } from "./source/text/controls.js";
 import { assemblePages } from "./source/text/pages.js";
+import { runningFurniture } from "./source/text/runningLines.js";
 import { joinLoneCodes } from "./source/text/codes.js";
 import { readTypography } from "./source/text/typography.js";
 import { refuseCellsAsParagraphs } from "./source/text/paragraphs.js";
@@ -32,6 +33,12 @@ function softenWhereIncomplete(source: readonly Finding[], checks: readonly Find
   );
 }
 
+/** Pages assembled from form feeds; in text without them, the running headers and footers dropped. */
+function assemblePaged(lines: readonly Line[]): Line[] {
+  const furniture = runningFurniture(lines);
+  return furniture.size > 0 ? lines.filter((l) => !furniture.has(l.no)) : assemblePages(lines);
+}
+
 function byLine(a: Finding, b: Finding): number {
   return (a.line ?? Infinity) - (b.line ?? Infinity);
 }
@@ -50,7 +57,7 @@ export function importReport(input: string, options: ImportOptions = {}): Report
   rejectMojibake(text);
   const all = splitLines(text);
   refuseCellsAsParagraphs(all.map((l) => l.text));
-  const lines = joinLoneCodes(readTypography(assemblePages(all)));
+  const lines = joinLoneCodes(readTypography(assemblePaged(all)));
   const economy = readEconomy(lines);
   const district = findDistrict(text);
   const year = findYear(text);

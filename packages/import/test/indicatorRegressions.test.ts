@@ -417,3 +417,58 @@ describe("a table that prints its deviations without a sign", () => {
     expect(report.findings.filter((f) => f.code === "INDICATOR_DEVIATION_MISMATCH")).toHaveLength(2);
   });
 });
+
+describe("text joined into lines (pdf.js items with their line ends)", () => {
+  const HEADER = ["Resultatindikatorer", "Resultat", "2022", "Resultat", "2023", "Måltall", "2024", "Resultat", "2024", "Avvik", "2024"];
+
+  it("a footnote mark alone on its line («1)») ends a wrapped label, not the table: the rows after it are read", () => {
+    const { report } = read(HEADER, [
+      "Andel som tilbys introduksjonsprogram",
+      "innen 3 mnd. etter bosetting",
+      "13% 13% 66 % 70% 4%",
+      "Andelen KVP-deltakere som går til",
+      "arbeid, utdanning eller statlig",
+      "arbeidsrettet tiltak etter fullført program",
+      "1)",
+      "53% 33% 69% 33% -36%",
+      "Andel av mottakerne som har sosialhjelp",
+      "som viktigste inntektskilde1)",
+      "45% 42% 40% 48% 8%",
+    ]);
+    const rows = report.indicators.filter((i) => i.kind !== "prose");
+    expect(rows.map((i) => [i.result?.raw, i.target?.raw])).toEqual([
+      ["70%", "66 %"],
+      ["33%", "69%"],
+      ["48%", "40%"],
+    ]);
+    expect(rows[1]!.label).toBe("Andelen KVP-deltakere som går til arbeid, utdanning eller statlig arbeidsrettet tiltak etter fullført program 1)");
+  });
+
+  it("cells under a wrapped label after the table's end are reported, never lost in silence", () => {
+    // a label wrapped over more lines than a row's label may have ends the table; its cells come after
+    const long = ["Andelen KVP-deltakere", "som går til", "arbeid", "eller utdanning", "eller statlig", "arbeidsrettet", "tiltak etter program"];
+    const { report } = read(HEADER, ["Andel fast ansatte", "70% 68% 74% 63% -11%", ...long, "53% 33% 69% 33% -36%"]);
+    expect(report.indicators.filter((i) => i.kind !== "prose")).toHaveLength(1);
+    const incomplete = report.findings.filter((f) => f.code === "TABLE_INCOMPLETE");
+    expect(incomplete).toHaveLength(1);
+    expect(incomplete[0]!.message).toMatch(/linje \d+, som har tall/u);
+  });
+
+  it("the column words on the line above the start line, the years beside it, are the header («Resultat Resultat Måltall Resultat Avvik» over «Resultatindikator 2022 2023 2024 2024 2024»)", () => {
+    const { report } = read(["Resultat Resultat Måltall Resultat Avvik", "Resultatindikator 2022 2023 2024 2024 2024"], ["Andel fast ansatte i heltidsstillinger 70 68 >74 63 -11"]);
+    const [row] = report.indicators.filter((i) => i.kind !== "prose");
+    expect([row?.target?.raw, row?.result?.raw, row?.statedDeviation?.raw]).toEqual([">74", "63", "-11"]);
+    expect(series(row)).toEqual([
+      [2022, 70],
+      [2023, 68],
+      [2024, 63],
+    ]);
+  });
+
+  it("a line of years that starts with the end of the label column's caption («1 2022 2023 …») belongs to the header", () => {
+    const { report } = read(["Resultatindikatorer funksjonsområde Resultat Resultat Måltall Resultat Avvik 2024", "1 2022 2023 2024 2024 (Resultat-måltall)"], ["Andel fast ansatte i heltidsstillinger 71 % 73 % 73 % 73% 0"]);
+    const [row] = report.indicators.filter((i) => i.kind !== "prose");
+    expect([row?.target?.raw, row?.result?.raw, row?.statedDeviation?.raw]).toEqual(["73 %", "73%", "0"]);
+    expect(series(row).map(([y]) => y)).toEqual([2022, 2023, 2024]);
+  });
+});

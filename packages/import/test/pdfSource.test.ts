@@ -92,8 +92,31 @@ describe("PDF source: words → lines → cells", () => {
   });
 
   it("drops control characters (U+0000 for an unmapped glyph) and counts them", () => {
-    const { items, dropped } = positionedItems([{ str: "Bel\u0000p", transform: [10, 0, 0, 10, 50, 700], width: 20, height: 10 }, { type: "beginMarkedContent" }], 842);
+    const { items, dropped } = positionedItems([{ str: "Bel\u0000p", transform: [10, 0, 0, 10, 50, 700], width: 20, height: 10 }, { type: "beginMarkedContent" }], [0, 0, 595, 842]);
     expect(items.map((i) => i.text)).toEqual(["Belp"]);
     expect(dropped).toBe(1);
+  });
+
+  it("reads a page whose text runs up or down it (a landscape table on a portrait page) as if turned to it, and leaves out a margin note that runs another way", () => {
+    const run = (str: string, a: number, b: number, e: number, f: number, width = 40) => ({ str, transform: [a, b, -b, a, e, f], width, height: 10 });
+    // up the page (pdf.js: [0, 10, -10, 0, e, f]): later lines stand further right, the text goes on upwards
+    const up = positionedItems([run("Funksjonsområde 1", 0, 10, 57, 50, 88), run("1 234", 0, 10, 57, 300, 25), run("Funksjonsområde 2", 0, 10, 77, 50, 88), run("Note", 10, 0, 20, 400)], [0, 0, 595, 842]);
+    expect(up.height).toBe(595);
+    expect(up.items.map((i) => [i.text, i.x0, i.y])).toEqual([
+      ["Funksjonsområde 1", 50, 57],
+      ["1 234", 300, 57],
+      ["Funksjonsområde 2", 50, 77],
+    ]);
+    // down the page: later lines stand further left, the text goes on downwards
+    const down = positionedItems([run("Funksjonsområde 1", 0, -10, 538, 792, 88), run("1 234", 0, -10, 538, 542, 25), run("Funksjonsområde 2", 0, -10, 518, 792, 88)], [0, 0, 595, 842]);
+    expect(down.items.map((i) => [i.text, i.x0, i.y])).toEqual([
+      ["Funksjonsområde 1", 50, 57],
+      ["1 234", 300, 57],
+      ["Funksjonsområde 2", 50, 77],
+    ]);
+    // most of the page upright: the turned run is the margin note, left out
+    const upright = positionedItems([run("Funksjonsområde 1", 10, 0, 50, 700, 88), run("Utkast", 0, 10, 20, 400)], [0, 0, 595, 842]);
+    expect(upright.items.map((i) => i.text)).toEqual(["Funksjonsområde 1"]);
+    expect(upright.height).toBe(842);
   });
 });

@@ -1,6 +1,6 @@
 import { budgetTableIds, FO4, FO4_PARTS, isDistrictTable, isFo4Part, tableBasis, tableIds } from "@bydel/core";
 import type { BudgetTable, BudgetTableId, Finding, VarianceSplit } from "@bydel/core";
-import { areaOf, isColumnHeader, isTotalLabel } from "../tables/grammar.js";
+import { areaOf, isColumnHeader, isTotalLabel, stackedHeader } from "../tables/grammar.js";
 import type { Line } from "../source/lines.js";
 import type { Reading } from "../cells/readings.js";
 import type { RawRow } from "../rows/rows.js";
@@ -59,7 +59,7 @@ export function readEconomy(lines: readonly Line[]): EconomyResult {
       } else if (h.kind === "sub") sub = h;
       else split = h;
       if (h.kind === "sub" || !noAnchorAhead(lines, i)) continue;
-    } else if (!isAnchor(line.text) && !isColumnHeader(line.text)) continue;
+    } else if (!isAnchor(line.text) && !isColumnHeader(line.text) && !isColumnHeader(stackedHeader(lines, i) ?? "")) continue;
     const structural = !h && !isAnchor(line.text);
     const body = readBody(lines, i, structural);
     if (!body) continue;

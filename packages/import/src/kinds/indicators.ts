@@ -183,7 +183,8 @@ function rowsAfter(lines: readonly Line[], end: number, table: Table, title: str
   let seen = 0;
   walkTable(lines, end, afterIndicatorTable, (i) => {
     const tail = cellTail(lines[i]!.text);
-    if (tail.label !== "" && tail.atoms.length > 0 && tail.atoms.length <= table.columns.length) lost.push(lines[i]!.no);
+    // a row's label with its cells, or the cells under a label that wrapped
+    if (tail.atoms.length > 0 && tail.atoms.length <= table.columns.length && (tail.label !== "" || tail.atoms.length >= 2)) lost.push(lines[i]!.no);
     return ++seen < tableReading.linesAfterTable ? undefined : i;
   });
   if (lost.length === 0) return [];

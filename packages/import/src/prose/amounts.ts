@@ -48,6 +48,8 @@ export function amountsIn(sentence: string, options: { percent?: boolean } = {})
     const unitIndex = m.slice(3).findIndex((g) => g !== undefined);
     const unit = AMOUNT_UNITS[unitIndex];
     if (!unit || (unit.percent && !percent)) continue;
+    // «Tall i 1000 kr», «Beløp i 1 000 kroner»: the unit of the figures around, not an amount of 1 000 kroner
+    if (unit.power === -3 && /^1\s?000$/u.test(m[2] as string) && !m[1] && /(?:^|[^\p{L}])i\s*$/iu.test(sentence.slice(Math.max(0, m.index - 8), m.index))) continue;
     const sign = (m[1] ?? "").trim();
     let read;
     try {

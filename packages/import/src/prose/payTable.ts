@@ -224,6 +224,11 @@ const MAX_GROUPS = 3;
 /** A row's figures at most: two shares, a headcount and two pays of MAX_GROUPS groups, the ratio. */
 const MAX_ROW_GROUPS = 3 + 3 * MAX_GROUPS;
 
+/** A district's staff, or a category of it, is well under a million people. */
+const MAX_HEADCOUNT = 1_000_000;
+/** A month's or a year's pay, in kroner. */
+const MIN_PAY = 1_000;
+
 /** The mark a «kr» leaves among the groups. */
 const KR = "kr";
 
@@ -231,7 +236,7 @@ const KR = "kr";
  * The [men's, women's] pay of every split of the groups into headcount and two pays. A number
  * starts with no zero («066» goes on a number; a category with no one has no pay), a headcount
  * has no øre, and none runs across a «kr». No pay gap is a factor of a thousand: the two pays
- * differ by one digit group at most.
+ * differ by one digit group at most. A pay is a thousand kroner or more; a headcount under a million.
  */
 function payReadings(groups: readonly string[]): [Amount, Amount][] {
   const out: [Amount, Amount][] = [];
@@ -250,10 +255,12 @@ function payReadings(groups: readonly string[]): [Amount, Amount][] {
     }
     return res;
   };
+  // a pay in kroner, monthly or yearly, is a thousand kroner or more, and a headcount under a million
+  const isPay = (p: { value: number }): boolean => p.value >= MIN_PAY;
   for (const count of numbers(0)) {
-    if (/,\d{1,2}$/u.test(count.raw)) continue;
-    for (const men of numbers(count.next))
-      for (const women of numbers(men.next)) if (women.next === groups.length && Math.abs(digitGroups(men.raw) - digitGroups(women.raw)) <= 1) out.push([men, women]);
+    if (/,\d{1,2}$/u.test(count.raw) || count.value >= MAX_HEADCOUNT) continue;
+    for (const men of numbers(count.next).filter(isPay))
+      for (const women of numbers(men.next).filter(isPay)) if (women.next === groups.length && Math.abs(digitGroups(men.raw) - digitGroups(women.raw)) <= 1) out.push([men, women]);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { FO4, FO4_PART_BY_FUNCTION, FO4_PARTS, tableReading } from "@bydel/core";
 import type { BudgetTable, Finding, VarianceSplit } from "@bydel/core";
-import { areaOf, isHeaderLine, isProse, isTotalLabel, kostraOf, startsRow } from "./grammar.js";
+import { areaOf, hasAmount, isHeaderLine, isProse, isTotalLabel, kostraOf, startsRow } from "./grammar.js";
 import { lineByNo, type Line } from "../source/lines.js";
 import { readRows, type RawRow } from "../rows/rows.js";
 import { readHeaderWords } from "./header.js";
@@ -69,13 +69,17 @@ export function readBody(lines: readonly Line[], anchor: number, structural = fa
     if (i > anchor && startsRow(t) && !isHeaderLine(t)) break;
     // running text between an anchor and the rows: the anchor was a sentence, not a table's header
     if (i > anchor && isProse(t)) return null;
+    // a header found by its structure alone has no amounts above its first row: they are another table's rows
+    if (i > anchor && structural && hasAmount(t)) return null;
     // a header never reaches over another caption: that caption starts its own table (the one before was a picture)
     if (i > anchor && headingOf(lines[i]!)) return null;
     header += ` ${t}`;
   }
   if (i >= lines.length || i >= anchor + HEADER_SPAN) return null;
-  // a header laid out by position may put its column words above the anchor cell («Avvik reg.bud/» over «Netto driftsutgifter»)
-  for (let j = anchor - 1; j >= 0 && j >= anchor - 3; j--) {
+  // a header laid out by position may put its column words above the anchor cell («Avvik reg.bud/» over «Netto driftsutgifter»);
+  // nothing above a caption is its table's («… og avvik på ordinær drift.» ends the sentence before it)
+  const captioned = headingOf(lines[anchor]!) !== null;
+  for (let j = anchor - 1; !captioned && j >= 0 && j >= anchor - 3; j--) {
     const t = lines[j]!.text;
     if (t.trim() === "" || startsRow(t) || isProse(t) || headingOf(lines[j]!)) break;
     header = `${t} ${header}`;

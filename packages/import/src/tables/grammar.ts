@@ -117,7 +117,12 @@ let headerWord: RegExp | undefined;
 /** A header printed on one line ("Funksjonsområde  Regnskap 2023 … Avvik 2024"): column words, no amounts. */
 export function isHeaderLine(text: string): boolean {
   headerWord ??= new RegExp([...economyHeader.columnWords, "avvik"].join("|"), "iu");
-  return headerWord.test(text) && !/\d\s\d{3}\b|\d{5,}/u.test(text);
+  return headerWord.test(text) && !hasAmount(text);
+}
+
+/** Amounts: a digit group after digits («1 234») or five digits and more. A header has years and column words, never amounts. */
+export function hasAmount(text: string): boolean {
+  return /\d[ \u00A0]\d{3}\b|\d{5,}/u.test(text);
 }
 
 /**
@@ -150,8 +155,29 @@ export function isColumnHeader(text: string): boolean {
   if (t.length > 200) return false;
   const named = readHeaderWords(t, economyHeader.names).columns;
   const columns = named.length >= 2 || (named.length === 1 && /\b20\d\d\b/u.test(t) && (economyHeader.columnWords as readonly string[]).includes(named[0]!.kind));
-  return columns && !/\d[ \u00A0]\d{3}\b|\d{5,}/u.test(t) && !isProse(t);
+  return columns && !hasAmount(t) && !isProse(t);
 }
+
+/**
+ * A header set one cell per line (pdf.js text joined into lines: «Beløp i 1000 kr» / «Regnskap» /
+ * «2023» / «Opprinnelig» …): its short lines from `from`, read as one header line with the cells
+ * two spaces apart, or null when the line does not start such a block.
+ */
+export function stackedHeader(lines: readonly { text: string }[], from: number): string | null {
+  const cells: string[] = [];
+  let j = from;
+  for (; j < lines.length && cells.length < STACKED_CELLS; j++) {
+    const t = lines[j]!.text.trim();
+    if (t === "" || t.length > STACKED_CELL_CHARS || startsRow(t) || hasAmount(t)) break;
+    cells.push(t);
+  }
+  // the rows follow at once: such text has no blank lines, and a block of short lines elsewhere is no header
+  return cells.length >= 2 && j < lines.length && startsRow(lines[j]!.text) ? cells.join("  ") : null;
+}
+
+/** A stacked header's cells: each short, and a budget table has a dozen at most (five columns of two or three words, and the label's). */
+const STACKED_CELL_CHARS = 40;
+const STACKED_CELLS = 16;
 
 const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/gu;
 

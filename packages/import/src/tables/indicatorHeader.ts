@@ -54,6 +54,12 @@ export interface Table {
   yearsUnsure?: boolean;
 }
 
+/**
+ * A header's line of years under its words, which may begin with the end of the label column's
+ * caption («Resultatindikatorer funksjonsområde  Resultat …» over «1  2022  2023 …») and end in notes.
+ */
+const YEARS_LINE = /^(?:\S{1,3}\s+)?(?:(?:19|20)\d\d\s+)+(?:19|20)\d\d(?:\s*\([^)]*\))*$/u;
+
 /** The years of a header line outside its notes in parentheses. */
 const yearsOf = (text: string): number[] => readHeaderWords(text, indicatorHeaderWords).years;
 
@@ -80,12 +86,21 @@ export function readHeader(lines: readonly Line[], start: number, kind: TableKin
   const parts: string[] = [];
   let i = start;
   let seen = 0;
+  // the column words may stand on the line above, the years beside the start words («Resultat Resultat Måltall Resultat Avvik»
+  // over «Resultatindikator 2022 2023 2024 2024 2024», text joined into lines without its gaps)
+  const startOwn = lines[start]!.text.replace(START.find(([re]) => re.test(lines[start]!.text))?.[0] ?? /^/, "");
+  const above = columnsOf(startOwn).length === 0 && yearsOf(startOwn).length >= 2 ? wordsAbove(lines, start) : null;
+  if (above !== null) {
+    header = ` ${above}`;
+    parts.push(above);
+    seen = columnsOf(above).length;
+  }
   for (; i < lines.length && i < start + 30; i++) {
     const t = lines[i]!.text;
     if (isBlank(t)) continue;
     const own = i === start ? t.replace(START.find(([re]) => re.test(t))?.[0] ?? /^/, "") : t;
     const cols = columnsOf(own).length;
-    if (i === start || seen === 0 || FRAGMENT.test(t.trim()) || (cols > 0 && cellTail(t).atoms.length === 0 && t.length < 60)) {
+    if (i === start || seen === 0 || FRAGMENT.test(t.trim()) || (seen > 0 && YEARS_LINE.test(t.trim())) || (cols > 0 && cellTail(t).atoms.length === 0 && t.length < 60)) {
       header += ` ${own.trim()}`;
       parts.push(own.trim());
       seen += cols;
@@ -104,6 +119,16 @@ export function readHeader(lines: readonly Line[], start: number, kind: TableKin
   const columns = below === null || below === "unsure" ? columnsOf(header) : below;
   if (columns.length < 2) return null;
   return { columns, next: i, title: header.trim(), yearsUnsure: below === "unsure" };
+}
+
+/** The line just above a start line, when it holds two column words or more (and their years) and nothing else. */
+function wordsAbove(lines: readonly Line[], start: number): string | null {
+  for (let j = start - 1; j >= 0 && j >= start - 2; j--) {
+    const t = lines[j]!.text.trim();
+    if (t === "") continue;
+    return FRAGMENT.test(t) && columnsOf(t).length >= 2 ? t : null;
+  }
+  return null;
 }
 
 /** Cheap test before the patterns: a numbered heading, a Hovedoversikt, or a table start word. */

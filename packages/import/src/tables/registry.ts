@@ -460,7 +460,7 @@ export function endsIndicatorTable(text: string): boolean {
   const t = text.trim();
   return (
     /^\d+(\.\d+)+\.?\s+\p{L}/u.test(t) || // a numbered heading
-    /^(\*|\d\))/u.test(t) || // a footnote
+    (/^(\*|\d\))/u.test(t) && !/^\d\)$/u.test(t)) || // a footnote; «1)» alone is the mark that ends a wrapped label
     indicatorStarts.some(([re]) => re.test(t)) ||
     wrappedIndicatorStart.test(t) ||
     /^(mål|tiltak|kommentar)\s*\d*\s*:/iu.test(t)
@@ -486,7 +486,7 @@ export const indicatorRows: TableWalk & RowLabels = {
 /**
  * An indicator table read by position: the header printed again after a page break (column words and
  * years only) is page furniture, and so is the end of its note under it («(Resultat-» over «måltall)»);
- * "1)" alone ends a wrapped label, not the table; a blank line parts rows, across a page break too.
+ * a blank line parts rows, across a page break too.
  */
 export const indicatorLayoutRows: TableWalk = {
   blankRun: tableReading.positionalBlankRun,
@@ -496,7 +496,7 @@ export const indicatorLayoutRows: TableWalk = {
     if (cells.every((c) => indicatorHeaderFragment.test(c.text)) && readHeaderWords(trimmed, indicatorHeaderWords).columns.length + (trimmed.match(/\b\d{4}\b/g)?.length ?? 0) >= 2) return true;
     return afterSkipped && cells.length > 0 && cells.every((c) => indicatorHeaderFragment.test(c.text) && /^[^(]*\)$/u.test(c.text.trim()));
   },
-  ends: (text) => endsIndicatorTable(text) && !/^\d\)$/u.test(text.trim()) && !cellsOnly(text),
+  ends: (text) => endsIndicatorTable(text) && !cellsOnly(text),
   runPastSkipped: true,
   endsAtFooter: false,
 };

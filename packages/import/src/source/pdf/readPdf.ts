@@ -86,10 +86,8 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
       } catch {
         fail("pdf-damaged", `Side ${n} i PDF-en er skadet og kan ikke leses.`);
       }
-      const [, , , top = 842] = page.view;
-      const height = top - (page.view[1] ?? 0);
       const content = await page.getTextContent({ includeMarkedContent: false });
-      const { items, dropped: d } = positionedItems(content.items, top);
+      const { items, dropped: d, height } = positionedItems(content.items, page.view);
       page.cleanup();
       dropped += d;
       if (items.length === 0) pagesWithoutText.push(n);

@@ -6,8 +6,19 @@ const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/gu;
 /** More NULs than this share of the text is a binary file, not text with a few unmapped glyphs. */
 const BINARY_NUL_SHARE = 0.01;
 
-/** Drops stray control characters with an info finding; refuses text that is mostly binary. */
-export function dropControls(text: string): { text: string; finding: Finding | null } {
+/**
+ * Marks that shape text without being any of it: a soft hyphen (a word processor's optional break,
+ * «Funksjons\u00ADområde»), zero-width spaces and joiners, a word joiner, a byte-order mark inside
+ * the text. Left in, they split a row's label or a number's digit groups, so they go without a word.
+ */
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/gu;
+/** Typographic ligatures, as a PDF's text may carry them («ﬁ» in «Kvaliﬁseringsordningen»). */
+const LIGATURES: Readonly<Record<string, string>> = { "\uFB00": "ff", "\uFB01": "fi", "\uFB02": "fl", "\uFB03": "ffi", "\uFB04": "ffl", "\uFB05": "st", "\uFB06": "st" };
+const LIGATURE = /[\uFB00-\uFB06]/gu;
+
+/** Drops stray control characters with an info finding (and invisible marks, spelling out ligatures); refuses text that is mostly binary. */
+export function dropControls(input: string): { text: string; finding: Finding | null } {
+  const text = input.replace(INVISIBLE, "").replace(LIGATURE, (l) => LIGATURES[l]!);
   let count = 0;
   let nul = 0;
   const cleaned = text.replace(CONTROL, (c) => {

@@ -1,4 +1,4 @@
-import { isColumnHeader, startsRow } from "../../tables/grammar.js";
+import { hasAmount, isColumnHeader, startsRow } from "../../tables/grammar.js";
 import { economyHeader, indicatorColumnAlternatives, indicatorTables } from "../../tables/registry.js";
 import { pageNumbers, repeatedKeys, repeatKey } from "../pageNumbers.js";
 import type { Line } from "../lines.js";
@@ -19,8 +19,6 @@ const isBlank = (t: string): boolean => /^[\s\f\u00A0\u202F\u2007\u2009]*$/u.tes
 const YEARS_ALONE = /^(?:19|20)\d{2}(?: (?:19|20)\d{2})*$/u;
 /** Column words and years only («Resultat 2022», «2022»): a header that goes on over the break, no row. */
 const HEADER_CELLS = new RegExp(`^(?:(?:${[indicatorColumnAlternatives(indicatorTables), ...economyHeader.columnNames, "bydel"].join("|")}|(?:19|20)\\d{2})\\s*)+$`, "u");
-/** Amounts: a digit group after digits ("1 234") or five digits and more. A header has years, not amounts. */
-const AMOUNT = /\d[ \u00A0]\d{3}\b|\d{5,}/u;
 /** A numbered section heading («3.2 Funksjonsområde 1: Tjenester»): at a page's top it opens a section, unless printed the same on several pages. */
 const SECTION_HEADING = /^\d+(?:\.\d+)+\.?\s+\p{L}/u;
 
@@ -35,7 +33,7 @@ export function assemblePages(lines: readonly Line[]): Line[] {
   const content = pages.map((p) => p.filter((l) => !isBlank(l.text)));
   const edges = content.map((c) => [...c.slice(0, EDGE), ...c.slice(Math.max(EDGE, c.length - EDGE))]);
   // a table header or row at a page's top repeats where a table crosses pages: it is the table's, not furniture
-  const tableLine = (t: string): boolean => YEARS_ALONE.test(norm(t)) || isColumnHeader(t) || startsRow(t) || AMOUNT.test(t);
+  const tableLine = (t: string): boolean => YEARS_ALONE.test(norm(t)) || isColumnHeader(t) || startsRow(t) || hasAmount(t);
   const repeated = repeatedKeys(edges.map((e) => e.map((l) => repeatKey(l.text))));
   const furniture = pageNumbers(edges.flatMap((e, i) => e.map((l) => ({ page: i + 1, text: norm(l.text), item: l.no }))));
   // sections of the same name («3.2 …», «3.3 Funksjonsområde 1: Tjenester») share a key, yet each heading's own text is printed once
@@ -65,7 +63,7 @@ function dropRepeatedHeader(page: Line[], before: readonly Line[]): Line[] {
   const recent = before.slice(-LOOKBACK);
   const tail = recent.filter((l) => !isBlank(l.text)).slice(-3);
   const last = tail[tail.length - 1];
-  if (!last || HEADER_CELLS.test(norm(last.text)) || !tail.some((l) => AMOUNT.test(l.text))) return page;
+  if (!last || HEADER_CELLS.test(norm(last.text)) || !tail.some((l) => hasAmount(l.text))) return page;
   const seen = new Set(recent.map((l) => norm(l.text)).filter((t) => t !== ""));
   let i = 0;
   let repeated = 0;
@@ -73,7 +71,7 @@ function dropRepeatedHeader(page: Line[], before: readonly Line[]): Line[] {
     const t = page[i]!.text;
     if (isBlank(t)) continue;
     // a row's label seen in an earlier table («Funk.omr. 4, …» in 0.1 and 0.1 B) is a row, never a header
-    if (!seen.has(norm(t)) || AMOUNT.test(t) || startsRow(t)) break;
+    if (!seen.has(norm(t)) || hasAmount(t) || startsRow(t)) break;
     repeated++;
   }
   if (repeated === 0 || i >= page.length || !/\d/u.test(page[i]!.text)) return page;
