@@ -69,10 +69,18 @@ export const pdfLayout = {
   charWidth: 4.5,
   /** Spaces that always stand between two cells in the laid-out text: more than one, so no cell is taken for thousands. */
   minCellSpaces: 2,
+  /** A run drawn again within this many font sizes of the same run is one run made bold by overprinting (a stroke or two apart). */
+  overprint: 0.15,
   /** A running header or footer sits in this top or bottom fraction of the page… */
   furnitureBand: 0.08,
   /** …and repeats, digits aside, on at least this share of the pages (a page number is furniture by itself). */
   furnitureShare: 0.5,
+  /** In text without page breaks, a running header or footer is a line this short… */
+  runningLineChars: 120,
+  /** …seen beside a page number (or with one in it) on this many pages at least… */
+  runningMinPages: 3,
+  /** …whose numbers rise from one to the next this often (a page may lack its footer; a label beside a cell is not so orderly). */
+  runningRisingShare: 0.9,
   /**
    * After a sentence's end and before a capital, a vertical gap this many times the page's usual
    * line pitch at that font size is a paragraph break (kept as a blank line): text set at 14.2 pt
@@ -117,6 +125,9 @@ export const tableReading = {
   maxLabelLines: { budget: 5, unit: 3, indicator: 6 },
   /** Lines from a table's caption or header anchor to its first row. */
   headerSpan: 40,
+  /** A header set one cell per line (pdf.js lines): this many cells at most, each this short. */
+  stackedHeaderCells: 16,
+  stackedCellChars: 40,
   /** Readings of a withheld row listed in its finding and on the row. */
   maxRowCandidates: 20,
   /** Blank lines in a row past which the lines after an indicator table's end, or of a table neither reader could read, are no longer searched for rows it left (two are a gap). */

@@ -9,6 +9,7 @@ import { countMojibake, rejectMojibake, screenText } from "./source/screen.js";
 import { dropControls } from "./source/text/controls.js";
 import { assemblePages } from "./source/text/pages.js";
 import { runningFurniture } from "./source/text/runningLines.js";
+import { isPageFooter } from "./rows/rows.js";
 import { joinLoneCodes } from "./source/text/codes.js";
 import { readTypography } from "./source/text/typography.js";
 import { refuseCellsAsParagraphs } from "./source/text/paragraphs.js";
@@ -35,7 +36,7 @@ function softenWhereIncomplete(source: readonly Finding[], checks: readonly Find
 
 /** Pages assembled from form feeds; in text without them, the running headers and footers dropped. */
 function assemblePaged(lines: readonly Line[]): Line[] {
-  const furniture = runningFurniture(lines);
+  const furniture = runningFurniture(lines, isPageFooter);
   return furniture.size > 0 ? lines.filter((l) => !furniture.has(l.no)) : assemblePages(lines);
 }
 

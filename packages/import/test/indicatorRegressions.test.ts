@@ -465,6 +465,19 @@ describe("text joined into lines (pdf.js items with their line ends)", () => {
     ]);
   });
 
+  it("a caption's end before the years («tjenester og arbeidsrettede tiltak 2022 2023 2024 2024») belongs to the header, and a row's counts in 1900–2099 do not", () => {
+    const { report } = read(
+      ["Resultatindikatorer FO4A Sosiale Resultat Resultat Måltall Resultat Avvik 2024", "tjenester og arbeidsrettede tiltak 2022 2023 2024 2024 (Resultat-måltall)"],
+      ["Andel positive vedtak for kommunal", "bolig effektuert innen 6 mnd. 89,0 % 90,0 % 90 % 81,6% -8,4pp"],
+    );
+    const [row] = report.indicators.filter((i) => i.kind !== "prose");
+    expect([row?.target?.raw, row?.result?.raw]).toEqual(["90 %", "81,6%"]);
+    expect(series(row).map(([y]) => y)).toEqual([2022, 2023, 2024]);
+    // right under a header whose columns all have their years, «Antall fødte 2019 2021 2050» is a row
+    const counts = read(["Resultatindikatorer Resultat 2022 Resultat 2023 Måltall 2024 Resultat 2024 Avvik 2024"], ["Antall fødte 1990 1995 2000 2010 10"]).report;
+    expect(counts.indicators.filter((i) => i.kind !== "prose").map((i) => i.result?.raw)).toEqual(["2010"]);
+  });
+
   it("a line of years that starts with the end of the label column's caption («1 2022 2023 …») belongs to the header", () => {
     const { report } = read(["Resultatindikatorer funksjonsområde Resultat Resultat Måltall Resultat Avvik 2024", "1 2022 2023 2024 2024 (Resultat-måltall)"], ["Andel fast ansatte i heltidsstillinger 71 % 73 % 73 % 73% 0"]);
     const [row] = report.indicators.filter((i) => i.kind !== "prose");

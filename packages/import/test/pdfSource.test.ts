@@ -97,6 +97,16 @@ describe("PDF source: words → lines → cells", () => {
     expect(dropped).toBe(1);
   });
 
+  it("reads a run drawn twice a hair's breadth apart (bold by overprinting) once, and the same text elsewhere on the page twice", () => {
+    const run = (str: string, e: number, f: number) => ({ str, transform: [10, 0, 0, 10, e, f], width: 30, height: 10 });
+    const { items } = positionedItems([run("Sum netto", 50, 700), run("-52 159", 500, 700), run("Sum netto", 50.4, 700.3), run("-52 159", 500.4, 700.3), run("-52 159", 500, 686)], [0, 0, 595, 842]);
+    expect(items.map((i) => [i.text, i.x0, 842 - i.y])).toEqual([
+      ["Sum netto", 50, 700],
+      ["-52 159", 500, 700],
+      ["-52 159", 500, 686],
+    ]);
+  });
+
   it("reads a page whose text runs up or down it (a landscape table on a portrait page) as if turned to it, and leaves out a margin note that runs another way", () => {
     const run = (str: string, a: number, b: number, e: number, f: number, width = 40) => ({ str, transform: [a, b, -b, a, e, f], width, height: 10 });
     // up the page (pdf.js: [0, 10, -10, 0, e, f]): later lines stand further right, the text goes on upwards

@@ -1,3 +1,4 @@
+import { tableReading } from "@bydel/core";
 import { economyHeader, type RowLabels } from "./registry.js";
 import { readHeaderWords } from "./header.js";
 import type { NumericTail } from "../tokens/tokens.js";
@@ -175,9 +176,7 @@ export function stackedHeader(lines: readonly { text: string }[], from: number):
   return cells.length >= 2 && j < lines.length && startsRow(lines[j]!.text) ? cells.join("  ") : null;
 }
 
-/** A stacked header's cells: each short, and a budget table has a dozen at most (five columns of two or three words, and the label's). */
-const STACKED_CELL_CHARS = 40;
-const STACKED_CELLS = 16;
+const { stackedCellChars: STACKED_CELL_CHARS, stackedHeaderCells: STACKED_CELLS } = tableReading;
 
 const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/gu;
 

@@ -59,6 +59,18 @@ export interface Table {
  * caption («Resultatindikatorer funksjonsområde  Resultat …» over «1  2022  2023 …») and end in notes.
  */
 const YEARS_LINE = /^(?:\S{1,3}\s+)?(?:(?:19|20)\d\d\s+)+(?:19|20)\d\d(?:\s*\([^)]*\))*$/u;
+/** The same with a longer caption's end before the years («tjenester og arbeidsrettede tiltak 2022 2023 …»): words, no digits. */
+const CAPTION_YEARS_LINE = /^\p{L}[^\d()]*\s(?:(?:19|20)\d\d\s+)+(?:19|20)\d\d(?:\s*\([^)]*\))*$/u;
+
+/**
+ * A caption's end and the header's years on the line under its first line: taken only right under it,
+ * and only with as many years as the columns above lack (a row's label and counts in 1900–2099 are not).
+ */
+function captionYears(text: string, parts: readonly string[]): boolean {
+  const t = text.trim();
+  if (parts.length !== 1 || !CAPTION_YEARS_LINE.test(t) || columnsOf(t).length > 0) return false;
+  return yearsOf(t).length === columnsOf(parts[0]!).filter((c) => c.year === null).length;
+}
 
 /** The years of a header line outside its notes in parentheses. */
 const yearsOf = (text: string): number[] => readHeaderWords(text, indicatorHeaderWords).years;
@@ -100,7 +112,7 @@ export function readHeader(lines: readonly Line[], start: number, kind: TableKin
     if (isBlank(t)) continue;
     const own = i === start ? t.replace(START.find(([re]) => re.test(t))?.[0] ?? /^/, "") : t;
     const cols = columnsOf(own).length;
-    if (i === start || seen === 0 || FRAGMENT.test(t.trim()) || (seen > 0 && YEARS_LINE.test(t.trim())) || (cols > 0 && cellTail(t).atoms.length === 0 && t.length < 60)) {
+    if (i === start || seen === 0 || FRAGMENT.test(t.trim()) || (seen > 0 && (YEARS_LINE.test(t.trim()) || captionYears(t, parts))) || (cols > 0 && cellTail(t).atoms.length === 0 && t.length < 60)) {
       header += ` ${own.trim()}`;
       parts.push(own.trim());
       seen += cols;

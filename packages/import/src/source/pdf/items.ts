@@ -1,3 +1,4 @@
+import { pdfLayout } from "@bydel/core";
 import type { PdfTextItem } from "./pdfjs.js";
 
 /** A run of text on a page, in PDF points with y growing downwards from the page's top. */
@@ -40,7 +41,7 @@ function turnOf(a: number, b: number): Turn | null {
  * read as if the page were turned to it. Runs that go another way (a margin note) are no part of any
  * table row and are left out. `view` is the page's [left, bottom, right, top] in points.
  */
-export function positionedItems(raw: readonly unknown[], view: readonly number[]): PageItems {
+export function positionedItems(raw: readonly unknown[], view: readonly number[], settings: typeof pdfLayout = pdfLayout): PageItems {
   const [left = 0, bottom = 0, right = 595, top = 842] = view;
   const runs: { text: string; turn: Turn; e: number; f: number; width: number; size: number }[] = [];
   const chars: Record<Turn, number> = { 0: 0, 90: 0, 270: 0 };
@@ -60,8 +61,14 @@ export function positionedItems(raw: readonly unknown[], view: readonly number[]
   }
   const turn: Turn = chars[90] > chars[0] && chars[90] >= chars[270] ? 90 : chars[270] > chars[0] ? 270 : 0;
   const items: PositionedText[] = [];
+  const seen = new Map<string, { e: number; f: number }[]>();
   for (const r of runs) {
     if (r.turn !== turn) continue;
+    // the same run drawn again a hair's breadth off is one run made bold by overprinting, not two
+    const twins = seen.get(r.text) ?? [];
+    if (twins.some((t) => Math.abs(t.e - r.e) <= settings.overprint * r.size && Math.abs(t.f - r.f) <= settings.overprint * r.size)) continue;
+    if (twins.length === 0) seen.set(r.text, twins);
+    twins.push({ e: r.e, f: r.f });
     // x along the baseline, y down the page as turned
     const x0 = turn === 0 ? r.e : turn === 90 ? r.f - bottom : top - r.f;
     const y = turn === 0 ? top - r.f : turn === 90 ? r.e - left : right - r.e;

@@ -87,7 +87,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
         fail("pdf-damaged", `Side ${n} i PDF-en er skadet og kan ikke leses.`);
       }
       const content = await page.getTextContent({ includeMarkedContent: false });
-      const { items, dropped: d, height } = positionedItems(content.items, page.view);
+      const { items, dropped: d, height } = positionedItems(content.items, page.view, settings);
       page.cleanup();
       dropped += d;
       if (items.length === 0) pagesWithoutText.push(n);

@@ -1,6 +1,6 @@
 import { pdfLayout } from "@bydel/core";
 import { DEFAULT_MAX_PAGES, PAGE_NUMBER, repeatKey } from "../pageNumbers.js";
-import { isBlank, lastVisibleCode, type Line } from "../lines.js";
+import { lastVisibleCode, type Line } from "../lines.js";
 
 /**
  * The running headers and footers of text that has no page breaks (pdf.js text joined into lines, a
@@ -19,10 +19,25 @@ interface Mark {
   readonly lines: readonly number[];
 }
 
-/** The line numbers of the running lines and their page numbers; empty when the text has form feeds or none is found. */
-export function runningFurniture(lines: readonly Line[]): ReadonlySet<number> {
-  if (lines.some((l) => l.text.includes("\f"))) return new Set();
-  return new Set(runningMarks(lines).flatMap((m) => m.lines.map((i) => lines[i]!.no)));
+/**
+ * The line numbers of the running lines, their page numbers and the blank lines around them (as at
+ * a page break, they are layout, not a paragraph's or a table's end); empty when the text has form
+ * feeds or none is found. Lines `known` as page footers are left to the readers.
+ */
+export function runningFurniture(lines: readonly Line[], known: (text: string) => boolean = () => false): ReadonlySet<number> {
+  const out = new Set<number>();
+  if (lines.some((l) => l.text.includes("\f"))) return out;
+  const blank = (i: number): boolean => i >= 0 && i < lines.length && lastVisibleCode(lines[i]!.text) === -1;
+  for (const m of runningMarks(lines)) {
+    // a footer the table readers know («Bydel X • Årsberetning 2024 • 71») stays: they skip it and read its page number
+    if (known(lines[m.lines[0]!]!.text)) continue;
+    let lo = Math.min(...m.lines);
+    let hi = Math.max(...m.lines);
+    while (blank(lo - 1)) lo--;
+    while (blank(hi + 1)) hi++;
+    for (let i = lo; i <= hi; i++) if (m.lines.includes(i) || blank(i)) out.add(lines[i]!.no);
+  }
+  return out;
 }
 
 const norm = (t: string): string => t.replace(/[\u00A0\u202F\u2007\u2009]/gu, " ").replace(/\s+/gu, " ").trim();
@@ -36,22 +51,27 @@ function runningMarks(lines: readonly Line[]): Mark[] {
     if (list.length === 0) byKey.set(key, list);
     list.push(mark);
   };
+  // one scan of each line's end tells the blank lines (no visible character) and those that may hold a page number
   const nonBlank: number[] = [];
+  const lastCodes: number[] = [];
   lines.forEach((l, i) => {
-    if (!isBlank(l.text)) nonBlank.push(i);
+    const last = lastVisibleCode(l.text);
+    if (last === -1) return;
+    nonBlank.push(i);
+    lastCodes.push(last);
   });
   /** The line's text when it may be a running line: short, with letters, a year and a page number at most. */
   const running = (i: number): string | null => {
     const raw = lines[i]!.text;
-    if (raw.length > MAX_FURNITURE_CHARS * 2 || !/\p{L}/u.test(raw)) return null;
-    const text = norm(raw);
     // a row of figures is a table's, however often its label repeats
-    return text.length > MAX_FURNITURE_CHARS || (text.match(/\d+/gu)?.length ?? 0) > 2 ? null : text;
+    if (raw.length > MAX_FURNITURE_CHARS * 2 || digitRuns(raw) > 2 || !/\p{L}/u.test(raw)) return null;
+    const text = norm(raw);
+    return text.length > MAX_FURNITURE_CHARS ? null : text;
   };
   // cheap tests first: this runs on every line of a report, and few lines end in a digit or are a number alone
   nonBlank.forEach((n, j) => {
     const raw = lines[n]!.text;
-    const last = lastVisibleCode(raw);
+    const last = lastCodes[j]!;
     // a digit, or the dash of «– 5 –»
     if ((last < 48 || last > 57) && last !== 45 && last !== 0x2013) return;
     if (raw.length <= 24) {
@@ -81,15 +101,23 @@ function runningMarks(lines: readonly Line[]): Mark[] {
   return best;
 }
 
+/** How many runs of digits a text has, counted to three at most. */
+function digitRuns(text: string): number {
+  let runs = 0;
+  let inRun = false;
+  for (let k = 0; k < text.length && runs <= 2; k++) {
+    const c = text.charCodeAt(k);
+    const digit = c >= 48 && c <= 57;
+    if (digit && !inRun) runs++;
+    inRun = digit;
+  }
+  return runs;
+}
+
 /** A matched page number (group 1 or 2), when it could be one. */
 function pageOf(m: RegExpExecArray | null): number | null {
   const page = m ? Number(m[1] ?? m[2]) : NaN;
   return page >= 1 && page <= DEFAULT_MAX_PAGES ? page : null;
 }
 
-/** A running header or footer is a short line. */
-const MAX_FURNITURE_CHARS = 120;
-/** Fewer pages than this prove no running line. */
-const MIN_PAGES = 3;
-/** Nearly every next page number is higher (a page may lack its footer; a chance pairing of a label and a cell is not so orderly). */
-const RISING_SHARE = 0.9;
+const { runningLineChars: MAX_FURNITURE_CHARS, runningMinPages: MIN_PAGES, runningRisingShare: RISING_SHARE } = pdfLayout;
