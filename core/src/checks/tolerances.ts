@@ -117,10 +117,12 @@ export const tableReading = {
   indicatorBlankRun: 4,
   /** Blank lines in a row beyond which a table read by position ends (its rows stand closer). */
   positionalBlankRun: 2,
-  /** Lines a budget row's label may wrap over before its numbers. */
-  maxLabelWrap: 4,
-  /** Lines a unit's name may wrap over in the per-unit table. */
-  maxUnitWrap: 3,
+  /**
+   * Lines a row's label may take before its numbers, its first line included, by the table's rows
+   * (`RowLabels.maxLabelLines` in the import's registry): a budget row's (its KOSTRA code's line and
+   * four more), a unit's name, an indicator's. More lines are text after the table.
+   */
+  maxLabelLines: { budget: 5, unit: 3, indicator: 6 },
   /** Lines from a table's caption or header anchor to its first row. */
   headerSpan: 40,
   /** A header set one cell per line (pdf.js lines): this many cells at most, each this short. */
@@ -128,9 +130,9 @@ export const tableReading = {
   stackedCellChars: 40,
   /** Readings of a withheld row listed in its finding and on the row. */
   maxRowCandidates: 20,
-  /** Lines an indicator's label may wrap over before its value cells. */
-  maxIndicatorLabelLines: 6,
-  /** Lines looked at after an indicator table's end for rows it left: a row's label lines at most, then its cells. */
+  /** Blank lines in a row past which the lines after an indicator table's end, or of a table neither reader could read, are no longer searched for rows it left (two are a gap). */
+  gapBlankRun: 1,
+  /** Lines looked at after an indicator table's end for rows it left: a row's label lines at most (maxLabelLines.indicator), then its cells. */
   linesAfterTable: 7,
   /** Words a text cell in a value column may have («Ingen måling», «ikke målt»); longer text is prose. */
   textCellWords: 4,

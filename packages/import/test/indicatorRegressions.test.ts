@@ -380,6 +380,13 @@ describe("rows after a table", () => {
     expect(findings(4)).toEqual(["TABLE_INCOMPLETE"]);
   });
 
+  it("the rows after a table's end are looked for up to the page's end: a row past a page footer is the next page's", () => {
+    const after = (between: string) => read(SICK, ["Korttid (0-16 dager) 2,1 % 2,3 %", "Langtid (17 - > dager) 5,0 % 5,5 %", "Totalt 7,1 % 7 % 7,8 %", "", "Antall nye parsellhager 3 4", between, "Antall besøk 5 6"]);
+    const lost = (between: string) => after(between).report.findings.filter((f) => f.code === "TABLE_INCOMPLETE").map((f) => [f.line, /slutter før linjen?e? ([\d, ]+),/u.exec(f.message)?.[1]]);
+    expect(lost("Andre tall")).toEqual([[11, "11, 13"]]);
+    expect(lost("Bydel Sagene • Årsberetning 2024 • 12")).toEqual([[11, "11"]]);
+  });
+
   it("a sick-leave row per unit, every cell a percentage, is the table's row", () => {
     const { at } = read(SICK, ["Barnehagene 8,1 % 7 % 7,6 %", "Totalt 7,1 % 7 % 7,8 %"]);
     expect(at(0)).toMatchObject({ label: "Sykefravær Barnehagene", result: { value: 7.6 } });

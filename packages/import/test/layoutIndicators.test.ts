@@ -249,6 +249,18 @@ describe("laid-out indicator rows", () => {
       ["Andel fast ansatte i heltidsstillinger", "63"],
     ]);
   });
+
+  it("a header read by position whose rows neither reader can place: its lines with numbers are reported, past a page footer, up to a blank gap", () => {
+    // numbers at the left, where labels stand: not laid out by the header; a header over three lines the word-based reader does not read
+    const head = [HEAD[0]!, lay("", ["bydel", "bydel", "bydel", "bydel", "bydel"]), HEAD[1]!];
+    const rows = ["12 %  Andel barn med plass  10 %  12 %  15 %  14 %", "Bydel Sagene • Årsberetning 2024 • 12", "13 %  Andel barn uten plass  10 %  12 %  15 %  14 %", "", "", "Andel etter gapet  1 %  2 %"];
+    const { table, report } = read(head, rows);
+    expect(table).toEqual([]);
+    const incomplete = report.findings.filter((f) => f.code === "TABLE_INCOMPLETE");
+    expect(incomplete.map((f) => [f.line, f.table])).toEqual([[9, "Resultatindikator"]]);
+    // the lines with numbers before the two blank lines, not the one after them
+    expect(incomplete[0]!.message).toContain("Linjene 9, 11 har tall");
+  });
 });
 
 describe("layout cells", () => {

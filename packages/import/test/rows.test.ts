@@ -1,7 +1,10 @@
+import { tableReading } from "@bydel/core";
 import { describe, expect, it } from "vitest";
+import { importReport } from "../src/importReport.js";
 import { readRows } from "../src/rows/rows.js";
 import { splitLines } from "../src/source/lines.js";
-import { economyRows, unitTable } from "../src/tables/registry.js";
+import { continuesLabel, goesOn, isGroupRow, startsLabel } from "../src/tables/grammar.js";
+import { economyRows, indicatorRows, unitTable } from "../src/tables/registry.js";
 
 /** The one row reader on a text: each row's label and its numbers as printed. */
 function read(text: string, grammar: typeof economyRows) {
@@ -36,5 +39,58 @@ describe("the one row reader, by the kind's row grammar", () => {
     expect(read(["Helse 5 5 0", "Side 12"].join("\n"), unitTable.rows).rows.map((r) => r.label)).toEqual(["Helse"]);
     expect(read(["Helse 5 5 0", "Resultatet ble bedre enn ventet.", "Barn 1 2 3"].join("\n"), unitTable.rows).rows.map((r) => r.label)).toEqual(["Helse"]);
     expect(read(["Helse 5 5 0", "Barn", "og", "unge", "i", "bydelen 1 2 3"].join("\n"), unitTable.rows).rows.map((r) => r.label)).toEqual(["Helse"]);
+  });
+});
+
+/** An indicator table read by its words: the given rows under a full header. */
+function indicatorLabels(rows: string[]) {
+  const lines = ["Årsberetning 2024", "Bydel Sagene", "", "3.2.5 Mål, tiltak og resultatindikatorer", "", "Resultatindikatorer Resultat 2022 Resultat 2023 Måltall 2024 Resultat 2024 Avvik 2024", "", ...rows, "", "3.3 Funksjonsområde 2A: Barnehager", "Tekst."];
+  return importReport(lines.join("\n"))
+    .indicators.filter((i) => i.kind !== "prose")
+    .map((i) => [i.label, i.result?.raw]);
+}
+
+describe("one label grammar for every row reader", () => {
+  // a label of n lines without numbers, its numbers on the line after them
+  const wrapped = (first: string, n: number) => [first, ...Array.from({ length: n - 1 }, (_, j) => `del ${"abcdefgh"[j]}`)];
+
+  it("counts a row's label lines the same way in each reader, its first included, up to its rows' maxLabelLines", () => {
+    const { budget, unit, indicator } = tableReading.maxLabelLines;
+    expect([economyRows.maxLabelLines, unitTable.rows.maxLabelLines, indicatorRows.maxLabelLines]).toEqual([budget, unit, indicator]);
+    for (let n = 1; n <= budget + 1; n++) {
+      const { rows, end } = read([...wrapped("201 Barnehage", n), "1 000 2 000"].join("\n"), economyRows);
+      // one line more than the grammar allows ends the table there, the row without its numbers
+      expect([rows[0]!.numbers, end]).toEqual(n <= budget ? [["1", "000", "2", "000"], n + 1] : [[], budget]);
+    }
+    for (let n = 1; n <= unit + 1; n++) {
+      const { rows } = read([...wrapped("Enhet", n), "10 20 -10"].join("\n"), unitTable.rows);
+      expect(rows.map((r) => r.label)).toEqual(n <= unit ? [wrapped("Enhet", n).join(" ")] : []);
+    }
+    for (let n = 1; n <= indicator + 1; n++) {
+      const label = wrapped("Andel barn", n);
+      expect(indicatorLabels([...label, "45,7 % 55,0 % 40 % 47,1 % 7,1 %"])).toEqual(n <= indicator ? [[label.join(" "), "47,1 %"]] : []);
+    }
+  });
+
+  it("goes on with a label after its numbers in lower case, short, and with a sentence end only where the rows' labels may end one", () => {
+    expect(continuesLabel("og ytelser (brutto utg.)", economyRows)).toBe(true);
+    expect(continuesLabel("bolig fra institusjon.", indicatorRows)).toBe(true);
+    expect(continuesLabel("bolig fra institusjon.", economyRows)).toBe(false);
+    expect(continuesLabel("Andel barn", indicatorRows)).toBe(false);
+    expect(continuesLabel(`bolig ${"x".repeat(60)}`, indicatorRows)).toBe(false);
+    // in the word-based indicator reader: the period is the label's, the row above goes on with it
+    expect(indicatorLabels(["Personer med rusutfordringer bosatt i", "108 106 100 121 21", "bolig fra institusjon."])).toEqual([["Personer med rusutfordringer bosatt i bolig fra institusjon.", "121"]]);
+  });
+
+  it("starts a label with a capital, past marks; a one-word line so, before a label, is a group row; a colon goes on", () => {
+    expect([startsLabel("- Barn i bydelen"), startsLabel("«Trygg»"), startsLabel("barn"), startsLabel("2 Barn")]).toEqual([true, true, false, false]);
+    expect(isGroupRow(["Barnevern"], "Andel barn")).toBe(true);
+    expect(isGroupRow(["Barnevern"], "- Andel barn")).toBe(true);
+    expect(isGroupRow(["Barnevern"], "andel barn")).toBe(false);
+    expect(isGroupRow(["Barne vern"], "Andel barn")).toBe(false);
+    expect(isGroupRow(["Barnevern", "Tiltak"], "Andel barn")).toBe(false);
+    expect([goesOn("Foreldreundersøkelse:"), goesOn("Foreldreundersøkelse")]).toEqual([true, false]);
+    // in the word-based indicator reader: the group row heads the row, no part of its label
+    expect(indicatorLabels(["Barnevern", "Andel barn med tiltak", "45,7 % 55,0 % 40 % 47,1 % 7,1 %"])).toEqual([["Andel barn med tiltak", "47,1 %"]]);
   });
 });

@@ -29,6 +29,11 @@ export interface CellTail {
   readonly atoms: Atom[];
 }
 
+/** A line of value cells only, no label ("* 77,4 16,7 %", "3,89 %"), as `isNumbersOnly` is a line of digit groups only. */
+export function isCellsOnly(tail: CellTail): boolean {
+  return tail.label === "" && tail.atoms.length > 0;
+}
+
 /** Splits a line into its label and the value atoms at its end. */
 export function cellTail(text: string): CellTail {
   // a text cell at the end («… 4,6 4,7 Ingen måling i år») is a cell of its own, never the label's

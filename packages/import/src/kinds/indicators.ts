@@ -11,12 +11,11 @@ import { cellTail } from "../cells/cells.js";
 import { isBlank, type Line } from "../source/lines.js";
 import { readProseIndicators } from "../prose/indicators.js";
 import { blocksOf, type Block } from "../prose/text.js";
-import { isPageFooter } from "../rows/rows.js";
-import { isProse } from "../tables/grammar.js";
+import { isPageFooter, walkTable } from "../rows/rows.js";
 import { captionBelow, readLayoutHeader } from "../tables/layoutTable.js";
 import { DEFAULT_MAX_PAGES } from "../source/pageNumbers.js";
-import { endsIndicatorTable, indicatorTable } from "../tables/registry.js";
-import { MAYBE, START, areaFromHeading, columnsOf, readHeader, splitMidStarts, wrappedStart, type Table } from "../tables/indicatorHeader.js";
+import { afterIndicatorTable, indicatorTable, unreadRows } from "../tables/registry.js";
+import { MAYBE, START, areaFromHeading, readHeader, splitMidStarts, wrappedStart, type Table } from "../tables/indicatorHeader.js";
 import { readLayoutRows, readTableRows, rowsLaidOut } from "../rows/indicatorRows.js";
 import { signedInEveryReading } from "./indicatorEmit.js";
 
@@ -158,18 +157,11 @@ const UNREAD_LINES = 80;
 
 function unread(lines: readonly Line[], from: number, startLine: number, title: string): Finding[] {
   const left: number[] = [];
-  let blanks = 0;
-  for (let i = from; i < lines.length && i < from + UNREAD_LINES; i++) {
-    const { text, no } = lines[i]!;
-    if (isBlank(text)) {
-      if (++blanks > 1) break;
-      continue;
-    }
-    blanks = 0;
-    if (isPageFooter(text)) continue;
-    if (endsIndicatorTable(text) || isProse(text)) break;
-    if (cellTail(text).atoms.length > 0) left.push(no);
-  }
+  walkTable(lines, from, unreadRows, (i) => {
+    if (i >= from + UNREAD_LINES) return i;
+    if (cellTail(lines[i]!.text).atoms.length > 0) left.push(lines[i]!.no);
+    return undefined;
+  });
   if (left.length === 0) return [];
   return [
     {
@@ -189,21 +181,12 @@ function unread(lines: readonly Line[], from: number, startLine: number, title: 
 function rowsAfter(lines: readonly Line[], end: number, table: Table, title: string): Finding[] {
   const lost: number[] = [];
   let seen = 0;
-  let blanks = 0;
-  for (let i = end; i < lines.length && seen < tableReading.linesAfterTable; i++) {
-    const { text, no } = lines[i]!;
-    if (isBlank(text)) {
-      if (++blanks > 1) break;
-      continue;
-    }
-    blanks = 0;
-    seen++;
-    // a header (column words and years) opens the next table, or this one again after a page break
-    if (endsIndicatorTable(text) || isProse(text) || isPageFooter(text) || columnsOf(text).length >= 2) break;
-    const tail = cellTail(text);
+  walkTable(lines, end, afterIndicatorTable, (i) => {
+    const tail = cellTail(lines[i]!.text);
     // a row's label with its cells, or the cells under a label that wrapped
-    if (tail.atoms.length > 0 && tail.atoms.length <= table.columns.length && (tail.label !== "" || tail.atoms.length >= 2)) lost.push(no);
-  }
+    if (tail.atoms.length > 0 && tail.atoms.length <= table.columns.length && (tail.label !== "" || tail.atoms.length >= 2)) lost.push(lines[i]!.no);
+    return ++seen < tableReading.linesAfterTable ? undefined : i;
+  });
   if (lost.length === 0) return [];
   return [
     {

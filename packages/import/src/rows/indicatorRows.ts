@@ -1,9 +1,10 @@
 import { tableReading, type Finding, type Indicator } from "@bydel/core";
-import { cellReadings, cellTail, type Atom } from "../cells/cells.js";
-import { isBlank, type Line } from "../source/lines.js";
-import { isPageFooter, walkTable } from "./rows.js";
+import { cellReadings, cellTail, isCellsOnly, type Atom } from "../cells/cells.js";
+import type { Line } from "../source/lines.js";
+import { walkTable } from "./rows.js";
+import { continuesLabel, goesOn, isGroupLabel, isGroupRow, joinLabel, startsLabel } from "../tables/grammar.js";
 import { columnOf, layoutCells, type LayoutColumn } from "../tables/layoutTable.js";
-import { endsIndicatorTable, indicatorLayoutRows, indicatorRows, indicatorTable } from "../tables/registry.js";
+import { indicatorLayoutRows, indicatorRows, indicatorTable } from "../tables/registry.js";
 import type { Table, TableKind } from "../tables/indicatorHeader.js";
 import { deviationCloses, emitPlaced } from "../kinds/indicatorEmit.js";
 import { COMPARED, chooseCells, isTextCell, valueOf } from "../cells/indicatorCells.js";
@@ -13,7 +14,7 @@ import { COMPARED, chooseCells, isTextCell, valueOf } from "../cells/indicatorCe
  * cells laid out by position under the header's columns; the row ends where the table ends.
  */
 
-const { maxIndicatorLabelLines: MAX_LABEL_LINES, textCellWords: TEXT_CELL_WORDS } = tableReading;
+const { textCellWords: TEXT_CELL_WORDS } = tableReading;
 
 /**
  * A row that cannot belong to a table of this kind: a label outside the kind's rows (where the kind
@@ -56,13 +57,13 @@ export function readTableRows(lines: readonly Line[], from: number, table: Table
       }
       return;
     }
-    const isValues = (tail.label === "" && tail.atoms.length > 0) || tail.atoms.length >= Math.min(2, k);
+    const isValues = isCellsOnly(tail) || tail.atoms.length >= Math.min(2, k);
     if (!isValues) {
       // a label wrapped around its numbers («Personer med rusutfordringer bosatt i» / numbers / «bolig fra institusjon»):
       // a line in lower case right after a row goes on with that row's label, as a label starts in upper case
       const row: LastRow | null = last;
       // (a number at its end, «sosialhjelp - behandlet innen 2», is the label's when the row has all its cells)
-      if (label.length === 0 && row && !row.lone && (tail.atoms.length === 0 || row.atoms.length >= k) && /^\p{Ll}/u.test(text.trim()) && out.length === row.out + 1) {
+      if (label.length === 0 && row && !row.lone && (tail.atoms.length === 0 || row.atoms.length >= k) && continuesLabel(text, indicatorRows) && out.length === row.out + 1) {
         row.label = `${row.label} ${text.trim()}`;
         redo(row, row.atoms);
         return;
@@ -70,7 +71,7 @@ export function readTableRows(lines: readonly Line[], from: number, table: Table
       // a one-word group row ("Utbygging", "Barnevern") heads the rows below it; it is no part of their label
       if (isGroupRow(label, text)) label = [];
       // cells alone under a label that ends in a colon, then a line in upper case: it opens the next row's label, or ends the label above
-      if (label.length === 0 && row?.centered && goesOn(row.label) && out.length > row.out && /^\p{Lu}/u.test(text.trim())) {
+      if (label.length === 0 && row?.centered && goesOn(row.label) && out.length > row.out && startsLabel(text)) {
         unsure = text.trim();
         const why = `linjen «${unsure}» under er lest som starten av raden under, men kan høre til denne raden`;
         row.review.push(why);
@@ -80,7 +81,7 @@ export function readTableRows(lines: readonly Line[], from: number, table: Table
       if (label.length === 0) labelFrom = i;
       label.push(text.trim());
       pending = tail.label !== "" ? tail.atoms : [];
-      if (label.length > MAX_LABEL_LINES) return i;
+      if (label.length > indicatorRows.maxLabelLines) return i;
       return;
     }
     let atoms = tail.atoms;
@@ -109,7 +110,7 @@ export function readTableRows(lines: readonly Line[], from: number, table: Table
     }
     pending = [];
     if (isGroupRow(label, tail.label)) label = [];
-    const rowLabel = [...label, tail.label].filter((s) => s !== "").join(" ").replace(/\s+/g, " ").trim();
+    const rowLabel = joinLabel([...label, tail.label]);
     // a row the table's kind cannot have («Antall nye parsellhager 3 4» under sick leave) starts another table
     if (foreignRow(table.kind, rowLabel, atoms)) {
       return labelFrom >= 0 ? labelFrom : i;
@@ -187,11 +188,11 @@ function readRowLine(index: number, no: number, text: string, columns: readonly 
   const all = layoutCells(text);
   const numbersAfter = (c: (typeof all)[number]) => {
     const rest = all.slice(all.indexOf(c) + 1);
-    return rest.length > 0 && rest.every((r) => cellTail(r.text).label === "" && cellTail(r.text).atoms.length > 0);
+    return rest.length > 0 && rest.every((r) => isCellsOnly(cellTail(r.text)));
   };
   for (const c of all) {
     const tail = cellTail(c.text);
-    const isValue = tail.label === "" && tail.atoms.length > 0;
+    const isValue = isCellsOnly(tail);
     if (!row.values && c.start < valueStart - 1 && isValue && c.end <= valueStart) {
       // numbers at the left, where labels stand: the line is not laid out by the header's columns
       row.cells = null;
@@ -259,23 +260,22 @@ function readRowLine(index: number, no: number, text: string, columns: readonly 
 export function rowsLaidOut(lines: readonly Line[], from: number, columns: readonly LayoutColumn[], headerLines: number): boolean {
   let seen = 0;
   let placed = false;
-  for (let i = from; i < lines.length && seen < 8; i++) {
-    const text = lines[i]!.text;
-    if (isBlank(text) || isPageFooter(text)) continue;
-    if (seen > 0 && endsIndicatorTable(text) && !/^\s*\d\)\s*$/u.test(text)) break;
-    seen++;
-    const row = readRowLine(i, lines[i]!.no, text, columns);
-    if (row === "prose") return placed;
-    if (row.crossed) return false;
+  /** Prose after the rows (the rows read so far decide), or a line not laid out by the header (none is). */
+  let stop: "prose" | "crossed" | null = null;
+  // the lines the positional reader would walk, its first eight rows at the most
+  walkTable(lines, from, indicatorLayoutRows, (i) => {
+    const row = readRowLine(i, lines[i]!.no, lines[i]!.text, columns);
+    if (row === "prose" || row.crossed) {
+      stop = row === "prose" ? "prose" : "crossed";
+      return i;
+    }
     if (row.cells !== null && row.cells.filter((c) => c !== null).length >= 2) placed = true;
-  }
-  return placed || headerLines > 1;
+    return ++seen < 8 ? undefined : i;
+  });
+  if (stop === "crossed") return false;
+  return placed || (stop === null && headerLines > 1);
 }
 
-/** A label that ends in a colon («Foreldreundersøkelse:») goes on: its next line may be the rest of it. */
-const goesOn = (label: string): boolean => /:\s*$/u.test(label);
-
-const startsLabel = (label: string): boolean => /^[^\p{L}\d]*\p{Lu}/u.test(label);
 
 /**
  * The rows of an indicator table laid out by position. A row's label may wrap over several lines
@@ -393,7 +393,7 @@ export function readLayoutRows(
       const orphan = own.length === 1 && own[0]!.value.length === 0 ? own[0]! : null;
       if (orphan === null) return;
       const g = groups[gi]!;
-      if (g.lines.length === 1 && /^\p{Lu}\p{L}+$/u.test(orphan.label[0]!)) return; // a one-word group row ("Barnevern")
+      if (g.lines.length === 1 && isGroupLabel(orphan.label[0]!)) return; // a one-word group row ("Barnevern")
       const prev = byGroup[gi - 1]?.at(-1);
       const next = byGroup[gi + 1]?.[0];
       const quoted = `«${orphan.label.join(" ")}»`;
@@ -426,7 +426,7 @@ export function readLayoutRows(
     });
     for (const own of byGroup) rows.push(...own);
 
-    const textOf = (r: Row) => r.label.filter((s) => s !== "").join(" ").replace(/\s+/g, " ").trim();
+    const textOf = (r: Row) => joinLabel(r.label);
     // a label in lower case is the end of another's, wrapped away from it (over a page break): it may be only a fragment, and the row above lacks it
     let above: Row | null = null;
     for (const r of rows) {
@@ -490,10 +490,6 @@ function acrossLines(above: readonly Atom[], below: readonly Atom[]): Atom[] {
   return [...above.map((a, j) => (j === above.length - 1 ? { ...a, sign: false } : a)), ...below.map((a, j) => (j === 0 ? { ...a, tail: false } : a))];
 }
 
-/** A one-word group row ("Utbygging", "Innhold") above a row whose label starts anew. */
-function isGroupRow(label: readonly string[], next: string): boolean {
-  return label.length === 1 && /^\p{Lu}\p{L}+$/u.test(label[0]!) && /^\p{Lu}/u.test(next.trim());
-}
 
 function cellTailLabel(text: string): string {
   return cellTail(text).label;

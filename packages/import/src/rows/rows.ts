@@ -1,4 +1,4 @@
-import { continuesLabel, isTotalLabel } from "../tables/grammar.js";
+import { continuesLabel, endsSentence, isTotalLabel, mayContinueLabel } from "../tables/grammar.js";
 import { isBlank, lineByNo, type Line } from "../source/lines.js";
 import type { RowGrammar, TableWalk } from "../tables/registry.js";
 import { isNumbersOnly, numericTail, type Group, type NumericTail } from "../tokens/tokens.js";
@@ -21,7 +21,7 @@ export interface RawRow {
 
 /**
  * The walk every row reader shares: from `from` until a run of blank lines longer than the table
- * allows, or a line that ends it, past page footers and the page furniture the table names; each
+ * allows, or a line that ends it, past page footers (where they do not end it) and the page furniture the table names; each
  * other line goes to `visit` (with the blank lines just above it), which returns where the table
  * ends, if there. `onBlank` hears each blank line. Returns the index the table ends at.
  */
@@ -37,7 +37,10 @@ export function walkTable(lines: readonly Line[], from: number, walk: TableWalk,
       continue;
     }
     if (!walk.runPastSkipped) blanks = 0;
-    if (isPageFooter(text)) continue;
+    if (isPageFooter(text)) {
+      if (walk.endsAtFooter) break;
+      continue;
+    }
     if (walk.skips(text, skipped)) {
       skipped = true;
       continue;
@@ -64,7 +67,8 @@ export function readRows(lines: readonly Line[], start: number, g: RowGrammar): 
   let line = 0;
   let firstLine = 0;
   let open = false;
-  let wrapped = 0;
+  /** The row's label lines before its numbers. */
+  let labelLines = 0;
   // digits that ended a label line before the label went on ("… for 2" / "barn"): label or numbers?
   let trailing: { before: string; digits: string } | null = null;
   let continued = false;
@@ -80,7 +84,8 @@ export function readRows(lines: readonly Line[], start: number, g: RowGrammar): 
   };
   const openRow = (first: NumericTail, no: number): void => {
     close();
-    wrapped = 0;
+    // a start line is the label's first line; a named row's first line is read as a label line below
+    labelLines = g.starts === null ? 0 : 1;
     label = first.label;
     take(first, no);
     firstLine = no;
@@ -103,12 +108,12 @@ export function readRows(lines: readonly Line[], start: number, g: RowGrammar): 
   /** A label line as the grammar takes it: short, no sentence end (unless, where allowed, the row's numbers or the next row follow). */
   const labelLine = (text: string, at: number): boolean => {
     const t = text.trim();
-    return t.length <= g.labelLine && (!/[.:!?]$/u.test(t) || (g.sentenceBeforeRow && rowGoesOn(lines, at, g)));
+    return t.length <= g.labelLine && (!endsSentence(t) || (g.sentenceBeforeRow && rowGoesOn(lines, at, g)));
   };
   /** Numbers the grammar takes for the row whose label is `text` so far. */
   const takesNumbers = (text: string, tail: NumericTail): boolean => {
     const t = text.trim();
-    if (tail.groups.length < g.minNumbers || (g.maxLabel !== undefined && (t === "" || t.length > g.maxLabel || /[.:!?]$/u.test(t)))) return false;
+    if (tail.groups.length < g.minNumbers || (g.maxLabel !== undefined && (t === "" || t.length > g.maxLabel || endsSentence(t)))) return false;
     // after a total only another total goes on (cascading sums); anything else is the text after the table
     return !(g.totalsLast && lastIsTotal() && !isTotalLabel(t));
   };
@@ -148,19 +153,19 @@ export function readRows(lines: readonly Line[], start: number, g: RowGrammar): 
       // a label wraps over a few short lines; a sentence or a long run of lines is prose after the table
       // ("… funksjonsnedsettelser mv." ends in a period, yet the row's numbers or the next row follow)
       const split = g.labelDigits({ label: `${label} ${tail.label}`, groups: tail.groups });
-      if (hasNumbers ? !takesNumbers(split.label, split) : ++wrapped > g.maxWrap || !labelLine(text, i + 1) || (g.totalsLast && lastIsTotal())) return i;
+      if (hasNumbers ? !takesNumbers(split.label, split) : ++labelLines > g.maxLabelLines || !labelLine(text, i + 1) || (g.totalsLast && lastIsTotal())) return i;
       label = split.label;
       take(split, no);
       return;
     }
     // ("mv." ends in a period, "31 i loven" starts with the digits of "§ 31": with the next row after it, still the label)
-    if (!hasNumbers && (continuesLabel(text) || (/^(?:§|([-–]\s+)?(\d[\d\u00A0 ]*\s)?[\p{Ll}(])/u.test(text.trim()) && text.trim().length <= 60 && nextRowStarts(lines, i + 1, g)))) {
+    if (!hasNumbers && (continuesLabel(text, g) || (mayContinueLabel(text) && nextRowStarts(lines, i + 1, g)))) {
       label = `${label} ${tail.label}`;
       continued = true;
       return;
     }
     // "… for 2" / "barn 138 426 …": the label went on, with the numbers after it
-    if (hasNumbers && continuesLabel(tail.label) && backIntoLabel()) {
+    if (hasNumbers && continuesLabel(tail.label, g) && backIntoLabel()) {
       label = `${label} ${tail.label}`;
       take(tail, no);
       trailing = null;
@@ -185,30 +190,31 @@ export function isPageFooter(text: string): boolean {
   return /•.*årsberetning|årsberetning.*•/iu.test(text);
 }
 
+/** The table's next line within `reach` lines, past blank lines and page footers (and, where asked, a page number alone). */
+function lineAhead(lines: readonly Line[], from: number, reach: number, pastPageNumber = false): Line | undefined {
+  for (let j = from; j < lines.length && j < from + reach; j++) {
+    const t = lines[j]!.text;
+    if (!isBlank(t) && !isPageFooter(t) && !(pastPageNumber && /^\s*\d{1,3}\s*$/.test(t))) return lines[j];
+  }
+  return undefined;
+}
+
 /** The next non-blank line carries numbers only (the row's numbers on a line of their own) or starts the next row. */
 function rowGoesOn(lines: readonly Line[], from: number, g: RowGrammar): boolean {
-  for (let j = from; j < lines.length && j < from + 5; j++) {
-    const t = lines[j]!.text;
-    if (!isBlank(t) && !isPageFooter(t)) return startsRow(t, g) || isNumbersOnly(numericTail(t, lines[j]!.no));
-  }
-  return false;
+  const next = lineAhead(lines, from, 5);
+  return next !== undefined && (startsRow(next.text, g) || isNumbersOnly(numericTail(next.text, next.no)));
 }
 
 /** The table's header printed again after a page break ("Netto driftsutgifter pr. KOSTRA-funksjon", "Regnskap 2023"). */
 function headerFollows(lines: readonly Line[], from: number, g: RowGrammar): boolean {
-  for (let j = from; j < lines.length && j < from + 6; j++) {
-    const t = lines[j]!.text;
-    if (!isBlank(t) && !isPageFooter(t)) return g.headerAgain(t);
-  }
-  return false;
+  const next = lineAhead(lines, from, 6);
+  return next !== undefined && g.headerAgain(next.text);
 }
 
+/** The next row starts, past a page footer or a page number. */
 function nextRowStarts(lines: readonly Line[], from: number, g: RowGrammar): boolean {
-  for (let j = from; j < lines.length && j < from + 6; j++) {
-    const t = lines[j]!.text;
-    if (!isBlank(t) && !isPageFooter(t) && !/^\s*\d{1,3}\s*$/.test(t)) return startsRow(t, g); // past a page footer or number
-  }
-  return false;
+  const next = lineAhead(lines, from, 6, true);
+  return next !== undefined && startsRow(next.text, g);
 }
 
 function lineText(lines: readonly Line[], no: number): string {

@@ -1,5 +1,5 @@
 import { isTotalLabel, tableReading } from "@bydel/core";
-import { economyHeader } from "./registry.js";
+import { economyHeader, type RowLabels } from "./registry.js";
 import { readHeaderWords } from "./header.js";
 import type { NumericTail } from "../tokens/tokens.js";
 
@@ -60,10 +60,55 @@ export function kostraOf(label: string): string | null {
   return m ? m[1]! : null;
 }
 
-/** A label line that continues the row above after its numbers ("og ytelser (brutto utg.)"). */
-export function continuesLabel(text: string): boolean {
+/** A label's first line: a capital first, past marks («Andel …», «- Barn …»); a line that goes on with a label does not start so. */
+export function startsLabel(text: string): boolean {
+  return /^[^\p{L}\d]*\p{Lu}/u.test(text.trim());
+}
+
+/** A label wrapped over lines as one line: its lines joined, a run of spaces one. */
+export function joinLabel(lines: readonly string[]): string {
+  return lines.filter((s) => s !== "").join(" ").replace(/\s+/g, " ").trim();
+}
+
+/** A label that ends in a colon («Foreldreundersøkelse:») goes on: its next line may be the rest of it. */
+export function goesOn(label: string): boolean {
+  return /:\s*$/u.test(label);
+}
+
+/** A one-word label line, a capital first ("Utbygging", "Barnevern"): a group row heading the rows below, no part of their labels. */
+export function isGroupLabel(text: string): boolean {
+  return /^\p{Lu}\p{L}+$/u.test(text);
+}
+
+/** A one-word group row ("Utbygging", "Innhold"): the label lines read so far are one such line, and the next line starts a label anew. */
+export function isGroupRow(label: readonly string[], next: string): boolean {
+  return label.length === 1 && isGroupLabel(label[0]!) && startsLabel(next);
+}
+
+/** A line that ends a sentence, or opens a list with its colon: running text, not a label's line, where the rows' labels end none. */
+export function endsSentence(text: string): boolean {
+  return /[.:!?]$/u.test(text.trim());
+}
+
+/** The longest line that goes on with a label, in characters: a longer one is text after the table. */
+const CONTINUATION_LINE = 60;
+
+/**
+ * A label line that continues the row above after its numbers ("og ytelser (brutto utg.)", «bolig
+ * fra institusjon»): lower case first, short, and no sentence end unless the rows' labels may end one.
+ */
+export function continuesLabel(text: string, g: RowLabels): boolean {
   const t = text.trim();
-  return /^[\p{Ll}(]/u.test(t) && t.length <= 60 && !/[.:!?]$/u.test(t);
+  return /^[\p{Ll}(]/u.test(t) && t.length <= CONTINUATION_LINE && (g.labelEndsSentence || !endsSentence(t));
+}
+
+/**
+ * A line that may continue the row above after its numbers where the next row follows it: short, in
+ * lower case past a section sign, a dash or the digits of a section («mv.», «31 i loven», «– herav»).
+ */
+export function mayContinueLabel(text: string): boolean {
+  const t = text.trim();
+  return /^(?:§|([-–]\s+)?(\d[\d\u00A0 ]*\s)?[\p{Ll}(])/u.test(t) && t.length <= CONTINUATION_LINE;
 }
 
 // made when first asked: the registry's row grammars use this module, and it the registry's words

@@ -1,9 +1,9 @@
 import { FO4_PARTS, serviceAreas, tableIds, tableReading, TOTAL_WORD } from "@bydel/core";
 import { readHeaderWords, type HeaderWords } from "./header.js";
-import { cellTail } from "../cells/cells.js";
+import { cellTail, isCellsOnly } from "../cells/cells.js";
 import { layoutCells } from "../tokens/tokenize.js";
 import type { NumericTail } from "../tokens/tokens.js";
-import { isColumnHeader, isHeaderLine, isTotalLabel, labelDigits, namesArea, startsRow } from "./grammar.js";
+import { isColumnHeader, isHeaderLine, isProse, isTotalLabel, labelDigits, namesArea, startsRow } from "./grammar.js";
 
 /**
  * The table kinds the import reads, one entry each: the ids it gives, its captions or start words,
@@ -201,13 +201,23 @@ export interface TableWalk {
   readonly ends: (text: string) => boolean;
   /** Blank lines either side of page furniture are one run (where a blank line parts rows, it still does across a page break). */
   readonly runPastSkipped: boolean;
+  /** A page footer ends it (a look past a table's end stops at the page's end); else the walk reads past footers. */
+  readonly endsAtFooter: boolean;
+}
+
+/** How a row's label is read, by every reader that reads a row's label lines before its numbers. */
+export interface RowLabels {
+  /** Lines a row's label may take before its numbers, its first included (a named setting in `tableReading`); more is text after the table. */
+  readonly maxLabelLines: number;
+  /** A label may end a sentence («… mv.», «… institusjon.»): a line that goes on with it may end in a period or a colon. */
+  readonly labelEndsSentence: boolean;
 }
 
 /**
  * How a kind's rows are printed, for the one row reader (`rows/rows.ts`): what starts a row, what
  * continues its label, which digits at a label's end are the label's, what ends the table.
  */
-export interface RowGrammar extends TableWalk {
+export interface RowGrammar extends TableWalk, RowLabels {
   /**
    * A line that starts a row, given the row being read (null: none, or a look ahead past it); null:
    * rows are named, not numbered, and the line after a row's numbers opens the next.
@@ -217,8 +227,6 @@ export interface RowGrammar extends TableWalk {
   readonly headerAgain: (text: string) => boolean;
   /** The digits opening a line's numbers that are its label's. */
   readonly labelDigits: (tail: NumericTail) => NumericTail;
-  /** Label lines without numbers a row may wrap over (after its start line, where rows have one). */
-  readonly maxWrap: number;
   /** The longest label line, in characters; a line ending a sentence is none … */
   readonly labelLine: number;
   /** … unless the row's numbers or the next row follow it («… funksjonsnedsettelser mv.»). */
@@ -239,6 +247,7 @@ export interface RowGrammar extends TableWalk {
 export const economyRows: RowGrammar = {
   blankRun: tableReading.maxBlankRun,
   runPastSkipped: false,
+  endsAtFooter: false,
   starts: (text, row) => startsRow(text) && !(row !== null && !row.numbered && isTotalLabel(row.label) && namesArea(text)),
   skips: (text) => startsRow(text) && isHeaderLine(text),
   // the header printed again after a page break ends this part (the caller reads on from it); so does a header
@@ -246,7 +255,8 @@ export const economyRows: RowGrammar = {
   ends: (text) => economyHeader.anchor.test(text) || (isColumnHeader(text) && /\S {2,}\S|\b20\d\d\b/u.test(text.trim())),
   headerAgain: (text) => isHeaderLine(text) || economyHeader.anchor.test(text),
   labelDigits,
-  maxWrap: tableReading.maxLabelWrap,
+  maxLabelLines: tableReading.maxLabelLines.budget,
+  labelEndsSentence: false,
   labelLine: 70,
   sentenceBeforeRow: true,
   minNumbers: 1,
@@ -280,12 +290,14 @@ export const unitTable = {
   rows: {
     blankRun: tableReading.maxBlankRun,
     runPastSkipped: false,
+    endsAtFooter: false,
     starts: null,
     skips: () => false,
     ends: () => false,
     headerAgain: () => false,
     labelDigits: (tail) => tail,
-    maxWrap: tableReading.maxUnitWrap,
+    maxLabelLines: tableReading.maxLabelLines.unit,
+    labelEndsSentence: false,
     labelLine: 60,
     sentenceBeforeRow: false,
     minNumbers: 2,
@@ -472,16 +484,18 @@ export function endsIndicatorTable(text: string): boolean {
 
 /** A line of value cells only: "* 77,4 16,7 %" starts with a placeholder, yet is a row, not a footnote. */
 function cellsOnly(text: string): boolean {
-  const tail = cellTail(text);
-  return tail.label === "" && tail.atoms.length > 0;
+  return isCellsOnly(cellTail(text));
 }
 
 /** An indicator table read by its words: label lines, then a line of value cells; nothing is page furniture but footers. */
-export const indicatorRows: TableWalk = {
+export const indicatorRows: TableWalk & RowLabels = {
   blankRun: tableReading.indicatorBlankRun,
+  maxLabelLines: tableReading.maxLabelLines.indicator,
+  labelEndsSentence: true,
   skips: () => false,
   ends: (text) => endsIndicatorTable(text) && !cellsOnly(text),
   runPastSkipped: false,
+  endsAtFooter: false,
 };
 
 /**
@@ -499,6 +513,32 @@ export const indicatorLayoutRows: TableWalk = {
   },
   ends: (text) => endsIndicatorTable(text) && !cellsOnly(text),
   runPastSkipped: true,
+  endsAtFooter: false,
+};
+
+/**
+ * An indicator table whose header is read but whose rows neither reader can place, searched for the
+ * lines with numbers it leaves: up to a blank gap, a line that ends an indicator table, or running text.
+ */
+export const unreadRows: TableWalk = {
+  blankRun: tableReading.gapBlankRun,
+  skips: () => false,
+  ends: (text) => endsIndicatorTable(text) || isProse(text),
+  runPastSkipped: false,
+  endsAtFooter: false,
+};
+
+/**
+ * The lines after an indicator table's end, searched for rows it left: up to a blank gap, the page's
+ * end, running text, a line that ends an indicator table, or a header (column words and years: the next
+ * table, or this one again after a page break).
+ */
+export const afterIndicatorTable: TableWalk = {
+  blankRun: tableReading.gapBlankRun,
+  skips: () => false,
+  ends: (text) => endsIndicatorTable(text) || isProse(text) || readHeaderWords(text, indicatorHeaderWords).columns.length >= 2,
+  runPastSkipped: false,
+  endsAtFooter: true,
 };
 
 /**
