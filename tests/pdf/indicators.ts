@@ -54,7 +54,7 @@ function fontFor(w: Writer, s: string, font: string): string {
   return "Fallback";
 }
 
-function columnTitles(rng: Rng, t: GenTable, year: number, area: string, captioned: boolean): string[] {
+export function columnTitles(rng: Rng, t: GenTable, year: number, area: string, captioned: boolean): string[] {
   const titles = t.columns.map((c) => {
     if (t.shape === "monthly") return c.kind === "target" ? "Mål sykefravær" : `Sykefraværsprosent ${c.year}`;
     if (t.shape === "sickLeave") return c.kind === "target" ? `Mål ${c.year}` : `Resultat ${c.year}`;
