@@ -143,6 +143,12 @@ export interface LayoutHeader {
   readonly first: number;
   readonly next: number;
   readonly title: string;
+  /**
+   * A line of column words right above the header naming a column the header cannot place: «Avvik» over
+   * «Resultat (Resultat-», two titles a text extraction set one space apart. The columns are then not
+   * proven (a cell under «Avvik» would be read as the result), and the table is reported, not read.
+   */
+  readonly unplaced?: string;
 }
 
 /** Lines above the start line that may hold the header's first words. */
@@ -175,13 +181,17 @@ export function readLayoutHeader(lines: readonly Line[], start: number, startWor
   const rows: Cell[][] = [startFrags];
   let edge = Math.min(...startFrags.map((c) => c.start));
   let from = start;
+  let unplaced: string | undefined;
   // lines of column words only, right above
   for (let i = start - 1; i >= 0 && i >= start - ABOVE; i--) {
     const t = lines[i]!.text;
     if (isBlank(t)) break;
     const cells = layoutCells(t);
     if (cells.length === 0 || !cells.every(isFragment) || cells[0]!.start < (uncaptioned ? 0 : first[0]!.end)) break;
-    if (buildColumns([...rows, cells], true) === null) break;
+    if (buildColumns([...rows, cells], true) === null) {
+      if (cells.some((c) => kindsOf(c).length > 0)) unplaced = t.trim();
+      break;
+    }
     rows.unshift(cells);
     edge = Math.min(edge, ...cells.map((c) => c.start));
     from = i;
@@ -202,7 +212,7 @@ export function readLayoutHeader(lines: readonly Line[], start: number, startWor
   }
   const columns = buildColumns(rows);
   if (columns === null || columns.length < 2) return null;
-  return { columns, first: from, next, title: titleParts.join(" ") };
+  return { columns, first: from, next, title: titleParts.join(" "), ...(unplaced === undefined ? {} : { unplaced }) };
 }
 
 /** A caption alone on its line («Nøkkeltall for: Funksjonsområde 3 – Tjenester»), its header laid out below it with no caption of its own. */
