@@ -3,6 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+// pdfkit measures the header words in the fonts LibreOffice sets them in (no @types/pdfkit here)
+import PDFDocument from "pdfkit";
 import { Rng } from "../import/generator.js";
 import { AREAS, makeTable, TEXT_CELLS, type Style as NumberStyle } from "../import/indicatorModel.js";
 import { findSoffice } from "../workbook/libreoffice.js";
@@ -50,6 +52,7 @@ export interface LoStyle {
 export const LO_STYLES: readonly LoStyle[] = [
   { name: "lo-sans-9-borders-nbsp", seed: 101, font: "DejaVu Sans", size: 9, headerSize: 8, labelMm: 52, numberMm: 23, thousands: "\u00A0", minus: "-", borders: true, padding: 1, valign: "bottom", headerByWord: false, footer: "av", breakTables: 10 },
   { name: "lo-serif-10-space-minus", seed: 202, font: "DejaVu Serif", size: 10, headerSize: 9, labelMm: 57, numberMm: 22, thousands: " ", minus: "\u2212", borders: false, padding: 0.5, valign: "top", headerByWord: true, footer: "side", breakTables: 7 },
+  { name: "lo-serif-11-narrow-bottom-space", seed: 404, font: "DejaVu Serif", size: 11, headerSize: 10, labelMm: 45, numberMm: 22, thousands: " ", minus: "-", borders: false, padding: 0.3, valign: "bottom", headerByWord: false, footer: "side", breakTables: 5 },
   { name: "lo-sans-8-middle-nbsp-minus", seed: 303, font: "DejaVu Sans", size: 8, headerSize: 8, labelMm: 52, numberMm: 23, thousands: "\u00A0", minus: "\u2212", borders: true, padding: 1.5, valign: "middle", headerByWord: false, footer: "bare", breakTables: null },
 ];
 
@@ -68,6 +71,8 @@ interface Sheet {
   readonly rows: (Cell[] | null)[];
   readonly after: Cell[][];
   readonly columns: number;
+  /** Column widths in mm: the label column's and each number column's. */
+  readonly widths: { readonly label: number; readonly number: number };
 }
 
 function cellXml(c: Cell, columns: number): string {
@@ -86,7 +91,7 @@ function rowXml(cells: Cell[], columns: number, breakBefore = false): string {
 }
 
 function sheetXml(s: Sheet, k: number, style: LoStyle): string {
-  const cols = `<table:table-column table:style-name="colLabel"/><table:table-column table:style-name="colNumber" table:number-columns-repeated="${s.columns - 1}"/>`;
+  const cols = `<table:table-column table:style-name="colLabel${k}"/><table:table-column table:style-name="colNumber${k}" table:number-columns-repeated="${s.columns - 1}"/>`;
   const out: string[] = [`<table:table table:name="Kapittel${k + 1}" table:style-name="sheet">`, cols];
   for (const r of s.before) out.push(rowXml(r, s.columns));
   if (s.head) out.push(`<table:table-header-rows>${rowXml(s.head, s.columns)}</table:table-header-rows>`);
@@ -124,8 +129,12 @@ function documentXml(sheets: Sheet[], style: LoStyle, runningHead: string): stri
 <style:style style:name="Default" style:family="table-cell"><style:text-properties style:font-name="${style.font}" fo:font-size="${style.size}pt" fo:language="nb" fo:country="NO"/></style:style>
 </office:styles>
 <office:automatic-styles>
-<style:style style:name="colLabel" style:family="table-column"><style:table-column-properties style:column-width="${style.labelMm}mm"/></style:style>
-<style:style style:name="colNumber" style:family="table-column"><style:table-column-properties style:column-width="${style.numberMm}mm"/></style:style>
+${sheets
+  .map(
+    (s, k) =>
+      `<style:style style:name="colLabel${k}" style:family="table-column"><style:table-column-properties style:column-width="${s.widths.label.toFixed(1)}mm"/></style:style><style:style style:name="colNumber${k}" style:family="table-column"><style:table-column-properties style:column-width="${s.widths.number.toFixed(1)}mm"/></style:style>`,
+  )
+  .join("\n")}
 <style:style style:name="rowBreak" style:family="table-row"><style:table-row-properties fo:break-before="page" style:use-optimal-row-height="true"/></style:style>
 <style:style style:name="sheet" style:family="table" style:master-page-name="Report"><style:table-properties table:display="true"/></style:style>
 ${cellStyle("label", `${border}${pad} fo:wrap-option="wrap" style:vertical-align="top"`, ' fo:text-align="start"')}
@@ -152,6 +161,37 @@ ${sheets.map((s, k) => sheetXml(s, k, style)).join("\n")}
 }
 
 const span = (lines: string[], style: Cell["style"], columns: number): Cell[] => [{ lines, style, span: columns }];
+
+/** The page's text width in mm, less a little: a table wider than the page prints its last columns on a page of their own. */
+const TEXT_MM = 167;
+const MM_PER_PT = 25.4 / 72;
+const FONT_FILES: Record<LoStyle["font"], { regular: string; bold: string }> = {
+  "DejaVu Sans": { regular: "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", bold: "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf" },
+  "DejaVu Serif": { regular: "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", bold: "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf" },
+};
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+let measurer: any = null;
+
+/** A word's width in mm: bold at the header's size, or regular at the body's. */
+function wordWidth(style: LoStyle, word: string, bold: boolean): number {
+  measurer ??= new PDFDocument({ autoFirstPage: false });
+  const f = FONT_FILES[style.font];
+  return measurer.font(bold ? f.bold : f.regular).fontSize(bold ? style.headerSize : style.size).widthOfString(word) * MM_PER_PT;
+}
+
+/**
+ * The columns of a table: the style's widths, a number column widened so that its header's longest
+ * word fits and the label column so that its labels' longest word does (an author widens a column
+ * rather than let a word break), the label column giving way to the numbers where the page is too narrow.
+ */
+function widths(style: LoStyle, header: readonly string[], labels: readonly string[], numbers: number): { label: number; number: number } {
+  const words = (texts: readonly string[]) => texts.flatMap((h) => h.split(/\s+/u)).filter((w) => w !== "");
+  const widest = Math.max(0, ...words(header.slice(1)).map((w) => wordWidth(style, w, true)));
+  const number = Math.max(style.numberMm, widest + 2 * style.padding + 1.5);
+  const longest = Math.max(0, ...words(labels).map((w) => wordWidth(style, w, false))) + 2 * style.padding + 1.5;
+  // never wider than the page: a word longer than the room left breaks, as in any producer
+  return { label: Math.min(TEXT_MM - numbers * number, Math.max(longest, style.labelMm)), number };
+}
 
 /** Prose paragraphs, sometimes a bulleted list (a line per point, «•» first, as a list pasted into a cell prints). */
 function prose(rng: Rng, n: number, columns: number): Cell[][] {
@@ -187,6 +227,7 @@ export function budgetDocument(truth: Truth, style: LoStyle): LoBudgetDoc {
       rows: [],
       after: [],
       columns,
+      widths: { label: style.labelMm, number: style.numberMm },
     },
   ];
   let previousId: string | null = null;
@@ -195,7 +236,7 @@ export function budgetDocument(truth: Truth, style: LoStyle): LoBudgetDoc {
     const id = tableId(t);
     ids.push(id);
     const before = [...prose(rng, rng.int(0, 2), columns), ...headings(t, id, previousId).map((h, k) => span([h], k === 0 && !/^tall i/iu.test(h) ? "heading" : "prose", columns))];
-    sheets.push({ head: t.header.map((h, i) => headerCell(i === 0 ? h : h, style, i === 0)), before, rows: budgetRows(t, style, rng), after: prose(rng, 1, columns), columns });
+    sheets.push({ head: t.header.map((h, i) => headerCell(h, style, i === 0)), before, rows: budgetRows(t, style, rng), after: prose(rng, 1, columns), columns, widths: widths(style, t.header, t.rows.map((r) => r.printed[0] ?? r.label), columns - 1) });
     previousId = id;
   }
   return { kind: "budget", truth, style, textTables: ids, fods: documentXml(sheets, style, `${truth.district} – Årsberetning ${truth.year}`) };
@@ -233,7 +274,7 @@ export function indicatorDocument(style: LoStyle, seed: number): LoIndicatorDoc 
   const nums = numberStyle(style, rng);
   const shapes = Array.from({ length: rng.int(2, 4) }, () => rng.pick(["full", "full", "targets", "keyFigure", "sickLeave", "monthly"] as const));
   const uncaptioned = shapes.indexOf("full");
-  const sheets: Sheet[] = [{ head: null, before: [span([`Årsberetning ${year} Bydel ${district}`], "title", 6), span(["1 Innledning"], "heading", 6), ...prose(rng, 3, 6)], rows: [], after: [], columns: 6 }];
+  const sheets: Sheet[] = [{ head: null, before: [span([`Årsberetning ${year} Bydel ${district}`], "title", 6), span(["1 Innledning"], "heading", 6), ...prose(rng, 3, 6)], rows: [], after: [], columns: 6, widths: { label: style.labelMm, number: style.numberMm } }];
   const tables: PdfIndicatorTable[] = [];
   shapes.forEach((shape, t) => {
     const area = rng.pick(AREAS);
@@ -253,7 +294,7 @@ export function indicatorDocument(style: LoStyle, seed: number): LoIndicatorDoc 
       rows.push([{ lines: [row.labelLines.join(" ").replace(/\s+/gu, " ").trim()], style: "label" }, ...row.cells.map((c): Cell => ({ lines: c === null ? [] : [c.raw], style: c !== null && TEXT_CELLS.includes(c.raw) ? "label" : "num" }))]);
     });
     const after = [span([`3.${t + 2}.6 Økonomi`], "heading", columns), ...prose(rng, 1, columns)];
-    sheets.push({ head: titles.map((title, i) => headerCell(title, style, i === 0)), before, rows, after, columns });
+    sheets.push({ head: titles.map((title, i) => headerCell(title, style, i === 0)), before, rows, after, columns, widths: widths(style, titles, table.rows.map((r) => r.labelLines.join(" ")), columns - 1) });
     tables.push({ table, area: shape === "sickLeave" || shape === "monthly" ? "HR" : code, heading, captioned });
   });
   return { kind: "indicators", style, seed, year, tables, fods: documentXml(sheets, style, `Bydel ${district} – Årsberetning ${year}`) };
