@@ -3,7 +3,7 @@ import { cellReadings, cellTail, type Atom } from "../cells/cells.js";
 import { isBlank, type Line } from "../source/lines.js";
 import { isPageFooter, walkTable } from "./rows.js";
 import { columnOf, layoutCells, type LayoutColumn } from "../tables/layoutTable.js";
-import { endsIndicatorTable, indicatorLayoutRows, indicatorRows, indicatorTable } from "../tables/registry.js";
+import { endsIndicatorTable, indicatorHeaderFragment, indicatorLayoutRows, indicatorRows, indicatorTable } from "../tables/registry.js";
 import type { Table, TableKind } from "../tables/indicatorHeader.js";
 import { deviationCloses, emitPlaced } from "../kinds/indicatorEmit.js";
 import { COMPARED, chooseCells, isTextCell, valueOf } from "../cells/indicatorCells.js";
@@ -461,11 +461,13 @@ export function readLayoutRows(
       above = r;
     }
     // cells with no label (a wrapped cell's other lines beside the row's numbers, not placed): the row above may lack them
+    // (column words and years alone are a header's top lines printed again over a page break: «Avvik» / «2024»)
+    const headerWords = (r: Row) => r.value.every((v) => layoutCells(v.text).every((c) => indicatorHeaderFragment.test(c.text)));
     let labelled: Row | null = null;
     for (const r of rows) {
       if (r === null || r.value.length === 0) continue;
       if (textOf(r) !== "") labelled = r;
-      else doubt(labelled ?? undefined, `linjen ${r.value[0]!.no} under har celler uten radtekst som ikke er lest; de kan høre til denne raden`);
+      else if (!headerWords(r)) doubt(labelled ?? undefined, `linjen ${r.value[0]!.no} under har celler uten radtekst som ikke er lest; de kan høre til denne raden`);
     }
     for (const r of rows) {
       if (r === null || r.value.length === 0) continue;
@@ -474,7 +476,7 @@ export function readLayoutRows(
       const no = r.value[0]!.no;
       if (label === "") {
         // cells with no label beside or above them: not dropped in silence
-        findings.push({ severity: "warning", code: "UNREADABLE_ROW", line: no, message: `Linje ${no}: cellene (${r.value.map((v) => layoutCells(v.text).map((c) => c.text).join(" | ")).join(" / ")}) står uten radtekst og hører ikke til noen rad som er lest; de er ikke importert` });
+        if (!headerWords(r)) findings.push({ severity: "warning", code: "UNREADABLE_ROW", line: no, message: `Linje ${no}: cellene (${r.value.map((v) => layoutCells(v.text).map((c) => c.text).join(" | ")).join(" / ")}) står uten radtekst og hører ikke til noen rad som er lest; de er ikke importert` });
         continue;
       }
       const before = out.length;
