@@ -6,10 +6,10 @@ import { promisify } from "node:util";
 // pdfkit measures the header words in the fonts LibreOffice sets them in (no @types/pdfkit here)
 import PDFDocument from "pdfkit";
 import { Rng } from "../import/generator.js";
-import { AREAS, makeTable, TEXT_CELLS, type Style as NumberStyle } from "../import/indicatorModel.js";
+import { TEXT_CELLS, type Style as NumberStyle } from "../import/indicatorModel.js";
 import { findSoffice } from "../workbook/libreoffice.js";
 import { formatNumber, headings, PROSE, tableId, type Truth, type TruthTable } from "./generator.js";
-import { columnTitles, type PdfIndicatorTable } from "./indicators.js";
+import { chapterTable, columnTitles, reportShapes, type PdfIndicatorTable } from "./indicators.js";
 
 /**
  * Test-only PDFs from another producer: LibreOffice (Calc, the LibreOffice CI installs) lays out a
@@ -272,15 +272,11 @@ export function indicatorDocument(style: LoStyle, seed: number): LoIndicatorDoc 
   const year = rng.int(2019, 2025);
   const district = rng.pick(["Sagene", "Alna", "Frogner", "Vestre Aker", "Grünerløkka", "Søndre Nordstrand"]);
   const nums = numberStyle(style, rng);
-  const shapes = Array.from({ length: rng.int(2, 4) }, () => rng.pick(["full", "full", "targets", "keyFigure", "sickLeave", "monthly"] as const));
-  const uncaptioned = shapes.indexOf("full");
+  const { shapes, uncaptioned } = reportShapes(rng);
   const sheets: Sheet[] = [{ head: null, before: [span([`Årsberetning ${year} Bydel ${district}`], "title", 6), span(["1 Innledning"], "heading", 6), ...prose(rng, 3, 6)], rows: [], after: [], columns: 6, widths: { label: style.labelMm, number: style.numberMm } }];
   const tables: PdfIndicatorTable[] = [];
   shapes.forEach((shape, t) => {
-    const area = rng.pick(AREAS);
-    const table = makeTable(rng, shape, year, nums, area);
-    const code = area.split(" ")[0]!;
-    const heading = `3.${t + 2}.5 Mål, tiltak og resultatindikatorer, samt nøkkeltall for tjenesteproduksjon`;
+    const { area, table, code, heading } = chapterTable(rng, shape, t, year, nums);
     const columns = table.columns.length + 1;
     const captioned = t !== uncaptioned;
     const titles = columnTitles(rng, table, year, area, captioned);
