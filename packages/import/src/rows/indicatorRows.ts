@@ -1,4 +1,4 @@
-import { tableReading, type Finding, type Indicator } from "@bydel/core";
+import { isOperatorAlone, isUnitAlone, tableReading, type Finding, type Indicator } from "@bydel/core";
 import { cellReadings, cellTail, type Atom } from "../cells/cells.js";
 import { isBlank, type Line } from "../source/lines.js";
 import { isPageFooter, walkTable } from "./rows.js";
@@ -176,11 +176,6 @@ interface RowLine {
   crossed: boolean;
 }
 
-
-/** A target's words before its number, set on a line of their own when the cell wraps («minst» / «100%»). */
-const TARGET_WORDS = /^(?:minst|maks(?:imum|imalt)?|over|under|mer enn|mindre enn|høyst|[<>≤≥]=?)$/iu;
-/** A unit alone, the end of a number wrapped in its cell («minst 16» / «%»). */
-const UNIT_ONLY = /^(?:%|pp|prosent(?:poeng)?)$/iu;
 
 /** A line of a positional table, or "prose" (text running across the columns: the table has ended). */
 function readRowLine(index: number, no: number, text: string, columns: readonly LayoutColumn[]): RowLine | "prose" {
@@ -525,8 +520,8 @@ export function readLayoutRows(
         const up = a.cells[j]!.trim();
         const down = b.cells[j]!.trim();
         if (/\p{L}{2}/u.test(up) && /\p{L}{2}/u.test(down) && !/\d/u.test(up + down)) continue;
-        if (!/\d/u.test(up) && TARGET_WORDS.test(up) && /\d/u.test(down)) continue;
-        if (/\d$/u.test(up) && UNIT_ONLY.test(down)) continue;
+        if (isOperatorAlone(up) && /\d/u.test(down)) continue;
+        if (/\d$/u.test(up) && isUnitAlone(down)) continue;
         if (/(?:^|\D)\d{1,3}$/u.test(up) && /^\d{3}(?:[ \u00A0]\d{3})*(?:[.,]\d+)?\s*%?$/u.test(down)) {
           digits = true;
           continue;
