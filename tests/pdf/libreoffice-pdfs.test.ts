@@ -26,15 +26,15 @@ type Reading = "pdf" | "text";
 
 /**
  * Least share of budget rows read exactly, per style and reading: measured 2026-12-03 (LibreOffice
- * 7.4, DejaVu), rounded down. What is left is withheld or reported, never wrong: a KOSTRA code alone
- * on a narrow label column's first line («302» / «Byggesaksbehandling og» / «eierseksjonering»),
- * which the text reading cannot tie to its numbers (TABLE_INCOMPLETE), and a word broken in the
- * narrowest column («funksjonsnedsettel» / «ser mv.»), whose row is withheld (UNREADABLE_ROW).
+ * 7.4, DejaVu), rounded down. What is left is withheld or reported, never wrong: a word broken in the
+ * narrowest label column («funksjonsnedsettel» / «ser mv.»), whose row is withheld (UNREADABLE_ROW)
+ * and its table reported (TABLE_INCOMPLETE); a wrapped label's last line that LibreOffice sets over
+ * the next row's (a row it did not make tall enough: «livsoppholdSum FO4C *)»).
  */
 const BUDGET_FLOOR: Record<string, Record<Reading, number>> = {
   "lo-sans-9-borders-nbsp": { pdf: 1, text: 0.99 },
-  "lo-serif-10-space-minus": { pdf: 0.97, text: 0.81 },
-  "lo-serif-11-narrow-bottom-space": { pdf: 0.84, text: 0.49 },
+  "lo-serif-10-space-minus": { pdf: 0.97, text: 0.96 },
+  "lo-serif-11-narrow-bottom-space": { pdf: 0.84, text: 0.74 },
   "lo-sans-8-middle-nbsp-minus": { pdf: 1, text: 1 },
 };
 
