@@ -54,7 +54,7 @@ export {
   type ReadNumber,
   type ReadNumberOptions,
 } from "./parse/readNorwegianNumber.js";
-export { parseTarget, type ParsedTarget, type ParseTargetOptions, type TargetUnit } from "./parse/parseTarget.js";
+export { isOperatorAlone, isUnitAlone, parseTarget, type ParsedTarget, type ParseTargetOptions, type TargetUnit } from "./parse/parseTarget.js";
 export { MINUS_SIGNS, DASH_MINUS_SIGNS, GROUP_SPACES, THOUSANDS_ONLY_SPACES, charClass, isSigned } from "./parse/typography.js";
 export { formatNorwegian, type FormatNorwegianOptions } from "./format/formatNorwegian.js";
 

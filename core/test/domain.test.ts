@@ -12,6 +12,8 @@ import {
   higherIsBetterBySubject,
   isDistrictTable,
   isFo4Part,
+  isOperatorAlone,
+  isUnitAlone,
   tableBasis,
   higherIsBetterOf,
   isYearTarget,
@@ -101,6 +103,15 @@ describe("indicator direction and year targets", () => {
     expect(refersToYearResult(parseTarget("> 74"), { reportYear: 2024, printedYears: [] })).toBe(false);
     // a year only where the caller says a target may name one
     expect(refersToYearResult(parseTarget("> 2022"), { reportYear: 2024, printedYears: [2022] })).toBe(false);
+  });
+});
+
+describe("a target's words alone", () => {
+  it("knows an operator or a unit set on a line of its own (a narrow cell wrapped), and nothing with a number", () => {
+    expect(["minst", "maks", "min.", "≥", "<", "over", "mer enn", "ikke under"].map(isOperatorAlone)).toEqual([true, true, true, true, true, true, true, true]);
+    expect(["minst 16", "100%", "", "Bydelen har", "mindre"].map(isOperatorAlone)).toEqual([false, false, false, false, false]);
+    expect(["%", "pp", "prosentpoeng", "dager", " % "].map(isUnitAlone)).toEqual([true, true, true, true, true]);
+    expect(["16 %", "minst", "ikke tall", ""].map(isUnitAlone)).toEqual([false, false, false, false]);
   });
 });
 

@@ -11,7 +11,8 @@ import { type Style, type Cell, type GenRow, type GenTable, AREAS, makeTable, di
  * vanishes), or laid out by position as pdftotext -layout does (a blank cell leaves its column empty). The invariant: every row is read with
  * exactly its printed values, or it is not imported (AMBIGUOUS_NUMBERS at its line) or flagged
  * (needsReview with an UNCONFIRMED_READING info). Never a wrong value silently. A stated
- * deviation with the wrong sign is an INDICATOR_DEVIATION_MISMATCH error; a right one is none.
+ * deviation with the wrong sign is an INDICATOR_DEVIATION_MISMATCH error (a warning on a row read for
+ * review); a right one is none.
  */
 
 interface Placed {
@@ -244,7 +245,8 @@ function check(g: Generated, report: Report, tally: Tally): string | null {
   for (const p of g.placed) {
     tally.rows++;
     const ind = tableRows.find((i) => i.line === p.line);
-    const mismatch = report.findings.some((f) => f.code === "INDICATOR_DEVIATION_MISMATCH" && f.severity === "error" && f.line === p.line);
+    // (on a row read for review the mismatch is a warning: it may be the reading's, not the report's)
+    const mismatch = report.findings.some((f) => f.code === "INDICATOR_DEVIATION_MISMATCH" && (f.severity === "error" || ind?.needsReview === true) && f.line === p.line);
     if (!ind) {
       if (at("AMBIGUOUS_NUMBERS", p.line) || at("UNREADABLE_ROW", p.line)) {
         tally.withheld++;

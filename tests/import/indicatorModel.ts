@@ -430,6 +430,8 @@ export function makeTable(rng: Rng, shape: GenTable["shape"], year: number, styl
 export const sameNumber = (a: number | null | undefined, b: number | null | undefined): boolean => (a ?? null) === (b ?? null) || (a != null && b != null && Math.abs(a - b) < 1e-9);
 
 export const norm = (s: string | null | undefined): string | null => (s == null ? null : s.replace(/[\s\u00A0]+/g, " ").trim());
+/** A number cell as printed, spaces aside: a text extraction may drop a narrow one («7 %» as «7%», «< 2 %» as «<2%»); its value is compared on its own. */
+const sameRaw = (a: string | null | undefined, b: string | null | undefined): boolean => (a ?? null)?.replace(/\s+/gu, "") === (b ?? null)?.replace(/\s+/gu, "");
 
 /** What is wrong with the row as read, or null when it is read exactly. */
 export function difference(p: { readonly row: GenRow; readonly table: GenTable }, ind: Indicator, year: number): string | null {
@@ -442,13 +444,13 @@ export function difference(p: { readonly row: GenRow; readonly table: GenTable }
     const tgt = ind.target;
     if (want === null) {
       if (tgt !== null && tgt.value !== null) return `target ${tgt.raw}, printed none`;
-    } else if (norm(tgt?.raw) !== norm(want.raw) || !sameNumber(tgt?.value, want.value) || (tgt?.operator ?? null) !== want.operator) {
+    } else if (!sameRaw(tgt?.raw, want.raw) || !sameNumber(tgt?.value, want.value) || (tgt?.operator ?? null) !== want.operator) {
       return `target ${JSON.stringify(tgt)}, printed ${want.raw}`;
     }
   }
   const result = cellAt(resultCol);
   if (!sameNumber(ind.result?.value, result?.value ?? null)) return `result ${ind.result?.raw}, printed ${result?.raw ?? "(blank)"}`;
-  if (result && result.value !== null && norm(ind.result?.raw) !== norm(result.raw)) return `result raw ${ind.result?.raw}, printed ${result.raw}`;
+  if (result && result.value !== null && !sameRaw(ind.result?.raw, result.raw)) return `result raw ${ind.result?.raw}, printed ${result.raw}`;
   // a text cell is kept as printed, with the reason it gives
   if (result && TEXT_CELLS.includes(result.raw) && (norm(ind.result?.raw) !== result.raw || !ind.result?.reason)) return `text cell ${JSON.stringify(ind.result)}, printed ${result.raw}`;
   const stated = cellAt(devCol);

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { BudgetRow, Report } from "@bydel/core";
+import type { BudgetRow, Finding, Report } from "@bydel/core";
+import { importReport } from "@bydel/import";
 import { tableId, type Truth, type Values } from "./generator.js";
 
 /**
@@ -138,4 +139,51 @@ export function around(text: string, line: number, before = 6, after = 3): strin
     .slice(Math.max(0, line - 1 - before), line + after)
     .map((l, i) => `${String(Math.max(1, line - before) + i).padStart(5)}| ${l.replace(/\f/gu, "␌")}`)
     .join("\n");
+}
+
+/** Codes of the checks on budget tables (indicators and variance splits are not drawn in the generated PDFs). */
+const BUDGET_ERRORS = new Set(["SUM_MISMATCH", "CROSS_TABLE_MISMATCH", "ROW_VARIANCE_MISMATCH"]);
+const textErrors = new Map<string, Finding[]>();
+
+/** The budget errors the import finds in a fixture report's own text: the report's errors, which a rendering of it carries too. */
+export function knownErrors(name: string): Finding[] {
+  let f = textErrors.get(name);
+  if (!f) {
+    const r = importReport(readFileSync(`${fixtures}reports/${name}.txt`, "utf8"));
+    f = r.findings.filter((x) => x.severity === "error" && BUDGET_ERRORS.has(x.code));
+    textErrors.set(name, f);
+  }
+  return f;
+}
+
+export const errorKey = (f: Finding): string => `${f.code} ${f.table ?? "-"}`;
+
+/** Errors of a rendered report that its text does not carry. */
+export function falseErrors(report: Report, name: string): string[] {
+  const known = new Set(knownErrors(name).map(errorKey));
+  return report.findings.filter((f) => f.severity === "error" && !known.has(errorKey(f))).map((f) => `${errorKey(f)}: ${f.message}`);
+}
+
+/**
+ * The hard bar's failures of a score: rows with numbers other than the expected ones (or beyond them)
+ * that are not flagged (needsReview with an error or warning at their line), and expected rows lost
+ * without their table being reported (TABLE_INCOMPLETE or TABLE_MISSING naming it).
+ */
+export function budgetBar(report: Report, s: Score): { wrong: Problem[]; missing: Problem[]; missingAll: Problem[] } {
+  const flagged = (p: Problem) => /needsReview true; findings at its line: (?:error|warning)/u.test(p.note ?? "");
+  const wrong = s.problems.filter((p) => p.kind !== "missing" && !flagged(p));
+  const tableReported = (id: string) =>
+    report.findings.some((f) => (f.code === "TABLE_INCOMPLETE" || f.code === "TABLE_MISSING") && new RegExp(`(?:^|[\\s«(])${id.replace(".", "\\.")}(?=[\\s»):,]|$)`, "u").test(f.message));
+  const missingAll = s.problems.filter((p) => p.kind === "missing");
+  return { wrong, missing: missingAll.filter((p) => !tableReported(p.table)), missingAll };
+}
+
+/** The problems of a score, each with the laid-out text around its row, for a failure message. */
+export function describeProblems(problems: readonly Problem[], text: string): string {
+  return problems
+    .map((p) => {
+      const at = p.line ?? 1 + text.split("\n").findIndex((l) => normLabel(l).includes(normLabel(p.label).split(" ").slice(0, 2).join(" ")));
+      return `${p.kind} ${p.table} «${p.label}» expected ${JSON.stringify(p.expected)} got ${JSON.stringify(p.got)} (line ${p.line ?? "?"}${p.note ? `; ${p.note}` : ""})\n${at > 0 ? around(text, at) : ""}`;
+    })
+    .join("\n\n");
 }

@@ -1,10 +1,8 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Finding, Report } from "@bydel/core";
-import { importPdf, importReport, readPdf } from "@bydel/import";
+import type { Report } from "@bydel/core";
+import { importPdf, readPdf } from "@bydel/import";
 import { loadNodePdfjs } from "@bydel/import/node";
-import { around, expectedByTable, loadExpected, normLabel, score, type Problem, type Score } from "./check.js";
+import { budgetBar, describeProblems, errorKey, expectedByTable, falseErrors, knownErrors, loadExpected, score, type Score } from "./check.js";
 import { generatePdf, loadTruth, STYLES, type Style } from "./generator.js";
 
 /**
@@ -17,10 +15,8 @@ import { generatePdf, loadTruth, STYLES, type Style } from "./generator.js";
  * read exactly has a floor per style, so that a regression shows.
  */
 
-const fixtures = fileURLToPath(new URL("../fixtures/", import.meta.url));
 const NAMES = ["sagene-2024", "vestre-aker-2024", "grunerlokka-2024"] as const;
-/** Codes of the checks on budget tables (indicators and variance splits are not drawn here). */
-const BUDGET_ERRORS = new Set(["SUM_MISMATCH", "CROSS_TABLE_MISMATCH", "ROW_VARIANCE_MISMATCH"]);
+
 /**
  * Least share of rows read exactly, per style and report: measured, then rounded down. (Courier's
  * space is 0.6 em: the PDF source joins words and thousands groups across gaps up to
@@ -48,30 +44,8 @@ const REPORTED_LOSS: Record<string, number> = {
   "dejavu-11-mixed-space-minus grunerlokka-2024": 4,
 };
 
-const textErrors = new Map<string, Finding[]>();
-function knownErrors(name: string): Finding[] {
-  let f = textErrors.get(name);
-  if (!f) {
-    const r = importReport(readFileSync(`${fixtures}reports/${name}.txt`, "utf8"));
-    f = r.findings.filter((x) => x.severity === "error" && BUDGET_ERRORS.has(x.code));
-    textErrors.set(name, f);
-  }
-  return f;
-}
-
-const key = (f: Finding): string => `${f.code} ${f.table ?? "-"}`;
-
 const summary: string[] = [];
 const perStyle = new Map<string, { rows: number; exact: number; withheld: number; bad: number }>();
-
-function describeProblems(problems: readonly Problem[], text: string): string {
-  return problems
-    .map((p) => {
-      const at = p.line ?? 1 + text.split("\n").findIndex((l) => normLabel(l).includes(normLabel(p.label).split(" ").slice(0, 2).join(" ")));
-      return `${p.kind} ${p.table} «${p.label}» expected ${JSON.stringify(p.expected)} got ${JSON.stringify(p.got)} (line ${p.line ?? "?"}${p.note ? `; ${p.note}` : ""})\n${at > 0 ? around(text, at) : ""}`;
-    })
-    .join("\n\n");
-}
 
 describe.each(STYLES.map((s) => [s.name, s] as [string, Style]))("generated PDF, style %s", (styleName, style) => {
   it.each(NAMES)("%s: every row exact or withheld, never wrong", async (name) => {
@@ -81,14 +55,7 @@ describe.each(STYLES.map((s) => [s.name, s] as [string, Style]))("generated PDF,
     const report: Report = await importPdf(pdf.bytes, { pdfjs });
     const byTable = expectedByTable(truth, loadExpected(name), pdf.textTables);
     const s: Score = score(report, byTable);
-    // a row read wrong but marked for review, with an error or warning on its line, is flagged, not silent
-    const flagged = (p: Problem) => /needsReview true; findings at its line: (?:error|warning)/u.test(p.note ?? "");
-    const wrong = s.problems.filter((p) => p.kind !== "missing" && !flagged(p));
-    // a row the import did not read is reported when its table has a TABLE_INCOMPLETE or TABLE_MISSING finding
-    const tableReported = (id: string) =>
-      report.findings.some((f) => (f.code === "TABLE_INCOMPLETE" || f.code === "TABLE_MISSING") && new RegExp(`(?:^|[\\s«(])${id.replace(".", "\\.")}(?=[\\s»):,]|$)`, "u").test(f.message));
-    const missingAll = s.problems.filter((p) => p.kind === "missing");
-    const missing = missingAll.filter((p) => !tableReported(p.table));
+    const { wrong, missing, missingAll } = budgetBar(report, s);
     const agg = perStyle.get(styleName) ?? { rows: 0, exact: 0, withheld: 0, bad: 0 };
     perStyle.set(styleName, { rows: agg.rows + s.rows, exact: agg.exact + s.exact, withheld: agg.withheld + s.withheld, bad: agg.bad + s.problems.length });
     summary.push(
@@ -113,15 +80,12 @@ describe.each(STYLES.map((s) => [s.name, s] as [string, Style]))("generated PDF,
     for (const id of pdf.textTables) if (!unread.has(id)) expect(missingTables.some((f) => new RegExp(`\\b${id.replace(".", "\\.")}\\b`, "u").test(f.message)), `no TABLE_MISSING for ${id}`).toBe(false);
 
     // errors: only the report's own; and those on tables read cleanly are all found
-    const known = knownErrors(name);
-    const knownKeys = new Set(known.map(key));
-    const got = report.findings.filter((f) => f.severity === "error");
     // no false error: a table lacking rows gives warnings that point at them, never a sum error
-    expect(got.filter((f) => !knownKeys.has(key(f))).map((f) => `${key(f)}: ${f.message}`)).toEqual([]);
+    expect(falseErrors(report, name)).toEqual([]);
     // (a cross-table check compares with Tabell 0.1 B: both must be read cleanly for its error to be due)
-    const gotKeys = new Set(got.map(key));
-    const due = known.filter((f) => f.table !== undefined && s.cleanTables.has(f.table) && s.cleanTables.has("0.1B"));
-    expect(due.filter((f) => !gotKeys.has(key(f))).map(key)).toEqual([]);
+    const gotKeys = new Set(report.findings.filter((f) => f.severity === "error").map(errorKey));
+    const due = knownErrors(name).filter((f) => f.table !== undefined && s.cleanTables.has(f.table) && s.cleanTables.has("0.1B"));
+    expect(due.filter((f) => !gotKeys.has(errorKey(f))).map(errorKey)).toEqual([]);
 
     expect(s.exact / s.rows, `share of rows read exactly in ${styleName} ${name}`).toBeGreaterThanOrEqual(lost === 0 ? EXACT_FLOOR[styleName]! : (s.rows - lost - s.withheld) / s.rows - 0.001);
   });

@@ -485,7 +485,7 @@ function drawPicture(w: Writer, t: TruthTable): void {
 }
 
 /** The heading lines a table is printed under (numbered section heading, sub-area caption, unit caption). */
-function headings(t: TruthTable, id: string, previousId: string | null): string[] {
+export function headings(t: TruthTable, id: string, previousId: string | null): string[] {
   const caption = t.captions[0];
   if (id === "0.1" || id === "0.1B") {
     if (caption && /tabell\s+0[.,]1/iu.test(caption)) return [caption];

@@ -54,7 +54,7 @@ function fontFor(w: Writer, s: string, font: string): string {
   return "Fallback";
 }
 
-function columnTitles(rng: Rng, t: GenTable, year: number, area: string, captioned: boolean): string[] {
+export function columnTitles(rng: Rng, t: GenTable, year: number, area: string, captioned: boolean): string[] {
   const titles = t.columns.map((c) => {
     if (t.shape === "monthly") return c.kind === "target" ? "Mål sykefravær" : `Sykefraværsprosent ${c.year}`;
     if (t.shape === "sickLeave") return c.kind === "target" ? `Mål ${c.year}` : `Resultat ${c.year}`;
@@ -200,6 +200,20 @@ function rowHeight(w: Writer, row: GenRow, g: Geometry): number {
   return wrapText(w.doc, row.labelLines.join(" "), g.labelWidth - 8).length * lead + lead * 0.35;
 }
 
+/** A report's 2–4 table shapes; one table in each report has no caption (its header starts with the first column title). */
+export function reportShapes(rng: Rng): { shapes: GenTable["shape"][]; uncaptioned: number } {
+  const shapes = Array.from({ length: rng.int(2, 4) }, () => rng.pick(["full", "full", "targets", "keyFigure", "sickLeave", "monthly"] as const));
+  return { shapes, uncaptioned: shapes.indexOf("full") };
+}
+
+/** The `t`th table of a report: its service area, its model and the «3.n.5» heading it follows. */
+export function chapterTable(rng: Rng, shape: GenTable["shape"], t: number, year: number, nums: NumberStyle): { area: string; table: GenTable; code: string; heading: string } {
+  const area = rng.pick(AREAS);
+  const table = makeTable(rng, shape, year, nums, area);
+  const code = area.split(" ")[0]!;
+  return { area, table, code, heading: `3.${t + 2}.5 Mål, tiltak og resultatindikatorer, samt nøkkeltall for tjenesteproduksjon` };
+}
+
 /** Renders a report of 2–4 indicator tables in one style; `seed` varies the tables. */
 export async function generateIndicatorPdf(style: Style, seed: number): Promise<IndicatorPdf> {
   const rng = new Rng(style.seed * 104_729 + seed * 7_919);
@@ -221,15 +235,10 @@ export async function generateIndicatorPdf(style: Style, seed: number): Promise<
   w.newPage();
   w.paragraph("1 Innledning", style.size + 4, fonts.bold);
   for (let i = 0; i < 3; i++) w.paragraph(rng.pick(PROSE));
-  const shapes = Array.from({ length: rng.int(2, 4) }, () => rng.pick(["full", "full", "targets", "keyFigure", "sickLeave", "monthly"] as const));
-  // one table in each report has no caption: its header starts with the first column title
-  const uncaptioned = shapes.indexOf("full");
+  const { shapes, uncaptioned } = reportShapes(rng);
   const tables: PdfIndicatorTable[] = [];
   shapes.forEach((shape, t) => {
-    const area = rng.pick(AREAS);
-    const table = makeTable(rng, shape, year, nums, area);
-    const code = area.split(" ")[0]!;
-    const heading = `3.${t + 2}.5 Mål, tiltak og resultatindikatorer, samt nøkkeltall for tjenesteproduksjon`;
+    const { area, table, code, heading } = chapterTable(rng, shape, t, year, nums);
     // each chapter opens a page
     w.newPage();
     w.paragraph(`3.${t + 2} Funksjonsområde ${code.slice(2)}: Tjenester`, style.size + 3, fonts.bold);

@@ -18,7 +18,9 @@ export function printedDecimals(raw: string): number {
  * of the printed deviation's last decimal it is fine (null). A printed deviation with the right
  * size but the wrong sign is an error: "oppgitt uten fortegn" when it has no sign (Sagene FO3
  * prints 30 where result − target is −30), "feil fortegn" when it has one. Code
- * INDICATOR_DEVIATION_MISMATCH. Null when no deviation is printed or none can be computed.
+ * INDICATOR_DEVIATION_MISMATCH. Null when no deviation is printed or none can be computed. On a row
+ * read for review (needsReview: which cells or label lines are its is not proven) a mismatch may be
+ * the reading's, not the report's: it is a warning that says so, never an error.
  */
 export function checkIndicator(ind: Indicator): Finding | null {
   const stated = ind.statedDeviation?.value ?? null;
@@ -35,18 +37,15 @@ export function checkIndicator(ind: Indicator): Finding | null {
   const unit = ind.unit === "percent" ? " pp" : "";
   if (Math.abs(variance(stated, computed)) <= tolerance) return null;
 
-  const base = { severity: "error" as const, code: "INDICATOR_DEVIATION_MISMATCH", line: ind.line, stated, computed };
+  const unsure = ind.needsReview === true;
+  const base = { severity: unsure ? ("warning" as const) : ("error" as const), code: "INDICATOR_DEVIATION_MISMATCH", line: ind.line, stated, computed };
+  const found = (message: string): Finding => ({ ...base, message: unsure ? `${message} (raden er lest med forbehold: kontroller den mot rapporten)` : message });
   const whatComputed = `resultat − måltall er ${fmt(computed)}${unit}`;
   if (Math.abs(variance(Math.abs(stated), Math.abs(computed))) <= tolerance) {
     // a table that prints every deviation without a sign (reported once, DEVIATIONS_UNSIGNED): compared by size
     if (ind.statedDeviation.unsigned === true) return null;
     const unsigned = !isSigned(raw);
-    return {
-      ...base,
-      message: unsigned
-        ? `${ind.label}: avviket er oppgitt uten fortegn («${raw}»), men ${whatComputed}`
-        : `${ind.label}: avviket har feil fortegn («${raw}»); ${whatComputed}`,
-    };
+    return found(unsigned ? `${ind.label}: avviket er oppgitt uten fortegn («${raw}»), men ${whatComputed}` : `${ind.label}: avviket har feil fortegn («${raw}»); ${whatComputed}`);
   }
-  return { ...base, message: `${ind.label}: avviket er oppgitt til «${raw}», men ${whatComputed}` };
+  return found(`${ind.label}: avviket er oppgitt til «${raw}», men ${whatComputed}`);
 }

@@ -26,8 +26,24 @@ const OPERATORS: readonly [RegExp, ComparisonOperator][] = [
   [/^(?:>|over|mer enn|høyere enn)/i, ">"],
   [/^(?:<|under|mindre enn|lavere enn)/i, "<"],
 ];
+const UNITS = "%|prosent|dager|dag|døgn|kr\\.?|kroner";
 // No leading `\s*` (quadratic on a long run of spaces); the spaces before the unit are trimmed after.
-const UNIT = /(?:%|prosent|dager|dag|døgn|kr\.?|kroner)$/i;
+const UNIT = new RegExp(`(?:${UNITS})$`, "i");
+/** A unit alone, a deviation's «pp» among them. */
+const UNIT_ALONE = new RegExp(`^(?:${UNITS}|pp|prosentpoeng)$`, "iu");
+
+/**
+ * A target's operator alone («minst», «maks», «≥») or a unit alone («%», «pp»): a cell's first or last
+ * words, set on a line of their own where a narrow cell wraps («minst» / «100%», «minst 16» / «%»).
+ */
+export function isOperatorAlone(text: string): boolean {
+  const t = text.trim();
+  return t !== "" && OPERATORS.some(([re]) => re.exec(`${t} 1`)?.[0].length === t.length);
+}
+
+export function isUnitAlone(text: string): boolean {
+  return UNIT_ALONE.test(text.trim());
+}
 /** A four-digit year a year target can name. */
 const YEAR = /^\d{4}$/;
 const FIRST_YEAR = 1990;

@@ -150,7 +150,34 @@ export function readEconomy(lines: readonly Line[]): EconomyResult {
   const otherLines = new Set([...unaccounted.lines, ...unitTables.flatMap((t) => t.rows.flatMap((r) => Array.from({ length: r.line - r.firstLine + 1 }, (_, k) => r.firstLine + k)))]);
   findings.push(...orphanRows(read, lines, otherLines));
   findings.push(...tablesWithoutTotal(budgetTables, lines));
+  findings.push(...rowsBeforeUnread(budgetTables, unaccounted.lines));
   return { budgetTables, varianceSplits, findings };
+}
+
+/**
+ * A row with no number at all right before lines whose numbers no row took (reported TABLE_INCOMPLETE),
+ * or ending its table, which ends in a Sum row: its numbers may stand on such a line (a label wrapped
+ * past them, «funksjonsnedsettel» / «ser mv.  45 531 …»). It is withheld (needsReview, values unknown),
+ * never read as blank.
+ */
+function rowsBeforeUnread(tables: readonly BudgetTable[], unread: ReadonlySet<number>): Finding[] {
+  const out: Finding[] = [];
+  for (const t of tables) {
+    t.rows.forEach((row, k) => {
+      if (row.isTotal || [row.previousActual, row.originalBudget, row.revisedBudget, row.actual, row.variance].some((v) => v !== null)) return;
+      const next = t.rows[k + 1]?.line ?? Infinity;
+      if (next !== Infinity && ![...unread].some((l) => l > row.line && l < next)) return;
+      row.needsReview = true;
+      out.push({
+        severity: "warning",
+        code: "UNREADABLE_ROW",
+        line: row.line,
+        table: t.id,
+        message: `Tabell ${t.id}: «${row.label}» har ingen tall, og ${next === Infinity ? "tabellen slutter etter den" : "linjene under har tall som ikke er lest"}; tallene kan høre til denne raden. Raden er ikke importert med tall. Sjekk tabellen i rapporten.`,
+      });
+    });
+  }
+  return out;
 }
 
 function crossTie(b: { p: Pending; solved: SolvedBody }, all: readonly { p: Pending; solved: SolvedBody }[], summary: SolvedBody): CrossTie | null {

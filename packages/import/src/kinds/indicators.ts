@@ -11,6 +11,7 @@ import { cellTail } from "../cells/cells.js";
 import { isBlank, type Line } from "../source/lines.js";
 import { readProseIndicators } from "../prose/indicators.js";
 import { blocksOf, type Block } from "../prose/text.js";
+import { isProse } from "../tables/grammar.js";
 import { isPageFooter, walkTable } from "../rows/rows.js";
 import { captionBelow, readLayoutHeader } from "../tables/layoutTable.js";
 import { DEFAULT_MAX_PAGES } from "../source/pageNumbers.js";
@@ -55,6 +56,10 @@ export function readIndicators(allLines: readonly Line[], year: number | null): 
     if (!start || captionBelow(lines, i)) continue;
     const kind = start[1];
     const layout = indicatorTable(kind).byPosition ? readLayoutHeader(lines, i, start[0]) : null;
+    if (layout?.unplaced !== undefined) {
+      findings.push(...unread(lines, layout.next, lines[i]!.no, lines[i]!.text.trim().replace(/\s+/gu, " ").slice(0, 80), `overskriften har en kolonne («${layout.unplaced}») som ikke kan plasseres`));
+      continue;
+    }
     if (layout && rowsLaidOut(lines, layout.next, layout.columns, layout.next - layout.first)) {
       const table: Table = { kind, area: indicatorTable(kind).area ?? serviceAreaOf(layout.title) ?? sectionArea, columns: layout.columns, startLine: lines[i]!.no };
       const first = indicators.length;
@@ -68,7 +73,9 @@ export function readIndicators(allLines: readonly Line[], year: number | null): 
     const header = readHeader(lines, i, kind);
     if (!header) {
       // a header read by position whose rows neither reader can take: the table is reported, never dropped in silence
-      if (layout) findings.push(...unread(lines, layout.next, lines[i]!.no, layout.title.trim().slice(0, 80)));
+      if (layout) findings.push(...unread(lines, layout.next, lines[i]!.no, layout.title.trim().slice(0, 80), "cellene står ikke under kolonnene i overskriften"));
+      // a header line neither reader can read («Sykefravær i %  2021 Mål 2022  2022», two columns one space apart): its table too
+      else if (!isProse(text)) findings.push(...unread(lines, i + 1, lines[i]!.no, text.trim().replace(/\s+/gu, " ").slice(0, 80), "kolonnene i overskriften kan ikke leses"));
       continue;
     }
     const area = indicatorTable(kind).area ?? serviceAreaOf(header.title) ?? sectionArea;
@@ -155,7 +162,7 @@ function unsignedConvention(rows: Indicator[], title: string, line: number): Fin
 /** The most lines an unread table is searched for numbers (it ends sooner at a blank gap, a heading or prose). */
 const UNREAD_LINES = 80;
 
-function unread(lines: readonly Line[], from: number, startLine: number, title: string): Finding[] {
+function unread(lines: readonly Line[], from: number, startLine: number, title: string, why: string): Finding[] {
   const left: number[] = [];
   walkTable(lines, from, unreadRows, (i) => {
     if (i >= from + UNREAD_LINES) return i;
@@ -169,7 +176,7 @@ function unread(lines: readonly Line[], from: number, startLine: number, title: 
       code: "TABLE_INCOMPLETE",
       line: left[0]!,
       table: title,
-      message: `Tabellen «${title}» (linje ${startLine}) kunne ikke leses: cellene står ikke under kolonnene i overskriften. ${left.length === 1 ? "Linje" : "Linjene"} ${left.join(", ")} har tall og er ikke importert. Sjekk tabellen i rapporten.`,
+      message: `Tabellen «${title}» (linje ${startLine}) kunne ikke leses: ${why}. ${left.length === 1 ? "Linje" : "Linjene"} ${left.join(", ")} har tall og er ikke importert. Sjekk tabellen i rapporten.`,
     },
   ];
 }

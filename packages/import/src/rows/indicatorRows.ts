@@ -1,10 +1,10 @@
-import { tableReading, type Finding, type Indicator } from "@bydel/core";
+import { isOperatorAlone, isUnitAlone, tableReading, type Finding, type Indicator } from "@bydel/core";
 import { cellReadings, cellTail, isCellsOnly, type Atom } from "../cells/cells.js";
-import type { Line } from "../source/lines.js";
-import { walkTable } from "./rows.js";
+import { isBlank, type Line } from "../source/lines.js";
+import { isPageFooter, walkTable } from "./rows.js";
 import { continuesLabel, goesOn, isGroupLabel, isGroupRow, joinLabel, startsLabel } from "../tables/grammar.js";
 import { columnOf, layoutCells, type LayoutColumn } from "../tables/layoutTable.js";
-import { indicatorLayoutRows, indicatorRows, indicatorTable } from "../tables/registry.js";
+import { endsIndicatorTable, indicatorHeaderFragment, indicatorLayoutRows, indicatorRows, indicatorTable } from "../tables/registry.js";
 import type { Table, TableKind } from "../tables/indicatorHeader.js";
 import { deviationCloses, emitPlaced } from "../kinds/indicatorEmit.js";
 import { COMPARED, chooseCells, isTextCell, valueOf } from "../cells/indicatorCells.js";
@@ -376,6 +376,23 @@ export function readLayoutRows(
           open.last = l.index;
           continue;
         }
+        // a cell wrapped in its column («Bydelen har» / «ikke tall», «minst» / «100%», «minst 16» / «%»), the row's
+        // other cells beside its last line: the row goes on, the cell's lines joined
+        const wrap = open && l.label === "" && labels.length === 0 && open.value.length === 1 ? wrapped(open.value[0]!, l) : null;
+        if (open && wrap) {
+          const above = open.value[0]!;
+          l.cells!.forEach((c, j) => {
+            if (c !== null && above.cells![j] !== null) {
+              above.cells![j] = `${above.cells![j]} ${c}`;
+              l.cells![j] = null;
+            }
+          });
+          open.value.push(l);
+          open.last = l.index;
+          // digits on both lines («minst 2» / «904»): one number broken at its thousands space, or two cells
+          if (wrap === "digits") doubt(open, `en celle står over to linjer (${above.cells!.filter((c) => c !== null && /\d \d{3}/u.test(c)).join(", ")}) og er lest som ett tall`);
+          continue;
+        }
         open = { label: [...labels, l.label], value: [l], last: l.index };
         labels = [];
         own.push(open);
@@ -438,12 +455,25 @@ export function readLayoutRows(
       }
       above = r;
     }
+    // cells with no label (a wrapped cell's other lines beside the row's numbers, not placed): the row above may lack them
+    // (column words and years alone are a header's top lines printed again over a page break: «Avvik» / «2024»)
+    const headerWords = (r: Row) => r.value.every((v) => layoutCells(v.text).every((c) => indicatorHeaderFragment.test(c.text)));
+    let labelled: Row | null = null;
+    for (const r of rows) {
+      if (r === null || r.value.length === 0) continue;
+      if (textOf(r) !== "") labelled = r;
+      else if (!headerWords(r)) doubt(labelled ?? undefined, `linjen ${r.value[0]!.no} under har celler uten radtekst som ikke er lest; de kan høre til denne raden`);
+    }
     for (const r of rows) {
       if (r === null || r.value.length === 0) continue;
       end = Math.max(end, r.last + 1);
       const label = textOf(r);
-      if (label === "") continue;
       const no = r.value[0]!.no;
+      if (label === "") {
+        // cells with no label beside or above them: not dropped in silence
+        if (!headerWords(r)) findings.push({ severity: "warning", code: "UNREADABLE_ROW", line: no, message: `Linje ${no}: cellene (${r.value.map((v) => layoutCells(v.text).map((c) => c.text).join(" | ")).join(" / ")}) står uten radtekst og hører ikke til noen rad som er lest; de er ikke importert` });
+        continue;
+      }
       const before = out.length;
       emitRow(r, label, no);
       for (const ind of out.slice(before)) {
@@ -476,6 +506,30 @@ export function readLayoutRows(
       if (placed !== null) emitPlaced(placed, label, no, table, year, out, findings);
     }
 
+    /**
+     * The lower line's cells go on the upper's in the same columns, and stand blank or beside them elsewhere:
+     * "text" (words on both lines, or a target's words then its number: «minst» / «100%»; a number then its unit:
+     * «minst 16» / «%»), "digits" (digits on both: a number broken at its thousands space), or null.
+     */
+    function wrapped(a: RowLine, b: RowLine): "text" | "digits" | null {
+      if (a.cells === null || b.cells === null) return null;
+      const both = a.cells.map((c, j) => (c !== null && b.cells![j] !== null ? j : -1)).filter((j) => j >= 0);
+      if (both.length === 0) return null;
+      let digits = false;
+      for (const j of both) {
+        const up = a.cells[j]!.trim();
+        const down = b.cells[j]!.trim();
+        if (/\p{L}{2}/u.test(up) && /\p{L}{2}/u.test(down) && !/\d/u.test(up + down)) continue;
+        if (isOperatorAlone(up) && /\d/u.test(down)) continue;
+        if (/\d$/u.test(up) && isUnitAlone(down)) continue;
+        if (/(?:^|\D)\d{1,3}$/u.test(up) && /^\d{3}(?:[ \u00A0]\d{3})*(?:[.,]\d+)?\s*%?$/u.test(down)) {
+          digits = true;
+          continue;
+        }
+        return null;
+      }
+      return digits ? "digits" : "text";
+    }
     function disjoint(a: RowLine, b: RowLine): boolean {
       return a.cells !== null && b.cells !== null && a.cells.every((c, j) => c === null || b.cells![j] === null);
     }

@@ -122,12 +122,14 @@ export function readRows(lines: readonly Line[], start: number, g: RowGrammar): 
   const end = walkTable(lines, start, g, (i) => {
     const { text, no } = lines[i]!;
     // label digits by grammar first ("Funksjonsområde 1", "§ 31"), on every line: a wrapped label may end in them
-    const tail: NumericTail = g.labelDigits(numericTail(text, no));
+    // (under a label still waiting for its numbers, «655  (240 157) …» are its numbers; over a row or a blank, «223  190 …» too)
+    const code = (!open || groups.length > 0) && labelWordsNext(lines, i + 1, g) ? (g.codeAlone?.(text) ?? null) : null;
+    const tail: NumericTail = g.labelDigits(code === null ? numericTail(text, no) : { label: code, groups: numericTail(text.slice(code.length), no).groups });
     const hasNumbers = tail.groups.length > 0;
     if (g.starts === null) {
       // named rows: the row above has its numbers, so this line opens the next row and is read as its first label line
       if (!open || groups.length > 0) openRow({ label: "", groups: [] }, no);
-    } else if (g.starts(text, open ? { label, numbered: groups.length > 0 } : null)) {
+    } else if (code !== null || g.starts(text, open ? { label, numbered: groups.length > 0 } : null)) {
       openRow(tail, no);
       return;
     }
@@ -159,7 +161,8 @@ export function readRows(lines: readonly Line[], start: number, g: RowGrammar): 
       return;
     }
     // ("mv." ends in a period, "31 i loven" starts with the digits of "§ 31": with the next row after it, still the label)
-    if (!hasNumbers && (continuesLabel(text, g) || (mayContinueLabel(text) && nextRowStarts(lines, i + 1, g)))) {
+    // (after a code alone, «302» over «Byggesaksbehandling og», the label's words go on whatever their case)
+    if (!hasNumbers && (continuesLabel(text, g) || (/^\d{3}$/u.test(label.trim()) && tail.label !== "" && text.trim().length <= g.labelLine) || (mayContinueLabel(text) && nextRowStarts(lines, i + 1, g)))) {
       label = `${label} ${tail.label}`;
       continued = true;
       return;
@@ -179,6 +182,13 @@ export function readRows(lines: readonly Line[], start: number, g: RowGrammar): 
   const afterTotal = (): boolean => rows.slice(0, -1).some((r) => isTotalLabel(r.label));
   while (rows.length > 0 && rows[rows.length - 1]!.groups.length === 0 && (g.starts === null || !g.starts(lineText(lines, rows[rows.length - 1]!.firstLine), null) || afterTotal())) rows.pop();
   return { rows, end };
+}
+
+/** The next line goes on with a label's words (its numbers after them or not), and is no row of its own. */
+function labelWordsNext(lines: readonly Line[], from: number, g: RowGrammar): boolean {
+  const next = lines[from];
+  if (!next || isBlank(next.text) || startsRow(next.text, g)) return false;
+  return /^\p{L}/u.test(numericTail(next.text, next.no).label);
 }
 
 function groupText(g: Group): string {

@@ -56,7 +56,8 @@ const matchers = new WeakMap<object, Matcher<string>>();
 function matcherOf<K extends string>(header: HeaderWords<K>): Matcher<K> {
   const known = matchers.get(header) as Matcher<K> | undefined;
   if (known) return known;
-  const title = header.titleWords.length > 0 ? `(?:\\s+(?:${header.titleWords.join("|")}))?` : "";
+  // (a title word is a word of its own too: «Mål Sykefraværsprosent» is two titles, not «Mål sykefravær» and «sprosent»)
+  const title = header.titleWords.length > 0 ? `(?:\\s+(?:${header.titleWords.join("|")})(?![\\p{L}-]))?` : "";
   // (a word inside a longer one: the whole run of non-blanks from its start, which holds the word)
   const before = header.inWords ? "(?<!\\S)" : "(?<![\\p{L}-])";
   const word = (source: string): string => (header.inWords ? `(\\S*?(?:${source})\\S*)` : `(${source})`);

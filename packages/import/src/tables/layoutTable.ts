@@ -95,7 +95,8 @@ const WIDE_WORD = 0.6;
  * Null when a cell names two columns, or a column gets two kinds or two years: not a positional header
  * (`partial`: a header read so far, whose columns may still lack their words; none are returned).
  */
-function buildColumns(rows: readonly Cell[][], partial = false): LayoutColumn[] | null {
+function buildColumns(laidOut: readonly Cell[][], partial = false): LayoutColumn[] | null {
+  const rows = laidOut.map((r) => r.flatMap(twoTitles));
   const anchors: Anchor[] = [];
   // the line with the most column words first: its cells are the columns the others join
   const order = [...rows.keys()].sort((a, b) => rows[b]!.reduce((s, c) => s + kindsOf(c).length, 0) - rows[a]!.reduce((s, c) => s + kindsOf(c).length, 0));
@@ -137,12 +138,63 @@ function buildColumns(rows: readonly Cell[][], partial = false): LayoutColumn[] 
   return anchors.map((a) => ({ kind: a.kind!, year: a.years.size === 1 ? [...a.years][0]! : null, start: a.start, end: a.end }));
 }
 
+/**
+ * A header cell that names two columns or two years is two titles a text extraction set one space
+ * apart («Mål Sykefraværsprosent», «2021 Mål 2022»): split where the second begins, a column word
+ * after one (or after a year, the end of the title before) or a second year. So is a column word
+ * followed by the deviation's note («Resultat (Resultat-», the note under «Avvik»). Any other cell is kept.
+ */
+function twoTitles(cell: Cell): Cell[] {
+  const words = wordsOf(cell);
+  const note = DEVIATION_NOTE.exec(cell.text);
+  if (note && note.index > 0 && words.columns.length === 1 && words.columns[0]!.kind !== "deviation") {
+    const head = cell.text.slice(0, note.index).trimEnd();
+    return [
+      { text: head, start: cell.start, end: cell.start + head.length },
+      { text: cell.text.slice(note.index), start: cell.start + note.index, end: cell.end },
+    ];
+  }
+  if (words.columns.length < 2 && words.years.length < 2) return [cell];
+  const tokens = [...cell.text.matchAll(/\S+/gu)].map((m) => ({ text: m[0], start: cell.start + m.index!, end: cell.start + m.index! + m[0].length }));
+  const out: Cell[] = [];
+  let group: typeof tokens = [];
+  let kind = false;
+  let year = false;
+  let lastYear = false;
+  for (const t of tokens) {
+    const isKind = kindsOf(t).length > 0;
+    const isYear = /^(?:19|20)\d{2}$/u.test(t.text);
+    if (group.length > 0 && ((isKind && (kind || lastYear)) || (isYear && year))) {
+      out.push(joined(group));
+      group = [];
+      kind = year = false;
+    }
+    group.push(t);
+    kind ||= isKind;
+    year ||= isYear;
+    lastYear = isYear;
+  }
+  out.push(joined(group));
+  return out.length > 1 && out.every((c) => wordsOf(c).columns.length < 2 && wordsOf(c).years.length < 2) ? out : [cell];
+}
+
+/** The deviation's note, «(Resultat-måltall)» or its first line «(Resultat-», one space after another title. */
+const DEVIATION_NOTE = /(?<=\s)\((?:resultat|måltall)/iu;
+
+const joined = (tokens: readonly Cell[]): Cell => ({ text: tokens.map((t) => t.text).join(" "), start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end });
+
 export interface LayoutHeader {
   readonly columns: LayoutColumn[];
   /** Index of the first header line (may be above the start line) and of the first line after the header. */
   readonly first: number;
   readonly next: number;
   readonly title: string;
+  /**
+   * A line of column words right above the header naming a column the header cannot place: «Avvik» over
+   * «Resultat (Resultat-», two titles a text extraction set one space apart. The columns are then not
+   * proven (a cell under «Avvik» would be read as the result), and the table is reported, not read.
+   */
+  readonly unplaced?: string;
 }
 
 /** Lines above the start line that may hold the header's first words. */
@@ -175,13 +227,17 @@ export function readLayoutHeader(lines: readonly Line[], start: number, startWor
   const rows: Cell[][] = [startFrags];
   let edge = Math.min(...startFrags.map((c) => c.start));
   let from = start;
+  let unplaced: string | undefined;
   // lines of column words only, right above
   for (let i = start - 1; i >= 0 && i >= start - ABOVE; i--) {
     const t = lines[i]!.text;
     if (isBlank(t)) break;
     const cells = layoutCells(t);
     if (cells.length === 0 || !cells.every(isFragment) || cells[0]!.start < (uncaptioned ? 0 : first[0]!.end)) break;
-    if (buildColumns([...rows, cells], true) === null) break;
+    if (buildColumns([...rows, cells], true) === null) {
+      if (cells.some((c) => kindsOf(c).length > 0)) unplaced = t.trim();
+      break;
+    }
     rows.unshift(cells);
     edge = Math.min(edge, ...cells.map((c) => c.start));
     from = i;
@@ -202,7 +258,7 @@ export function readLayoutHeader(lines: readonly Line[], start: number, startWor
   }
   const columns = buildColumns(rows);
   if (columns === null || columns.length < 2) return null;
-  return { columns, first: from, next, title: titleParts.join(" ") };
+  return { columns, first: from, next, title: titleParts.join(" "), ...(unplaced === undefined ? {} : { unplaced }) };
 }
 
 /** A caption alone on its line («Nøkkeltall for: Funksjonsområde 3 – Tjenester»), its header laid out below it with no caption of its own. */

@@ -227,6 +227,12 @@ export interface RowGrammar extends TableWalk, RowLabels {
   readonly headerAgain: (text: string) => boolean;
   /** The digits opening a line's numbers that are its label's. */
   readonly labelDigits: (tail: NumericTail) => NumericTail;
+  /**
+   * A label's code alone at the line's start, a column's gap before the numbers or none after it
+   * («302      0» over «Byggesaksbehandling og»: a narrow label column wrapped after the KOSTRA code).
+   * It starts a row only after a row with its numbers and over a line of the label's words (`rows.ts`).
+   */
+  readonly codeAlone?: (text: string) => string | null;
   /** The longest label line, in characters; a line ending a sentence is none … */
   readonly labelLine: number;
   /** … unless the row's numbers or the next row follow it («… funksjonsnedsettelser mv.»). */
@@ -237,6 +243,11 @@ export interface RowGrammar extends TableWalk, RowLabels {
   readonly maxLabel?: number;
   /** After a total only another total goes on (cascading sums). */
   readonly totalsLast: boolean;
+}
+
+/** A KOSTRA code alone at a laid-out line's start (no indent: the label column's edge), two spaces or more before its numbers. */
+function kostraAlone(text: string): string | null {
+  return /^(\d{3})(?=\s{2,}\S|\s*$)/u.exec(text)?.[1] ?? null;
 }
 
 /**
@@ -257,6 +268,7 @@ export const economyRows: RowGrammar = {
   labelDigits,
   maxLabelLines: tableReading.maxLabelLines.budget,
   labelEndsSentence: false,
+  codeAlone: kostraAlone,
   labelLine: 70,
   sentenceBeforeRow: true,
   minNumbers: 1,

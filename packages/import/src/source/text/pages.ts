@@ -1,5 +1,5 @@
 import { hasAmount, isColumnHeader, startsRow } from "../../tables/grammar.js";
-import { economyHeader, indicatorColumnAlternatives, indicatorTables } from "../../tables/registry.js";
+import { economyHeader, indicatorColumnAlternatives, indicatorStarts, indicatorTables } from "../../tables/registry.js";
 import { pageNumbers, repeatedKeys, repeatKey } from "../pageNumbers.js";
 import type { Line } from "../lines.js";
 
@@ -33,7 +33,9 @@ export function assemblePages(lines: readonly Line[]): Line[] {
   const content = pages.map((p) => p.filter((l) => !isBlank(l.text)));
   const edges = content.map((c) => [...c.slice(0, EDGE), ...c.slice(Math.max(EDGE, c.length - EDGE))]);
   // a table header or row at a page's top repeats where a table crosses pages: it is the table's, not furniture
-  const tableLine = (t: string): boolean => YEARS_ALONE.test(norm(t)) || isColumnHeader(t) || startsRow(t) || hasAmount(t);
+  // (an indicator table's first header line too, «Sykefravær i %  2022  2023  2023», which starts the table)
+  const tableLine = (t: string): boolean =>
+    YEARS_ALONE.test(norm(t)) || HEADER_CELLS.test(norm(t)) || isColumnHeader(t) || startsRow(t) || hasAmount(t) || indicatorStarts.some(([re]) => re.test(t));
   const repeated = repeatedKeys(edges.map((e) => e.map((l) => repeatKey(l.text))));
   const furniture = pageNumbers(edges.flatMap((e, i) => e.map((l) => ({ page: i + 1, text: norm(l.text), item: l.no }))));
   // sections of the same name («3.2 …», «3.3 Funksjonsområde 1: Tjenester») share a key, yet each heading's own text is printed once
