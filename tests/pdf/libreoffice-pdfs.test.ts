@@ -33,8 +33,8 @@ type Reading = "pdf" | "text";
  */
 const BUDGET_FLOOR: Record<string, Record<Reading, number>> = {
   "lo-sans-9-borders-nbsp": { pdf: 1, text: 0.99 },
-  "lo-serif-10-space-minus": { pdf: 0.97, text: 0.96 },
-  "lo-serif-11-narrow-bottom-space": { pdf: 0.84, text: 0.74 },
+  "lo-serif-10-space-minus": { pdf: 0.97, text: 0.99 },
+  "lo-serif-11-narrow-bottom-space": { pdf: 0.84, text: 0.84 },
   "lo-sans-8-middle-nbsp-minus": { pdf: 1, text: 1 },
 };
 

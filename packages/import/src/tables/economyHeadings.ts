@@ -66,7 +66,8 @@ export function readBody(lines: readonly Line[], anchor: number, structural = fa
   let i = anchor;
   for (; i < lines.length && i < anchor + HEADER_SPAN; i++) {
     const t = lines[i]!.text;
-    if (i > anchor && startsRow(t) && !isHeaderLine(t)) break;
+    // the first row: a row's start, or a KOSTRA code alone over the rest of its label («213» / «Voksenopplæring»)
+    if (i > anchor && ((startsRow(t) && !isHeaderLine(t)) || economyRows.codeAlone?.(t) != null)) break;
     // running text between an anchor and the rows: the anchor was a sentence, not a table's header
     if (i > anchor && isProse(t)) return null;
     // a header found by its structure alone has no amounts or runs of figures above its first row: they are another table's rows
