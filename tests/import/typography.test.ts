@@ -85,6 +85,28 @@ describe.each(names.flatMap((n) => [[n, "reports"], [n, "layout"]] as const))("%
   });
 });
 
+// (of the three fixtures, Sagene prints the per-unit table)
+describe.each([["sagene-2024", "reports"], ["sagene-2024", "layout"]] as const)("%s (%s), with other words in the per-unit table's header", (name, source) => {
+  const text = readFileSync(`${root}${source}/${name}.txt`, "utf8");
+  const lines = text.split("\n");
+  const units = (t: string) => importReport(t).varianceSplits.filter((s) => s.id === "enhet").map((s) => s.rows.map((r) => [r.label, r.variance, r.earmarkedVariance, r.ordinaryVariance]));
+  const baseline = units(text);
+  // the header: the lines after the caption («… med og uten (særskilt) øremerkede midler …») up to its first row
+  const caption = lines.findIndex((l) => /med og uten/u.test(l) && /merkede/u.test(l));
+  const header = (i: number) => i > caption && i < caption + 30 && !/\d \d{3}/u.test(lines[i]!) && !/\p{Ll}{3,}\s+\p{Ll}{3,}\s+\p{Ll}{3,}/u.test(lines[i]!);
+  it.each([
+    ["«Differanse» for «Avvik»", /\bAvvik\b/gu, "Differanse"],
+    ["«Forbruk» for «Regnskap»", /\bRegnskap\b/gu, "Forbruk"],
+    ["«Vedtatt» for «Opprinnelig»", /\bOpprinnelig\b/gu, "Vedtatt"],
+    ["«Revidert» for «Justert»", /\bJustert\b/gu, "Revidert"],
+  ] as const)("reads the same units with %s", (_, word, other) => {
+    expect(baseline.flat().length).toBeGreaterThan(3);
+    const swapped = lines.map((l, i) => (header(i) ? l.replace(word, other) : l)).join("\n");
+    expect(swapped).not.toBe(text);
+    expect(units(swapped)).toEqual(baseline);
+  });
+});
+
 describe("a table with no-break spaces between its columns too", () => {
   it("is read by the column search, as with plain spaces, not as twelve-digit numbers", () => {
     const text = readFileSync(`${root}reports/sagene-2024.txt`, "utf8");

@@ -112,10 +112,12 @@ export const economyTables = {
  * («Opprinnelig/Vedtatt budsjett», «Regulert/Justert/Revidert budsjett»). Tables are found by these,
  * never by one cell's exact wording.
  */
+const originalBudgetWords = "opprinnelig|vedtatt";
+const revisedBudgetWords = "regulert|justert|revidert";
 const economyColumnWords = {
   variance: "avvik|differanse|mer-?\\s*/\\s*mindreforbruk|mindre-?\\s*/\\s*merforbruk|mindreforbruk|merforbruk",
   actual: "regnskap|faktisk",
-  budget: "budsjett|opprinnelig|vedtatt|regulert|justert|revidert",
+  budget: `budsjett|${originalBudgetWords}|${revisedBudgetWords}`,
 } as const;
 /** «Forbruk» names the accounts in a header found by the words above; alone it is too common to find one («Avvik forbruk/budsjett» over an activity table's months). */
 const accountsInHeader = `${economyColumnWords.actual}|forbruk`;
@@ -176,13 +178,13 @@ export type UnitColumn = "originalBudget" | "revisedBudget" | "actual" | "varian
 
 /** The column words of a unit table, in the order they are tried; a plain "budsjett" is the revised budget. */
 const unitColumnWords: readonly (readonly [string, UnitColumn])[] = [
-  ["opprinnelig(?:\\s+budsjett)?", "originalBudget"],
-  ["(?:justert|regulert|revidert)(?:\\s+budsjett)?", "revisedBudget"],
+  [`(?:${originalBudgetWords})(?:\\s+budsjett)?`, "originalBudget"],
+  [`(?:${revisedBudgetWords})(?:\\s+budsjett)?`, "revisedBudget"],
   ["budsjett", "revisedBudget"],
-  ["regnskap", "actual"],
+  [accountsInHeader, "actual"],
   ["\\S*merkede(?:\\s+midler)?", "earmarkedVariance"],
   ["ordinær|resultat", "ordinaryVariance"],
-  ["avvik", "variance"],
+  [economyColumnWords.variance, "variance"],
 ];
 
 // ── Row grammars ──────────────────────────────────────────────────────────────────────────────
@@ -292,7 +294,7 @@ export const unitTable = {
   words: ["uten", "Uten", "UTEN"],
   /** The words a header line of such a table consists of (column names, years, the unit). */
   headerWord:
-    /^(?:enhet(?:er)?|avdeling(?:er)?|tjenesteområde|område|opprinnelig|justert|regulert|revidert|budsjett|regnskap|avvik|særskilt|\S*merkede|midler|resultat|ordinær|drift|totalt|med|og|uten|i|pr\.?|per|tusen|kroner|kr\.?|1000|\d{4}|[()])$/iu,
+    new RegExp(`^(?:enhet(?:er)?|avdeling(?:er)?|tjenesteområde|område|${economyColumnWords.budget}|${accountsInHeader}|${economyColumnWords.variance}|særskilt|\\S*merkede|midler|resultat|ordinær|drift|totalt|med|og|uten|i|pr\\.?|per|tusen|kroner|kr\\.?|1000|\\d{4}|[()])$`, "iu"),
   /** The words its header reader finds its columns by (a note in parentheses may hold one: «Avvik (øremerkede midler)»). */
   header: { words: unitColumnWords, titleWords: [], skipNotes: false } as HeaderWords<UnitColumn>,
   /** The columns without which it is no such table. */
