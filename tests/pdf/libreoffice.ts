@@ -216,8 +216,15 @@ export interface LoBudgetDoc {
   readonly fods: string;
 }
 
-/** A report's economy tables as a LibreOffice document: a title page, then a sheet per table with its headings and prose. */
-export function budgetDocument(truth: Truth, style: LoStyle): LoBudgetDoc {
+/** A number column too wide for five to fit the page beside the label column: Calc prints the last ones on a later page. */
+const WIDE_NUMBER_MM = 36;
+
+/**
+ * A report's economy tables as a LibreOffice document: a title page, then a sheet per table with its
+ * headings and prose. `wide` names a budget table (its index) printed wider than the page, so that
+ * Calc prints its last columns after its rows, on a page of their own (page order: down, then across).
+ */
+export function budgetDocument(truth: Truth, style: LoStyle, wide: number | null = null): LoBudgetDoc {
   const rng = new Rng(style.seed * 7919 + truth.report.length * 31 + truth.district.charCodeAt(6));
   const columns = 6;
   const sheets: Sheet[] = [
@@ -232,13 +239,14 @@ export function budgetDocument(truth: Truth, style: LoStyle): LoBudgetDoc {
   ];
   let previousId: string | null = null;
   const ids: string[] = [];
-  for (const t of truth.budgetTables) {
+  truth.budgetTables.forEach((t, k) => {
     const id = tableId(t);
     ids.push(id);
     const before = [...prose(rng, rng.int(0, 2), columns), ...headings(t, id, previousId).map((h, k) => span([h], k === 0 && !/^tall i/iu.test(h) ? "heading" : "prose", columns))];
-    sheets.push({ head: t.header.map((h, i) => headerCell(h, style, i === 0)), before, rows: budgetRows(t, style, rng), after: prose(rng, 1, columns), columns, widths: widths(style, t.header, t.rows.map((r) => r.printed[0] ?? r.label), columns - 1) });
+    const fit = widths(style, t.header, t.rows.map((r) => r.printed[0] ?? r.label), columns - 1);
+    sheets.push({ head: t.header.map((h, i) => headerCell(h, style, i === 0)), before, rows: budgetRows(t, style, rng), after: prose(rng, 1, columns), columns, widths: k === wide ? { label: Math.max(fit.label, style.labelMm), number: WIDE_NUMBER_MM } : fit });
     previousId = id;
-  }
+  });
   return { kind: "budget", truth, style, textTables: ids, fods: documentXml(sheets, style, `${truth.district} – Årsberetning ${truth.year}`) };
 }
 

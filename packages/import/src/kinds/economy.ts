@@ -42,6 +42,7 @@ export function readEconomy(lines: readonly Line[]): EconomyResult {
   const findings: Finding[] = [];
   const headings: Heading[] = [];
   const pending: Pending[] = [];
+  const cut: Cut[] = [];
   let context: Heading | null = null;
   let sub: Heading | null = null;
   let split: Heading | null = null;
@@ -61,8 +62,17 @@ export function readEconomy(lines: readonly Line[]): EconomyResult {
       if (h.kind === "sub" || !noAnchorAhead(lines, i)) continue;
     } else if (!isAnchor(line.text) && !isColumnHeader(line.text) && !isColumnHeader(stackedHeader(lines, i) ?? "")) continue;
     const structural = !h && !isAnchor(line.text);
-    const body = readBody(lines, i, structural);
+    const body = readBody(lines, i, structural, context !== null && cut[cut.length - 1]?.line === context.line);
     if (!body) continue;
+    if (body.kind === "cut") {
+      // noted under its caption and read on as before: reported only if no body takes the caption's table
+      const caption = context !== null && context.line <= body.headerLine ? context : null;
+      if (caption && budgetRowsUnder(body.rows)) {
+        const id = caption.kind === "t01" ? caption.id : subArea(body.rows, caption.kind === "fo" ? caption.area : FO4);
+        cut.push({ id, title: caption.title, line: caption.line, rows: body.rows });
+      }
+      continue;
+    }
     // a header found by its structure alone must stand over budget rows: KOSTRA functions or service areas
     // (or a part of totals alone, going on the table whose caption still holds: «Sum … + sosialhjelp» after a page break)
     const totalsGoOn = body.rows.every((r) => isTotalLabel(r.label)) && context !== null && pending[pending.length - 1]?.line === context.line;
@@ -110,6 +120,9 @@ export function readEconomy(lines: readonly Line[]): EconomyResult {
     } else pending.push(next);
   }
 
+  // a cut table is one whose caption no body took (a header that only lacked its deviation word was read after all)
+  cut.splice(0, cut.length, ...cut.filter((c) => !pending.some((p) => p.line === c.line)));
+
   // a header and labels with no number at all is a table printed as an image: missing, not empty
   // (a part with only blank rows before a page break is kept until the next part joins it)
   const pieces = pending.filter((p) => p.rows.some((r) => r.groups.length > 0));
@@ -142,16 +155,44 @@ export function readEconomy(lines: readonly Line[]): EconomyResult {
     });
   const unitTables = findUnitTables(lines);
   for (const table of unitTables) varianceSplits.push(unitSplit(table, findings));
-  findings.push(...missingTables(headings, budgetTables, varianceSplits, lines));
+  findings.push(...missingTables(headings, budgetTables, varianceSplits, lines, new Set(cut.map((c) => c.id))));
+  findings.push(...cutTables(cut));
   const read = pieces.map((p) => ({ id: p.id, title: p.title, line: p.line, rowLines: p.rows }));
   const unaccounted = unaccountedRows(read, lines, (l) => headingOf(l) !== null);
   findings.push(...unaccounted.findings);
   // lines already reported with their table, and the per-unit table's rows, are no orphans
-  const otherLines = new Set([...unaccounted.lines, ...unitTables.flatMap((t) => t.rows.flatMap((r) => Array.from({ length: r.line - r.firstLine + 1 }, (_, k) => r.firstLine + k)))]);
+  const otherLines = new Set([...unaccounted.lines, ...cut.flatMap((c) => c.rows.flatMap(rowLines)), ...unitTables.flatMap((t) => t.rows.flatMap((r) => Array.from({ length: r.line - r.firstLine + 1 }, (_, k) => r.firstLine + k)))]);
   findings.push(...orphanRows(read, lines, otherLines));
   findings.push(...tablesWithoutTotal(budgetTables, lines));
   findings.push(...rowsBeforeUnread(budgetTables, unaccounted.lines));
   return { budgetTables, varianceSplits, findings };
+}
+
+/** A budget table whose header and rows stop short of its columns (tables/economyHeadings.ts cutBody). */
+interface Cut {
+  readonly id: string;
+  readonly title: string;
+  readonly line: number;
+  readonly rows: RawRow[];
+}
+
+const rowLines = (r: RawRow): number[] => Array.from({ length: r.line - r.firstLine + 1 }, (_, k) => r.firstLine + k);
+
+/** One finding per cut table, at its caption, naming every line of its rows: none of them is imported. */
+function cutTables(cut: readonly Cut[]): Finding[] {
+  const byCaption = new Map<number, Cut[]>();
+  for (const c of cut) byCaption.set(c.line, [...(byCaption.get(c.line) ?? []), c]);
+  return [...byCaption.values()].map((parts) => {
+    const first = parts[0]!;
+    const rows = [...new Set(parts.flatMap((c) => c.rows.map((r) => r.line)))];
+    return {
+      severity: "warning" as const,
+      code: "TABLE_INCOMPLETE",
+      line: first.line,
+      table: first.id,
+      message: `Tabell ${first.id} («${first.title}»): overskriften mangler avvikskolonnen, og ingen rad har tall i alle kolonnene; tabellen er trolig bredere enn siden, og de siste kolonnene er skrevet ut et annet sted. Radene på linje ${rows.join(", ")} er ikke importert. Sjekk tabellen i rapporten.`,
+    };
+  });
 }
 
 /**

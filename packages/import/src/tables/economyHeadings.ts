@@ -54,14 +54,19 @@ export function headingOf(line: Line): Heading | null {
 }
 
 interface Body {
-  readonly kind: "budget" | "split";
+  /** «cut»: a budget table cut at the page's right edge (see cutBody); its rows are reported, never read. */
+  readonly kind: "budget" | "split" | "cut";
   readonly headerLine: number;
   readonly rows: RawRow[];
   readonly end: number;
 }
 
-/** From an anchor line, the header block up to the first row, and the rows after it. */
-export function readBody(lines: readonly Line[], anchor: number, structural = false): Body | null {
+/**
+ * From an anchor line, the header block up to the first row, and the rows after it. A header with no
+ * deviation column may be a table cut at the page's edge (cutBody): looked for under a caption, and
+ * by structure only where `cutGoesOn` (its header repeated on the next page).
+ */
+export function readBody(lines: readonly Line[], anchor: number, structural = false, cutGoesOn = false): Body | null {
   let header = "";
   let i = anchor;
   for (; i < lines.length && i < anchor + HEADER_SPAN; i++) {
@@ -86,12 +91,29 @@ export function readBody(lines: readonly Line[], anchor: number, structural = fa
     header = `${t} ${header}`;
   }
   const named = new Set(readHeaderWords(header, economyHeader.columns).columns.map((c) => c.kind));
-  if (!named.has("variance")) return null;
+  if (!named.has("variance")) return (structural && !cutGoesOn) || named.has("split") ? null : cutBody(lines, anchor, i, header);
   const split = named.has("split");
   if (!split && !named.has("actual")) return null;
   const { rows, end } = readRows(lines, i, economyRows);
   if (rows.length === 0) return null;
   return { kind: split ? "split" : "budget", headerLine: lines[anchor]!.no, rows, end };
+}
+
+const BUDGET_COLUMNS = economyTables.t01.columns.length;
+
+/**
+ * A budget table wider than the page, printed in parts (a spreadsheet prints its last columns on a
+ * later page, after all the rows): a header that names accounts or budgets but no deviation, over
+ * rows none of which carries a number for every column of a budget table. Which columns the rows'
+ * numbers stand in cannot be proven, so the rows are reported, never read.
+ */
+function cutBody(lines: readonly Line[], anchor: number, first: number, header: string): Body | null {
+  const named = new Set(readHeaderWords(header, economyHeader.names).columns.map((c) => c.kind));
+  if (!named.has("actual") && !named.has("budget")) return null;
+  const { rows, end } = readRows(lines, first, economyRows);
+  // (digit groups one space apart may be one number, «49 377»: a row holds at least its runs set apart by wider gaps)
+  if (rows.length === 0 || rows.some((r) => r.groups.filter((g, k) => k === 0 || g.gap > 1).length >= BUDGET_COLUMNS)) return null;
+  return { kind: "cut", headerLine: lines[anchor]!.no, rows, end };
 }
 
 /** The figures of a line that are no year («-4 -3 -1 -1» under «Avvik forbruk/budsjett»). */
@@ -138,8 +160,9 @@ export function budgetRowsUnder(rows: readonly RawRow[]): boolean {
 }
 
 /** Headings whose table never appears in the text (e.g. a table printed as an image). */
-export function missingTables(headings: readonly Heading[], tables: readonly BudgetTable[], splits: readonly VarianceSplit[], lines: readonly Line[]): Finding[] {
-  const found = new Set(tables.map((t) => t.id as string));
+export function missingTables(headings: readonly Heading[], tables: readonly BudgetTable[], splits: readonly VarianceSplit[], lines: readonly Line[], cut: ReadonlySet<string> = new Set()): Finding[] {
+  // a table cut at the page's edge is there, and reported as incomplete
+  const found = new Set([...tables.map((t) => t.id as string), ...cut]);
   const findings: Finding[] = [];
   const reported = new Set<string>();
   for (const h of headings) {
