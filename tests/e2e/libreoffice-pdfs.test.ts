@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "@bydel/core";
 import { importPdf, importReport, readPdf } from "@bydel/import";
 import { loadNodePdfjs } from "@bydel/import/node";
-import { budgetBar, describeProblems, expectedByTable, falseErrors, loadExpected, score } from "./check.js";
-import { loadTruth } from "./generator.js";
-import { KINDS, score as scoreIndicators, type Tally } from "./indicatorScore.js";
-import { budgetDocument, indicatorDocument, LO_STYLES, pdftotextLayout, printWithLibreOffice, type LoBudgetDoc, type LoIndicatorDoc } from "./libreoffice.js";
+import { budgetBar, describeProblems, expectedByTable, falseErrors, loadExpected, score } from "../pdf/check.js";
+import { loadTruth } from "../pdf/generator.js";
+import { KINDS, score as scoreIndicators, type Tally } from "../pdf/indicatorScore.js";
+import { budgetDocument, indicatorDocument, LO_STYLES, pdftotextLayout, printWithLibreOffice, type LoBudgetDoc, type LoIndicatorDoc } from "../pdf/libreoffice.js";
 
 /**
  * The import over PDFs from another producer: LibreOffice prints the fixture reports' economy

@@ -2,9 +2,9 @@ import { describe, expect, it, beforeAll } from "vitest";
 import type { Report } from "@bydel/core";
 import { importPdf, importReport } from "@bydel/import";
 import { loadNodePdfjs } from "@bydel/import/node";
-import { budgetBar, describeProblems, expectedByTable, falseErrors, loadExpected, score } from "./check.js";
-import { loadTruth, tableId, type Truth } from "./generator.js";
-import { budgetDocument, LO_STYLES, pdftotextLayout, printWithLibreOffice, type LoBudgetDoc } from "./libreoffice.js";
+import { budgetBar, describeProblems, expectedByTable, falseErrors, loadExpected, score } from "../pdf/check.js";
+import { loadTruth, tableId, type Truth } from "../pdf/generator.js";
+import { budgetDocument, LO_STYLES, pdftotextLayout, printWithLibreOffice, type LoBudgetDoc } from "../pdf/libreoffice.js";
 
 /**
  * A budget table wider than the page: LibreOffice Calc prints its rows with the columns that fit, and
