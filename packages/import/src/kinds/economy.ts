@@ -121,7 +121,7 @@ export function readEconomy(lines: readonly Line[]): EconomyResult {
   }
 
   // a cut table is one whose caption no body took (a header that only lacked its deviation word was read after all)
-  cut.splice(0, cut.length, ...cut.filter((c) => !pending.some((p) => p.line === c.line)));
+  const cutOnly = cut.filter((c) => !pending.some((p) => p.line === c.line));
 
   // a header and labels with no number at all is a table printed as an image: missing, not empty
   // (a part with only blank rows before a page break is kept until the next part joins it)
@@ -155,13 +155,13 @@ export function readEconomy(lines: readonly Line[]): EconomyResult {
     });
   const unitTables = findUnitTables(lines);
   for (const table of unitTables) varianceSplits.push(unitSplit(table, findings));
-  findings.push(...missingTables(headings, budgetTables, varianceSplits, lines, new Set(cut.map((c) => c.id))));
-  findings.push(...cutTables(cut));
+  findings.push(...missingTables(headings, budgetTables, varianceSplits, lines, new Set(cutOnly.map((c) => c.id))));
+  findings.push(...cutTables(cutOnly));
   const read = pieces.map((p) => ({ id: p.id, title: p.title, line: p.line, rowLines: p.rows }));
   const unaccounted = unaccountedRows(read, lines, (l) => headingOf(l) !== null);
   findings.push(...unaccounted.findings);
   // lines already reported with their table, and the per-unit table's rows, are no orphans
-  const otherLines = new Set([...unaccounted.lines, ...cut.flatMap((c) => c.rows.flatMap(rowLines)), ...unitTables.flatMap((t) => t.rows.flatMap((r) => Array.from({ length: r.line - r.firstLine + 1 }, (_, k) => r.firstLine + k)))]);
+  const otherLines = new Set([...unaccounted.lines, ...cutOnly.flatMap((c) => c.rows.flatMap(rowLines)), ...unitTables.flatMap((t) => t.rows.flatMap(rowLines))]);
   findings.push(...orphanRows(read, lines, otherLines));
   findings.push(...tablesWithoutTotal(budgetTables, lines));
   findings.push(...rowsBeforeUnread(budgetTables, unaccounted.lines));
@@ -203,11 +203,12 @@ function cutTables(cut: readonly Cut[]): Finding[] {
  */
 function rowsBeforeUnread(tables: readonly BudgetTable[], unread: ReadonlySet<number>): Finding[] {
   const out: Finding[] = [];
+  const unreadLines = [...unread];
   for (const t of tables) {
     t.rows.forEach((row, k) => {
       if (row.isTotal || [row.previousActual, row.originalBudget, row.revisedBudget, row.actual, row.variance].some((v) => v !== null)) return;
       const next = t.rows[k + 1]?.line ?? Infinity;
-      if (next !== Infinity && ![...unread].some((l) => l > row.line && l < next)) return;
+      if (next !== Infinity && !unreadLines.some((l) => l > row.line && l < next)) return;
       row.needsReview = true;
       out.push({
         severity: "warning",

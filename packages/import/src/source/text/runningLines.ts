@@ -1,15 +1,16 @@
 import { pdfLayout } from "@bydel/core";
 import { DEFAULT_MAX_PAGES, PAGE_NUMBER, repeatKey } from "../pageNumbers.js";
-import { lastVisibleCode, type Line } from "../lines.js";
+import { lastVisibleCode, normalizeForMatch as norm, type Line } from "../lines.js";
 
 /**
  * The running headers and footers of text that has no page breaks (pdf.js text joined into lines, a
  * viewer's copy), which would otherwise stand inside a table that crosses a page. A line that
  * repeats, digits aside, beside a lone number («Årsberetning 2024 – Bydel Sagene» / «5»), or with
  * the number in it («Bydel X • Årsberetning 2024 • 71»), is furniture when those numbers run with
- * the document: they rise from one to the next, and the line stands on most pages they span. Only those lines are dropped: a few inferred pages
- * are too few to tell other repeated lines («Obligatoriske sentrale måltall» atop several pages)
- * from furniture, and the table readers join what the break parts, as in the original extractions.
+ * the document: they rise from one to the next, and the line stands on most pages they span. Only
+ * those lines are dropped: a few inferred pages are too few to tell other repeated lines
+ * («Obligatoriske sentrale måltall» atop several pages) from furniture, and the table readers join
+ * what the break parts, as in the original extractions.
  * Text with form feeds is left to page assembly (`pages.ts`).
  */
 
@@ -39,8 +40,6 @@ export function runningFurniture(lines: readonly Line[], known: (text: string) =
   }
   return out;
 }
-
-const norm = (t: string): string => t.replace(/[\u00A0\u202F\u2007\u2009]/gu, " ").replace(/\s+/gu, " ").trim();
 
 /** The marks of the running line that best fits: most occurrences whose page numbers rise, on most pages they span. */
 function runningMarks(lines: readonly Line[]): Mark[] {
